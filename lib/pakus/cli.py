@@ -1,0 +1,163 @@
+"""The ``pakus`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pakus import __version__
+from pakus.corpus import metadata_for, read_document
+from pakus.dates import PartialDate
+from pakus.errors import CorpusError, DocumentError
+from pakus.extract import extract_text
+from pakus.reference import project_root
+
+DEFAULT_KINDS = ("entity", "amount", "event")
+ALL_KINDS = ("entity", "date", "amount", "count", "event")
+# fields each kind prints, after doc, kind, start, end, quote
+_FIELDS = {
+    "entity": ("id", "name", "type", "affiliation", "method"),
+    "date": ("date", "precision", "date_end", "relative", "anchor", "note"),
+    "amount": ("usd", "usd_max", "qualifier", "purpose", "category", "program", "fiscal_year"),
+    "count": ("count", "unit"),
+    "event": (
+        "date", "precision", "type", "mode", "actors", "trigger", "source_actor", "target_actor",
+        "intensity", "quad", "context", "negated", "modality",
+    ),
+}  # fmt: skip
+
+
+def _iso_date(value: str) -> PartialDate:
+    try:
+        return PartialDate.parse(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a valid date ({err})") from None
+
+
+def _kinds(value: str) -> tuple[str, ...]:
+    kinds = tuple(k.strip() for k in value.split(",") if k.strip())
+    unknown = [k for k in kinds if k not in ALL_KINDS]
+    if unknown or not kinds:
+        raise argparse.ArgumentTypeError(
+            f"unknown kind(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(ALL_KINDS)}"
+        )
+    return kinds
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="pakus",
+        description="Sourced, normalised facts about US–Pakistan security relations.",
+    )
+    p.add_argument("--version", action="version", version=f"pakus {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ex = sub.add_parser(
+        "extract",
+        help="print the facts of plain-text documents as JSON Lines",
+        description=(
+            "Read plain-text UTF-8 documents (in the corpus or not) and print one JSON object "
+            "per fact on stdout: doc, kind, start, end, quote (text[start:end] == quote), and "
+            "id/name/type for entities, usd for amounts, date/type/actors for events. A file "
+            "listed in corpus.csv in its own folder takes its published date from there; "
+            "--published overrides it. Without a published date, relative dates stay "
+            "unresolved and are reported on stderr. A file that cannot be read is reported on "
+            "stderr and the others are still processed; the exit status is then 1."
+        ),
+    )
+    ex.add_argument("paths", nargs="+", metavar="PATH", type=Path, help="plain-text files")
+    ex.add_argument(
+        "--published", type=_iso_date, metavar="DATE",
+        help="published date (YYYY, YYYY-MM or YYYY-MM-DD) to resolve relative dates against",
+    )  # fmt: skip
+    ex.add_argument(
+        "--kinds", type=_kinds, default=DEFAULT_KINDS, metavar="K[,K…]",
+        help=f"which facts to print (default {','.join(DEFAULT_KINDS)}; also date, count)",
+    )  # fmt: skip
+
+    bd = sub.add_parser(
+        "build",
+        help="extract the whole corpus and write the fact tables",
+        description=(
+            "Read every document of the corpus folder (with corpus.csv), extract its facts and "
+            "write documents, entities, dates, amounts, counts, events and problems as CSV and "
+            "Parquet, with a data dictionary. Rows are sorted, so the same inputs give "
+            "byte-identical files. Documents that cannot be read are listed with the reason; "
+            "the exit status is then 1."
+        ),
+    )
+    root = project_root()
+    bd.add_argument("--corpus", type=Path, default=root / "data" / "raw", help="corpus folder")
+    bd.add_argument("--out", type=Path, default=root / "data" / "processed", help="output folder")
+    bd.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    return p
+
+
+def _extract(args: argparse.Namespace) -> int:
+    status = 0
+    out = sys.stdout
+    for path in args.paths:
+        try:
+            text = read_document(path)
+        except DocumentError as err:
+            print(f"pakus extract: {err}", file=sys.stderr)
+            status = 1
+            continue
+        published = args.published
+        if published is None:
+            meta = metadata_for(path)
+            published = meta.published if meta else None
+        result = extract_text(text, path.name, published)
+        for note in result.notes:
+            print(f"pakus extract: {note}", file=sys.stderr)
+        rows = []
+        for kind in args.kinds:
+            for rec in result.records(kind):
+                row = {k: rec[k] for k in ("doc", "kind", "start", "end", "quote")}
+                row.update({k: rec[k] for k in _FIELDS[kind]})
+                rows.append(row)
+        rows.sort(key=lambda r: (r["start"], ALL_KINDS.index(r["kind"]), r["end"]))
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return status
+
+
+def _build(args: argparse.Namespace) -> int:
+    from pakus.build import build
+
+    try:
+        result = build(args.corpus, args.out, progress=not args.quiet)
+    except CorpusError as err:
+        print(f"pakus build: {err}", file=sys.stderr)
+        return 1
+    for problem in result.corpus.problems:
+        label = "skipped" if problem.skipped else "note"
+        print(f"pakus build: {label}: {problem}", file=sys.stderr)
+    if not args.quiet:
+        t = result.tables
+        print(
+            f"built {len(t['documents'])} document(s) into {args.out}: "
+            f"{len(t['entities'])} entity mentions, {len(t['dates'])} date expressions, "
+            f"{len(t['amounts'])} amounts, {len(t['counts'])} counts, {len(t['events'])} events; "
+            f"{len(result.corpus.skipped)} skipped"
+        )
+    return 1 if result.corpus.skipped else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        if args.command == "extract":
+            return _extract(args)
+        return _build(args)
+    except BrokenPipeError:  # the reader (e.g. `head`) went away: stop quietly
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,54 @@
+"""Extraction: a document's text and published date in, sourced mentions out.
+
+Pure functions of the text, the published date and the reference tables in
+``data/reference/`` (gazetteer, trigger lexicon, codebooks); nothing here knows any
+particular document.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from pakus.corpus import Document
+from pakus.dates import PartialDate
+from pakus.extract.amounts import amount_mentions, count_mentions
+from pakus.extract.entities import Gazetteer, entity_mentions
+from pakus.extract.events import Lexicon, event_mentions
+from pakus.extract.mentions import Extraction
+from pakus.extract.temporal import date_mentions
+from pakus.extract.text import sentence_spans
+from pakus.reference import ExtractionTables, extraction_tables
+
+
+@cache
+def _compiled(folder: str | None) -> tuple[ExtractionTables, Gazetteer, Lexicon]:
+    tables = extraction_tables(folder)
+    lexicon = Lexicon(tables.triggers, tables.plover_types, tables.plover_modes, tables.contexts)
+    return tables, Gazetteer(tables.actors), lexicon
+
+
+def extract_text(
+    text: str, doc: str = "", published: PartialDate | None = None, reference: str | None = None
+) -> Extraction:
+    """Extract entities, dates, amounts, counts and events from one text."""
+    tables, gazetteer, lexicon = _compiled(reference)
+    sentences = sentence_spans(text)
+    entities = entity_mentions(text, gazetteer)
+    dates = date_mentions(text, published, sentences)
+    amounts = amount_mentions(text, sentences, entities, dates, tables.amount_purposes)
+    counts = count_mentions(text, tables.count_units, amounts)
+    events = event_mentions(text, sentences, entities, dates, amounts, lexicon)
+    result = Extraction(doc, text, entities, dates, amounts, counts, events)
+    if published is None and any(d.relative for d in dates):
+        result.notes.append(
+            f"{doc}: no published date; {sum(d.relative for d in dates)} relative date(s) left unresolved"
+        )
+    return result
+
+
+def extract_document(document: Document, reference: str | None = None) -> Extraction:
+    """Extract everything from a Document, resolving relative dates against its published date."""
+    return extract_text(document.text, document.id, document.published, reference)
+
+
+__all__ = ["Extraction", "extract_document", "extract_text"]

@@ -1,0 +1,184 @@
+"""Money in US dollars (with what it is for) and counts of people and things."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import pandas as pd
+
+from pakus.extract.mentions import AmountMention, CountMention, DateMention, EntityMention
+from pakus.extract.temporal import NUMBER_WORDS
+
+_SCALES = {
+    "thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+}  # fmt: skip
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"thousand|million|billion|trillion|mln|mn|bn|tn|m|b"
+_QUALIFIER = (
+    r"more than|over|about|around|nearly|almost|up to|at least|some|roughly|approximately|"
+    r"close to|less than|under|an estimated|upwards of"
+)
+_CURRENCY = r"(?:US\s?\$|USD\s?|\$)"
+_MONEY = re.compile(
+    rf"(?:(?P<qual>{_QUALIFIER})\s+)?{_CURRENCY}\s?(?P<n1>{_NUMBER})(?:\s*(?P<s1>{_SCALE})\b)?"
+    rf"(?:\s*(?:-|–|to)\s*{_CURRENCY}?\s?(?P<n2>{_NUMBER})(?:\s*(?P<s2>{_SCALE})\b)?)?"
+    rf"|(?:(?P<qual2>{_QUALIFIER})\s+)?(?P<n3>{_NUMBER})\s*(?P<s3>million|billion|trillion)?\s+"
+    rf"(?:US\s+|American\s+)?dollars\b",
+    re.I,
+)
+_BETWEEN = re.compile(rf"\bbetween\s+{_CURRENCY}\s?(?P<n1>{_NUMBER})\s*(?P<s1>{_SCALE})?\s+and\s+"
+                      rf"{_CURRENCY}?\s?(?P<n2>{_NUMBER})\s*(?P<s2>{_SCALE})\b", re.I)  # fmt: skip
+_STOP = (
+    r"(?=\s+in\s+(?:a\s+bid|order)|\s+as\s+|\s+to\s+(?:[a-z]+)\b|\s+which\b|\s+that\b|\s+while\b|"
+    r"\s+and\s+(?:the|a|an|to)\b|\s+since\b|\s+after\b|[,.;:(—–]|$)"
+)
+_FOR_AFTER = re.compile(rf"^\s*(?:[a-z\-]+\s+){{0,2}}?for\s+(?P<p>.{{3,100}}?){_STOP}")
+_IN_AFTER = re.compile(rf"^\s*(?:in|of)\s+(?P<p>[a-z][\w’'\- ]{{2,60}}?){_STOP}")
+_HEAD_AFTER = re.compile(
+    r"^\s*(?P<p>(?:(?!(?:in|of|for|to|from|by|on|at)\b)[a-z\-]+\s+){0,2}"
+    r"(?:package|deal|sale|loan|grant|aid|fund|tranche|programme|program|contract))\b"
+)
+_NP_BEFORE = re.compile(
+    r"(?P<p>(?:[\w’'\-]+\s+){1,5}?)(?:worth|totalling|totaling|amounting\s+to|amounts?\s+to|"
+    r"valued\s+at|standing\s+at|of|at|reached|reach)\s+$"
+)
+_NP_STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "to",
+        "for",
+        "with",
+        "by",
+        "and",
+        "or",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "that",
+        "which",
+        "now",
+        "it",
+    ]
+)
+
+
+def _value(number: str, scale: str | None) -> float:
+    return float(number.replace(",", "")) * (_SCALES[scale.lower()] if scale else 1.0)
+
+
+def _purpose(sentence: str, rel_start: int, rel_end: int) -> str:
+    after = sentence[rel_end:]
+    before = sentence[:rel_start]
+    head = _HEAD_AFTER.match(after)
+    for pattern in (_FOR_AFTER, _IN_AFTER):
+        m = pattern.match(after[head.end() :] if head else after)
+        if m:
+            p = m.group("p").strip()
+            return f"{head.group('p').strip()} for {p}" if head and pattern is _FOR_AFTER else p
+    if head:
+        return head.group("p").strip()
+    m = _NP_BEFORE.search(before)
+    if m:
+        words = m.group("p").split()
+        while words and words[0].lower() in _NP_STOP_WORDS:
+            words.pop(0)
+        return " ".join(words)
+    return ""
+
+
+def _category(purpose: str, sentence: str, purposes: pd.DataFrame) -> str:
+    for text in (purpose, sentence):
+        low = f" {text.lower()} "
+        for row in purposes.itertuples(index=False):
+            for kw in row.keywords.split("|"):
+                if re.search(rf"(?<![\w-]){re.escape(kw.lower())}(?![\w-])", low):
+                    return row.category
+    return ""
+
+
+def amount_mentions(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    entities: Sequence[EntityMention],
+    dates: Sequence[DateMention],
+    purposes: pd.DataFrame,
+) -> list[AmountMention]:
+    """Money amounts in US dollars, with their qualifier, range, purpose, programme and FY."""
+    out: list[AmountMention] = []
+    taken: list[tuple[int, int]] = []
+    matches = list(_BETWEEN.finditer(text)) + list(_MONEY.finditer(text))
+    for m in matches:
+        if any(not (m.end() <= s or m.start() >= e) for s, e in taken):
+            continue
+        g = m.groupdict()
+        if g.get("n3"):
+            usd, usd_max = _value(g["n3"], g["s3"]), None
+            qual = g.get("qual2") or ""
+        else:
+            s1, s2 = g.get("s1"), g.get("s2")
+            if g.get("n2") and not s1 and s2:
+                s1 = s2
+            usd = _value(g["n1"], s1)
+            usd_max = _value(g["n2"], s2 or s1) if g.get("n2") else None
+            qual = g.get("qual") or ""
+            if usd_max is not None and usd_max <= usd:
+                usd_max = None
+        taken.append((m.start(), m.end()))
+        sent = next(((s, e) for s, e in sentences if s <= m.start() < e), (m.start(), m.end()))
+        sentence = text[sent[0] : sent[1]]
+        purpose = _purpose(sentence, m.start() - sent[0], m.end() - sent[0])
+        program = next(
+            (e.id for e in entities if e.type == "program" and sent[0] <= e.start < sent[1]), ""
+        )
+        fy = next(
+            (int(d.note[2:6]) for d in dates
+             if d.precision == "fiscal_year" and sent[0] <= d.start < sent[1]),
+            None,
+        )  # fmt: skip
+        out.append(
+            AmountMention(
+                m.start(),
+                m.end(),
+                m.group(),
+                usd,
+                usd_max,
+                qual.lower(),
+                purpose,
+                _category(purpose, sentence, purposes),
+                program,
+                fy,
+            )  # fmt: skip
+        )
+    return sorted(out, key=lambda a: a.start)
+
+
+def count_mentions(
+    text: str, units: pd.DataFrame, amounts: Sequence[AmountMention]
+) -> list[CountMention]:
+    """Counts of people and things ("66 slots", "two Pakistani military officers")."""
+    unit_alt = "|".join(sorted((re.escape(u) for u in units["unit"]), key=len, reverse=True))
+    words = "|".join(w for w in NUMBER_WORDS if w not in {"a", "an"})
+    pattern = re.compile(
+        rf"(?<![\w$.,])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{words}|dozens|hundreds|thousands)\s+"
+        rf"(?:(?:[A-Za-z’'\-]+)\s+){{0,2}}?(?P<unit>{unit_alt})(?:e?s)?\b",
+        re.I,
+    )
+    out: list[CountMention] = []
+    for m in pattern.finditer(text):
+        n = m.group("n").lower()
+        if re.fullmatch(r"(?:19|20)\d\d", n) or any(a.start <= m.start() < a.end for a in amounts):
+            continue
+        if n in {"dozens", "hundreds", "thousands"}:
+            continue
+        value = NUMBER_WORDS.get(n) or int(n.replace(",", ""))
+        out.append(CountMention(m.start(), m.end(), m.group(), value, m.group("unit").lower()))
+    return out

@@ -1,0 +1,444 @@
+"""Entity mentions: gazetteer names and aliases (with near-miss spellings), acronyms
+defined in the text, titled and quoted people, and organisations named by their form."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from pakus.extract.mentions import EntityMention
+from pakus.extract.text import WORD, token_key
+
+_GAP = re.compile(r"[ \t\-‑'’\"“”]*")
+_INITIAL_GAP = re.compile(r"\.[ \t]*")
+_TITLE_ABBREV = frozenset(
+    {"gen", "lt", "col", "maj", "capt", "adm", "mr", "mrs", "ms", "dr", "sen", "rep"}
+)
+FUZZY_MIN_LEN = 5
+
+
+@dataclass
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    forms: dict[str, set[str]] = field(default_factory=dict)
+    """For each child key, the surface forms of alias tokens that lead there."""
+    actor: int | None = None
+    length: int = 0
+
+
+def _case_ok(alias_token: str, text_token: str) -> bool:
+    """Acronyms and mixed-case tokens match exactly; capitalised ones need a capital."""
+    bare = alias_token.replace(".", "")
+    if any(c.isupper() for c in bare[1:]) or (len(bare) == 1 and bare.isupper()):
+        return bare == text_token.replace(".", "")
+    if bare[:1].isupper():
+        return text_token[:1].isupper()
+    return True
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    type: str
+    affiliation: str
+
+
+class Gazetteer:
+    """A token trie over every name and alias of ``actors.csv``."""
+
+    def __init__(self, actors: pd.DataFrame) -> None:
+        self.actors: list[Actor] = []
+        self.by_id: dict[str, Actor] = {}
+        self.root = _Node()
+        self._fuzzy: dict[str, set[str]] = {}
+        self._near_cache: dict[str, set[str]] = {}
+        for row in actors.itertuples(index=False):
+            actor = Actor(row.id, row.name, row.type, row.affiliation)
+            index = len(self.actors)
+            self.actors.append(actor)
+            self.by_id[actor.id] = actor
+            for alias in {row.name, *row.aliases.split("|")}:
+                self._add(alias.strip(), index)
+
+    def _add(self, alias: str, index: int) -> None:
+        words = [m.group() for m in WORD.finditer(alias)]
+        if not words:
+            return
+        node = self.root
+        for word in words:
+            key = token_key(word)
+            node.forms.setdefault(key, set()).add(word)
+            node = node.children.setdefault(key, _Node())
+            if word[:1].isupper() and len(key) >= FUZZY_MIN_LEN and key.isalpha():
+                for variant in _deletions(key):
+                    self._fuzzy.setdefault(variant, set()).add(key)
+        if node.actor is None or len(self.actors[node.actor].name) > len(alias):
+            node.actor = index
+        node.length = len(words)
+
+    def child(self, node: _Node, token: str, fuzzy: bool) -> tuple[_Node | None, bool]:
+        """The trie node after ``token``; second value: whether a near-miss spelling was used."""
+        key = token_key(token)
+        nxt = node.children.get(key)
+        if nxt is not None and any(_case_ok(f, token) for f in node.forms[key]):
+            return nxt, False
+        if fuzzy and token[:1].isupper() and len(key) >= FUZZY_MIN_LEN - 1 and key.isalpha():
+            for cand in sorted(self._near(key)):
+                if cand in node.children:
+                    return node.children[cand], True
+        return None, False
+
+    def _near(self, key: str) -> set[str]:
+        """Alias tokens within one edit of ``key`` (memoised per gazetteer)."""
+        hit = self._near_cache.get(key)
+        if hit is None:
+            hit = set()
+            for variant in _deletions(key):
+                for cand in self._fuzzy.get(variant, ()):
+                    if cand != key and _edit_distance_at_most_one(cand, key):
+                        hit.add(cand)
+            self._near_cache[key] = hit
+        return hit
+
+
+def _deletions(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _edit_distance_at_most_one(a: str, b: str) -> bool:
+    """Damerau–Levenshtein distance ≤ 1 (one insertion, deletion, substitution or swap)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def _gap_ok(text: str, prev: re.Match[str], nxt: re.Match[str]) -> bool:
+    gap_start, gap_end = prev.end(), nxt.start()
+    if gap_start == gap_end:
+        return True
+    word = prev.group()
+    if len(word) == 1 or token_key(word) in _TITLE_ABBREV:
+        m = _INITIAL_GAP.fullmatch(text, gap_start, gap_end)
+        if m:
+            return True
+    return (
+        _GAP.fullmatch(text, gap_start, gap_end) is not None and "\n" not in text[gap_start:gap_end]
+    )
+
+
+def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[EntityMention]:
+    """Longest gazetteer matches, left to right, allowing one near-miss token in a multiword name."""
+    toks = list(WORD.finditer(text))
+    out: list[EntityMention] = []
+    i, n = 0, len(toks)
+    root = gaz.root
+    while i < n:
+        first = toks[i].group()
+        node, used_fuzzy = gaz.child(root, first, fuzzy=True)
+        best: tuple[int, int, bool] | None = None
+        j = i + 1
+        while node is not None:
+            if node.actor is not None and not (used_fuzzy and node.length < 2):
+                best = (j, node.actor, used_fuzzy)
+            if j >= n or not _gap_ok(text, toks[j - 1], toks[j]):
+                break
+            node, fuzzy_here = gaz.child(node, toks[j].group(), fuzzy=not used_fuzzy)
+            used_fuzzy = used_fuzzy or fuzzy_here
+            j += 1
+        if best is None:
+            i += 1
+            continue
+        j, index, fuzzy = best
+        if j - i > 1 and _second_of_compound(text, toks[i].start()):
+            # "US-Pakistan military ties": after a hyphen, a name is one word ("Pakistan")
+            node, _ = gaz.child(root, first, fuzzy=False)
+            if node is None or node.actor is None:
+                i += 1
+                continue
+            j, index, fuzzy = i + 1, node.actor, False
+        actor = gaz.actors[index]
+        start, end = toks[i].start(), toks[j - 1].end()
+        out.append(
+            EntityMention(
+                start, end, text[start:end], actor.id, actor.name, actor.type,
+                actor.affiliation, "fuzzy" if fuzzy else "gazetteer",
+            )
+        )  # fmt: skip
+        i = j
+    return _merge_country_prefixes(text, out)
+
+
+def _second_of_compound(text: str, start: int) -> bool:
+    """True when the token at ``start`` follows a hyphen joined to a word ("US-Pakistan")."""
+    return start >= 2 and text[start - 1] in "-‑–" and text[start - 2].isalnum()
+
+
+def _merge_country_prefixes(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """``US`` + ``State Department`` → one mention of the department ("US State Department")."""
+    merged: list[EntityMention] = []
+    for m in mentions:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.type == "state"
+            and m.type in {"org", "program"}
+            and m.affiliation == prev.id
+            and re.fullmatch(r"[ \t]+", text[prev.end : m.start])
+        ):
+            merged[-1] = EntityMention(
+                prev.start, m.end, text[prev.start : m.end], m.id, m.name, m.type,
+                m.affiliation, m.method,
+            )  # fmt: skip
+            continue
+        merged.append(m)
+    return merged
+
+
+# --- entities not in the gazetteer ------------------------------------------------------
+
+_CAP = r"[A-Z][a-zà-ÿ’'\-]+"
+_NAME_PART = rf"(?:{_CAP}|[A-Z]\.?|(?:al|el|bin|ul|ud|e|de|van|von)-?{_CAP}?)"
+_NAME = rf"{_CAP}(?:[ \t]+{_NAME_PART}){{0,3}}"
+_HONORIFICS = r"(?:Mufti|Qari|Maulana|Mullah|Sheikh|Syed|Hafiz|Haji)"
+_TITLES = (
+    r"(?:President|Vice President|Prime Minister|Foreign Minister|Interior Minister|"
+    r"Defen[cs]e Minister|Finance Minister|Minister|Secretary of State|Secretary of Defen[cs]e|"
+    r"Defen[cs]e Secretary|Secretary|Under Secretary|Deputy Secretary|Assistant Secretary|"
+    r"Principal Deputy Assistant Secretary|Ambassador|Envoy|Special Representative|"
+    r"Lieutenant General|Lt\.? Gen\.?|Major General|Maj\.? Gen\.?|Brigadier General|Brigadier|"
+    r"General|Gen\.|Admiral|Adm\.|Vice Admiral|Colonel|Col\.|Major|Captain|Commander|"
+    r"Senator|Sen\.|Congressman|Congresswoman|Representative|Rep\.|Governor|Chief Justice|"
+    r"Justice|Judge|Mr\.|Mrs\.|Ms\.|Dr\.|Professor|Prof\.|Chairman|Spokesperson|Spokesman|"
+    r"Spokeswoman|spokesperson|spokesman|spokeswoman)"
+)
+_TITLED = re.compile(
+    rf"(?<![\w])(?:the[ \t]+)?(?:[Ff]ormer[ \t]+|[Tt]hen-)?{_TITLES}[ \t]+"
+    rf"(?P<name>(?:{_HONORIFICS}[ \t]+)?{_NAME})"
+)
+_SPEECH = re.compile(
+    rf"(?P<name>(?:{_HONORIFICS}[ \t]+)?{_CAP}(?:[ \t]+{_NAME_PART}){{1,3}})"
+    r"(?=[ \t]+(?:said|says|told|added|remarked|stated|noted|wrote|tweeted|announced|"
+    r"explained|argued|insisted|warned)\b)"
+)
+_ROLES = (
+    r"(?:leader|chief|emir|commander|spokesman|spokeswoman|spokesperson|minister|ambassador|"
+    r"envoy|president|representative|secretary|official|director|founder|head|general)"
+)
+_APPOSITIVE_AFTER = re.compile(
+    rf"(?P<name>(?:{_HONORIFICS}[ \t]+)?{_CAP}(?:[ \t]+{_NAME_PART}){{1,3}}),[ \t]+"
+    rf"(?:the|a|an|its|his|her|their)[ \t]+(?:\w+[ \t]+){{0,4}}{_ROLES}\b"
+)
+_APPOSITIVE_BEFORE = re.compile(
+    rf"\b{_ROLES}(?:[ \t]+of[ \t]+(?:the[ \t]+)?[^,.;\n]{{1,40}})?,[ \t]+"
+    rf"(?P<name>(?:{_HONORIFICS}[ \t]+)?{_CAP}(?:[ \t]+{_NAME_PART}){{1,3}})(?=[,.;])"
+)
+_NETWORK = re.compile(r"\bthe[ \t]+(?P<name>[A-Z][a-z]+[ \t]+network)\b")
+_ORG_WORDS = r"(?:[A-Z][\w’'\-]*|of|for|and|on|the|in)"
+_SUFFIXED = re.compile(
+    rf"(?P<name>[A-Z][\w’'\-]*(?:[ \t]+{_ORG_WORDS}){{0,6}}?[ \t]+"
+    r"(?P<suffix>Committee|Department|Ministry|Agency|Council|University|College|Command|"
+    r"Bureau|Institute|Office|Commission|Corps|Party|Front|Movement|Organi[sz]ation|"
+    r"Foundation|Authority|Court|Parliament|Assembly|Working Group|Program|Programme|Fund|"
+    r"Initiative|Agreement|Accords?|Framework|Act|Treaty|Pact|Memorandum|Amendment|Bill|"
+    r"Dialogue|Forum|Alliance))\b"
+)
+_ACRONYM = re.compile(r"\((?P<acr>[A-Z][A-Za-z]*[A-Z](?:-[A-Z]+)?s?)\)")
+_SUFFIX_TYPE = {
+    "Program": "program", "Programme": "program", "Fund": "program", "Initiative": "program",
+    "Agreement": "agreement", "Accord": "agreement", "Accords": "agreement",
+    "Framework": "agreement", "Act": "agreement", "Treaty": "agreement", "Pact": "agreement",
+    "Memorandum": "agreement", "Amendment": "agreement", "Bill": "agreement",
+}  # fmt: skip
+_LEADING_STOP = re.compile(
+    r"^(?:(?:The|A|An|In|On|At|For|From|With|By|Of|And|But|Meanwhile|However|Since|"
+    r"During|After|Before|While|When|As|If|This|That|These|Those|Both|Official|Officials|"
+    r"Previously|Today|Despite|Although|Following|Under|Over)[ \t]+)+"
+)
+_NOT_NAMES = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "You",
+        "Read",
+        "More",
+        "Previous",
+        "Next",
+        "Credit",
+        "Photo",
+        "Features",
+        "Security",
+        "Recent",
+    ]
+)
+
+
+def slug(name: str) -> str:
+    """A stable, readable id part: lower case, ASCII letters and digits joined by ``-``."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower().replace("’", "").replace("'", "")).strip("-")
+
+
+def _clean_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    name = text[start:end]
+    lead = _LEADING_STOP.match(name)
+    if lead:
+        start += lead.end()
+        name = text[start:end]
+    name_stripped = name.rstrip(" \t’'-")
+    end = start + len(name_stripped)
+    words = name_stripped.split()
+    if not words or words[0] in _NOT_NAMES or all(w in _NOT_NAMES for w in words):
+        return None
+    return start, end
+
+
+class _Found:
+    """Mentions found so far, so later passes never overlap earlier ones."""
+
+    def __init__(self, mentions: list[EntityMention]) -> None:
+        self.items = list(mentions)
+        self._taken = sorted((m.start, m.end) for m in mentions)
+
+    def free(self, start: int, end: int) -> bool:
+        return all(e <= start or s >= end for s, e in self._taken)
+
+    def add(self, m: EntityMention) -> bool:
+        if not self.free(m.start, m.end):
+            return False
+        self.items.append(m)
+        self._taken.append((m.start, m.end))
+        return True
+
+
+def _new(text: str, start: int, end: int, type_: str, method: str, ident: str | None = None,
+         name: str | None = None) -> EntityMention:  # fmt: skip
+    quote = text[start:end]
+    canonical = name or re.sub(r"\s+", " ", quote)
+    return EntityMention(start, end, quote, ident or f"{type_}:{slug(canonical)}", canonical,
+                         type_, "", method)  # fmt: skip
+
+
+def _acronym_letters_fit(long_form: str, acronym: str) -> bool:
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w’']*", long_form) if w[0].isupper())
+    letters = acronym.replace("-", "").rstrip("s").upper()
+    if not initials or letters[0] != initials[0]:
+        return False
+    it = iter(initials)
+    return all(ch in it for ch in letters)
+
+
+def _type_of(name: str) -> str:
+    last = name.split()[-1]
+    return _SUFFIX_TYPE.get(last, "org")
+
+
+def entity_mentions(text: str, gaz: Gazetteer) -> list[EntityMention]:
+    """All entity mentions of a text, sorted by position."""
+    found = _Found(gazetteer_mentions(text, gaz))
+    local_alias: dict[str, EntityMention] = {}
+
+    # 1. acronyms defined in the text: "Long Form Name (LFN)"
+    for m in _ACRONYM.finditer(text):
+        acr = m.group("acr")
+        before = text[max(0, m.start() - 160) : m.start()].rstrip()
+        span_end = m.start() - (len(text[max(0, m.start() - 160) : m.start()]) - len(before))
+        inside = [e for e in found.items if e.end == span_end or e.end == span_end - 1]
+        if inside:
+            local_alias.setdefault(acr, inside[-1])
+            continue
+        cand = re.search(
+            r"(?:[A-Z][\w’'\-]*(?:[ \t]+(?:of|for|and|on|the|in|&))*[ \t]+)*[A-Z][\w’'\-]*$", before
+        )
+        if not cand:
+            continue
+        start = span_end - len(cand.group())
+        cleaned = _clean_name(text, start, span_end)
+        if not cleaned or not _acronym_letters_fit(text[cleaned[0] : cleaned[1]], acr):
+            continue
+        mention = _new(text, *cleaned, _type_of(text[cleaned[0] : cleaned[1]]), "acronym")
+        if found.add(mention):
+            local_alias.setdefault(acr, mention)
+
+    # 2. people with titles, people who speak, people in apposition to a role
+    people: dict[str, EntityMention] = {}
+    for pattern, method in ((_TITLED, "title"), (_SPEECH, "pattern"),
+                            (_APPOSITIVE_AFTER, "pattern"), (_APPOSITIVE_BEFORE, "pattern")):  # fmt: skip
+        for m in pattern.finditer(text):
+            cleaned = _clean_name(text, m.start("name"), m.end("name"))
+            if not cleaned or not found.free(*cleaned):
+                continue
+            mention = _new(text, *cleaned, "person", method)
+            if found.add(mention):
+                people.setdefault(mention.quote.split()[-1], mention)
+
+    # 3. "the X network" and names with an organisational suffix
+    for m in _NETWORK.finditer(text):
+        found.add(_new(text, m.start("name"), m.end("name"), "group", "pattern"))
+    for m in _SUFFIXED.finditer(text):
+        cleaned = _clean_name(text, m.start("name"), m.end("name"))
+        if cleaned and len(text[cleaned[0] : cleaned[1]].split()) >= 2:
+            found.add(_new(text, *cleaned, _type_of(text[cleaned[0] : cleaned[1]]), "pattern"))
+
+    # 4. later short forms: an acronym defined above, or the surname of a person found above
+    for key, target in {**{k: v for k, v in people.items() if len(k) > 2}, **local_alias}.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text):
+            if m.start() < target.start or not found.free(m.start(), m.end()):
+                continue
+            if text[max(0, m.start() - 4) : m.start()].lower() == "the ":
+                continue
+            found.add(
+                EntityMention(
+                    m.start(),
+                    m.end(),
+                    m.group(),
+                    target.id,
+                    target.name,
+                    target.type,
+                    target.affiliation,
+                    "coreference",
+                )  # fmt: skip
+            )
+    return sorted(found.items, key=lambda e: (e.start, e.end))

@@ -1,0 +1,291 @@
+"""Events: one per clause with a trigger from the lexicon, coded in PLOVER, with the date
+that governs the clause, the actors, intensity, context, negation and modality."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from pakus.extract.mentions import AmountMention, DateMention, EntityMention, EventMention
+from pakus.extract.text import clause_spans
+
+ACTOR_TYPES = frozenset({"person", "org", "state", "group"})
+_NEGATION = re.compile(
+    r"\b(?:not|never|no\s+longer|neither|nor|without|refused\s+to|declined\s+to|failed\s+to|"
+    r"unwilling\s+to|reluctant\s+to|"
+    r"cannot|can't|won't|didn't|doesn't|don't|isn't|wasn't|aren't|weren't|hasn't|haven't)\b|n[’']t\b",
+    re.I,
+)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:[Ii]f|[Cc]ould|might|may|[Ss]hould|ought|[Ww]hether|[Uu]nless|possibility|possible|"
+    r"likely|would\s+have|suggested|proposed|considering|consider|keen|desire|desired|wish|"
+    r"hope|hopes|want|wants)\b"
+)
+_FUTURE = re.compile(
+    r"\b(?:[Ww]ill|[Ww]ould|[Ss]hall|going\s+to|plans?\s+to|planning\s+to|intends?\s+to|"
+    r"expected\s+to|set\s+to|to\s+be|aims?\s+to|seeks?\s+to|wants?\s+to|hopes?\s+to|"
+    r"upcoming|next)\b|[’']ll\b"
+)
+_INFINITIVE = re.compile(r"\bto\s+$", re.I)
+_REALIS_INFINITIVE = re.compile(
+    r"\b(?:continues?|continued|began|begins|started|starts|managed|decided|voted|went\s+on|"
+    r"decision|move|order)\s+to\s+$",
+    re.I,
+)
+_TOPIC = re.compile(r"\b(?:discuss\w*|about|regarding|concerning)\b", re.I)
+_NOT_NEGATION = re.compile(r"\bnot\s+(?:least|only)\b", re.I)
+_NO_BEFORE = re.compile(r"\bno\s+$", re.I)
+_NOMINAL = re.compile(
+    r"(?:\b(?:the|a|an|his|her|its|their|our|this|that|any)|[’']s)\s+(?:[\w.-]+\s+){0,2}$", re.I
+)
+_DISCOURSE = re.compile(
+    r"\b(?:it\s+should\s+be\s+noted|it\s+is\s+worth\s+noting|it\s+may\s+be\s+recalled)\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str
+    mode: str
+    requires: tuple[str, ...]
+    priority: int
+    context: str
+
+
+class Lexicon:
+    """The trigger lexicon compiled into one regex, plus the codebook intensities."""
+
+    def __init__(self, triggers: pd.DataFrame, plover: pd.DataFrame, modes: pd.DataFrame,
+                 contexts: pd.DataFrame) -> None:  # fmt: skip
+        self.by_form: dict[str, list[Trigger]] = {}
+        for row in triggers.itertuples(index=False):
+            trig = Trigger(
+                row.type, row.mode, tuple(r for r in row.requires.split("|") if r),
+                int(row.priority), row.context,
+            )  # fmt: skip
+            for form in row.forms.split("|"):
+                self.by_form.setdefault(form.lower(), []).append(trig)
+        forms = sorted(self.by_form, key=len, reverse=True)
+        alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+        self.pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I)
+        self.intensity = dict(zip(plover["type"], plover["intensity"], strict=True))
+        self.quad = dict(zip(plover["type"], plover["quad"], strict=True))
+        self.mode_intensity = {
+            (t, m): v
+            for t, m, v in zip(modes["type"], modes["mode"], modes["intensity"], strict=True)
+        }
+        self.contexts = [
+            (row.context, re.compile(
+                r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in row.keywords.split("|")) + r")(?![\w-])",
+                re.I,
+            ))
+            for row in contexts.itertuples(index=False)
+        ]  # fmt: skip
+
+
+def _requirement_met(
+    req: str, clause: str, ents: Sequence[EntityMention], has_amount: bool
+) -> bool:
+    if req == "@program":
+        return any(e.type == "program" for e in ents)
+    if req == "@agreement":
+        return any(e.type == "agreement" for e in ents)
+    if req == "@amount":
+        return has_amount
+    return re.search(rf"(?<![\w-]){re.escape(req)}(?![\w-])", clause, re.I) is not None
+
+
+def _within(items: Sequence, starts: list[int], start: int, end: int) -> list:
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end)
+    return [x for x in items[lo:hi] if x.end <= end]
+
+
+def event_mentions(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    entities: Sequence[EntityMention],
+    dates: Sequence[DateMention],
+    amounts: Sequence[AmountMention],
+    lexicon: Lexicon,
+) -> list[EventMention]:
+    """One event per clause that holds a trigger whose requirements the clause meets."""
+    ent_starts = [e.start for e in entities]
+    date_starts = [d.start for d in dates]
+    amt_starts = [a.start for a in amounts]
+    blocked = [(e.start, e.end) for e in entities] + [(d.start, d.end) for d in dates]
+    blocked.sort()
+    block_starts = [b[0] for b in blocked]
+    hits = [m for m in lexicon.pattern.finditer(text) if not _inside(m, blocked, block_starts)]
+    hit_starts = [m.start() for m in hits]
+    out: list[EventMention] = []
+    for s_start, s_end in sentences:
+        s_hits = hits[
+            bisect.bisect_left(hit_starts, s_start) : bisect.bisect_left(hit_starts, s_end)
+        ]
+        if not s_hits:
+            continue
+        s_dates = [
+            d
+            for d in _within(dates, date_starts, s_start, s_end)
+            if d.precision in {"day", "month", "year"}
+        ]
+        governing = _sentence_initial_date(text, s_start, s_dates)
+        for c_start, c_end in clause_spans(text, s_start, s_end):
+            c_hits = [m for m in s_hits if c_start <= m.start() and m.end() <= c_end]
+            if not c_hits:
+                continue
+            out.extend(_clause_events(
+                text, c_start, c_end, c_hits,
+                _within(entities, ent_starts, c_start, c_end),
+                _within(entities, ent_starts, s_start, s_end),
+                [d for d in _within(dates, date_starts, c_start, c_end) if d.precision in {"day", "month", "year"}],
+                governing if not re.match(r"(?:which|who)\b", text[c_start:c_end]) else None,
+                bool(_within(amounts, amt_starts, c_start, c_end)),
+                lexicon,
+            ))  # fmt: skip
+    return out
+
+
+def _inside(m: re.Match[str], blocked: list[tuple[int, int]], starts: list[int]) -> bool:
+    i = bisect.bisect_right(starts, m.start()) - 1
+    for s, e in blocked[max(0, i - 3) : i + 1]:
+        if s <= m.start() < e or s < m.end() <= e:
+            return True
+    return False
+
+
+def _sentence_initial_date(
+    text: str, s_start: int, s_dates: list[DateMention]
+) -> DateMention | None:
+    """A date that opens the sentence ("In May 2018, …", "Last year, …") governs all its clauses."""
+    for d in s_dates:
+        lead = text[s_start : d.start]
+        if len(lead.split()) <= 6 and "," not in lead:
+            return d
+    return None
+
+
+def _clause_events(
+    text: str,
+    c_start: int,
+    c_end: int,
+    hits: list[re.Match[str]],
+    ents: list[EntityMention],
+    sentence_ents: list[EntityMention],
+    c_dates: list[DateMention],
+    governing: DateMention | None,
+    has_amount: bool,
+    lex: Lexicon,
+) -> list[EventMention]:
+    """The clause's event: its strongest trigger with the nearest date. A clause that tells
+    coordinated dates ("killed A in 2009 and B in 2013") gives one event per date, each with
+    the nearest trigger before that date."""
+    clause = text[c_start:c_end]
+    cands: list[tuple[int, re.Match[str], Trigger]] = []
+    for m in hits:
+        for trig in lex.by_form[re.sub(r"\s+", " ", m.group().lower())]:
+            if not trig.requires or any(
+                _requirement_met(r, clause, ents, has_amount) for r in trig.requires
+            ):
+                cands.append((_weight(text, c_start, m, trig), m, trig))
+    if not cands:
+        return []
+    best = max(cands, key=lambda c: (c[0], -c[1].start()))
+    distinct = sorted({d.date: d for d in c_dates}.values(), key=lambda d: d.start)
+    coordinated = len(distinct) >= 2 and all(
+        re.search(r"\band\b", text[a.end : b.start]) for a, b in zip(distinct, distinct[1:])
+    )
+    if not coordinated:
+        date = min(c_dates, key=lambda d: abs(d.start - best[1].start()), default=None)
+        return [_event(text, c_start, c_end, best[1], best[2], date or governing, ents,
+                       sentence_ents, lex)]  # fmt: skip
+    events = []
+    for d in distinct:
+        before = [c for c in cands if c[1].end() <= d.start]
+        pick = max(before, key=lambda c: (c[1].start(), c[0])) if before else best
+        events.append(_event(text, c_start, c_end, pick[1], pick[2], d, ents, sentence_ents, lex))
+    return events
+
+
+def _weight(text: str, c_start: int, m: re.Match[str], trig: Trigger) -> int:
+    """A trigger's priority, lowered for a noun inside the clause ("the killing of") or a
+    topic ("to discuss … killing"), which are more often what the clause is about than its event."""
+    lead = text[c_start : m.start()]
+    if len(lead.split()) > 3 and (_NOMINAL.search(lead[-40:]) or _TOPIC.search(lead)):
+        return trig.priority - 4
+    return trig.priority
+
+
+def _event(
+    text: str,
+    c_start: int,
+    c_end: int,
+    m: re.Match[str],
+    trig: Trigger,
+    date: DateMention | None,
+    ents: list[EntityMention],
+    sentence_ents: list[EntityMention],
+    lex: Lexicon,
+) -> EventMention:
+    clause = text[c_start:c_end]
+    before = _DISCOURSE.sub("", text[c_start : m.start()])
+    window = before[-60:]
+    negated = (
+        _NEGATION.search(_NOT_NEGATION.sub("", window)) is not None
+        or _NO_BEFORE.search(window) is not None
+    )
+    infinitive = _INFINITIVE.search(before) and not _REALIS_INFINITIVE.search(before)
+    if _HYPOTHETICAL.search(before) or infinitive:
+        modality = "hypothetical"
+    elif _FUTURE.search(window):
+        modality = "future"
+    else:
+        modality = "asserted"
+    actors = [e for e in ents if e.type in ACTOR_TYPES] or [
+        e for e in sentence_ents if e.type in ACTOR_TYPES
+    ]
+    source, target = _roles(text, m, actors)
+    mode = trig.mode
+    if not mode and trig.type == "ASSAULT" and re.search(r"\bdrones?\b", clause, re.I):
+        mode = "drone"
+    intensity = lex.mode_intensity.get((trig.type, mode), lex.intensity[trig.type])
+    contexts = {trig.context} if trig.context else set()
+    contexts |= {name for name, rx in lex.contexts if rx.search(clause)}
+    if any(e.type == "group" for e in ents):
+        contexts.add("terrorism")
+    return EventMention(
+        c_start, c_end, clause, trig.type, m.group(), m.start(), m.end(), mode,
+        date.date if date else None, date.precision if date else None, date.quote if date else "",
+        tuple(dict.fromkeys(a.id for a in actors)),
+        source.id if source else "", target.id if target else "",
+        _country(source), _country(target), float(intensity), lex.quad[trig.type],
+        ";".join(sorted(contexts)), negated, modality,
+    )  # fmt: skip
+
+
+def _roles(
+    text: str, m: re.Match[str], actors: list[EntityMention]
+) -> tuple[EntityMention | None, EntityMention | None]:
+    before = [a for a in actors if a.end <= m.start()]
+    after = [a for a in actors if a.start >= m.end()]
+    by_agent = next(
+        (a for a in after if re.fullmatch(r"\s+by\s+(?:the\s+)?", text[m.end() : a.start])), None
+    )
+    if by_agent is not None:
+        if before:
+            return by_agent, before[-1]
+        return by_agent, next((a for a in after if a.id != by_agent.id), None)
+    source = before[-1] if before else None
+    target = next((a for a in after if source is None or a.id != source.id), None)
+    return source, target
+
+
+def _country(actor: EntityMention | None) -> str:
+    if actor is None:
+        return ""
+    return actor.id if actor.type == "state" else actor.affiliation

@@ -1,0 +1,113 @@
+"""The records that extraction returns: each carries its offsets and quote."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of a document: ``text[start:end] == quote``."""
+
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class EntityMention(Span):
+    id: str
+    name: str
+    type: str
+    affiliation: str = ""
+    method: str = "gazetteer"
+    """How it was found: gazetteer, fuzzy, acronym, title, pattern or coreference."""
+
+
+@dataclass(frozen=True)
+class DateMention(Span):
+    date: str | None
+    """ISO date at its precision (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``); None if unresolved."""
+    precision: str | None
+    """day, month, year, decade, fiscal_year or range; None if unresolved."""
+    date_end: str | None = None
+    """For ranges, decades and fiscal years: the last date covered."""
+    relative: bool = False
+    anchor: str = ""
+    """What a relative date was resolved against: ``published`` or ``previous date``."""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class AmountMention(Span):
+    usd: float
+    usd_max: float | None = None
+    """Upper end of a range (``$300-400 million``)."""
+    qualifier: str = ""
+    """more than, about, up to, … as the text says."""
+    purpose: str = ""
+    """What the money is for, in the sentence's own words."""
+    category: str = ""
+    """military aid, arms sale, economic aid, humanitarian aid, reimbursement or trade."""
+    program: str = ""
+    fiscal_year: int | None = None
+
+
+@dataclass(frozen=True)
+class CountMention(Span):
+    count: int
+    unit: str
+
+
+@dataclass(frozen=True)
+class EventMention(Span):
+    type: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    mode: str = ""
+    date: str | None = None
+    precision: str | None = None
+    date_quote: str = ""
+    actors: tuple[str, ...] = ()
+    source_actor: str = ""
+    target_actor: str = ""
+    source_country: str = ""
+    target_country: str = ""
+    intensity: float = 0.0
+    quad: str = ""
+    context: str = ""
+    negated: bool = False
+    modality: str = "asserted"
+    """asserted, future or hypothetical."""
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one document."""
+
+    doc: str
+    text: str
+    entities: list[EntityMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    amounts: list[AmountMention] = field(default_factory=list)
+    counts: list[CountMention] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def records(self, kind: str) -> list[dict]:
+        """Rows for one kind (``entity``, ``date``, ``amount``, ``count``, ``event``)."""
+        items = {
+            "entity": self.entities,
+            "date": self.dates,
+            "amount": self.amounts,
+            "count": self.counts,
+            "event": self.events,
+        }[kind]
+        rows = []
+        for item in items:
+            row = {"doc": self.doc, "kind": kind, **asdict(item)}
+            if "actors" in row:
+                row["actors"] = list(row["actors"])
+            rows.append(row)
+        return rows

@@ -1,0 +1,396 @@
+"""Date expressions: absolute dates at their precision, fiscal years, decades, ranges, and
+relative expressions resolved against the published date or the date told just before."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from pakus.dates import PartialDate, fiscal_year_bounds
+from pakus.extract.mentions import DateMention
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+_MONTH = (
+    r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+)
+_MONTH_FULL = (
+    r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)"
+)
+_YEAR = r"(?:19\d\d|20\d\d)"
+_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUM = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+_APPROX = r"(?:(?:almost|nearly|about|some|around|roughly|just|only|barely|over|more than)\s+)?"
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|to be|is due|are due|scheduled|next|plans? to|going to)\b"
+)
+
+Resolver = Callable[[re.Match[str], PartialDate | None, PartialDate | None], dict | None]
+
+
+def _month(m: re.Match[str]) -> int:
+    return MONTHS[m.group("m").lower().rstrip(".")]
+
+
+def _number(value: str) -> int:
+    return NUMBER_WORDS.get(value.lower()) or int(value)
+
+
+def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _pd(year: int, month: int | None = None, day: int | None = None) -> PartialDate | None:
+    try:
+        return PartialDate(year, month, day)
+    except ValueError:
+        return None
+
+
+def _abs(date: PartialDate | None) -> dict | None:
+    return None if date is None else {"date": date.iso(), "precision": date.precision}
+
+
+def _nearest_year(month: int, day: int | None, pub: PartialDate | None) -> int | None:
+    """The year that puts ``month``/``day`` at or before the published date (within a year)."""
+    if pub is None or pub.month is None:
+        return None
+    if (month, day or 1) <= (pub.month, pub.day or 31):
+        return pub.year
+    return pub.year - 1
+
+
+# --- absolute ----------------------------------------------------------------------------
+
+
+def _full_mdy(m, pub, prev):
+    return _abs(_pd(int(m.group("y")), _month(m), int(m.group("d"))))
+
+
+def _month_year(m, pub, prev):
+    return _abs(_pd(int(m.group("y")), _month(m)))
+
+
+def _iso(m, pub, prev):
+    return _abs(_pd(int(m.group("y")), int(m.group("mo")), int(m.group("d"))))
+
+
+def _year(m, pub, prev):
+    return _abs(_pd(int(m.group("y"))))
+
+
+def _year_range(m, pub, prev):
+    y1 = int(m.group("y1"))
+    raw = m.group("y2")
+    y2 = int(raw) if len(raw) == 4 else (y1 // 100) * 100 + int(raw)
+    if not y1 < y2 <= y1 + 100:
+        return None
+    return {"date": f"{y1:04d}", "precision": "range", "date_end": f"{y2:04d}"}
+
+
+def _fiscal_year(m, pub, prev):
+    raw = m.group("fy")
+    fy = int(raw) if len(raw) == 4 else 2000 + int(raw)
+    if m.groupdict().get("fy2"):
+        raw2 = m.group("fy2")
+        fy2 = int(raw2) if len(raw2) == 4 else (fy // 100) * 100 + int(raw2)
+        first, _ = fiscal_year_bounds(fy)
+        _, last = fiscal_year_bounds(fy2)
+        return {"date": first.isoformat(), "precision": "fiscal_year", "date_end": last.isoformat(),
+                "note": f"FY{fy}–FY{fy2}"}  # fmt: skip
+    first, last = fiscal_year_bounds(fy)
+    return {"date": first.isoformat(), "precision": "fiscal_year", "date_end": last.isoformat(),
+            "note": f"FY{fy}"}  # fmt: skip
+
+
+def _decade(m, pub, prev):
+    start = int(m.group("dec"))
+    return {"date": f"{start:04d}", "precision": "decade", "date_end": f"{start + 9:04d}-12-31"}
+
+
+# --- relative to the published date -------------------------------------------------------
+
+
+def _month_day_no_year(m, pub, prev):
+    month, day = _month(m), int(m.group("d"))
+    year = _nearest_year(month, day, pub)
+    if year is None:
+        return {"note": "no year in the text and no published month to infer it"}
+    return {**(_abs(_pd(year, month, day)) or {}), "relative": True, "anchor": "published"}
+
+
+def _month_alone(m, pub, prev):
+    month = _month(m)
+    cue = m.group("cue").lower()
+    if pub is None or pub.month is None:
+        return {"note": "no year in the text and no published month to infer it"}
+    if cue in {"next", "this coming"}:
+        year = pub.year if month > pub.month else pub.year + 1
+    elif cue == "this":
+        year = pub.year
+    else:
+        year = _nearest_year(month, None, pub)
+    return {**(_abs(_pd(year, month)) or {}), "relative": True, "anchor": "published"}
+
+
+def _this_last_next(m, pub, prev):
+    unit = m.group("unit").lower()
+    shift = {"this": 0, "last": -1, "previous": -1, "next": 1, "coming": 1}[m.group("rel").lower()]
+    if pub is None:
+        return {"note": "relative date: the published date is not known"}
+    if unit == "year":
+        date = _pd(pub.year + shift)
+    elif unit == "month":
+        if pub.month is None:
+            return {"note": "relative date: the published month is not known"}
+        date = _pd(*_add_months(pub.year, pub.month, shift))
+    else:  # week: resolved only as far as the whole week lies in one month
+        anchor = pub.as_date()
+        if anchor is None:
+            return {"note": "relative date: the published day is not known"}
+        monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=shift)
+        sunday = monday + dt.timedelta(days=6)
+        date = (
+            _pd(monday.year, monday.month)
+            if (monday.year, monday.month) == (sunday.year, sunday.month)
+            else _pd(monday.year)
+            if monday.year == sunday.year
+            else None
+        )
+        if date is None:
+            return {"note": "relative week spans two years"}
+    return {**(_abs(date) or {}), "relative": True, "anchor": "published"}
+
+
+def _deictic_day(m, pub, prev):
+    word = m.group("w").lower()
+    if pub is None:
+        return {"note": "relative date: the published date is not known"}
+    if word in {"today", "tonight"}:
+        return {**(_abs(pub) or {}), "relative": True, "anchor": "published"}
+    day = pub.as_date()
+    if day is None:
+        return {"note": "relative date: the published day is not known"}
+    shift = -1 if word == "yesterday" else 1
+    return {**(_abs(PartialDate.from_date(day + dt.timedelta(days=shift))) or {}),
+            "relative": True, "anchor": "published"}  # fmt: skip
+
+
+def _weekday(m, pub, prev):
+    if pub is None or pub.as_date() is None:
+        return {"note": "relative weekday: the published day is not known"}
+    anchor = pub.as_date()
+    wd = WEEKDAYS.index(m.group("wd").lower())
+    cue = (m.group("cue") or "").lower()
+    before = m.string[max(0, m.start() - 60) : m.start()].lower()
+    future = cue == "next" or (cue != "last" and _FUTURE_CUE.search(before) is not None)
+    if future:
+        delta = (wd - anchor.weekday()) % 7 or 7
+    else:
+        delta = -((anchor.weekday() - wd) % 7)
+        if cue == "last" and delta == 0:
+            delta = -7
+    day = anchor + dt.timedelta(days=delta)
+    return {**(_abs(PartialDate.from_date(day)) or {}), "relative": True, "anchor": "published"}
+
+
+def _ago(m, pub, prev):
+    n, unit = _number(m.group("n")), m.group("unit").lower()
+    if pub is None:
+        return {"note": "relative date: the published date is not known"}
+    return _shift(pub, n, unit, -1, "published", approx=bool(m.group("approx")))
+
+
+def _later_earlier(m, pub, prev):
+    n, unit = _number(m.group("n")), m.group("unit").lower()
+    if prev is None:
+        return {"note": "relative to an earlier date that the text does not give"}
+    sign = 1 if m.group("dir").lower() in {"later", "afterwards", "after that"} else -1
+    return _shift(prev, n, unit, sign, "previous date", approx=bool(m.group("approx")))
+
+
+def _shift(base: PartialDate, n: int, unit: str, sign: int, anchor: str, approx: bool) -> dict:
+    if unit == "year":
+        date = _pd(base.year + sign * n)
+    elif unit == "month" and base.month is not None:
+        date = _pd(*_add_months(base.year, base.month, sign * n))
+        if approx:
+            date = _pd(date.year) if date else None
+    elif unit in {"day", "week"} and base.day is not None and not approx:
+        days = n * (7 if unit == "week" else 1)
+        date = PartialDate.from_date(base.first_day() + dt.timedelta(days=sign * days))
+    else:
+        return {"note": f"'{unit}' offset from a date known only to the {base.precision}"}
+    return {**(_abs(date) or {}), "relative": True, "anchor": anchor}
+
+
+def _same_year(m, pub, prev):
+    word = (m.group("which") or "that").lower()
+    if prev is None:
+        return {"note": "relative to an earlier date that the text does not give"}
+    shift = {"same": 0, "that": 0, "following": 1, "next": 1, "previous": -1, "preceding": -1}[word]
+    return {**(_abs(_pd(prev.year + shift)) or {}), "relative": True, "anchor": "previous date"}
+
+
+def _event_relative(m, pub, prev):
+    return {"relative": True, "note": "relative to another event; not resolved"}
+
+
+def _vague(m, pub, prev):
+    return {"relative": True, "note": "vague expression; not resolved"}
+
+
+_PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
+    (re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+{_DAY},?\s+(?P<y>{_YEAR})\b"), _full_mdy),
+    (
+        re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\.?,?\s+(?P<y>{_YEAR})\b"),
+        _full_mdy,
+    ),
+    (re.compile(rf"\b(?P<y>{_YEAR})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b"), _iso),
+    (
+        re.compile(rf"\b(?:(?:early|mid|late)[\s-]+)?{_MONTH}\.?,?\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
+        _month_year,
+    ),
+    (re.compile(rf"\b{_MONTH}\.?\s+{_DAY}\b(?![,\s]*\d)"), _month_day_no_year),
+    (re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?![,\s]*\d)"), _month_day_no_year),
+    (
+        re.compile(
+            rf"\b(?P<cue>in|since|by|until|till|during|from|last|this|next|early|late|mid|"
+            rf"in early|in late|in mid)[\s-]+{_MONTH_FULL}\b(?![,\s]*\d)"
+        ),
+        _month_alone,
+    ),
+    (
+        re.compile(
+            r"\b(?:FY|fiscal year\s+|fiscal\s+)'?(?P<fy>\d{4}|\d{2})(?:\s*[-–]\s*(?:FY)?(?P<fy2>\d{4}|\d{2}))?\b"
+        ),
+        _fiscal_year,
+    ),
+    (
+        re.compile(
+            rf"\b(?:from|between)\s+(?P<y1>{_YEAR})\s+(?:to|and|until|till|through)\s+(?P<y2>{_YEAR})\b"
+        ),
+        _year_range,
+    ),
+    (
+        re.compile(rf"(?<![\w$.,/-])(?P<y1>{_YEAR})\s?[-–]\s?(?P<y2>\d{{4}}|\d{{2}})(?![\w%]|,\d)"),
+        _year_range,
+    ),
+    (re.compile(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:19|20)\d0)s\b"), _decade),
+    (re.compile(rf"(?<![\w$.,/-])(?P<y>{_YEAR})(?![\w%]|[.,]\d)"), _year),
+    (
+        re.compile(
+            r"\b(?:(?:earlier|later|early|late)\s+)?(?P<rel>this|last|next|previous|coming)\s+(?P<unit>year|month|week)\b",
+            re.I,
+        ),
+        _this_last_next,
+    ),
+    (re.compile(r"\b(?P<w>today|tonight|yesterday|tomorrow)\b", re.I), _deictic_day),
+    (re.compile(rf"\b(?:on\s+)?(?:(?P<cue>last|this|next)\s+)?(?P<wd>{_WEEKDAY})\b"), _weekday),
+    (
+        re.compile(
+            rf"\b(?P<approx>{_APPROX}){_NUM}\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I
+        ),
+        _ago,
+    ),
+    (
+        re.compile(
+            rf"\b(?P<approx>{_APPROX}){_NUM}\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|afterwards|earlier)\b",
+            re.I,
+        ),
+        _later_earlier,
+    ),
+    (
+        re.compile(
+            r"\b(?:the\s+(?P<which>same|following|next|previous|preceding)|that)\s+year\b", re.I
+        ),
+        _same_year,
+    ),
+    (
+        re.compile(
+            r"\b(?:(?:just|only|mere)\s+)?(?:hours|days|weeks|months|years)\s+(?:after|before|later|earlier)\b",
+            re.I,
+        ),
+        _event_relative,
+    ),
+    (re.compile(rf"\b{_APPROX}(?:a|one|two|three|several)\s+decades?\s+ago\b", re.I), _vague),
+]
+
+
+def date_mentions(
+    text: str, published: PartialDate | None, sentences: list[tuple[int, int]] | None = None
+) -> list[DateMention]:
+    """Every date expression in ``text``, longest first where they overlap, in text order.
+
+    Relative expressions use ``published``; "N years later" and "the same year" use the
+    narrative time: the last date that opened a sentence ("In September 2022, …"), or
+    else the last date told before.
+    """
+    openers = {s for s, _ in sentences or []}
+    found: list[tuple[int, int, int, re.Match[str], Resolver]] = []
+    for rank, (pattern, resolver) in enumerate(_PATTERNS):
+        for m in pattern.finditer(text):
+            found.append((m.start(), m.end(), rank, m, resolver))
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for start, end, rank, m, resolver in found:
+        if any(not (end <= s or start >= e) for s, e in taken):
+            continue
+        taken.append((start, end))
+        chosen.append((start, end, m, resolver))
+    chosen.sort(key=lambda c: c[0])
+
+    out: list[DateMention] = []
+    prev: PartialDate | None = None
+    narrative: PartialDate | None = None
+    for start, end, m, resolver in chosen:
+        result = resolver(m, published, narrative or prev)
+        if result is None:
+            continue
+        mention = DateMention(
+            start, end, text[start:end], result.get("date"), result.get("precision")
+        )
+        mention = replace(
+            mention,
+            date_end=result.get("date_end"),
+            relative=result.get("relative", "date" not in result),
+            anchor=result.get("anchor", ""),
+            note=result.get("note", ""),
+        )
+        if mention.precision in {"day", "month", "year"}:
+            prev = PartialDate.parse(mention.date)
+            if _opens_sentence(text, start, openers):
+                narrative = prev
+            if mention.date_end is None:
+                mention = replace(mention, date_end=_last_day_iso(prev))
+        out.append(mention)
+    return out
+
+
+def _opens_sentence(text: str, start: int, openers: set[int]) -> bool:
+    lead = text[max(0, start - 40) : start]
+    for offset in range(len(lead) + 1):
+        if start - offset in openers:
+            return len(text[start - offset : start].split()) <= 2
+    return False
+
+
+def _last_day_iso(date: PartialDate) -> str:
+    return date.last_day().isoformat()

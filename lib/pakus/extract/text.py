@@ -1,0 +1,130 @@
+"""Tokens, sentences and clauses, with character offsets into the original text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+")
+"""A word token: an abbreviation with dots (``U.S.``, ``D.C.``) or a run of letters/digits."""
+
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "adm",
+        "sgt",
+        "rep",
+        "sen",
+        "gov",
+        "st",
+        "jr",
+        "sr",
+        "no",
+        "vs",
+        "etc",
+        "prof",
+        "rev",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "govt",
+    ]
+)
+
+_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s|[\"“‘(]?[A-Z])")
+_CLAUSE_BREAK = re.compile(
+    r";\s+|:\s+(?=[\"“A-Z])|\s[–—]\s|,\s+(?=(?:but|while|whereas|although|though|which|who|"
+    r"after|before|when|as well as|and then|and)\b)"
+)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; a line break always ends a sentence."""
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        base, chunk = line.start(), line.group()
+        start = 0
+        for m in _END.finditer(chunk):
+            if not _is_sentence_end(chunk, m.start(), m.group()):
+                continue
+            end = m.end()
+            _append_trimmed(spans, chunk, base, start, end)
+            start = end
+        _append_trimmed(spans, chunk, base, start, len(chunk))
+    return spans
+
+
+def _is_sentence_end(chunk: str, pos: int, punct: str) -> bool:
+    if not punct.startswith("."):
+        return True
+    before = re.search(r"[\w.]*$", chunk[:pos]).group()
+    word = before.rsplit(".", 1)[-1] if "." in before else before
+    if len(word) == 1 and word.isupper():  # an initial: "Lloyd J. Austin", "U.S."
+        return False
+    if "." in before and re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", before):
+        return False  # "U.S", "D.C" before the final dot
+    return word.lower() not in ABBREVIATIONS
+
+
+def _append_trimmed(spans: list[tuple[int, int]], chunk: str, base: int, s: int, e: int) -> None:
+    piece = chunk[s:e]
+    stripped = piece.strip()
+    if stripped:
+        lead = len(piece) - len(piece.lstrip())
+        spans.append((base + s + lead, base + s + lead + len(stripped)))
+
+
+_LEADING_ADVERBIAL = re.compile(
+    r"(?:During|Following|After|Before|Since|Despite|Amid|Amidst|Notwithstanding|Upon|On\s+his|"
+    r"On\s+her|On\s+their|In\s+the\s+wake\s+of|In\s+the\s+aftermath\s+of)\b[^,;]{3,120}?,\s+"
+)
+
+
+def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split the sentence ``text[start:end]`` into clauses: a leading adverbial phrase
+    ("During his visit, …"), then at ``;``, colons, dashes and conjunctions."""
+    spans = []
+    cursor = start
+    lead = _LEADING_ADVERBIAL.match(text, start, end)
+    if lead:
+        spans.append((start, lead.end() - len(lead.group()) + len(lead.group().rstrip(", \t"))))
+        cursor = lead.end()
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        if m.start() > cursor:
+            spans.append((cursor, m.start()))
+        cursor = m.end()
+    if cursor < end:
+        spans.append((cursor, end))
+    return spans
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """Word tokens of ``text[start:end]`` as regex matches (offsets into ``text``)."""
+    return WORD.finditer(text, start, len(text) if end is None else end)
+
+
+def token_key(token: str) -> str:
+    """The case-folded form of a token without dots, used to match names."""
+    return token.replace(".", "").casefold()

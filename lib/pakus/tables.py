@@ -1,0 +1,158 @@
+"""The fact tables that ``pakus build`` writes: their columns, types and meanings (one place)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pakus.corpus import Corpus
+from pakus.extract.mentions import Extraction
+
+_PROVENANCE = [
+    ("doc", "string", "Document id (corpus.csv id, or the file name)"),
+    ("start", "int64", "Start offset (str index) into the document text"),
+    ("end", "int64", "End offset (exclusive); text[start:end] == quote"),
+    ("quote", "string", "The exact words of the document"),
+]
+
+COLUMNS: dict[str, list[tuple[str, str, str]]] = {
+    "documents": [
+        ("doc", "string", "Document id"),
+        ("file", "string", "File name in the corpus folder"),
+        ("title", "string", "Title"),
+        ("outlet", "string", "Outlet (newspaper, magazine, site)"),
+        ("author", "string", "Author, empty if not known"),
+        ("published", "string", "Published date, ISO, only as precise as known"),
+        ("published_precision", "string", "day, month or year; empty if not known"),
+        ("published_basis", "string", "What in the text, or which outside fact, fixes the date"),
+        ("characters", "int64", "Length of the text in characters"),
+    ],
+    "entities": _PROVENANCE
+    + [
+        (
+            "id",
+            "string",
+            "Canonical actor id (data/reference/actors.csv) or a derived id type:slug",
+        ),
+        ("name", "string", "Canonical name"),
+        ("type", "string", "person, org, state, group, program, agreement or place"),
+        ("affiliation", "string", "Country (or group) the actor belongs to, if known"),
+        ("method", "string", "gazetteer, fuzzy, acronym, title, pattern or coreference"),
+    ],
+    "dates": _PROVENANCE
+    + [
+        ("date", "string", "ISO date at its precision; empty if unresolved"),
+        ("precision", "string", "day, month, year, decade, range or fiscal_year"),
+        ("date_end", "string", "Last day covered (ISO)"),
+        ("relative", "boolean", "True for relative expressions (last year, on Saturday)"),
+        ("anchor", "string", "What a relative date was resolved against"),
+        ("note", "string", "Why a date is unresolved, or the fiscal year"),
+    ],
+    "amounts": _PROVENANCE
+    + [
+        ("usd", "float64", "Amount in US dollars (lower end of a range)"),
+        ("usd_max", "float64", "Upper end of a range, if any"),
+        ("qualifier", "string", "more than, about, up to, … as written"),
+        ("purpose", "string", "What the money is for, in the sentence's words"),
+        (
+            "category",
+            "string",
+            "military aid, arms sale, economic aid, humanitarian aid, reimbursement, trade",
+        ),
+        ("program", "string", "Programme id named in the same sentence"),
+        ("fiscal_year", "Int64", "US fiscal year named in the same sentence"),
+    ],
+    "counts": _PROVENANCE
+    + [
+        ("count", "int64", "The number"),
+        ("unit", "string", "What is counted (data/reference/count_units.csv)"),
+    ],
+    "events": _PROVENANCE
+    + [
+        ("type", "string", "PLOVER event type"),
+        ("mode", "string", "PLOVER mode (visit, drone, …), if any"),
+        ("trigger", "string", "The word(s) that signal the event"),
+        ("trigger_start", "int64", "Offset of the trigger"),
+        ("trigger_end", "int64", "End offset of the trigger"),
+        ("date", "string", "Date that governs the clause (ISO at its precision); empty if none"),
+        ("precision", "string", "day, month or year"),
+        ("date_quote", "string", "The date expression the date comes from"),
+        ("actors", "string", "Actor ids in the clause, ';'-separated"),
+        ("source_actor", "string", "The actor that acts"),
+        ("target_actor", "string", "The actor acted upon"),
+        ("source_country", "string", "Country of the source actor"),
+        ("target_country", "string", "Country of the target actor"),
+        ("intensity", "float64", "PLOVER intensity, -10 … +10 (data/reference/plover_types.csv)"),
+        ("quad", "string", "PLOVER quad class: VC, MC, VConf, MConf"),
+        ("context", "string", "PLOVER contexts, ';'-separated"),
+        ("negated", "boolean", "The clause denies the event"),
+        ("modality", "string", "asserted, future or hypothetical"),
+    ],
+    "problems": [
+        ("path", "string", "File that could not be read, or the metadata table"),
+        ("message", "string", "What is wrong"),
+        ("skipped", "boolean", "True if the document was left out of the tables"),
+    ],
+}
+
+_KIND = {
+    "entities": "entity",
+    "dates": "date",
+    "amounts": "amount",
+    "counts": "count",
+    "events": "event",
+}
+_SORT = {
+    "documents": ["doc"],
+    "problems": ["path", "message"],
+}
+
+
+def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    columns = COLUMNS[name]
+    frame = pd.DataFrame(rows, columns=[c for c, _, _ in columns])
+    for column, dtype, _ in columns:
+        if dtype == "string":
+            frame[column] = frame[column].fillna("").astype(str).astype("string")
+        else:
+            frame[column] = frame[column].astype(dtype)
+    keys = _SORT.get(name, ["doc", "start", "end"] + (["id"] if name == "entities" else []))
+    return frame.sort_values(keys, kind="stable").reset_index(drop=True)
+
+
+def fact_tables(corpus: Corpus, extractions: list[Extraction]) -> dict[str, pd.DataFrame]:
+    """All tables for a corpus and its extractions, typed and sorted."""
+    tables: dict[str, pd.DataFrame] = {}
+    tables["documents"] = _frame(
+        "documents",
+        [
+            {
+                "doc": d.id, "file": d.file, "title": d.title, "outlet": d.outlet,
+                "author": d.author, "published": d.published.iso() if d.published else "",
+                "published_precision": d.published.precision if d.published else "",
+                "published_basis": d.published_basis, "characters": len(d.text),
+            }
+            for d in corpus.documents
+        ],
+    )  # fmt: skip
+    for name, kind in _KIND.items():
+        rows = []
+        for x in extractions:
+            for row in x.records(kind):
+                row.pop("kind")
+                if "actors" in row:
+                    row["actors"] = ";".join(row["actors"])
+                rows.append(row)
+        tables[name] = _frame(name, rows)
+    tables["problems"] = _frame(
+        "problems",
+        [{"path": p.path, "message": p.message, "skipped": p.skipped} for p in corpus.problems],
+    )
+    return tables
+
+
+def data_dictionary() -> pd.DataFrame:
+    """One row per table column: table, column, type, description."""
+    return pd.DataFrame(
+        [(t, c, d, desc) for t, cols in COLUMNS.items() for c, d, desc in cols],
+        columns=["table", "column", "type", "description"],
+    )
