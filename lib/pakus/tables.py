@@ -26,8 +26,8 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("published_basis", "string", "What in the text, or which outside fact, fixes the date"),
         ("characters", "int64", "Length of the text in characters"),
     ],
-    "entities": _PROVENANCE
-    + [
+    "entities": [
+        *_PROVENANCE,
         (
             "id",
             "string",
@@ -38,8 +38,8 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("affiliation", "string", "Country (or group) the actor belongs to, if known"),
         ("method", "string", "gazetteer, fuzzy, acronym, title, pattern or coreference"),
     ],
-    "dates": _PROVENANCE
-    + [
+    "dates": [
+        *_PROVENANCE,
         ("date", "string", "ISO date at its precision; empty if unresolved"),
         ("precision", "string", "day, month, year, decade, range or fiscal_year"),
         ("date_end", "string", "Last day covered (ISO)"),
@@ -47,8 +47,8 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("anchor", "string", "What a relative date was resolved against"),
         ("note", "string", "Why a date is unresolved, or the fiscal year"),
     ],
-    "amounts": _PROVENANCE
-    + [
+    "amounts": [
+        *_PROVENANCE,
         ("usd", "float64", "Amount in US dollars (lower end of a range)"),
         ("usd_max", "float64", "Upper end of a range, if any"),
         ("qualifier", "string", "more than, about, up to, … as written"),
@@ -61,13 +61,13 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("program", "string", "Programme id named in the same sentence"),
         ("fiscal_year", "Int64", "US fiscal year named in the same sentence"),
     ],
-    "counts": _PROVENANCE
-    + [
+    "counts": [
+        *_PROVENANCE,
         ("count", "int64", "The number"),
         ("unit", "string", "What is counted (data/reference/count_units.csv)"),
     ],
-    "events": _PROVENANCE
-    + [
+    "events": [
+        *_PROVENANCE,
         ("type", "string", "PLOVER event type"),
         ("mode", "string", "PLOVER mode (visit, drone, …), if any"),
         ("trigger", "string", "The word(s) that signal the event"),

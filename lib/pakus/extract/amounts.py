@@ -156,7 +156,7 @@ def amount_mentions(
                 _category(purpose, sentence, purposes),
                 program,
                 fy,
-            )  # fmt: skip
+            )
         )
     return sorted(out, key=lambda a: a.start)
 

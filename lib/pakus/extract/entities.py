@@ -439,6 +439,6 @@ def entity_mentions(text: str, gaz: Gazetteer) -> list[EntityMention]:
                     target.type,
                     target.affiliation,
                     "coreference",
-                )  # fmt: skip
+                )
             )
     return sorted(found.items, key=lambda e: (e.start, e.end))

@@ -4,6 +4,7 @@ that governs the clause, the actors, intensity, context, negation and modality."
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -153,10 +154,7 @@ def event_mentions(
 
 def _inside(m: re.Match[str], blocked: list[tuple[int, int]], starts: list[int]) -> bool:
     i = bisect.bisect_right(starts, m.start()) - 1
-    for s, e in blocked[max(0, i - 3) : i + 1]:
-        if s <= m.start() < e or s < m.end() <= e:
-            return True
-    return False
+    return any(s <= m.start() < e or s < m.end() <= e for s, e in blocked[max(0, i - 3) : i + 1])
 
 
 def _sentence_initial_date(
@@ -198,7 +196,7 @@ def _clause_events(
     best = max(cands, key=lambda c: (c[0], -c[1].start()))
     distinct = sorted({d.date: d for d in c_dates}.values(), key=lambda d: d.start)
     coordinated = len(distinct) >= 2 and all(
-        re.search(r"\band\b", text[a.end : b.start]) for a, b in zip(distinct, distinct[1:])
+        re.search(r"\band\b", text[a.end : b.start]) for a, b in itertools.pairwise(distinct)
     )
     if not coordinated:
         date = min(c_dates, key=lambda d: abs(d.start - best[1].start()), default=None)

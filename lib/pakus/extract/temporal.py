@@ -350,7 +350,7 @@ def date_mentions(
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
     taken: list[tuple[int, int]] = []
     chosen = []
-    for start, end, rank, m, resolver in found:
+    for start, end, _rank, m, resolver in found:
         if any(not (end <= s or start >= e) for s, e in taken):
             continue
         taken.append((start, end))
