@@ -248,7 +248,7 @@ _APPOSITIVE_BEFORE = re.compile(
     rf"\b{_ROLES}(?:[ \t]+of[ \t]+(?:the[ \t]+)?[^,.;\n]{{1,40}})?,[ \t]+"
     rf"(?P<name>(?:{_HONORIFICS}[ \t]+)?{_CAP}(?:[ \t]+{_NAME_PART}){{1,3}})(?=[,.;])"
 )
-_NETWORK = re.compile(r"\bthe[ \t]+(?P<name>[A-Z][a-z]+[ \t]+network)\b")
+_NETWORK = re.compile(r"\bthe[ \t]+(?P<name>(?:[A-Z][a-z]+[ \t]+){1,3}network)\b")
 _ORG_WORDS = r"(?:[A-Z][\w’'\-]*|of|for|and|on|the|in)"
 _SUFFIXED = re.compile(
     rf"(?P<name>[A-Z][\w’'\-]*(?:[ \t]+{_ORG_WORDS}){{0,6}}?[ \t]+"
@@ -345,7 +345,20 @@ class _Found:
     def free(self, start: int, end: int) -> bool:
         return all(e <= start or s >= end for s, e in self._taken)
 
-    def add(self, m: EntityMention) -> bool:
+    def add(self, m: EntityMention, absorb: bool = False) -> bool:
+        """Add ``m`` if it overlaps nothing found before. With ``absorb``, a longer name may
+        take in place names and states inside it ("Pakistan" in "Pakistan Peoples Party")."""
+        if absorb:
+            inner = [
+                e for e in self.items
+                if m.start <= e.start and e.end <= m.end and e.type in {"state", "place"}
+            ]  # fmt: skip
+            if inner:
+                others = [e for e in self.items if e not in inner]
+                if any(not (e.end <= m.start or e.start >= m.end) for e in others):
+                    return False
+                self.items = others
+                self._taken = sorted((e.start, e.end) for e in others)
         if not self.free(m.start, m.end):
             return False
         self.items.append(m)
@@ -399,7 +412,7 @@ def entity_mentions(text: str, gaz: Gazetteer) -> list[EntityMention]:
         if not cleaned or not _acronym_letters_fit(text[cleaned[0] : cleaned[1]], acr):
             continue
         mention = _new(text, *cleaned, _type_of(text[cleaned[0] : cleaned[1]]), "acronym")
-        if found.add(mention):
+        if found.add(mention, absorb=True):
             local_alias.setdefault(acr, mention)
 
     # 2. people with titles, people who speak, people in apposition to a role
@@ -420,7 +433,9 @@ def entity_mentions(text: str, gaz: Gazetteer) -> list[EntityMention]:
     for m in _SUFFIXED.finditer(text):
         cleaned = _clean_name(text, m.start("name"), m.end("name"))
         if cleaned and len(text[cleaned[0] : cleaned[1]].split()) >= 2:
-            found.add(_new(text, *cleaned, _type_of(text[cleaned[0] : cleaned[1]]), "pattern"))
+            found.add(
+                _new(text, *cleaned, _type_of(text[cleaned[0] : cleaned[1]]), "pattern"), absorb=True
+            )
 
     # 4. later short forms: an acronym defined above, or the surname of a person found above
     for key, target in {**{k: v for k, v in people.items() if len(k) > 2}, **local_alias}.items():

@@ -271,8 +271,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?![,\s]*\d)"), _month_day_no_year),
     (
         re.compile(
-            rf"\b(?P<cue>in|since|by|until|till|during|from|last|this|next|early|late|mid|"
-            rf"in early|in late|in mid)[\s-]+{_MONTH_FULL}\b(?![,\s]*\d)"
+            rf"\b(?P<cue>(?i:in|since|by|until|till|during|from|last|this|next|early|late|mid|"
+            rf"in early|in late|in mid))[\s-]+{_MONTH_FULL}\b(?![,\s]*\d)"
         ),
         _month_alone,
     ),

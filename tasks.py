@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""The project's tasks, needing nothing but Python 3.11+ (it sets up ``.venv`` itself).
+
+    python3 tasks.py reports     build the fact tables and execute every notebook into reports/
+    python3 tasks.py test        lint, unit tests, notebook validation (nbval) and papermill runs
+    python3 tasks.py notebooks   re-execute the notebooks in place (refresh committed outputs)
+    python3 tasks.py lab         open JupyterLab with the project's environment
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".pakus-installed"
+
+
+def run(*cmd: str | Path) -> None:
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    subprocess.run([str(c) for c in cmd], cwd=ROOT, check=True)
+
+
+def setup() -> None:
+    """Create .venv and install the package (editable) with its dev tools, once per pyproject."""
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == digest and PY.exists():
+        return
+    if not PY.exists():
+        print(f"creating {VENV}", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    run(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(PY, "-m", "pip", "install", "--quiet", "-e", ".[dev]")
+    STAMP.write_text(digest)
+
+
+def reports() -> None:
+    run(BIN / "pakus", "build")
+    run(PY, "-m", "pakus.reports")
+
+
+def test() -> None:
+    run(BIN / "ruff", "check", ".")
+    run(BIN / "ruff", "format", "--check", ".")
+    run(PY, "-m", "pytest", "-p", "no:cacheprovider")
+
+
+def notebooks() -> None:
+    run(PY, "-m", "pakus.reports", "--in-place")
+
+
+def lab() -> None:
+    run(BIN / "jupyter", "lab", "notebooks")
+
+
+TASKS = {"reports": reports, "test": test, "notebooks": notebooks, "lab": lab}
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2 or sys.argv[1] not in TASKS:
+        print(__doc__)
+        sys.exit(2)
+    setup()
+    try:
+        TASKS[sys.argv[1]]()
+    except subprocess.CalledProcessError as err:
+        sys.exit(err.returncode)

@@ -1,0 +1,97 @@
+import pytest
+
+from helpers import entity_ids, extract
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Islamabad rejected the demand.", [("Islamabad", "PAK")]),
+        ("The U.S. State Department said on Friday.", [("U.S. State Department", "USA.STATE")]),
+        ("The US Department of State issued a waiver.", [("US Department of State", "USA.STATE")]),
+        ("Officials at the Pentagon declined to comment.", [("Pentagon", "USA.DOD")]),
+        ("al-Qaeda and al Qaida are one group.", [("al-Qaeda", "AQ"), ("al Qaida", "AQ")]),
+        ("The Tehrik-i-Taliban Pakistan (TTP) claimed it.", [("Tehrik-i-Taliban Pakistan", "TTP"), ("TTP", "TTP")]),
+        ("ISKP, also called ISIS-K, struck Kabul.", [("ISKP", "ISKP"), ("ISIS-K", "ISKP"), ("Kabul", "AFG")]),
+        ("General Qamar Javed Bajwa met CENTCOM chiefs.", [("Qamar Javed Bajwa", "PER.BAJWA"), ("CENTCOM", "USA.CENTCOM")]),
+    ],
+)
+def test_gazetteer_names_aliases_and_prefixed_organisations(sentence, expected):
+    assert entity_ids(sentence) == expected
+
+
+def test_pronoun_us_is_not_the_united_states():
+    assert entity_ids("Let us hope the talks help us all.") == []
+
+
+def test_acronyms_need_exact_case():
+    assert ("let", "LET") not in entity_ids("They let LeT operate.")
+    assert ("LeT", "LET") in entity_ids("They let LeT operate.")
+
+
+def test_near_miss_spellings_of_multiword_names():
+    found = entity_ids("Defence chief Llyod J Austin spoke to the Stated Department.")
+    assert ("Llyod J Austin", "PER.AUSTIN") in found
+    methods = {e.quote: e.method for e in extract("Defence chief Llyod J Austin spoke.").entities}
+    assert methods["Llyod J Austin"] == "fuzzy"
+
+
+def test_single_word_near_misses_are_not_guessed():
+    # "Pakistn" is one edit from Pakistan, but one-word names are too short to guess safely
+    assert entity_ids("Pakistn is a typo.") == []
+
+
+def test_hyphenated_dyads_give_both_states():
+    assert entity_ids("US-Pakistan military ties improved.") == [("US", "USA"), ("Pakistan", "PAK")]
+    assert entity_ids("Pakistan-U.S. relations") == [("Pakistan", "PAK"), ("U.S.", "USA")]
+
+
+def test_titled_people_outside_the_gazetteer_get_a_stable_id():
+    ents = extract("Lieutenant General Faiz Hameed met Ambassador Donald Blome in Islamabad.").entities
+    people = {(e.quote, e.id, e.method) for e in ents if e.type == "person"}
+    assert ("Faiz Hameed", "person:faiz-hameed", "title") in people
+    assert ("Donald Blome", "PER.BLOME", "gazetteer") in people
+
+
+def test_speaker_and_appositive_patterns_find_people():
+    text = (
+        "Sardar Masood Khan told reporters the ties were strong. "
+        "The group's spokesman, Zabihullah Mujahid, denied it."
+    )
+    people = {e.quote: e.id for e in extract(text).entities if e.type == "person"}
+    assert people == {
+        "Sardar Masood Khan": "person:sardar-masood-khan",
+        "Zabihullah Mujahid": "person:zabihullah-mujahid",
+    }
+
+
+def test_surnames_resolve_to_the_person_named_earlier():
+    text = "Senator Chris Van Hollen visited Lahore. Later Van Hollen met students. Hollen left."
+    ents = extract(text).entities
+    ids = [(e.quote, e.id, e.method) for e in ents if e.type == "person"]
+    assert ids[0] == ("Chris Van Hollen", "person:chris-van-hollen", "title")
+    assert ("Hollen", "person:chris-van-hollen", "coreference") in ids
+
+
+def test_acronym_defined_in_text_is_reused():
+    text = (
+        "The Pakistan Peoples Party (PPP) won. Officials of the PPP said so. "
+        "The Financial Monitoring Unit (FMU) froze accounts."
+    )
+    ents = extract(text).entities
+    by_quote = {e.quote: (e.id, e.type, e.method) for e in ents}
+    assert by_quote["Pakistan Peoples Party"] == ("org:pakistan-peoples-party", "org", "acronym")
+    assert by_quote["PPP"][0] == "org:pakistan-peoples-party"
+    assert by_quote["FMU"][0] == "org:financial-monitoring-unit"
+
+
+def test_networks_and_suffixed_names():
+    ents = extract("Washington blamed the Gul Bahadur network and the National Counter Terrorism Authority.").entities
+    by_quote = {e.quote: e.type for e in ents}
+    assert by_quote["Gul Bahadur network"] == "group"
+    assert by_quote["National Counter Terrorism Authority"] == "org"
+
+
+def test_acronym_of_a_gazetteer_name_maps_to_its_id():
+    ents = extract("the Inter-Services Intelligence (ISI) said").entities
+    assert [(e.quote, e.id) for e in ents] == [("Inter-Services Intelligence", "PAK.ISI"), ("ISI", "PAK.ISI")]

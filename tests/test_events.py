@@ -1,0 +1,80 @@
+import pytest
+
+from helpers import extract
+
+
+def events(text: str, published: str | None = None):
+    return extract(text, published).events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "plover"),
+    [
+        ("In January 2018 the United States suspended security assistance to Pakistan.", "SANCTION"),
+        ("Washington withheld $800 million in military aid from Islamabad in July 2011.", "SANCTION"),
+        ("In December 2019, the administration approved resumption of IMET for Pakistan.", "COOPERATE"),
+        ("In September 2022 the State Department approved a $450 million sale of F-16 parts.", "AID"),
+        ("Pompeo spoke to General Bajwa on January 3, 2020 to discuss the killing of Soleimani.", "CONSULT"),
+        ("In February 2023, a delegation from Pakistan visited Washington.", "CONSULT"),
+        ("In 2005, the two sides signed the CIS-MOA.", "SUPPORT"),
+        ("A US drone strike killed Baitullah Mehsud in August 2009.", "ASSAULT"),
+        ("In November 2022, the State Department sanctioned the deputy leader of the TTP.", "SANCTION"),
+        ("Pakistan urged the Taliban in 2023 to act against the TTP.", "REQUEST"),
+        ("In 2011 Islamabad accused Washington of violating its sovereignty.", "ACCUSE"),
+        ("In 2023 the United States denied his request for military assistance.", "REJECT"),
+        ("US forces withdrew from Afghanistan in August 2021.", "RETREAT"),
+        ("Police arrested the suspects in Lahore in March 2024.", "COERCE"),
+    ],
+)
+def test_plover_type_of_a_dated_event(sentence, plover):
+    found = [e for e in events(sentence) if e.date]
+    assert [e.type for e in found] == [plover]
+    assert found[0].modality == "asserted" and not found[0].negated
+
+
+def test_intensity_and_quad_come_from_the_codebook():
+    (e,) = events("In 2009 a US drone strike killed Baitullah Mehsud.")
+    assert (e.type, e.mode, e.intensity, e.quad) == ("ASSAULT", "drone", -9.5, "MConf")
+    (v,) = events("In February 2023, a delegation from Pakistan visited Washington.")
+    assert (v.type, v.mode, v.intensity) == ("CONSULT", "visit", 4.0)
+
+
+def test_negated_future_and_hypothetical_events_are_marked():
+    (neg,) = events("The United States will not deliver military equipment to Pakistan.")
+    assert neg.negated and neg.modality == "future"
+    (hyp,) = events("If confirmed, he would review the aid suspension.")
+    assert hyp.modality == "hypothetical"
+    (fut,) = events("Blinken said the administration would be reviewing the US-Taliban deal and will meet with Pakistan.")
+    assert fut.modality == "future"
+
+
+def test_actors_source_and_target():
+    (e,) = events("In 2019 the State Department sanctioned Noor Wali Mehsud, the TTP's emir.")
+    assert e.source_actor == "USA.STATE"
+    assert e.target_actor == "PER.NOOR_WALI"
+    assert e.source_country == "USA"
+    assert e.target_country == "TTP"
+    (p,) = events("The programme was suspended by Trump in January 2018 to pressure Islamabad.")
+    assert (p.source_actor, p.target_actor) == ("PER.TRUMP", "PAK")
+
+
+def test_date_governs_the_clause_and_relative_dates_resolve():
+    (e,) = events("Last year, the United States suspended aid to Pakistan.", "2018-06-01")
+    assert (e.date, e.precision) == ("2017", "year")
+    (u,) = events("The United States suspended aid to Pakistan.")
+    assert u.date is None
+
+
+def test_coordinated_dates_give_one_event_each():
+    found = events("The strikes killed Baitullah Mehsud in 2009 and his successor, Hakimullah Mehsud, in 2013.")
+    assert [(e.type, e.date) for e in found] == [("ASSAULT", "2009"), ("ASSAULT", "2013")]
+
+
+def test_one_event_per_clause_and_words_inside_names_are_not_triggers():
+    found = events("Officials attended the Pakistan-U.S. Defense Dialogue; the Pressler sanctions stayed.")
+    assert all(e.trigger.lower() not in {"dialogue", "sanctions"} for e in found)
+
+
+def test_context_from_the_clause():
+    (e,) = events("In 2022 the US sanctioned TTP militants for terrorism.")
+    assert "terrorism" in e.context.split(";")
