@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """The project's tasks, needing nothing but Python 3.11+ (it sets up ``.venv`` itself).
 
-    python3 tasks.py reports     build the fact tables and execute every notebook into reports/
-    python3 tasks.py test        lint, unit tests, notebook validation (nbval) and papermill runs
-    python3 tasks.py notebooks   re-execute the notebooks in place (refresh committed outputs)
-    python3 tasks.py lab         open JupyterLab with the project's environment
+python3 tasks.py reports     build the fact tables and execute every notebook into reports/
+python3 tasks.py test        lint, unit tests, notebook validation (nbval) and papermill runs
+python3 tasks.py notebooks   re-execute the notebooks in place (refresh committed outputs)
+python3 tasks.py lab         open JupyterLab with the project's environment
 """
 
 from __future__ import annotations

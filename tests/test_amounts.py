@@ -26,7 +26,9 @@ def test_money_in_us_dollars(text, quote, usd):
 
 
 def test_qualifiers_and_ranges():
-    assert amounts("more than $200 million in relief") == [("more than $200 million", 200e6, None, "more than")]
+    assert amounts("more than $200 million in relief") == [
+        ("more than $200 million", 200e6, None, "more than")
+    ]
     assert amounts("between $300 million and $400 million") == [
         ("between $300 million and $400 million", 300e6, 400e6, "")
     ]
@@ -60,7 +62,9 @@ def test_purpose_before_the_amount():
 
 
 def test_counts_are_their_own_kind():
-    x = extract("It cancelled 66 slots for two Pakistani military officers; 24 soldiers died in 2011.")
+    x = extract(
+        "It cancelled 66 slots for two Pakistani military officers; 24 soldiers died in 2011."
+    )
     assert [(c.quote, c.count, c.unit) for c in x.counts] == [
         ("66 slots", 66, "slot"),
         ("two Pakistani military officers", 2, "officer"),

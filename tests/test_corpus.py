@@ -73,9 +73,7 @@ def test_bad_metadata_cell_names_file_row_and_column_and_others_still_load(corpu
     _rewrite_row(corpus_copy, "001_151ebe38f56b1ce4", "published", "2021-13")
     corpus = load_corpus(corpus_copy)
     messages = [str(p) for p in corpus.problems]
-    assert any(
-        "corpus.csv: row 2, column 'published': '2021-13'" in m for m in messages
-    ), messages
+    assert any("corpus.csv: row 2, column 'published': '2021-13'" in m for m in messages), messages
     assert len(corpus.documents) == 4
     assert "001_151ebe38f56b1ce4" not in {d.id for d in corpus.documents}
 

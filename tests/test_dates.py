@@ -7,7 +7,11 @@ from pakus.dates import PartialDate, coarser_precision, fiscal_year_bounds, fisc
 
 @pytest.mark.parametrize(
     ("text", "precision", "iso"),
-    [("2020", "year", "2020"), ("2020-01", "month", "2020-01"), ("2020-01-04", "day", "2020-01-04")],
+    [
+        ("2020", "year", "2020"),
+        ("2020-01", "month", "2020-01"),
+        ("2020-01-04", "day", "2020-01-04"),
+    ],
 )
 def test_parse_keeps_precision(text, precision, iso):
     d = PartialDate.parse(text)

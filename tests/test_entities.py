@@ -11,9 +11,18 @@ from helpers import entity_ids, extract
         ("The US Department of State issued a waiver.", [("US Department of State", "USA.STATE")]),
         ("Officials at the Pentagon declined to comment.", [("Pentagon", "USA.DOD")]),
         ("al-Qaeda and al Qaida are one group.", [("al-Qaeda", "AQ"), ("al Qaida", "AQ")]),
-        ("The Tehrik-i-Taliban Pakistan (TTP) claimed it.", [("Tehrik-i-Taliban Pakistan", "TTP"), ("TTP", "TTP")]),
-        ("ISKP, also called ISIS-K, struck Kabul.", [("ISKP", "ISKP"), ("ISIS-K", "ISKP"), ("Kabul", "AFG")]),
-        ("General Qamar Javed Bajwa met CENTCOM chiefs.", [("Qamar Javed Bajwa", "PER.BAJWA"), ("CENTCOM", "USA.CENTCOM")]),
+        (
+            "The Tehrik-i-Taliban Pakistan (TTP) claimed it.",
+            [("Tehrik-i-Taliban Pakistan", "TTP"), ("TTP", "TTP")],
+        ),
+        (
+            "ISKP, also called ISIS-K, struck Kabul.",
+            [("ISKP", "ISKP"), ("ISIS-K", "ISKP"), ("Kabul", "AFG")],
+        ),
+        (
+            "General Qamar Javed Bajwa met CENTCOM chiefs.",
+            [("Qamar Javed Bajwa", "PER.BAJWA"), ("CENTCOM", "USA.CENTCOM")],
+        ),
     ],
 )
 def test_gazetteer_names_aliases_and_prefixed_organisations(sentence, expected):
@@ -47,7 +56,9 @@ def test_hyphenated_dyads_give_both_states():
 
 
 def test_titled_people_outside_the_gazetteer_get_a_stable_id():
-    ents = extract("Lieutenant General Faiz Hameed met Ambassador Donald Blome in Islamabad.").entities
+    ents = extract(
+        "Lieutenant General Faiz Hameed met Ambassador Donald Blome in Islamabad."
+    ).entities
     people = {(e.quote, e.id, e.method) for e in ents if e.type == "person"}
     assert ("Faiz Hameed", "person:faiz-hameed", "title") in people
     assert ("Donald Blome", "PER.BLOME", "gazetteer") in people
@@ -86,7 +97,9 @@ def test_acronym_defined_in_text_is_reused():
 
 
 def test_networks_and_suffixed_names():
-    ents = extract("Washington blamed the Gul Bahadur network and the National Counter Terrorism Authority.").entities
+    ents = extract(
+        "Washington blamed the Gul Bahadur network and the National Counter Terrorism Authority."
+    ).entities
     by_quote = {e.quote: e.type for e in ents}
     assert by_quote["Gul Bahadur network"] == "group"
     assert by_quote["National Counter Terrorism Authority"] == "org"
@@ -94,4 +107,7 @@ def test_networks_and_suffixed_names():
 
 def test_acronym_of_a_gazetteer_name_maps_to_its_id():
     ents = extract("the Inter-Services Intelligence (ISI) said").entities
-    assert [(e.quote, e.id) for e in ents] == [("Inter-Services Intelligence", "PAK.ISI"), ("ISI", "PAK.ISI")]
+    assert [(e.quote, e.id) for e in ents] == [
+        ("Inter-Services Intelligence", "PAK.ISI"),
+        ("ISI", "PAK.ISI"),
+    ]

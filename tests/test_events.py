@@ -10,15 +10,33 @@ def events(text: str, published: str | None = None):
 @pytest.mark.parametrize(
     ("sentence", "plover"),
     [
-        ("In January 2018 the United States suspended security assistance to Pakistan.", "SANCTION"),
-        ("Washington withheld $800 million in military aid from Islamabad in July 2011.", "SANCTION"),
-        ("In December 2019, the administration approved resumption of IMET for Pakistan.", "COOPERATE"),
-        ("In September 2022 the State Department approved a $450 million sale of F-16 parts.", "AID"),
-        ("Pompeo spoke to General Bajwa on January 3, 2020 to discuss the killing of Soleimani.", "CONSULT"),
+        (
+            "In January 2018 the United States suspended security assistance to Pakistan.",
+            "SANCTION",
+        ),
+        (
+            "Washington withheld $800 million in military aid from Islamabad in July 2011.",
+            "SANCTION",
+        ),
+        (
+            "In December 2019, the administration approved resumption of IMET for Pakistan.",
+            "COOPERATE",
+        ),
+        (
+            "In September 2022 the State Department approved a $450 million sale of F-16 parts.",
+            "AID",
+        ),
+        (
+            "Pompeo spoke to General Bajwa on January 3, 2020 to discuss the killing of Soleimani.",
+            "CONSULT",
+        ),
         ("In February 2023, a delegation from Pakistan visited Washington.", "CONSULT"),
         ("In 2005, the two sides signed the CIS-MOA.", "SUPPORT"),
         ("A US drone strike killed Baitullah Mehsud in August 2009.", "ASSAULT"),
-        ("In November 2022, the State Department sanctioned the deputy leader of the TTP.", "SANCTION"),
+        (
+            "In November 2022, the State Department sanctioned the deputy leader of the TTP.",
+            "SANCTION",
+        ),
         ("Pakistan urged the Taliban in 2023 to act against the TTP.", "REQUEST"),
         ("In 2011 Islamabad accused Washington of violating its sovereignty.", "ACCUSE"),
         ("In 2023 the United States denied his request for military assistance.", "REJECT"),
@@ -44,7 +62,9 @@ def test_negated_future_and_hypothetical_events_are_marked():
     assert neg.negated and neg.modality == "future"
     (hyp,) = events("If confirmed, he would review the aid suspension.")
     assert hyp.modality == "hypothetical"
-    (fut,) = events("Blinken said the administration would be reviewing the US-Taliban deal and will meet with Pakistan.")
+    (fut,) = events(
+        "Blinken said the administration would be reviewing the US-Taliban deal and will meet with Pakistan."
+    )
     assert fut.modality == "future"
 
 
@@ -66,12 +86,16 @@ def test_date_governs_the_clause_and_relative_dates_resolve():
 
 
 def test_coordinated_dates_give_one_event_each():
-    found = events("The strikes killed Baitullah Mehsud in 2009 and his successor, Hakimullah Mehsud, in 2013.")
+    found = events(
+        "The strikes killed Baitullah Mehsud in 2009 and his successor, Hakimullah Mehsud, in 2013."
+    )
     assert [(e.type, e.date) for e in found] == [("ASSAULT", "2009"), ("ASSAULT", "2013")]
 
 
 def test_one_event_per_clause_and_words_inside_names_are_not_triggers():
-    found = events("Officials attended the Pakistan-U.S. Defense Dialogue; the Pressler sanctions stayed.")
+    found = events(
+        "Officials attended the Pakistan-U.S. Defense Dialogue; the Pressler sanctions stayed."
+    )
     assert all(e.trigger.lower() not in {"dialogue", "sanctions"} for e in found)
 
 

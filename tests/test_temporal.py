@@ -70,7 +70,9 @@ def test_relative_dates_need_a_precise_enough_anchor():
 
 
 def test_month_without_year_is_the_latest_one_up_to_publication():
-    assert dates("In September, talks resumed.", "2023-08") == [("In September", "2022-09", "month")]
+    assert dates("In September, talks resumed.", "2023-08") == [
+        ("In September", "2022-09", "month")
+    ]
     assert dates("Talks on Sep 7 went well.", "2022-09-20") == [("Sep 7", "2022-09-07", "day")]
 
 

@@ -36,7 +36,9 @@ _STOP_ALTERNATIVES = (
 )
 _STOP = rf"(?={_STOP_ALTERNATIVES})"
 _FOR_AFTER = re.compile(rf"^\s*(?:[a-z\-]+\s+){{0,2}}?for\s+(?P<p>.{{3,100}}?){_STOP}")
-_IN_AFTER = re.compile(rf"^\s*(?:in|of)\s+(?P<p>[A-Za-z][\w’'\- ]{{2,60}}?)(?=\s+(?:for|from|to)\b|{_STOP_ALTERNATIVES})")
+_IN_AFTER = re.compile(
+    rf"^\s*(?:in|of)\s+(?P<p>[A-Za-z][\w’'\- ]{{2,60}}?)(?=\s+(?:for|from|to)\b|{_STOP_ALTERNATIVES})"
+)
 _HEAD_AFTER = re.compile(
     r"^\s*(?P<p>(?:(?!(?:in|of|for|to|from|by|on|at)\b)[a-z\-]+\s+){0,2}"
     r"(?:package|deal|sale|loan|grant|aid|fund|tranche|programme|program|contract))\b"

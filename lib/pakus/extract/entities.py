@@ -434,7 +434,8 @@ def entity_mentions(text: str, gaz: Gazetteer) -> list[EntityMention]:
         cleaned = _clean_name(text, m.start("name"), m.end("name"))
         if cleaned and len(text[cleaned[0] : cleaned[1]].split()) >= 2:
             found.add(
-                _new(text, *cleaned, _type_of(text[cleaned[0] : cleaned[1]]), "pattern"), absorb=True
+                _new(text, *cleaned, _type_of(text[cleaned[0] : cleaned[1]]), "pattern"),
+                absorb=True,
             )
 
     # 4. later short forms: an acronym defined above, or the surname of a person found above

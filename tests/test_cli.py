@@ -1,0 +1,143 @@
+"""The command line: the JSON Lines contract, exit codes and bad input."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DOC = ROOT / "data" / "raw" / "000_77a1b7f1c87fe9cc.txt"
+ENTITY_TYPES = {"person", "org", "state", "group", "program", "agreement", "place"}
+PLOVER = set(pd.read_csv(ROOT / "data" / "reference" / "plover_types.csv")["type"])
+
+
+def pakus(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "pakus.cli", *args], capture_output=True, text=True, cwd=cwd or ROOT
+    )
+
+
+def lines(out: str) -> list[dict]:
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def test_help_explains_each_command():
+    top = pakus("--help")
+    assert top.returncode == 0
+    assert "extract" in top.stdout and "build" in top.stdout
+    assert "--published" in pakus("extract", "--help").stdout
+    assert "--corpus" in pakus("build", "--help").stdout
+
+
+def test_extract_prints_the_json_lines_contract(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "ISLAMABAD — The United States on Tuesday released $450 million in military aid to "
+        "Pakistan, a year after Washington suspended it. General Asim Munir welcomed the move.\n",
+        encoding="utf-8",
+    )
+    run = pakus("extract", str(story), "--published", "2019-03-14")
+    assert run.returncode == 0, run.stderr
+    rows = lines(run.stdout)
+    text = story.read_text(encoding="utf-8")
+    kinds = {r["kind"] for r in rows}
+    assert kinds == {"entity", "amount", "event"}
+    for r in rows:
+        assert r["doc"] == "story.txt"
+        assert text[r["start"] : r["end"]] == r["quote"]
+        if r["kind"] == "entity":
+            assert r["id"] and r["name"] and r["type"] in ENTITY_TYPES
+        elif r["kind"] == "amount":
+            assert isinstance(r["usd"], float | int)
+        else:
+            assert r["type"] in PLOVER and isinstance(r["actors"], list)
+            assert r["date"] is None or len(r["date"]) in {4, 7, 10}
+    amount = next(r for r in rows if r["kind"] == "amount")
+    assert amount["usd"] == 450_000_000
+    aid = next(r for r in rows if r["kind"] == "event" and r["type"] == "AID")
+    assert aid["date"] == "2019-03-12"  # the Tuesday before 2019-03-14
+    assert {"USA", "PAK"} <= set(aid["actors"])
+
+
+def test_corpus_documents_take_their_published_date_from_corpus_csv():
+    rows = lines(pakus("extract", str(DOC), "--kinds", "date").stdout)
+    tuesday = next(r for r in rows if r["quote"] == "on Tuesday")
+    assert tuesday["date"] == "2021-01-19"
+
+
+def test_without_a_published_date_relative_dates_are_reported_not_guessed(tmp_path):
+    story = tmp_path / "loose.txt"
+    story.write_text("Last year, Washington suspended aid to Pakistan.", encoding="utf-8")
+    run = pakus("extract", str(story), "--kinds", "date,event")
+    rows = lines(run.stdout)
+    assert run.returncode == 0
+    assert rows[0]["quote"] == "Last year" and rows[0]["date"] is None
+    assert all(r["date"] is None for r in rows)
+    assert "loose.txt: no published date" in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "empty file"), (b"\x00\x01\x02", "binary file"), (b"caf\xe9 Pakistan", "not UTF-8")],
+)
+def test_bad_files_are_reported_and_the_others_still_extracted(tmp_path, content, message):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    run = pakus("extract", str(bad), str(DOC))
+    assert run.returncode == 1
+    err = run.stderr.strip().splitlines()
+    assert any(str(bad) in line and message in line for line in err), run.stderr
+    assert {r["doc"] for r in lines(run.stdout)} == {DOC.name}
+
+
+def test_missing_file_and_bad_parameters(tmp_path):
+    missing = pakus("extract", str(tmp_path / "nope.txt"))
+    assert missing.returncode == 1 and "nope.txt: file not found" in missing.stderr
+    bad_date = pakus("extract", str(DOC), "--published", "2020-13-01")
+    assert bad_date.returncode == 2 and "'2020-13-01' is not a valid date" in bad_date.stderr
+    bad_kind = pakus("extract", str(DOC), "--kinds", "entity,rumour")
+    assert bad_kind.returncode == 2 and "unknown kind(s) rumour" in bad_kind.stderr
+
+
+def test_build_writes_tables_and_reports_what_it_skipped(corpus_copy, tmp_path):
+    (corpus_copy / "001_151ebe38f56b1ce4.txt").write_bytes(b"\xff\xfe\x00\x00")
+    out = tmp_path / "processed"
+    run = pakus("build", "--corpus", str(corpus_copy), "--out", str(out))
+    assert run.returncode == 1
+    assert "skipped" in run.stderr and "001_151ebe38f56b1ce4.txt: binary file" in run.stderr
+    assert "built 4 document(s)" in run.stdout
+    for table in ("documents", "entities", "dates", "amounts", "counts", "events", "problems"):
+        assert (out / f"{table}.csv").exists() and (out / f"{table}.parquet").exists()
+    problems = pd.read_csv(out / "problems.csv")
+    assert problems["path"].str.endswith("001_151ebe38f56b1ce4.txt").any()
+    events = pd.read_parquet(out / "events.parquet")
+    assert set(events["doc"]) == {
+        "000_77a1b7f1c87fe9cc", "002_c9f9e16b6cf80bfd", "003_050d6b8304c1845d", "004_26da00272a9a3e9f"
+    }  # fmt: skip
+
+
+def test_build_is_byte_identical_from_run_to_run(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    for out in (first, second):
+        run = pakus("build", "--quiet", "--out", str(out))
+        assert run.returncode == 0, run.stderr
+    files = sorted(p.name for p in first.iterdir())
+    assert files == sorted(p.name for p in second.iterdir())
+    assert len(files) >= 15
+    for name in files:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_build_tables_are_sorted_and_typed(tmp_path):
+    out = tmp_path / "p"
+    pakus("build", "--quiet", "--out", str(out))
+    entities = pd.read_parquet(out / "entities.parquet")
+    keys = list(zip(entities["doc"], entities["start"], entities["end"], strict=True))
+    assert keys == sorted(keys)
+    dictionary = pd.read_csv(out / "data_dictionary.csv")
+    for table in ("entities", "events", "amounts"):
+        frame = pd.read_parquet(out / f"{table}.parquet")
+        assert list(frame.columns) == list(dictionary.loc[dictionary["table"] == table, "column"])
