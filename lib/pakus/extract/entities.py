@@ -24,6 +24,8 @@ class _Node:
     children: dict[str, _Node] = field(default_factory=dict)
     forms: dict[str, set[str]] = field(default_factory=dict)
     """For each child key, the surface forms of alias tokens that lead there."""
+    comma_keys: set[str] = field(default_factory=set)
+    """Child keys reached across a comma in an alias ("Washington, D.C.")."""
     actor: int | None = None
     length: int = 0
 
@@ -61,16 +63,24 @@ class Gazetteer:
             self.actors.append(actor)
             self.by_id[actor.id] = actor
             for alias in {row.name, *row.aliases.split("|")}:
-                self._add(alias.strip(), index)
+                self._add(alias.strip(), index, any_case=row.type in {"program", "agreement"})
 
-    def _add(self, alias: str, index: int) -> None:
-        words = [m.group() for m in WORD.finditer(alias)]
+    def _add(self, alias: str, index: int, any_case: bool = False) -> None:
+        """Add an alias. Programme and agreement names of three words or more also match in
+        lower case ("foreign military financing")."""
+        matches = list(WORD.finditer(alias))
+        words = [m.group() for m in matches]
         if not words:
             return
+        any_case = any_case and len(words) >= 3
         node = self.root
-        for word in words:
+        for k, word in enumerate(words):
             key = token_key(word)
             node.forms.setdefault(key, set()).add(word)
+            if any_case and not any(c.isupper() for c in word[1:]):
+                node.forms[key].add(word.lower())
+            if k and "," in alias[matches[k - 1].end() : matches[k].start()]:
+                node.comma_keys.add(key)
             node = node.children.setdefault(key, _Node())
             if word[:1].isupper() and len(key) >= FUZZY_MIN_LEN and key.isalpha():
                 for variant in _deletions(key):
@@ -156,7 +166,13 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[EntityMention]:
         while node is not None:
             if node.actor is not None and not (used_fuzzy and node.length < 2):
                 best = (j, node.actor, used_fuzzy)
-            if j >= n or not _gap_ok(text, toks[j - 1], toks[j]):
+            if j >= n or not (
+                _gap_ok(text, toks[j - 1], toks[j])
+                or (
+                    token_key(toks[j].group()) in node.comma_keys
+                    and re.fullmatch(r",[ \t]*", text[toks[j - 1].end() : toks[j].start()])
+                )
+            ):
                 break
             node, fuzzy_here = gaz.child(node, toks[j].group(), fuzzy=not used_fuzzy)
             used_fuzzy = used_fuzzy or fuzzy_here
@@ -222,6 +238,7 @@ _TITLES = (
     r"Defen[cs]e Secretary|Secretary|Under Secretary|Deputy Secretary|Assistant Secretary|"
     r"Principal Deputy Assistant Secretary|Ambassador|Envoy|Special Representative|"
     r"Lieutenant General|Lt\.? Gen\.?|Major General|Maj\.? Gen\.?|Brigadier General|Brigadier|"
+    r"Staff Sgt\.|Staff Sergeant|Sgt\.|Sergeant|Corporal|Lieutenant|Lt\.|"
     r"General|Gen\.|Admiral|Adm\.|Vice Admiral|Colonel|Col\.|Major|Captain|Commander|"
     r"Senator|Sen\.|Congressman|Congresswoman|Representative|Rep\.|Governor|Chief Justice|"
     r"Justice|Judge|Mr\.|Mrs\.|Ms\.|Dr\.|Professor|Prof\.|Chairman|Spokesperson|Spokesman|"
@@ -235,6 +252,22 @@ _SPEECH = re.compile(
     rf"(?P<name>(?:{_HONORIFICS}[ \t]+)?{_CAP}(?:[ \t]+{_NAME_PART}){{1,3}})"
     r"(?=[ \t]+(?:said|says|told|added|remarked|stated|noted|wrote|tweeted|announced|"
     r"explained|argued|insisted|warned)\b)"
+)
+_COORDINATED = re.compile(
+    rf"\b(?:Senators|Representatives|Congressmen|Generals|Ministers|Presidents|Ambassadors)[ \t]+"
+    rf"(?P<names>{_NAME}(?:,[ \t]+{_NAME})*,?[ \t]+and[ \t]+{_NAME})"
+)
+_CREDIT = re.compile(
+    rf"\b(?:[Pp]hoto|[Ii]mage|[Pp]icture|[Vv]ideo)s?[ \t]+(?:by|:)[ \t]+(?:{_TITLES}[ \t]+)?(?P<name>{_NAME})"
+)
+_PLACE = re.compile(
+    r"\b(?P<name>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?:[ \t]+(?:tribal[ \t]+(?:area|district|region)|"
+    r"district|province|air[ \t]+base|airbase|valley|agency)\b|-based\b)"
+)
+_DATELINE = re.compile(
+    r"^(?P<name>[A-Z]{3,}(?:[ \t-][A-Z]{3,}){0,2})(?=[ \t]*(?:—|–|:|\(|-[ \t]|,[ \t]*(?:"
+    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)))",
+    re.M,
 )
 _ROLES = (
     r"(?:leader|chief|emir|commander|spokesman|spokeswoman|spokesperson|minister|ambassador|"
@@ -256,7 +289,8 @@ _SUFFIXED = re.compile(
     r"Bureau|Institute|Office|Commission|Corps|Party|Front|Movement|Organi[sz]ation|"
     r"Foundation|Authority|Court|Parliament|Assembly|Working Group|Program|Programme|Fund|"
     r"Initiative|Agreement|Accords?|Framework|Act|Treaty|Pact|Memorandum|Amendment|Bill|"
-    r"Dialogue|Forum|Alliance))\b"
+    r"Dialogue|Forum|Alliance|Society|Association|Union|Federation|League|Centre|Center|Club|"
+    r"Academy|Consortium))\b(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]\w+(?:[ \t]+(?:and[ \t]+)?[A-Z]\w+){0,3})?"
 )
 _ACRONYM = re.compile(r"\((?P<acr>[A-Z][A-Za-z]*[A-Z](?:-[A-Z]+)?s?)\)")
 _SUFFIX_TYPE = {
@@ -352,6 +386,7 @@ class _Found:
             inner = [
                 e for e in self.items
                 if m.start <= e.start and e.end <= m.end and e.type in {"state", "place"}
+                and (e.start, e.end) != (m.start, m.end)
             ]  # fmt: skip
             if inner:
                 others = [e for e in self.items if e not in inner]
@@ -388,10 +423,50 @@ def _type_of(name: str) -> str:
     return _SUFFIX_TYPE.get(last, "org")
 
 
+def _datelines(text: str, gaz: Gazetteer) -> list[EntityMention]:
+    """Datelines ("WASHINGTON —", "PESHAWAR, Nov 27"): the place the report was filed from."""
+    places = {
+        token_key(WORD.search(a.name).group()): a for a in gaz.actors if a.type == "place"
+    }  # fmt: skip
+    out = []
+    for m in _DATELINE.finditer(text):
+        name = m.group("name")
+        node, _ = gaz.child(gaz.root, name, fuzzy=False)
+        known = gaz.actors[node.actor] if node is not None and node.actor is not None else None
+        if known is not None and known.type not in {"state", "place"}:
+            continue  # an acronym such as "ISKP:" opening a line is not a dateline
+        actor = places.get(token_key(name.split()[0])) if " " not in name else None
+        if actor is not None:
+            out.append(EntityMention(m.start(), m.end(), name, actor.id, actor.name, "place",
+                                     actor.affiliation, "dateline"))  # fmt: skip
+        else:
+            out.append(_new(text, m.start(), m.end(), "place", "dateline", name=name.title()))
+    return out
+
+
+def _as(target: EntityMention, start: int, end: int, text: str, method: str) -> EntityMention:
+    return EntityMention(start, end, text[start:end], target.id, target.name, target.type,
+                         target.affiliation, method)  # fmt: skip
+
+
 def entity_mentions(text: str, gaz: Gazetteer) -> list[EntityMention]:
     """All entity mentions of a text, sorted by position."""
-    found = _Found(gazetteer_mentions(text, gaz))
+    datelines = _datelines(text, gaz)
+    gazetteer = [
+        e for e in gazetteer_mentions(text, gaz)
+        if all(e.end <= d.start or e.start >= d.end for d in datelines)
+    ]  # fmt: skip
+    found = _Found(datelines + gazetteer)
     local_alias: dict[str, EntityMention] = {}
+    # short forms of names already told: a person's surname, an organisation's last words
+    people: dict[str, EntityMention] = {}
+    org_tails: dict[str, EntityMention] = {}
+    for e in gazetteer:
+        words = e.quote.split()
+        if e.type == "person" and len(words) >= 2:
+            people.setdefault(words[-1], e)
+        elif e.type == "org" and len(words) >= 3:
+            org_tails.setdefault(" ".join(words[-2:]), e)
 
     # 1. acronyms defined in the text: "Long Form Name (LFN)"
     for m in _ACRONYM.finditer(text):
@@ -415,28 +490,49 @@ def entity_mentions(text: str, gaz: Gazetteer) -> list[EntityMention]:
         if found.add(mention, absorb=True):
             local_alias.setdefault(acr, mention)
 
-    # 2. people with titles, people who speak, people in apposition to a role
-    people: dict[str, EntityMention] = {}
-    for pattern, method in ((_TITLED, "title"), (_SPEECH, "pattern"),
+    # 2. people: with titles, named in photo credits, speaking, in apposition to a role
+    def add_person(start: int, end: int, method: str) -> None:
+        cleaned = _clean_name(text, start, end)
+        if not cleaned or not found.free(*cleaned):
+            return
+        quote = text[cleaned[0] : cleaned[1]]
+        known = people.get(quote) if " " not in quote else None
+        mention = (
+            _as(known, *cleaned, text, "coreference")
+            if known
+            else _new(text, *cleaned, "person", method)
+        )
+        if found.add(mention) and not known:
+            people.setdefault(quote.split()[-1], mention)
+
+    for pattern, method in ((_TITLED, "title"), (_CREDIT, "pattern"), (_SPEECH, "pattern"),
                             (_APPOSITIVE_AFTER, "pattern"), (_APPOSITIVE_BEFORE, "pattern")):  # fmt: skip
         for m in pattern.finditer(text):
-            cleaned = _clean_name(text, m.start("name"), m.end("name"))
-            if not cleaned or not found.free(*cleaned):
-                continue
-            mention = _new(text, *cleaned, "person", method)
-            if found.add(mention):
-                people.setdefault(mention.quote.split()[-1], mention)
+            add_person(m.start("name"), m.end("name"), method)
+    for m in _COORDINATED.finditer(text):
+        for name in re.finditer(_NAME, m.group("names")):
+            if name.group() != "and":
+                add_person(m.start("names") + name.start(), m.start("names") + name.end(), "title")
 
-    # 3. "the X network" and names with an organisational suffix
+    # 3. places by their form ("the Mohmand tribal area", "a Belarus-based plant"), "the X
+    # network", and names with an organisational suffix (or a short form of one)
+    for m in _PLACE.finditer(text):
+        cleaned = _clean_name(text, m.start("name"), m.end("name"))
+        if cleaned:
+            found.add(_new(text, *cleaned, "place", "pattern"))
     for m in _NETWORK.finditer(text):
         found.add(_new(text, m.start("name"), m.end("name"), "group", "pattern"))
     for m in _SUFFIXED.finditer(text):
-        cleaned = _clean_name(text, m.start("name"), m.end("name"))
-        if cleaned and len(text[cleaned[0] : cleaned[1]].split()) >= 2:
-            found.add(
-                _new(text, *cleaned, _type_of(text[cleaned[0] : cleaned[1]]), "pattern"),
-                absorb=True,
-            )
+        cleaned = _clean_name(text, m.start("name"), m.end())
+        if not cleaned or len(text[cleaned[0] : cleaned[1]].split()) < 2:
+            continue
+        tail = org_tails.get(text[cleaned[0] : cleaned[1]])
+        if tail is not None and tail.start < cleaned[0]:
+            found.add(_as(tail, *cleaned, text, "coreference"))
+            continue
+        found.add(
+            _new(text, *cleaned, _type_of(text[cleaned[0] : cleaned[1]]), "pattern"), absorb=True
+        )
 
     # 4. later short forms: an acronym defined above, or the surname of a person found above
     for key, target in {**{k: v for k, v in people.items() if len(k) > 2}, **local_alias}.items():
@@ -445,16 +541,13 @@ def entity_mentions(text: str, gaz: Gazetteer) -> list[EntityMention]:
                 continue
             if text[max(0, m.start() - 4) : m.start()].lower() == "the ":
                 continue
-            found.add(
-                EntityMention(
-                    m.start(),
-                    m.end(),
-                    m.group(),
-                    target.id,
-                    target.name,
-                    target.type,
-                    target.affiliation,
-                    "coreference",
-                )
-            )
-    return sorted(found.items, key=lambda e: (e.start, e.end))
+            found.add(_as(target, m.start(), m.end(), text, "coreference"))
+
+    # 5. an act's year belongs to its name: "the Enhanced Partnership with Pakistan Act of 2009"
+    items = []
+    for e in found.items:
+        year = re.match(r" of (?:19|20)\d\d\b", text[e.end : e.end + 8])
+        if e.type == "agreement" and year and e.quote.split()[-1] == "Act":
+            e = _as(e, e.start, e.end + year.end(), text, e.method)
+        items.append(e)
+    return sorted(items, key=lambda e: (e.start, e.end))

@@ -89,8 +89,10 @@ class Lexicon:
 
 
 def _requirement_met(
-    req: str, clause: str, ents: Sequence[EntityMention], has_amount: bool
+    req: str, clause: str, ents: Sequence[EntityMention], has_amount: bool, m: re.Match[str]
 ) -> bool:
+    if req == "@actor":  # an actor named right after the trigger ("met Foreign Minister X")
+        return any(e.type in ACTOR_TYPES and 0 <= e.start - m.end() <= 40 for e in ents)
     if req == "@program":
         return any(e.type == "program" for e in ents)
     if req == "@agreement":
@@ -116,6 +118,8 @@ def event_mentions(
 ) -> list[EventMention]:
     """One event per clause that holds a trigger whose requirements the clause meets."""
     ent_starts = [e.start for e in entities]
+    spans = [(e.start, e.end) for e in entities]
+    dates = [d for d in dates if not any(s <= d.start and d.end <= e for s, e in spans)]
     date_starts = [d.start for d in dates]
     amt_starts = [a.start for a in amounts]
     blocked = [(e.start, e.end) for e in entities] + [(d.start, d.end) for d in dates]
@@ -168,6 +172,14 @@ def _sentence_initial_date(
     return None
 
 
+@dataclass(frozen=True)
+class _Candidate:
+    weight: int
+    m: re.Match[str]
+    trig: Trigger
+    nominal: bool
+
+
 def _clause_events(
     text: str,
     c_start: int,
@@ -180,43 +192,93 @@ def _clause_events(
     has_amount: bool,
     lex: Lexicon,
 ) -> list[EventMention]:
-    """The clause's event: its strongest trigger with the nearest date. A clause that tells
-    coordinated dates ("killed A in 2009 and B in 2013") gives one event per date, each with
-    the nearest trigger before that date."""
+    """The events of one clause.
+
+    The strongest trigger gives the clause's event, with the nearest date. Beside it: a
+    verb coordinated with it ("visited Islamabad and warned …"), and a noun with a date of
+    its own ("an attack on the embassy in September", "last year's meetings"). A clause that
+    tells coordinated dates ("killed A in 2009 and B in 2013") gives one event per date.
+    """
     clause = text[c_start:c_end]
-    cands: list[tuple[int, re.Match[str], Trigger]] = []
+    cands: list[_Candidate] = []
     for m in hits:
-        for trig in lex.by_form[re.sub(r"\s+", " ", m.group().lower())]:
-            if not trig.requires or any(
-                _requirement_met(r, clause, ents, has_amount) for r in trig.requires
-            ):
-                cands.append((_weight(text, c_start, m, trig), m, trig))
+        readings = [
+            t for t in lex.by_form[re.sub(r"\s+", " ", m.group().lower())]
+            if not t.requires or any(_requirement_met(r, clause, ents, has_amount, m) for r in t.requires)
+        ]  # fmt: skip
+        if readings:
+            trig = max(readings, key=lambda t: t.priority)
+            weight, nominal = _weight(text, c_start, m, trig)
+            cands.append(_Candidate(weight, m, trig, nominal))
     if not cands:
         return []
-    best = max(cands, key=lambda c: (c[0], -c[1].start()))
+    primary = max(cands, key=lambda c: (c.weight, -c.m.start()))
     distinct = sorted({d.date: d for d in c_dates}.values(), key=lambda d: d.start)
-    coordinated = len(distinct) >= 2 and all(
+    if len(distinct) >= 2 and all(
         re.search(r"\band\b", text[a.end : b.start]) for a, b in itertools.pairwise(distinct)
-    )
-    if not coordinated:
-        date = min(c_dates, key=lambda d: abs(d.start - best[1].start()), default=None)
-        return [_event(text, c_start, c_end, best[1], best[2], date or governing, ents,
-                       sentence_ents, lex)]  # fmt: skip
-    events = []
-    for d in distinct:
-        before = [c for c in cands if c[1].end() <= d.start]
-        pick = max(before, key=lambda c: (c[1].start(), c[0])) if before else best
-        events.append(_event(text, c_start, c_end, pick[1], pick[2], d, ents, sentence_ents, lex))
-    return events
+    ):
+        events = []
+        for d in distinct:
+            before = [c for c in cands if c.m.end() <= d.start]
+            pick = max(before, key=lambda c: (c.m.start(), c.weight)) if before else primary
+            events.append(
+                _event(text, c_start, c_end, pick.m, pick.trig, d, ents, sentence_ents, lex)
+            )
+        return events
+
+    chosen: list[tuple[_Candidate, DateMention | None]] = []
+    claimed: set[int] = set()
+    for c in cands:
+        if c is primary or not c.nominal or c.trig.type == primary.trig.type:
+            continue
+        own = _adjacent_date(text, c.m, c_dates)
+        if own is not None and id(own) not in claimed:
+            claimed.add(id(own))
+            chosen.append((c, own))
+    free = [d for d in c_dates if id(d) not in claimed]
+    date = min(free, key=lambda d: abs(d.start - primary.m.start()), default=None)
+    if date is None and not claimed:
+        date = governing
+    chosen.insert(0, (primary, date))
+    for c in cands:
+        if c is primary or c.nominal or c.trig.type == primary.trig.type:
+            continue
+        lo, hi = sorted((primary.m, c.m), key=lambda m: m.start())
+        if re.search(r"\b(?:and|besides|as well as)\b", text[lo.end() : hi.start()]):
+            chosen.append((c, date))
+    chosen.sort(key=lambda cd: cd[0].m.start())
+    return [
+        _event(text, c_start, c_end, c.m, c.trig, d, ents, sentence_ents, lex) for c, d in chosen
+    ]
 
 
-def _weight(text: str, c_start: int, m: re.Match[str], trig: Trigger) -> int:
-    """A trigger's priority, lowered for a noun inside the clause ("the killing of") or a
-    topic ("to discuss … killing"), which are more often what the clause is about than its event."""
+def _adjacent_date(text: str, m: re.Match[str], dates: list[DateMention]) -> DateMention | None:
+    """A date that belongs to a noun trigger: right before it ("last year's meetings",
+    "the 1979 invasion") or shortly after it ("an attack on the embassy in September")."""
+    for d in dates:
+        if d.end <= m.start() and re.fullmatch(
+            r"(?:[’']s)?\s+(?:[A-Z]\w+\s+)?", text[d.end : m.start()]
+        ):
+            return d
+        gap = text[m.end() : d.start]
+        if (
+            d.start >= m.end()
+            and len(gap) <= 60
+            and not re.search(r"[,;]|\b(?:was|were|is|are|has|had)\b", gap)
+        ):
+            return d
+    return None
+
+
+def _weight(text: str, c_start: int, m: re.Match[str], trig: Trigger) -> tuple[int, bool]:
+    """A trigger's priority, and whether it is a noun. The priority is lowered for a noun
+    inside the clause ("the killing of") or a topic ("to discuss … killing"), which are more
+    often what the clause is about than its event."""
     lead = text[c_start : m.start()]
-    if len(lead.split()) > 3 and (_NOMINAL.search(lead[-40:]) or _TOPIC.search(lead)):
-        return trig.priority - 4
-    return trig.priority
+    nominal = bool(_NOMINAL.search(lead[-40:]))
+    if len(lead.split()) > 3 and (nominal or _TOPIC.search(lead)):
+        return trig.priority - 4, nominal
+    return trig.priority, nominal
 
 
 def _event(

@@ -102,21 +102,38 @@ _LEADING_ADVERBIAL = re.compile(
 )
 
 
+_PARENTHETICAL = re.compile(
+    r",\s+(?P<body>(?:following|after|during|amid|despite|in\s+the\s+wake\s+of)\b[^,;]{3,120}),"
+)
+_RELATIVE_END = re.compile(r",\s+(?=(?:the|a|an)\s|[A-Z])")
+
+
 def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split the sentence ``text[start:end]`` into clauses: a leading adverbial phrase
-    ("During his visit, …"), then at ``;``, colons, dashes and conjunctions."""
-    spans = []
-    cursor = start
+    ("During his visit, …"), a parenthetical one (", following the attack in May,"), a
+    relative clause (", which …,"), and at ``;``, colons, dashes and conjunctions."""
+    cuts: list[tuple[int, int]] = []  # (where a clause ends, where the next one starts)
     lead = _LEADING_ADVERBIAL.match(text, start, end)
     if lead:
-        spans.append((start, lead.end() - len(lead.group()) + len(lead.group().rstrip(", \t"))))
-        cursor = lead.end()
+        cuts.append((start + len(lead.group().rstrip(", \t")), lead.end()))
+    for m in _PARENTHETICAL.finditer(text, start, end):
+        cuts += [(m.start(), m.start("body")), (m.end("body"), m.end())]
     for m in _CLAUSE_BREAK.finditer(text, start, end):
-        if m.start() > cursor:
-            spans.append((cursor, m.start()))
-        cursor = m.end()
-    if cursor < end:
-        spans.append((cursor, end))
+        cuts.append((m.start(), m.end()))
+        if re.match(r"(?:which|who)\b", text[m.end() : m.end() + 6]):
+            close = _RELATIVE_END.search(text, m.end(), end)
+            if close:
+                cuts.append((close.start(), close.end()))
+    spans = []
+    cursor = start
+    for stop, nxt in [*sorted(cuts), (end, end)]:
+        if stop < cursor:
+            continue
+        while cursor < stop and text[cursor].isspace():
+            cursor += 1
+        if stop > cursor:
+            spans.append((cursor, stop))
+        cursor = max(cursor, nxt)
     return spans
 
 
