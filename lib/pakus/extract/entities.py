@@ -245,7 +245,7 @@ _TITLES = (
     r"Spokeswoman|spokesperson|spokesman|spokeswoman)"
 )
 _TITLED = re.compile(
-    rf"(?<![\w])(?:the[ \t]+)?(?:[Ff]ormer[ \t]+|[Tt]hen-)?{_TITLES}[ \t]+"
+    rf"(?<![\w])(?:the[ \t]+)?(?:[Ff]ormer[ \t]+|[Tt]hen-)?(?:{_TITLES}[ \t]+)+"
     rf"(?P<name>(?:{_HONORIFICS}[ \t]+)?{_NAME})"
 )
 _SPEECH = re.compile(
@@ -537,7 +537,7 @@ def entity_mentions(text: str, gaz: Gazetteer) -> list[EntityMention]:
     # 4. later short forms: an acronym defined above, or the surname of a person found above
     for key, target in {**{k: v for k, v in people.items() if len(k) > 2}, **local_alias}.items():
         for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text):
-            if m.start() < target.start or not found.free(m.start(), m.end()):
+            if not found.free(m.start(), m.end()):
                 continue
             if text[max(0, m.start() - 4) : m.start()].lower() == "the ":
                 continue

@@ -21,11 +21,12 @@ _NEGATION = re.compile(
     r"cannot|can't|won't|didn't|doesn't|don't|isn't|wasn't|aren't|weren't|hasn't|haven't)\b|n[’']t\b",
     re.I,
 )
-_HYPOTHETICAL = re.compile(
-    r"\b(?:[Ii]f|[Cc]ould|might|may|[Ss]hould|ought|[Ww]hether|[Uu]nless|possibility|possible|"
-    r"likely|would\s+have|suggested|proposed|considering|consider|keen|desire|desired|wish|"
-    r"hope|hopes|want|wants)\b"
+_CONDITIONAL = re.compile(r"\b(?:[Ii]f|[Ww]hether|[Uu]nless)\b")
+_IRREALIS = re.compile(
+    r"\b(?:[Cc]ould|might|may|[Ss]hould|ought|possibility|possible|likely|would\s+have|suggested|"
+    r"proposed|considering|consider|keen|desire|desired|wish|hope|hopes|want|wants)\b"
 )
+_SUBJECT = re.compile(r"\b(?:that|which|who|he|she|they|it|we|I)\b")
 _FUTURE = re.compile(
     r"\b(?:[Ww]ill|[Ww]ould|[Ss]hall|going\s+to|plans?\s+to|planning\s+to|intends?\s+to|"
     r"expected\s+to|set\s+to|to\s+be|aims?\s+to|seeks?\s+to|wants?\s+to|hopes?\s+to|"
@@ -140,7 +141,19 @@ def event_mentions(
             if d.precision in {"day", "month", "year"}
         ]
         governing = _sentence_initial_date(text, s_start, s_dates)
+        previous: DateMention | None = None
         for c_start, c_end in clause_spans(text, s_start, s_end):
+            c_dates = [
+                d for d in _within(dates, date_starts, c_start, c_end)
+                if d.precision in {"day", "month", "year"}
+            ]  # fmt: skip
+            clause = text[c_start:c_end]
+            inherited = None if re.match(r"(?:which|who)\b", clause) else governing
+            if previous is not None and re.match(
+                r"(?:and|but)\s+(?!(?:the|a|an|to)\b)[a-z]", clause
+            ):
+                inherited = previous  # "…on Monday, and offered to mediate": the same time
+            previous = c_dates[0] if c_dates else previous
             c_hits = [m for m in s_hits if c_start <= m.start() and m.end() <= c_end]
             if not c_hits:
                 continue
@@ -148,8 +161,7 @@ def event_mentions(
                 text, c_start, c_end, c_hits,
                 _within(entities, ent_starts, c_start, c_end),
                 _within(entities, ent_starts, s_start, s_end),
-                [d for d in _within(dates, date_starts, c_start, c_end) if d.precision in {"day", "month", "year"}],
-                governing if not re.match(r"(?:which|who)\b", text[c_start:c_end]) else None,
+                c_dates, inherited,
                 bool(_within(amounts, amt_starts, c_start, c_end)),
                 lexicon,
             ))  # fmt: skip
@@ -229,9 +241,9 @@ def _clause_events(
     chosen: list[tuple[_Candidate, DateMention | None]] = []
     claimed: set[int] = set()
     for c in cands:
-        if c is primary or not c.nominal or c.trig.type == primary.trig.type:
+        if c is primary or c.trig.type == primary.trig.type:
             continue
-        own = _adjacent_date(text, c.m, c_dates)
+        own = _adjacent_date(text, c.m, c_dates, tight=not c.nominal)
         if own is not None and id(own) not in claimed:
             claimed.add(id(own))
             chosen.append((c, own))
@@ -252,9 +264,21 @@ def _clause_events(
     ]
 
 
-def _adjacent_date(text: str, m: re.Match[str], dates: list[DateMention]) -> DateMention | None:
+def _adjacent_date(
+    text: str, m: re.Match[str], dates: list[DateMention], tight: bool = False
+) -> DateMention | None:
     """A date that belongs to a noun trigger: right before it ("last year's meetings",
-    "the 1979 invasion") or shortly after it ("an attack on the embassy in September")."""
+    "the 1979 invasion") or shortly after it ("an attack on the embassy in September");
+    for a verb (``tight``), only a date right after it ("the aid he cut last year")."""
+    if tight:
+        return next(
+            (
+                d
+                for d in dates
+                if 0 <= d.start - m.end() <= 4 and not text[m.end() : d.start].strip()
+            ),
+            None,
+        )
     for d in dates:
         if d.end <= m.start() and re.fullmatch(
             r"(?:[’']s)?\s+(?:[A-Z]\w+\s+)?", text[d.end : m.start()]
@@ -300,9 +324,13 @@ def _event(
         or _NO_BEFORE.search(window) is not None
     )
     infinitive = _INFINITIVE.search(before) and not _REALIS_INFINITIVE.search(before)
-    if _HYPOTHETICAL.search(before) or infinitive:
+    # modal verbs govern the verb of their own subject: "said he would consider restoring the
+    # aid he cut last year" makes "restoring" hypothetical, not "cut"
+    subjects = list(_SUBJECT.finditer(before))
+    local = before[subjects[-1].end() :] if subjects else before
+    if _CONDITIONAL.search(before) or _IRREALIS.search(local) or infinitive:
         modality = "hypothetical"
-    elif _FUTURE.search(window):
+    elif _FUTURE.search(local[-60:]):
         modality = "future"
     else:
         modality = "asserted"

@@ -252,6 +252,13 @@ def _event_relative(m, pub, prev):
     return {"relative": True, "note": "relative to another event; not resolved"}
 
 
+def _event_name(m, pub, prev):
+    return {
+        "relative": True,
+        "note": 'part of an event\'s name ("September 11 attacks"); not resolved',
+    }
+
+
 def _vague(m, pub, prev):
     return {"relative": True, "note": "vague expression; not resolved"}
 
@@ -266,6 +273,12 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     (
         re.compile(rf"\b(?:(?:early|mid|late)[\s-]+)?{_MONTH}\.?,?\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
         _month_year,
+    ),
+    (
+        re.compile(
+            rf"\b{_MONTH}\.?\s+{_DAY}(?=\s+(?:attacks?|bombings?|massacre|raid|strikes?)\b)"
+        ),
+        _event_name,
     ),
     (re.compile(rf"\b{_MONTH}\.?\s+{_DAY}\b(?![,\s]*\d)"), _month_day_no_year),
     (re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?![,\s]*\d)"), _month_day_no_year),

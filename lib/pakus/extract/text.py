@@ -56,7 +56,7 @@ ABBREVIATIONS = frozenset(
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s|[\"“‘(]?[A-Z])")
 _CLAUSE_BREAK = re.compile(
     r";\s+|:\s+(?=[\"“A-Z])|\s[–—]\s|,\s+(?=(?:but|while|whereas|although|though|which|who|"
-    r"after|before|when|as well as|and then|and)\b)"
+    r"after|before|when|as well as|and then|and)\b)|,\s+(?=(?:a|an|the)\s+[\w-]+\s+(?:that|which)\b)"
 )
 
 
