@@ -9,6 +9,7 @@ import pandas as pd
 
 from pakus.extract.mentions import AmountMention, CountMention, DateMention, EntityMention
 from pakus.extract.temporal import NUMBER_WORDS
+from pakus.extract.trie import trie_pattern
 
 _SCALES = {
     "thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
@@ -21,13 +22,18 @@ _QUALIFIER = (
     r"close to|less than|under|an estimated|upwards of"
 )
 _CURRENCY = r"(?:US\s?\$|USD\s?|\$)"
-_MONEY = re.compile(
-    rf"(?:(?P<qual>{_QUALIFIER})\s+)?{_CURRENCY}\s?(?P<n1>{_NUMBER})(?:\s*(?P<s1>{_SCALE})\b)?"
-    rf"(?:\s*(?:-|–|to)\s*{_CURRENCY}?\s?(?P<n2>{_NUMBER})(?:\s*(?P<s2>{_SCALE})\b)?)?"
-    rf"|(?:(?P<qual2>{_QUALIFIER})\s+)?(?P<n3>{_NUMBER})\s*(?P<s3>million|billion|trillion)?\s+"
-    rf"(?:US\s+|American\s+)?dollars\b",
+_RANGE_END = (
+    rf"(?:\s*(?:-|–|to)\s*(?:US\s?\$|USD\s?|\$)?\s?(?P<n2>{_NUMBER})(?:\s*(?P<s2>{_SCALE})\b)?)?"
+)
+# each pattern starts with a literal, so the regex engine skips quickly to candidates
+_SYMBOL = re.compile(rf"\$\s?(?P<n1>{_NUMBER})(?:\s*(?P<s1>{_SCALE})\b)?{_RANGE_END}", re.I)
+_USD = re.compile(rf"\bUSD\s?(?P<n1>{_NUMBER})(?:\s*(?P<s1>{_SCALE})\b)?{_RANGE_END}", re.I)
+_WORDS = re.compile(
+    rf"(?<![\d.,])(?P<n3>{_NUMBER})\s*(?P<s3>million|billion|trillion)?\s+(?:US\s+|American\s+)?dollars\b",
     re.I,
 )
+_QUALIFIER_BEFORE = re.compile(rf"(?:^|\s)(?P<qual>{_QUALIFIER})\s+(?:US\s?)?$", re.I)
+_US_BEFORE = re.compile(r"\bUS\s?$")
 _BETWEEN = re.compile(rf"\bbetween\s+{_CURRENCY}\s?(?P<n1>{_NUMBER})\s*(?P<s1>{_SCALE})?\s+and\s+"
                       rf"{_CURRENCY}?\s?(?P<n2>{_NUMBER})\s*(?P<s2>{_SCALE})\b", re.I)  # fmt: skip
 _STOP_ALTERNATIVES = (
@@ -98,13 +104,25 @@ def _purpose(sentence: str, rel_start: int, rel_end: int) -> str:
     return ""
 
 
-def _category(purpose: str, sentence: str, purposes: pd.DataFrame) -> str:
+def compile_purposes(purposes: pd.DataFrame) -> list[tuple[str, re.Pattern[str]]]:
+    """The purpose categories of ``amount_purposes.csv`` as (category, keyword regex), in order."""
+    return [
+        (
+            row.category,
+            re.compile(
+                rf"(?<![\w-])(?:{trie_pattern(k.lower() for k in row.keywords.split('|'))})(?![\w-])",
+                re.I,
+            ),
+        )
+        for row in purposes.itertuples(index=False)
+    ]
+
+
+def _category(purpose: str, sentence: str, purposes: list[tuple[str, re.Pattern[str]]]) -> str:
     for text in (purpose, sentence):
-        low = f" {text.lower()} "
-        for row in purposes.itertuples(index=False):
-            for kw in row.keywords.split("|"):
-                if re.search(rf"(?<![\w-]){re.escape(kw.lower())}(?![\w-])", low):
-                    return row.category
+        for category, pattern in purposes:
+            if pattern.search(text):
+                return category
     return ""
 
 
@@ -113,32 +131,43 @@ def amount_mentions(
     sentences: Sequence[tuple[int, int]],
     entities: Sequence[EntityMention],
     dates: Sequence[DateMention],
-    purposes: pd.DataFrame,
+    purposes: list[tuple[str, re.Pattern[str]]],
 ) -> list[AmountMention]:
     """Money amounts in US dollars, with their qualifier, range, purpose, programme and FY."""
     out: list[AmountMention] = []
     taken: list[tuple[int, int]] = []
-    matches = list(_BETWEEN.finditer(text)) + list(_MONEY.finditer(text))
+    if "$" not in text and "USD" not in text and "dollars" not in text.lower():
+        return out
+    matches = list(_BETWEEN.finditer(text))
+    matches += (
+        list(_SYMBOL.finditer(text)) + list(_USD.finditer(text)) + list(_WORDS.finditer(text))
+    )
     for m in matches:
-        if any(not (m.end() <= s or m.start() >= e) for s, e in taken):
+        start = m.start()
+        us = _US_BEFORE.search(text, max(0, start - 3), start)
+        if us and m.re is _SYMBOL:
+            start = us.start()
+        qual_m = _QUALIFIER_BEFORE.search(text, max(0, start - 25), start)
+        if qual_m and m.re is not _BETWEEN:
+            start = qual_m.start("qual")
+        if any(not (m.end() <= s or start >= e) for s, e in taken):
             continue
         g = m.groupdict()
+        qual = qual_m.group("qual") if qual_m and m.re is not _BETWEEN else ""
         if g.get("n3"):
             usd, usd_max = _value(g["n3"], g["s3"]), None
-            qual = g.get("qual2") or ""
         else:
             s1, s2 = g.get("s1"), g.get("s2")
             if g.get("n2") and not s1 and s2:
                 s1 = s2
             usd = _value(g["n1"], s1)
             usd_max = _value(g["n2"], s2 or s1) if g.get("n2") else None
-            qual = g.get("qual") or ""
             if usd_max is not None and usd_max <= usd:
                 usd_max = None
-        taken.append((m.start(), m.end()))
-        sent = next(((s, e) for s, e in sentences if s <= m.start() < e), (m.start(), m.end()))
+        taken.append((start, m.end()))
+        sent = next(((s, e) for s, e in sentences if s <= start < e), (start, m.end()))
         sentence = text[sent[0] : sent[1]]
-        purpose = _purpose(sentence, m.start() - sent[0], m.end() - sent[0])
+        purpose = _purpose(sentence, start - sent[0], m.end() - sent[0])
         program = next(
             (e.id for e in entities if e.type == "program" and sent[0] <= e.start < sent[1]), ""
         )
@@ -149,9 +178,9 @@ def amount_mentions(
         )  # fmt: skip
         out.append(
             AmountMention(
-                m.start(),
+                start,
                 m.end(),
-                m.group(),
+                text[start : m.end()],
                 usd,
                 usd_max,
                 qual.lower(),

@@ -3,6 +3,7 @@ defined in the text, titled and quoted people, and organisations named by their 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -370,34 +371,49 @@ def _clean_name(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 class _Found:
-    """Mentions found so far, so later passes never overlap earlier ones."""
+    """Mentions found so far, kept sorted by position, so later passes never overlap earlier
+    ones (overlap checks are binary searches)."""
 
     def __init__(self, mentions: list[EntityMention]) -> None:
-        self.items = list(mentions)
-        self._taken = sorted((m.start, m.end) for m in mentions)
+        self.items = sorted(mentions, key=lambda m: (m.start, m.end))
+        self._starts = [m.start for m in self.items]
+
+    def _overlapping(self, start: int, end: int) -> list[EntityMention]:
+        i = bisect.bisect_left(self._starts, end)
+        hits = []
+        while i > 0:
+            i -= 1
+            e = self.items[i]
+            if e.end > start:
+                hits.append(e)
+            elif e.start + 200 < start:  # names are shorter than 200 characters
+                break
+        return hits
 
     def free(self, start: int, end: int) -> bool:
-        return all(e <= start or s >= end for s, e in self._taken)
+        return not self._overlapping(start, end)
 
     def add(self, m: EntityMention, absorb: bool = False) -> bool:
         """Add ``m`` if it overlaps nothing found before. With ``absorb``, a longer name may
         take in place names and states inside it ("Pakistan" in "Pakistan Peoples Party")."""
-        if absorb:
+        hits = self._overlapping(m.start, m.end)
+        if absorb and hits:
             inner = [
-                e for e in self.items
+                e for e in hits
                 if m.start <= e.start and e.end <= m.end and e.type in {"state", "place"}
                 and (e.start, e.end) != (m.start, m.end)
             ]  # fmt: skip
-            if inner:
-                others = [e for e in self.items if e not in inner]
-                if any(not (e.end <= m.start or e.start >= m.end) for e in others):
-                    return False
-                self.items = others
-                self._taken = sorted((e.start, e.end) for e in others)
-        if not self.free(m.start, m.end):
+            if len(inner) != len(hits):
+                return False
+            for e in inner:
+                i = self.items.index(e)
+                del self.items[i], self._starts[i]
+            hits = []
+        if hits:
             return False
-        self.items.append(m)
-        self._taken.append((m.start, m.end))
+        i = bisect.bisect_left(self._starts, m.start)
+        self.items.insert(i, m)
+        self._starts.insert(i, m.start)
         return True
 
 

@@ -4,6 +4,7 @@ that governs the clause, the actors, intensity, context, negation and modality."
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -13,6 +14,7 @@ import pandas as pd
 
 from pakus.extract.mentions import AmountMention, DateMention, EntityMention, EventMention
 from pakus.extract.text import clause_spans
+from pakus.extract.trie import trie_pattern
 
 ACTOR_TYPES = frozenset({"person", "org", "state", "group"})
 _NEGATION = re.compile(
@@ -71,9 +73,7 @@ class Lexicon:
             )  # fmt: skip
             for form in row.forms.split("|"):
                 self.by_form.setdefault(form.lower(), []).append(trig)
-        forms = sorted(self.by_form, key=len, reverse=True)
-        alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-        self.pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I)
+        self.pattern = re.compile(rf"(?<![\w-])(?:{trie_pattern(self.by_form)})(?![\w-])", re.I)
         self.intensity = dict(zip(plover["type"], plover["intensity"], strict=True))
         self.quad = dict(zip(plover["type"], plover["quad"], strict=True))
         self.mode_intensity = {
@@ -81,12 +81,14 @@ class Lexicon:
             for t, m, v in zip(modes["type"], modes["mode"], modes["intensity"], strict=True)
         }
         self.contexts = [
-            (row.context, re.compile(
-                r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in row.keywords.split("|")) + r")(?![\w-])",
-                re.I,
-            ))
+            (
+                row.context,
+                re.compile(
+                    rf"(?<![\w-])(?:{trie_pattern(row.keywords.split('|'))})(?![\w-])", re.I
+                ),
+            )
             for row in contexts.itertuples(index=False)
-        ]  # fmt: skip
+        ]
 
 
 def _requirement_met(
@@ -100,7 +102,12 @@ def _requirement_met(
         return any(e.type == "agreement" for e in ents)
     if req == "@amount":
         return has_amount
-    return re.search(rf"(?<![\w-]){re.escape(req)}(?![\w-])", clause, re.I) is not None
+    return _word_pattern(req).search(clause) is not None
+
+
+@functools.cache
+def _word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.I)
 
 
 def _within(items: Sequence, starts: list[int], start: int, end: int) -> list:

@@ -79,7 +79,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def _is_sentence_end(chunk: str, pos: int, punct: str) -> bool:
     if not punct.startswith("."):
         return True
-    before = re.search(r"[\w.]*$", chunk[:pos]).group()
+    i = pos
+    while i > 0 and (chunk[i - 1].isalnum() or chunk[i - 1] in "._"):
+        i -= 1
+    before = chunk[i:pos]
     word = before.rsplit(".", 1)[-1] if "." in before else before
     if len(word) == 1 and word.isupper():  # an initial: "Lloyd J. Austin", "U.S."
         return False
