@@ -49,7 +49,11 @@ def reports() -> None:
 def test() -> None:
     run(BIN / "ruff", "check", ".")
     run(BIN / "ruff", "format", "--check", ".")
-    run(PY, "-m", "pytest", "-p", "no:cacheprovider")
+    run(PY, "-m", "pytest", "-p", "no:cacheprovider", "tests")
+    run(
+        PY, "-m", "pytest", "-p", "no:cacheprovider", "notebooks", "--nbval",
+        "--nbval-sanitize-with", "notebooks/nbval_sanitize.cfg", "--nbval-cell-timeout", "600",
+    )  # fmt: skip
 
 
 def notebooks() -> None:

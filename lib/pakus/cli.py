@@ -25,7 +25,7 @@ _FIELDS = {
     "amount": ("usd", "usd_max", "qualifier", "purpose", "category", "program", "fiscal_year"),
     "count": ("count", "unit"),
     "event": (
-        "date", "precision", "type", "mode", "actors", "trigger", "source_actor", "target_actor",
+        "date", "precision", "type", "mode", "actors", "programs", "countries", "trigger", "source_actor", "target_actor",
         "intensity", "quad", "context", "negated", "modality",
     ),
 }  # fmt: skip

@@ -77,6 +77,8 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("precision", "string", "day, month or year"),
         ("date_quote", "string", "The date expression the date comes from"),
         ("actors", "string", "Actor ids in the clause, ';'-separated"),
+        ("programs", "string", "Programme and agreement ids in the clause, ';'-separated"),
+        ("countries", "string", "Countries (or groups) of the actors, ';'-separated"),
         ("source_actor", "string", "The actor that acts"),
         ("target_actor", "string", "The actor acted upon"),
         ("source_country", "string", "Country of the source actor"),
@@ -139,8 +141,9 @@ def fact_tables(corpus: Corpus, extractions: list[Extraction]) -> dict[str, pd.D
         for x in extractions:
             for row in x.records(kind):
                 row.pop("kind")
-                if "actors" in row:
-                    row["actors"] = ";".join(row["actors"])
+                for key in ("actors", "programs", "countries"):
+                    if key in row:
+                        row[key] = ";".join(row[key])
                 rows.append(row)
         tables[name] = _frame(name, rows)
     tables["problems"] = _frame(

@@ -357,6 +357,8 @@ def _event(
         c_start, c_end, clause, trig.type, m.group(), m.start(), m.end(), mode,
         date.date if date else None, date.precision if date else None, date.quote if date else "",
         tuple(dict.fromkeys(a.id for a in actors)),
+        tuple(dict.fromkeys(e.id for e in ents if e.type in {"program", "agreement"})),
+        tuple(dict.fromkeys(c for c in (_country(a) for a in actors) if c)),
         source.id if source else "", target.id if target else "",
         _country(source), _country(target), float(intensity), lex.quad[trig.type],
         ";".join(sorted(contexts)), negated, modality,
@@ -381,6 +383,8 @@ def _roles(
 
 
 def _country(actor: EntityMention | None) -> str:
+    """The state an actor acts for: a state itself, a person's or body's affiliation; an armed
+    group stands for itself (the TTP is not Pakistan)."""
     if actor is None:
         return ""
-    return actor.id if actor.type == "state" else actor.affiliation
+    return actor.id if actor.type in {"state", "group"} else actor.affiliation

@@ -70,6 +70,10 @@ class EventMention(Span):
     precision: str | None = None
     date_quote: str = ""
     actors: tuple[str, ...] = ()
+    programs: tuple[str, ...] = ()
+    """Programmes (and agreements) named in the clause: IMET, FMF, CIS-MOA, …"""
+    countries: tuple[str, ...] = ()
+    """Countries (or groups) the actors belong to: a state is its own country."""
     source_actor: str = ""
     target_actor: str = ""
     source_country: str = ""
@@ -107,7 +111,8 @@ class Extraction:
         rows = []
         for item in items:
             row = {"doc": self.doc, "kind": kind, **asdict(item)}
-            if "actors" in row:
-                row["actors"] = list(row["actors"])
+            for key in ("actors", "programs", "countries"):
+                if key in row:
+                    row[key] = list(row[key])
             rows.append(row)
         return rows

@@ -1,0 +1,185 @@
+"""What did the US give, withhold and restore, and when?
+
+An aid event is a dated, asserted AID, SANCTION or COOPERATE event that names a programme
+(IMET, FMF, Coalition Support Funds, F-16 sustainment, …) in its clause, or, naming none,
+speaks of security or military assistance (programme ``security assistance``). Its status is
+``suspended`` for SANCTION and ``active`` for AID and COOPERATE (resumption, approval,
+delivery). A suspension interval runs, within one document, from a programme's suspension to
+its next resumption, so that sources that disagree each give their own interval.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from pakus.analysis.facts import check_period, check_subset, dated_events, split, within
+from pakus.dates import PartialDate, coarser_precision
+
+AID_TYPES = ("AID", "SANCTION", "COOPERATE")
+UNSPECIFIED = "security assistance"
+PROGRAMMES = (
+    "PROG.IMET",
+    "PROG.FMF",
+    "PROG.CSF",
+    "PROG.F16",
+    "PROG.FMS",
+    "PROG.ESF",
+    "PROG.PCF",
+    UNSPECIFIED,
+)
+_SECURITY_AID = re.compile(r"\b(?:security|military)\s+(?:aid|assistance)\b", re.I)
+_PROGRAMME_WORD = re.compile(r"\b(?:programme|program|training)\b", re.I)
+
+
+def _programme_told_before(entities: pd.DataFrame, doc: str, start: int) -> list[str]:
+    """The programme named last before ``start`` (within about two sentences) in ``doc``."""
+    near = entities[(entities["doc"] == doc) & (entities["type"] == "program")
+                    & (entities["end"] <= start) & (entities["start"] >= start - 600)]  # fmt: skip
+    return [near.iloc[-1]["id"]] if not near.empty else []
+
+
+def aid_events(events: pd.DataFrame, programmes: list[str], start=None, end=None,
+               entities: pd.DataFrame | None = None) -> pd.DataFrame:  # fmt: skip
+    """Aid events, one row per (event, programme), with ``programme`` and ``status``.
+
+    A clause that names no programme but speaks of "the programme" or "training" takes the
+    programme named just before it in the same document (given ``entities``)."""
+    ev = within(dated_events(events), start, end)
+    ev = ev[ev["type"].isin(AID_TYPES)]
+    rows = []
+    for r in ev.itertuples(index=False):
+        named = [p for p in split(r.programs) if p.startswith("PROG.")]
+        if not named and _SECURITY_AID.search(r.quote):
+            named = [UNSPECIFIED]
+        if not named and _PROGRAMME_WORD.search(r.quote) and entities is not None:
+            named = _programme_told_before(entities, r.doc, r.start)
+        for programme in named:
+            if programme in programmes:
+                rows.append({**r._asdict(), "programme": programme,
+                             "status": "suspended" if r.type == "SANCTION" else "active"})  # fmt: skip
+    columns = [*ev.columns, "programme", "status"]
+    out = pd.DataFrame(rows, columns=columns)
+    return out.sort_values(["programme", "first_day", "doc", "start"]).reset_index(drop=True)
+
+
+def suspension_intervals(aid: pd.DataFrame) -> pd.DataFrame:
+    """Per programme and document: when it was suspended, when resumed, and how long between.
+
+    ``days`` counts from the first day of the suspension date to the first day of the
+    resumption date; ``precision`` is the coarser of the two dates' precisions, which bounds
+    how exact the interval is.
+    """
+    rows = []
+    for (programme, doc), part in aid.groupby(["programme", "doc"], sort=True):
+        part = part.sort_values("first_day")
+        suspended = part[part["status"] == "suspended"]
+        for s in suspended.itertuples():
+            later = part[(part["status"] == "active") & (part["first_day"] > s.first_day)]
+            if later.empty:
+                continue
+            r = later.iloc[0]
+            rows.append({
+                "programme": programme, "doc": doc,
+                "suspended": s.date, "resumed": r["date"],
+                "days": int((r["first_day"] - s.first_day).days),
+                "precision": coarser_precision(s.precision, r["precision"]),
+                "suspended_quote": s.quote, "resumed_quote": r["quote"],
+            })  # fmt: skip
+            break
+    return pd.DataFrame(rows, columns=["programme", "doc", "suspended", "resumed", "days", "precision",
+                                       "suspended_quote", "resumed_quote"])  # fmt: skip
+
+
+def aid_amounts(amounts: pd.DataFrame, events: pd.DataFrame, documents: pd.DataFrame,
+                programmes: list[str], start: PartialDate | None = None,
+                end: PartialDate | None = None) -> pd.DataFrame:  # fmt: skip
+    """Money amounts about aid (not trade), with their programme and the year they belong to.
+
+    The year is the date of the event whose clause holds the amount; else the fiscal year
+    the sentence names; else the year of publication. ``year_basis`` says which.
+    """
+    a = amounts[(amounts["category"] != "trade") & (amounts["category"] != "")].copy()
+    a["programme"] = a["program"].where(a["program"] != "", UNSPECIFIED)
+    a = a[a["programme"].isin(programmes)]
+    dated = dated_events(events)
+    years, basis = [], []
+    published = documents.set_index("doc")["published"].str[:4]
+    for r in a.itertuples():
+        holder = dated[
+            (dated["doc"] == r.doc) & (dated["start"] <= r.start) & (dated["end"] >= r.end)
+        ]
+        if not holder.empty:
+            years.append(int(holder.iloc[0]["date"][:4]))
+            basis.append("event date")
+        elif pd.notna(r.fiscal_year):
+            years.append(int(r.fiscal_year))
+            basis.append("fiscal year")
+        else:
+            years.append(int(published[r.doc]) if published.get(r.doc) else None)
+            basis.append("publication")
+    a["year"] = pd.array(years, dtype="Int64")
+    a["year_basis"] = basis
+    if start is not None:
+        a = a[a["year"] >= start.year]
+    if end is not None:
+        a = a[a["year"] <= end.year]
+    return a.sort_values(["year", "doc", "start"]).reset_index(drop=True)
+
+
+PROGRAMME_NAMES = {
+    "IMET": "PROG.IMET", "FMF": "PROG.FMF", "CSF": "PROG.CSF", "F-16": "PROG.F16",
+    "FMS": "PROG.FMS", "ESF": "PROG.ESF", "PCF": "PROG.PCF", UNSPECIFIED: UNSPECIFIED,
+}  # fmt: skip
+NAMES = {v: k for k, v in PROGRAMME_NAMES.items()}
+
+
+@dataclass(frozen=True)
+class Parameters:
+    corpus: str
+    programmes: list[str]
+    start: PartialDate | None
+    end: PartialDate | None
+
+
+def check_parameters(corpus, programmes, start, end) -> Parameters:
+    """Validate the notebook's parameters; ParameterError with a clear message otherwise."""
+    s, e = check_period(start, end)
+    names = check_subset("programmes", list(programmes), list(PROGRAMME_NAMES))
+    return Parameters(str(corpus), [PROGRAMME_NAMES[n] for n in names], s, e)
+
+
+def usd_text(usd: float) -> str:
+    """$450 million, $2 billion, $1.5 billion: the way the documents write money."""
+    if usd >= 1e9:
+        return f"${usd / 1e9:,.3g} billion"
+    if usd >= 1e6:
+        return f"${usd / 1e6:,.3g} million"
+    return f"${usd:,.0f}"
+
+
+def findings(aid: pd.DataFrame, intervals: pd.DataFrame, amounts: pd.DataFrame) -> str:
+    """The findings paragraph, written from the computed numbers."""
+    if aid.empty:
+        return "No dated aid events for these programmes fall in the chosen period."
+    suspended = aid[aid["status"] == "suspended"]
+    active = aid[aid["status"] == "active"]
+    parts = [
+        f"**{len(aid)}** dated aid events from **{aid['doc'].nunique()}** documents: "
+        f"**{len(suspended)}** suspensions or cuts and **{len(active)}** resumptions, approvals "
+        f"or deliveries, across {aid['programme'].nunique()} programme(s)."
+    ]
+    for r in intervals.itertuples():
+        parts.append(
+            f"{NAMES.get(r.programme, r.programme)} was suspended in {r.suspended} and resumed in "
+            f"{r.resumed} according to {r.doc}: about **{r.days} days** (dates known to the {r.precision})."
+        )
+    if not amounts.empty:
+        largest = amounts.loc[amounts["usd"].idxmax()]
+        parts.append(
+            f"The largest aid figure is **{usd_text(largest['usd'])}** "
+            f"({largest['category']}, {largest['doc']}: “{largest['quote']}”)."
+        )
+    return " ".join(parts)

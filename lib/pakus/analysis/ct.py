@@ -1,0 +1,171 @@
+"""On which militant groups do Washington and Islamabad converge?
+
+Each dated, asserted event that names an armed group and whose acting (source) actor belongs
+to one side (the United States or Pakistan) is a *stance* of that side toward the group: **hostile** for SANCTION, ASSAULT, COERCE, ACCUSE, THREATEN and REJECT, and for a
+REQUEST whose clause asks to act *against* the group; **shielding** for SUPPORT, AGREE, AID,
+COOPERATE, CONCEDE and RETREAT with the group as target. Per group and period the
+convergence score is +1 when both sides are hostile, −1 when one is hostile and the other
+shields, +0.5 when only one side acts and is hostile (unilateral), and −0.5 when the only
+stance is shielding.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from pakus.analysis.facts import (
+    FREQUENCIES,
+    check_choice,
+    check_period,
+    check_subset,
+    dated_events,
+    split,
+    within,
+)
+from pakus.dates import PartialDate
+from pakus.reference import extraction_tables
+
+SIDES = {"USA": "United States", "PAK": "Pakistan"}
+HOSTILE = {"SANCTION", "ASSAULT", "COERCE", "ACCUSE", "THREATEN", "REJECT"}
+SHIELDING = {"SUPPORT", "AGREE", "AID", "COOPERATE", "CONCEDE", "RETREAT"}
+DEFAULT_GROUPS = ("TTP", "AQ", "ISKP", "LET", "JEM", "AQIS", "TALIBAN", "HQN")
+
+
+def known_groups(entities: pd.DataFrame) -> dict[str, str]:
+    """Every armed group the corpus names: id → name."""
+    groups = entities[entities["type"] == "group"].drop_duplicates("id")
+    return dict(zip(groups["id"], groups["name"], strict=True))
+
+
+def stances(
+    events: pd.DataFrame, entities: pd.DataFrame, groups: list[str], start=None, end=None
+) -> pd.DataFrame:
+    """One row per (event, side, group): the side's stance toward the group in that event."""
+    ev = within(dated_events(events), start, end)
+    group_ids = set(groups)
+    rows = []
+    for r in ev.itertuples(index=False):
+        named = [a for a in split(r.actors) if a in group_ids]
+        if not named:
+            continue
+        side = r.source_country  # the side that acts, not the one acted upon
+        if side not in SIDES:
+            continue
+        for group in named:
+            if r.type in HOSTILE or (r.type == "REQUEST" and re.search(r"\bagainst\b", r.quote)):
+                stance = "hostile"
+            elif r.type in SHIELDING and r.target_actor == group:
+                stance = "shielding"
+            else:
+                continue
+            rows.append({"group": group, "side": side, "stance": stance, "type": r.type,
+                         "date": r.date, "first_day": r.first_day, "doc": r.doc,
+                         "start": r.start, "end": r.end, "quote": r.quote})  # fmt: skip
+    columns = [
+        "group",
+        "side",
+        "stance",
+        "type",
+        "date",
+        "first_day",
+        "doc",
+        "start",
+        "end",
+        "quote",
+    ]
+    return (
+        pd.DataFrame(rows, columns=columns)
+        .sort_values(["group", "first_day", "doc", "start"])
+        .reset_index(drop=True)
+    )
+
+
+def _score(hostile: set[str], shielding: set[str]) -> float | None:
+    if len(hostile) == 2:
+        return 1.0
+    if hostile and shielding - hostile:
+        return -1.0
+    if hostile:
+        return 0.5
+    if shielding:
+        return -0.5
+    return None
+
+
+def convergence(st: pd.DataFrame, frequency: str = "year") -> pd.DataFrame:
+    """Convergence score per group and period (see the module's method)."""
+    code = {"year": "Y", "quarter": "Q", "month": "M"}[frequency]
+    if st.empty:
+        return pd.DataFrame(
+            columns=["group", "period", "us_hostile", "pak_hostile", "score", "events"]
+        )
+    st = st.assign(period=st["first_day"].dt.to_period(code))
+    rows = []
+    for (group, period), part in st.groupby(["group", "period"], sort=True):
+        hostile = set(part.loc[part["stance"] == "hostile", "side"])
+        shielding = set(part.loc[part["stance"] == "shielding", "side"])
+        rows.append({"group": group, "period": str(period), "us_hostile": "USA" in hostile,
+                     "pak_hostile": "PAK" in hostile, "score": _score(hostile, shielding),
+                     "events": len(part)})  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def summary(conv: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """Per group: periods with stances, mean score, and how many periods converge."""
+    if conv.empty:
+        return pd.DataFrame(
+            columns=["group", "name", "periods", "mean_score", "converging_periods"]
+        )
+    out = conv.groupby("group").agg(
+        periods=("period", "size"), mean_score=("score", "mean"),
+        converging_periods=("score", lambda s: int((s == 1.0).sum())),
+    ).reset_index()  # fmt: skip
+    out.insert(1, "name", out["group"].map(names))
+    out["mean_score"] = out["mean_score"].round(2)
+    return out.sort_values(["mean_score", "group"], ascending=[False, True]).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Parameters:
+    corpus: str
+    groups: list[str]
+    start: PartialDate | None
+    end: PartialDate | None
+    frequency: str
+
+
+def check_parameters(corpus, groups, start, end, frequency, found: dict[str, str]) -> Parameters:
+    """Validate the notebook's parameters; ``groups`` may be ``"all"`` (every group found)."""
+    s, e = check_period(start, end)
+    check_choice("frequency", frequency, FREQUENCIES)
+    gazetteer = extraction_tables().actors.query("type == 'group'")["id"]
+    options = sorted(set(gazetteer) | set(found))
+    chosen = sorted(set(DEFAULT_GROUPS) | set(found)) if groups == "all" else list(groups)
+    check_subset("groups", chosen, options)
+    return Parameters(str(corpus), chosen, s, e, frequency)
+
+
+def findings(st: pd.DataFrame, conv: pd.DataFrame, names: dict[str, str]) -> str:
+    """The findings paragraph, written from the computed numbers."""
+    if st.empty:
+        return (
+            "No dated US or Pakistani actions toward the chosen groups fall in the chosen period."
+        )
+    by_side = st.groupby("side").size()
+    parts = [
+        f"**{len(st)}** dated actions toward **{st['group'].nunique()}** group(s): "
+        f"{by_side.get('USA', 0)} by the United States and {by_side.get('PAK', 0)} by Pakistan."
+    ]
+    both = conv[conv["score"] == 1.0]
+    if both.empty:
+        parts.append("In no period do both sides act against the same group in this corpus.")
+    else:
+        listed = ", ".join(f"{names.get(r.group, r.group)} ({r.period})" for r in both.itertuples())
+        parts.append(f"Both sides act against the same group in: {listed}.")
+    one = conv[conv["score"] == 0.5]
+    if not one.empty:
+        parts.append(f"{len(one)} group-period(s) see action by one side only.")
+    return " ".join(parts)

@@ -1,0 +1,137 @@
+"""Fact tables for a corpus folder, and the checks every notebook parameter goes through."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from pakus.dates import PartialDate
+from pakus.errors import ParameterError
+from pakus.reference import project_root
+
+FREQUENCIES = ("year", "quarter", "month")
+ASSERTED = "asserted"
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The fact tables of one corpus (see ``pakus.tables`` for their columns)."""
+
+    folder: Path
+    documents: pd.DataFrame
+    entities: pd.DataFrame
+    events: pd.DataFrame
+    amounts: pd.DataFrame
+    problems: pd.DataFrame
+
+
+def resolve_corpus(corpus: str | Path) -> Path:
+    """A corpus folder: as given, or relative to the project root; ParameterError if missing."""
+    path = Path(corpus)
+    for candidate in (path, project_root() / path):
+        if candidate.is_dir():
+            return candidate.resolve()
+    raise ParameterError(
+        f"corpus: {str(corpus)!r} is not a folder (give a folder of .txt files with corpus.csv)"
+    )
+
+
+def load_facts(corpus: str | Path = "data/raw") -> Facts:
+    """Extract a corpus folder in memory (cached per folder and file times)."""
+    folder = resolve_corpus(corpus)
+    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in folder.iterdir() if p.is_file()))
+    return _load(folder, stamp)
+
+
+@cache
+def _load(folder: Path, stamp: tuple) -> Facts:
+    from pakus.build import corpus_tables
+
+    _, tables = corpus_tables(folder)
+    return Facts(folder, tables["documents"], tables["entities"], tables["events"],
+                 tables["amounts"], tables["problems"])  # fmt: skip
+
+
+def parse_bound(name: str, value: str | int | None) -> PartialDate | None:
+    """A start or end parameter (``2018``, ``2018-06``, ``2018-06-30``) as a PartialDate."""
+    if value is None or value == "":
+        return None
+    try:
+        return PartialDate.parse(str(value))
+    except ValueError as err:
+        raise ParameterError(
+            f"{name}: {str(value)!r} is not a date as YYYY, YYYY-MM or YYYY-MM-DD ({err})"
+        ) from None
+
+
+def check_period(
+    start: str | int | None, end: str | int | None
+) -> tuple[PartialDate | None, PartialDate | None]:
+    """Parse start and end; ParameterError if start comes after end."""
+    s, e = parse_bound("start", start), parse_bound("end", end)
+    if s is not None and e is not None and s.first_day() > e.last_day():
+        raise ParameterError(f"start ({s}) is after end ({e})")
+    return s, e
+
+
+def check_choice(name: str, value: str, choices: Iterable[str]) -> str:
+    """``value`` if it is one of ``choices``; else ParameterError listing them."""
+    options = list(choices)
+    if value not in options:
+        raise ParameterError(f"{name}: unknown value {value!r}; choose from {', '.join(options)}")
+    return value
+
+
+def check_subset(name: str, values: Iterable[str], choices: Iterable[str]) -> list[str]:
+    """``values`` if each is one of ``choices``; else ParameterError naming the unknown ones."""
+    options = list(choices)
+    values = list(values)
+    unknown = [v for v in values if v not in options]
+    if unknown or not values:
+        raise ParameterError(
+            f"{name}: unknown value(s) {', '.join(map(repr, unknown)) or '(none given)'}; "
+            f"choose from {', '.join(options)}"
+        )
+    return values
+
+
+def dated_events(events: pd.DataFrame) -> pd.DataFrame:
+    """Events told as done (asserted, not negated) with a date, with ``first_day``/``last_day``."""
+    ev = events[
+        (events["modality"] == ASSERTED) & ~events["negated"] & (events["date"] != "")
+    ].copy()
+    parsed = ev["date"].map(PartialDate.parse)
+    ev["first_day"] = pd.to_datetime(parsed.map(lambda d: d.first_day()))
+    ev["last_day"] = pd.to_datetime(parsed.map(lambda d: d.last_day()))
+    return ev
+
+
+def within(frame: pd.DataFrame, start: PartialDate | None, end: PartialDate | None) -> pd.DataFrame:
+    """Rows whose dated span lies inside [start, end]."""
+    keep = pd.Series(True, index=frame.index)
+    if start is not None:
+        keep &= frame["first_day"] >= pd.Timestamp(start.first_day())
+    if end is not None:
+        keep &= frame["last_day"] <= pd.Timestamp(end.last_day())
+    return frame[keep]
+
+
+def split(cell: str) -> list[str]:
+    """A ';'-separated cell as a list."""
+    return [x for x in str(cell).split(";") if x]
+
+
+def sources_table(rows: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Document, outlet, date, type and quote of every fact used, for a notebook's Sources."""
+    meta = documents.set_index("doc")[["outlet", "published"]]
+    out = rows.join(meta, on="doc")
+    columns = [
+        c
+        for c in ("doc", "outlet", "published", "date", "type", "usd", "quote", "start", "end")
+        if c in out
+    ]
+    return out[columns].sort_values(["doc", "start"]).reset_index(drop=True)

@@ -1,0 +1,155 @@
+"""Figures in one house style: titled, labelled with units, readable in greyscale."""
+
+from __future__ import annotations
+
+import io
+import textwrap
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import pandas as pd
+
+GREYS = ("#000000", "#555555", "#999999", "#cccccc")
+HATCHES = ("", "//", "..", "xx")
+STYLE = {
+    "figure.figsize": (9, 4.5),
+    "figure.dpi": 100,
+    "font.size": 10,
+    "axes.titlesize": 12,
+    "axes.titleweight": "bold",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.color": "#dddddd",
+    "grid.linewidth": 0.6,
+    "axes.prop_cycle": matplotlib.cycler(color=GREYS),
+    "savefig.bbox": "tight",
+}
+
+
+def show(fig: plt.Figure, alt: str) -> None:
+    """Display a figure in a notebook as a PNG with alt text, then close it."""
+    from IPython.display import Image, display
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", metadata={"Software": None}, bbox_inches="tight")
+    plt.close(fig)
+    display(Image(data=buffer.getvalue(), format="png", alt=alt))
+
+
+def _wrap(text: str, width: int = 28) -> str:
+    return "\n".join(textwrap.wrap(text, width))
+
+
+def intensity_timeline(table: pd.DataFrame, phase_table: pd.DataFrame, used: pd.DataFrame,
+                       title: str, annotate: int = 4) -> plt.Figure:  # fmt: skip
+    """The intensity index per period, phases shaded, the strongest events annotated."""
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots()
+        data = table.dropna(subset=["index"])
+        x = data["period"].map(lambda p: p.start_time)
+        ax.axhline(0, color="black", linewidth=0.8)
+        ax.plot(x, data["index"], marker="o", color="black", label="mean PLOVER intensity")
+        for row in phase_table.itertuples():
+            start = pd.Period(row.start).start_time
+            end = pd.Period(row.end).end_time
+            ax.axvspan(start, end, color="#e0e0e0" if row.phase == "convergence" else "#a0a0a0",
+                       alpha=0.6, hatch="" if row.phase == "convergence" else "//", linewidth=0)  # fmt: skip
+        strongest = used.reindex(
+            used["intensity"].abs().sort_values(ascending=False, kind="stable").index
+        )
+        for k, r in enumerate(strongest.drop_duplicates("date").head(annotate).itertuples()):
+            offset = (6, -28 - 12 * (k % 2)) if r.intensity > 0 else (6, 14 + 12 * (k % 2))
+            ax.annotate(_wrap(f"{r.date} {r.type}: {r.trigger}", 22), (r.first_day, r.intensity),
+                        textcoords="offset points", xytext=offset, fontsize=7,
+                        arrowprops={"arrowstyle": "-", "color": "#555555", "linewidth": 0.6})  # fmt: skip
+        ax.set_ylim(-10.5, 10.5)
+        ax.set_ylabel("PLOVER intensity (−10 conflict … +10 cooperation)")
+        ax.set_xlabel("period start")
+        ax.set_title(title)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=3, fontsize=8,
+                  handles=[*ax.get_legend_handles_labels()[0],
+                           matplotlib.patches.Patch(color="#e0e0e0", label="convergence phase"),
+                           matplotlib.patches.Patch(facecolor="#a0a0a0", hatch="//", label="estrangement phase")])  # fmt: skip
+        return fig
+
+
+def status_timeline(aid: pd.DataFrame, names: dict[str, str], title: str) -> plt.Figure:
+    """One row per programme: suspensions (open markers) and resumptions/approvals (filled)."""
+    with plt.rc_context(STYLE):
+        programmes = sorted(aid["programme"].unique())
+        fig, ax = plt.subplots(figsize=(9, 1.2 + 0.6 * max(1, len(programmes))))
+        for y, programme in enumerate(programmes):
+            part = aid[aid["programme"] == programme]
+            for status, marker, face in (("suspended", "v", "white"), ("active", "^", "black")):
+                rows = part[part["status"] == status]
+                ax.scatter(rows["first_day"], [y] * len(rows), marker=marker, s=70,
+                           facecolors=face, edgecolors="black", label=status if y == 0 else None)  # fmt: skip
+        ax.set_yticks(range(len(programmes)), [names.get(p, p) for p in programmes])
+        ax.set_xlabel("date (first day of the date's precision)")
+        ax.set_title(title)
+        ax.set_ylim(-0.6, len(programmes) - 0.4)
+        ax.legend(["suspended / withheld", "resumed / approved / delivered"], loc="upper center",
+                  bbox_to_anchor=(0.5, -0.25), ncol=2, fontsize=8)  # fmt: skip
+        return fig
+
+
+def amounts_chart(amounts: pd.DataFrame, title: str) -> plt.Figure:
+    """Amounts in US$ million by year, one bar per amount mention, hatched by category."""
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots()
+        categories = sorted(amounts["category"].unique())
+        labels = []
+        for i, r in enumerate(amounts.itertuples()):
+            k = categories.index(r.category)
+            ax.bar(i, r.usd / 1e6, color=GREYS[k % len(GREYS)], hatch=HATCHES[k % len(HATCHES)],
+                   edgecolor="black", label=r.category if r.category not in labels else None)  # fmt: skip
+            labels.append(r.category)
+        ax.set_xticks(
+            range(len(amounts)),
+            [f"{r.year}\n{r.doc[:8]}" for r in amounts.itertuples()],
+            fontsize=7,
+        )
+        ax.set_yscale("log")
+        ax.set_ylabel("US$ million (log scale)")
+        ax.set_xlabel("year · document")
+        ax.set_title(title)
+        ax.legend(fontsize=8)
+        return fig
+
+
+def stance_network(stances: pd.DataFrame, names: dict[str, str], title: str) -> plt.Figure:
+    """The two states on the left, armed groups on the right; a line per side–group pair,
+    solid for hostile actions, dashed for shielding, its width the number of events."""
+    with plt.rc_context({**STYLE, "axes.grid": False}):
+        groups = sorted(stances["group"].unique())
+        fig, ax = plt.subplots(figsize=(8, 1.5 + 0.5 * max(2, len(groups))))
+        sides = {"USA": 0.66, "PAK": 0.33}
+        gy = {g: 1 - (i + 1) / (len(groups) + 1) for i, g in enumerate(groups)}
+        pairs = stances.groupby(["side", "group", "stance"]).size()
+        for (side, group, stance), n in pairs.items():
+            ax.plot([0.1, 0.9], [sides[side], gy[group]], color="black", linewidth=1 + n,
+                    linestyle="-" if stance == "hostile" else "--")  # fmt: skip
+            ax.text(0.5, (sides[side] + gy[group]) / 2, f"{n}", fontsize=7, ha="center",
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})  # fmt: skip
+        for side, y in sides.items():
+            ax.text(0.08, y, {"USA": "United States", "PAK": "Pakistan"}[side], ha="right", va="center",
+                    fontweight="bold")  # fmt: skip
+        for g, y in gy.items():
+            ax.text(0.92, y, names.get(g, g), ha="left", va="center")
+        ax.plot(
+            [],
+            [],
+            color="black",
+            linestyle="-",
+            label="hostile (sanction, strike, accusation, demand)",
+        )
+        ax.plot([], [], color="black", linestyle="--", label="shielding (support, aid)")
+        ax.legend(loc="lower center", fontsize=8, ncol=2, frameon=False)
+        ax.set_xlim(-0.3, 1.4)
+        ax.set_ylim(-0.15, 1)
+        ax.axis("off")
+        ax.set_title(title)
+        return fig

@@ -1,0 +1,144 @@
+"""The analyses behind the notebooks, on small constructed event tables."""
+
+import pandas as pd
+import pytest
+
+from pakus.analysis import aid, ct, cycles
+from pakus.analysis.facts import check_period, dated_events, resolve_corpus
+from pakus.dates import PartialDate
+from pakus.errors import ParameterError
+
+COLUMNS = ["doc", "start", "end", "quote", "type", "trigger", "date", "precision", "actors",
+           "programs", "countries", "source_actor", "target_actor", "source_country",
+           "target_country", "intensity", "negated", "modality"]  # fmt: skip
+
+
+def event(doc, date, type_, intensity, countries="USA;PAK", programs="", quote="q", start=0,
+          actors="", source_country="", target_actor="", negated=False, modality="asserted"):  # fmt: skip
+    precision = {4: "year", 7: "month", 10: "day"}[len(date)] if date else ""
+    return dict(doc=doc, start=start, end=start + len(quote), quote=quote, type=type_, trigger=type_.lower(),
+                date=date, precision=precision, actors=actors, programs=programs, countries=countries,
+                source_actor="", target_actor=target_actor, source_country=source_country,
+                target_country="", intensity=intensity, negated=negated, modality=modality)  # fmt: skip
+
+
+def frame(*rows):
+    return pd.DataFrame(list(rows), columns=COLUMNS)
+
+
+def test_dated_events_keep_asserted_dated_ones_only():
+    ev = frame(event("a", "2018-01", "SANCTION", -6), event("a", "", "AID", 10),
+               event("a", "2019", "AID", 10, negated=True), event("a", "2019", "AID", 10, modality="future"))  # fmt: skip
+    out = dated_events(ev)
+    assert list(out["date"]) == ["2018-01"]
+    assert out["first_day"].iloc[0] == pd.Timestamp("2018-01-01")
+    assert out["last_day"].iloc[0] == pd.Timestamp("2018-01-31")
+
+
+def test_dyad_needs_both_sides():
+    ev = frame(
+        event("a", "2018", "SANCTION", -6), event("a", "2018", "ASSAULT", -9, countries="USA;AFG")
+    )
+    assert list(cycles.dyad_events(ev)["type"]) == ["SANCTION"]
+
+
+def test_period_index_leaves_out_coarse_dates_and_thin_periods():
+    ev = cycles.dyad_events(frame(
+        event("a", "2018-01", "SANCTION", -6), event("b", "2018-02", "SANCTION", -6),
+        event("a", "2019-12", "COOPERATE", 9.5), event("a", "2019", "CONSULT", 2.5),
+    ))  # fmt: skip
+    table, used = cycles.period_index(
+        ev, "quarter", PartialDate(2018), PartialDate(2019), min_sources=2
+    )
+    assert len(table) == 8  # 2018Q1 … 2019Q4
+    q1 = table.iloc[0]
+    assert (q1["events"], q1["documents"], q1["index"]) == (2, 2, -6.0)
+    q8 = table.iloc[7]
+    assert (q8["events"], q8["documents"]) == (1, 1) and pd.isna(q8["index"])  # one source only
+    assert len(cycles.coarse_events(ev, "quarter")) == 1  # the year-precise CONSULT
+    assert len(used) == 3
+
+
+def test_phases_are_runs_of_the_smoothed_sign():
+    ev = cycles.dyad_events(frame(
+        event("a", "2016", "SANCTION", -6), event("a", "2017", "SANCTION", -6),
+        event("a", "2018", "AID", 10), event("a", "2019", "AID", 10),
+    ))  # fmt: skip
+    table, used = cycles.period_index(ev, "year")
+    raw = cycles.phases(table, used, window=1)
+    assert list(zip(raw["phase"], raw["start"], raw["end"], strict=True)) == [
+        ("estrangement", "2016", "2017"),
+        ("convergence", "2018", "2019"),
+    ]
+    smooth = cycles.phases(table, used, window=3)  # 2018: mean(-6, -6, 10) < 0
+    assert list(smooth["end"]) == ["2018", "2019"]
+
+
+def test_cycle_parameters_are_checked():
+    with pytest.raises(ParameterError, match="window: 0 must be a whole number"):
+        cycles.check_parameters("data/raw", "2018", "2020", "year", 0, "USA,PAK", 1)
+    with pytest.raises(ParameterError, match="dyad: 'USA' must name two different states"):
+        cycles.check_parameters("data/raw", "2018", "2020", "year", 1, "USA", 1)
+    with pytest.raises(ParameterError, match="dyad: unknown value"):
+        cycles.check_parameters("data/raw", "2018", "2020", "year", 1, "USA,XXX", 1)
+    with pytest.raises(ParameterError, match="start: '2018-13'"):
+        check_period("2018-13", None)
+
+
+def test_suspension_intervals_per_source():
+    ev = frame(
+        event("a", "2018-01", "SANCTION", -6, programs="PROG.IMET"),
+        event("a", "2019-12", "COOPERATE", 9.5, programs="PROG.IMET"),
+        event("b", "2018-08", "SANCTION", -6, programs="PROG.IMET"),
+        event("b", "2020-01-04", "COOPERATE", 9.5, programs="PROG.IMET"),
+        event("c", "2018", "SANCTION", -6, quote="suspend military aid"),
+    )
+    a = aid.aid_events(ev, ["PROG.IMET", aid.UNSPECIFIED])
+    assert set(a["programme"]) == {"PROG.IMET", aid.UNSPECIFIED}
+    iv = aid.suspension_intervals(a).set_index("doc")
+    assert iv.loc["a", "days"] == (pd.Timestamp("2019-12-01") - pd.Timestamp("2018-01-01")).days
+    assert iv.loc["a", "precision"] == "month"
+    assert iv.loc["b", "resumed"] == "2020-01-04" and iv.loc["b", "precision"] == "month"
+    assert "c" not in iv.index  # never resumed in that source
+
+
+def test_programme_told_just_before():
+    ents = pd.DataFrame([{"doc": "a", "start": 0, "end": 4, "id": "PROG.IMET", "type": "program"}])
+    ev = frame(
+        event("a", "2018-01", "SANCTION", -6, quote="The programme was suspended", start=100)
+    )
+    a = aid.aid_events(ev, ["PROG.IMET"], entities=ents)
+    assert list(a["programme"]) == ["PROG.IMET"]
+
+
+def test_aid_parameters_and_money_text():
+    assert aid.check_parameters("data/raw", ["IMET", "F-16"], None, None).programmes == [
+        "PROG.IMET",
+        "PROG.F16",
+    ]
+    with pytest.raises(ParameterError, match="programmes: unknown value"):
+        aid.check_parameters("data/raw", ["IMTE"], None, None)
+    assert aid.usd_text(450e6) == "$450 million"
+    assert aid.usd_text(1.5e9) == "$1.5 billion"
+
+
+def test_convergence_scores():
+    ev = frame(
+        event("a", "2019", "SANCTION", -6, actors="USA;TTP", source_country="USA", countries="USA;TTP"),
+        event("b", "2019", "ASSAULT", -9, actors="PAK;TTP", source_country="PAK", countries="PAK;TTP"),
+        event("a", "2020", "SANCTION", -6, actors="USA;LET", source_country="USA", countries="USA;LET"),
+        event("b", "2020", "SUPPORT", 5, actors="PAK;LET", source_country="PAK", countries="PAK;LET",
+              target_actor="LET"),
+        event("c", "2021", "ASSAULT", -9, actors="TTP;PAK", source_country="TTP", countries="TTP;PAK"),
+    )  # fmt: skip
+    st = ct.stances(ev, pd.DataFrame(), ["TTP", "LET"])
+    assert len(st) == 4  # the TTP's own attack is not a stance of either side
+    conv = ct.convergence(st).set_index(["group", "period"])["score"]
+    assert conv[("TTP", "2019")] == 1.0
+    assert conv[("LET", "2020")] == -1.0
+
+
+def test_corpus_parameter_must_be_a_folder():
+    assert resolve_corpus("data/raw").name == "raw"
+    with pytest.raises(ParameterError, match="corpus: 'nowhere' is not a folder"):
+        resolve_corpus("nowhere")

@@ -1,0 +1,118 @@
+"""The notebooks, executed by papermill with their default and alternative parameters."""
+
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+from papermill.exceptions import PapermillExecutionError
+
+from pakus.reports import execute
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+RUNS = json.loads((NOTEBOOKS / "runs.json").read_text())
+TEMPLATE = ["## Overview", "## Prerequisites", "## Parameters", "## Findings", "## Sources",
+            "## Limitations", "## Summary", "## What next"]  # fmt: skip
+
+
+def run(tmp_path: Path, name: str, **parameters) -> nbformat.NotebookNode:
+    out = tmp_path / f"{name}.ipynb"
+    execute(NOTEBOOKS / f"{name}.ipynb", out, parameters, NOTEBOOKS)
+    return nbformat.read(out, as_version=4)
+
+
+def findings(nb: nbformat.NotebookNode) -> str:
+    texts = [o["data"]["text/markdown"] for c in nb.cells if c.cell_type == "code"
+             for o in c.get("outputs", []) if "text/markdown" in o.get("data", {})]  # fmt: skip
+    assert len(texts) == 1
+    return texts[0]
+
+
+@pytest.mark.parametrize("name", sorted(RUNS))
+def test_notebook_follows_the_template(name):
+    nb = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    for heading in TEMPLATE:
+        assert heading in text, heading
+    tagged = [i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1
+    after = nb.cells[tagged[0] + 2]
+    assert "check_parameters" in after.source  # derived values are checked right after
+    assert not any(c.source.startswith("%%") for c in nb.cells if c.cell_type == "code")
+    assert all(c.get("outputs") is not None for c in nb.cells if c.cell_type == "code")
+    assert any("corpus" in line for line in nb.cells[tagged[0]].source.splitlines())
+
+
+def test_cycles_monthly_run_counts_months(tmp_path):
+    default = findings(run(tmp_path, "01_bilateral_cycles"))
+    monthly = findings(
+        run(tmp_path, "01_bilateral_cycles", **RUNS["01_bilateral_cycles"]["monthly_since_2018"])
+    )
+    assert default != monthly
+    assert "of the 25 periods" in default  # 2000 … 2024, yearly
+    assert "of the 84 periods" in monthly  # January 2018 … December 2024
+
+
+def test_cycles_quarterly_with_two_sources(tmp_path):
+    text = findings(
+        run(tmp_path, "01_bilateral_cycles", frequency="quarter", start="2015", min_sources=2)
+    )
+    assert "of the 40 periods" in text  # 2015Q1 … 2024Q4
+
+
+def test_aid_programme_parameter_narrows_the_events(tmp_path):
+    nb = run(tmp_path, "02_aid_history", programmes=["IMET"])
+    text = findings(nb)
+    assert "across 1 programme(s)" in text
+    assert "IMET was suspended in 2018-01 and resumed in 2019-12" in text
+
+
+def test_ct_one_group(tmp_path):
+    text = findings(run(tmp_path, "03_counterterrorism_convergence", groups=["TTP"]))
+    assert "toward **1** group(s)" in text
+
+
+@pytest.mark.parametrize(
+    ("name", "parameters", "message"),
+    [
+        (
+            "01_bilateral_cycles",
+            {"frequency": "weekly"},
+            "frequency: unknown value 'weekly'; choose from year, quarter, month",
+        ),
+        (
+            "01_bilateral_cycles",
+            {"start": "2024", "end": "2018"},
+            "start (2024) is after end (2018)",
+        ),
+        (
+            "02_aid_history",
+            {"programmes": ["IMET", "Marshall Plan"]},
+            "programmes: unknown value(s) 'Marshall Plan'",
+        ),
+        (
+            "03_counterterrorism_convergence",
+            {"groups": ["Hamas"]},
+            "groups: unknown value(s) 'Hamas'",
+        ),
+        (
+            "03_counterterrorism_convergence",
+            {"corpus": "no/such/folder"},
+            "corpus: 'no/such/folder' is not a folder",
+        ),
+    ],
+)
+def test_bad_parameters_fail_in_the_checking_cell(tmp_path, name, parameters, message):
+    with pytest.raises(PapermillExecutionError) as err:
+        run(tmp_path, name, **parameters)
+    assert message in str(err.value)
+    assert err.value.ename == "ParameterError"
+
+
+def test_a_corpus_of_ones_own(tmp_path, corpus_copy):
+    for doc in corpus_copy.glob("00[1-4]*.txt"):
+        doc.unlink()
+    text = findings(run(tmp_path, "02_aid_history", corpus=str(corpus_copy)))
+    assert "from **1** documents" in text

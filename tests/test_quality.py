@@ -1,0 +1,75 @@
+"""Extraction quality on the hand-annotated sets, and the scorer itself."""
+
+from pathlib import Path
+
+import pytest
+
+from pakus.dates import PartialDate
+from pakus.evaluation import AnnotationError, Score, load_gold, score_corpus, total
+from pakus.extract import extract_text
+
+ROOT = Path(__file__).resolve().parents[1]
+ANNOTATIONS = ROOT / "tests" / "annotations"
+SETS = {
+    "development": ROOT / "data" / "raw",
+    "held-out": ROOT / "tests" / "documents",
+    "blind": ROOT / "tests" / "blind",
+}
+TARGETS = {"entities": 0.90, "amounts": 0.90, "events": 0.80}
+
+
+@pytest.mark.parametrize("name", SETS)
+@pytest.mark.parametrize("kind", TARGETS)
+def test_f1_meets_the_target(name, kind):
+    scores = score_corpus(SETS[name], ANNOTATIONS)
+    assert len(scores) >= 3
+    assert total(scores, kind).f1 >= TARGETS[kind]
+
+
+def test_every_annotated_document_has_an_annotation_file():
+    for folder in SETS.values():
+        for doc in folder.glob("*.txt"):
+            stem = doc.stem
+            ids = {p.stem for p in ANNOTATIONS.glob("*.tsv")}
+            assert stem in ids, f"{doc} has no annotation"
+
+
+def test_score_arithmetic():
+    s = Score(tp=8, n_pred=10, n_gold=16)
+    assert (s.precision, s.recall) == (0.8, 0.5)
+    assert s.f1 == pytest.approx(2 * 0.8 * 0.5 / 1.3)
+    assert Score(0, 0, 0).f1 == 1.0  # nothing to find, nothing found
+    assert Score(0, 5, 5).f1 == 0.0
+
+
+def test_gold_surfaces_claim_longest_first_and_braces_pick_the_span(tmp_path):
+    text = "The US-Pakistan military ties and the Pakistan military."
+    ann = tmp_path / "a.tsv"
+    ann.write_text(
+        "entity\tUS\tUSA\t1\n"
+        "entity\tPakistan military\tPAK.ARMY\t1\n"
+        "entity\tUS-{Pakistan} military ties\tPAK\t1\n",
+        encoding="utf-8",
+    )
+    gold = load_gold(ann, text)
+    assert gold.entities == {(4, 6, "USA"), (7, 15, "PAK"), (38, 55, "PAK.ARMY")}
+
+
+def test_a_wrong_count_is_an_annotation_error(tmp_path):
+    ann = tmp_path / "a.tsv"
+    ann.write_text("entity\tPakistan\tPAK\t3\n", encoding="utf-8")
+    with pytest.raises(AnnotationError, match="occurs 1 times, not 3"):
+        load_gold(ann, "Pakistan said.")
+
+
+def test_dated_event_matching_uses_the_coarser_precision(tmp_path):
+    from pakus.evaluation import score_events
+
+    text = "In December 2019 the United States resumed IMET training for Pakistan."
+    ann = tmp_path / "a.tsv"
+    ann.write_text("event\tresumed\t1\tCOOPERATE\t2019-12-03\n", encoding="utf-8")
+    gold = load_gold(ann, text)
+    x = extract_text(text, "a.txt", PartialDate(2020, 1, 6))
+    assert score_events(gold, x).tp == 1
+    ann.write_text("event\tresumed\t1\tCOOPERATE\t2020-01\n", encoding="utf-8")
+    assert score_events(load_gold(ann, text), x).tp == 0
