@@ -23,10 +23,26 @@ def run(tmp_path: Path, name: str, **parameters) -> nbformat.NotebookNode:
 
 
 def findings(nb: nbformat.NotebookNode) -> str:
-    texts = [o["data"]["text/markdown"] for c in nb.cells if c.cell_type == "code"
-             for o in c.get("outputs", []) if "text/markdown" in o.get("data", {})]  # fmt: skip
+    """The text of the Findings section (the output of the cell after its heading)."""
+    at = next(
+        i
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "markdown" and c.source.startswith("## Findings")
+    )
+    texts = [
+        o["data"]["text/markdown"]
+        for o in nb.cells[at + 1].outputs
+        if "text/markdown" in o.get("data", {})
+    ]
     assert len(texts) == 1
     return texts[0]
+
+
+def outputs_text(nb: nbformat.NotebookNode) -> str:
+    return "\n".join(
+        o.get("text", "") + "".join(o.get("data", {}).get(k, "") for k in ("text/plain", "text/markdown"))
+        for c in nb.cells if c.cell_type == "code" for o in c.outputs
+    )  # fmt: skip
 
 
 @pytest.mark.parametrize("name", sorted(RUNS))
@@ -116,3 +132,18 @@ def test_a_corpus_of_ones_own(tmp_path, corpus_copy):
         doc.unlink()
     text = findings(run(tmp_path, "02_aid_history", corpus=str(corpus_copy)))
     assert "from **1** documents" in text
+
+
+def test_reference_layers_switch(tmp_path):
+    on = outputs_text(run(tmp_path, "02_aid_history"))
+    off = outputs_text(run(tmp_path, "02_aid_history", reference_layers=False))
+    assert "reference layers switched off" in off and "reference layers switched off" not in on
+    assert "reference milestones in the period, the corpus confirms" in on
+    # the CRS table is shown, with CSF withheld in FY2017 and FY2018
+    assert "FY2017" in on and "FY2017" not in off
+
+
+def test_reference_layer_must_be_a_flag(tmp_path):
+    with pytest.raises(PapermillExecutionError) as err:
+        run(tmp_path, "01_bilateral_cycles", reference_layers="yes")
+    assert "reference_layers: 'yes' must be True or False" in str(err.value)

@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 GREYS = ("#000000", "#555555", "#999999", "#cccccc")
-HATCHES = ("", "//", "..", "xx")
+HATCHES = ("", "//", "..", "xx", "\\\\")
 STYLE = {
     "figure.figsize": (9, 4.5),
     "figure.dpi": 100,
@@ -152,4 +152,63 @@ def stance_network(stances: pd.DataFrame, names: dict[str, str], title: str) -> 
         ax.set_ylim(-0.15, 1)
         ax.axis("off")
         ax.set_title(title)
+        return fig
+
+
+def long_run_panel(ms_table: pd.DataFrame, ms_rows: pd.DataFrame, ms_phases: pd.DataFrame,
+                   corpus_table: pd.DataFrame | None, title: str) -> plt.Figure:  # fmt: skip
+    """Milestones 1947–2024 on the PLOVER scale (open circles), their phases shaded, and the
+    corpus index (black line) where the corpus has events."""
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(10, 4.5))
+        for row in ms_phases.itertuples():
+            ax.axvspan(pd.Period(row.start).start_time, pd.Period(row.end).end_time,
+                       color="#e8e8e8" if row.phase == "convergence" else "#b0b0b0",
+                       hatch="" if row.phase == "convergence" else "//", linewidth=0, alpha=0.7)  # fmt: skip
+        ax.axhline(0, color="black", linewidth=0.8)
+        ax.scatter(ms_rows["first_day"], ms_rows["intensity"], facecolors="white", edgecolors="black",
+                   s=36, zorder=3, label="reference milestone (PLOVER intensity of its type)")  # fmt: skip
+        for k, r in enumerate(ms_rows.itertuples()):
+            if k % 2 == 0:
+                ax.annotate(_wrap(r.what, 18), (r.first_day, r.intensity), fontsize=6, color="#333333",
+                            textcoords="offset points", xytext=(2, 6 if r.intensity < 0 else -18))  # fmt: skip
+        if corpus_table is not None:
+            data = corpus_table.dropna(subset=["index"])
+            ax.plot(data["period"].map(lambda p: p.start_time), data["index"], color="black",
+                    linewidth=2.2, marker="s", markersize=4, label="corpus index (mean intensity)")  # fmt: skip
+        ax.set_ylim(-10.5, 10.5)
+        ax.set_ylabel("PLOVER intensity (−10 … +10)")
+        ax.set_xlabel("year")
+        ax.set_title(title)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize=8)
+        return fig
+
+
+def appropriations_chart(approps: pd.DataFrame, corpus_fy: pd.DataFrame, title: str) -> plt.Figure:
+    """Stacked appropriations by programme and fiscal year (reference, hatched greys), with the
+    fiscal years of the corpus's aid events marked above the bars (triangles)."""
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(10, 4.8))
+        years = sorted(approps["fiscal_year_number"].unique())
+        bottom = pd.Series(0.0, index=years)
+        for k, programme in enumerate(sorted(approps["programme"].unique())):
+            part = approps[approps["programme"] == programme].set_index("fiscal_year_number")
+            values = part["amount_musd"].reindex(years).fillna(0)
+            ax.bar(years, values, bottom=bottom, color=GREYS[k % 4], hatch=HATCHES[k % 5], edgecolor="black",
+                   label=f"{programme} (CRS)")  # fmt: skip
+            for fy, status in part["status"].items():
+                if status == "withheld":
+                    ax.text(fy, bottom[fy] + 40, f"{programme}\nwithheld", ha="center", fontsize=6)
+            bottom += values
+        top = float(bottom.max()) * 1.1 if len(bottom) else 1.0
+        for status, marker, face in (("suspended", "v", "white"), ("active", "^", "black")):
+            rows = corpus_fy[corpus_fy["status"] == status]
+            ax.scatter(rows["fiscal_year"], [top] * len(rows), marker=marker, s=60, facecolors=face,
+                       edgecolors="black", zorder=3, label=f"corpus: {status} (fiscal year of the event)")  # fmt: skip
+        ticks = sorted(set(years) | {int(y) for y in corpus_fy["fiscal_year"]})
+        ax.set_xticks(ticks, [f"FY{y % 100:02d}" for y in ticks])
+        ax.set_ylabel("US$ million (appropriations)")
+        ax.set_xlabel("US fiscal year (October–September)")
+        ax.set_title(title)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3, fontsize=7)
         return fig

@@ -76,3 +76,117 @@ def extraction_tables(folder: str | None = None) -> ExtractionTables:
         count_units=read_table("count_units", path),
         amount_purposes=read_table("amount_purposes", path),
     )
+
+
+# --- reference series: context for the corpus, never an input of extraction ----------------
+
+
+def _iso_or_empty(value: str) -> bool:
+    from pakus.dates import PartialDate
+
+    if value == "":
+        return True
+    try:
+        PartialDate.parse(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _schemas():
+    import pandera.pandas as pa
+
+    nonempty = pa.Check.str_length(min_value=1, error="must not be empty")
+    iso = pa.Check(
+        _iso_or_empty, element_wise=True, error="an ISO date (YYYY, YYYY-MM, YYYY-MM-DD)"
+    )
+    return {
+        "aid_by_fiscal_year": pa.DataFrameSchema(
+            {
+                "edition": pa.Column(str, [nonempty, iso]),
+                "fiscal_year": pa.Column(str, pa.Check.str_matches(r"^FY\d{4}(-FY\d{4})?$")),
+                "fy_first": pa.Column(int, pa.Check.in_range(1947, 2100)),
+                "fy_last": pa.Column(int, pa.Check.in_range(1947, 2100)),
+                "programme": pa.Column(str, nonempty),
+                "row_kind": pa.Column(str, pa.Check.isin(["programme", "total"])),
+                "amount_musd": pa.Column(float, pa.Check.ge(0), nullable=True),
+                "status": pa.Column(str, pa.Check.isin(["", "withheld", "none", "request"])),
+                "source": pa.Column(str, nonempty),
+                "note": pa.Column(str),
+            },
+            checks=[
+                pa.Check(lambda d: d["fy_last"] >= d["fy_first"], error="fy_last before fy_first"),
+                pa.Check(
+                    lambda d: d["amount_musd"].isna() == d["status"].isin(["withheld", "none"]),
+                    error="an amount is empty exactly when the status is withheld or none",
+                ),
+            ],
+            strict=True,
+        ),
+        "milestones": pa.DataFrameSchema(
+            {
+                "date": pa.Column(str, [nonempty, iso]),
+                "date_end": pa.Column(str, iso),
+                "precision": pa.Column(str, pa.Check.isin(["day", "month", "year"])),
+                "what": pa.Column(str, nonempty),
+                "plover_type": pa.Column(str, pa.Check.isin(list(PLOVER_TYPES))),
+                "source": pa.Column(str, nonempty),
+                "note": pa.Column(str),
+            },
+            strict=True,
+        ),
+        "cameo_goldstein": pa.DataFrameSchema(
+            {
+                "code": pa.Column(str, pa.Check.str_matches(r"^\d{2,4}$")),
+                "description": pa.Column(str, nonempty),
+                "goldstein": pa.Column(float, pa.Check.in_range(-10, 10)),
+                "source": pa.Column(str, nonempty),
+                "note": pa.Column(str),
+            },
+            strict=True,
+        ),
+    }
+
+
+def load_series(name: str, folder: Path | None = None) -> pd.DataFrame:
+    """A reference series (``aid_by_fiscal_year``, ``milestones``, ``cameo_goldstein``), typed
+    and validated; a bad cell raises ValueError naming the file, the row and the column."""
+    from pandera.errors import SchemaErrors
+
+    path = (folder or reference_dir()) / f"{name}.csv"
+    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    for column in ("fy_first", "fy_last"):
+        if column in table:
+            table[column] = pd.to_numeric(table[column], errors="coerce").astype("Int64")
+    for column in ("amount_musd", "goldstein"):
+        if column in table:
+            table[column] = pd.to_numeric(table[column].replace("", None), errors="coerce").astype(
+                float
+            )
+    try:
+        return _schemas()[name].validate(table, lazy=True)
+    except SchemaErrors as err:
+        cases = err.failure_cases
+        problems = [
+            f"row {int(c.index) + 1 if pd.notna(c.index) else '?'}, column '{c.column}': "
+            f"{c.failure_case!r}: {c.check}"
+            for c in cases.itertuples()
+        ]
+        raise ValueError(f"{path}: " + "; ".join(problems)) from None
+
+
+def milestones(folder: Path | None = None) -> pd.DataFrame:
+    """The milestones with first and last day of their date and their PLOVER intensity."""
+    from pakus.dates import PartialDate
+
+    table = load_series("milestones", folder)
+    first = table["date"].map(lambda d: PartialDate.parse(d).first_day())
+    last = [
+        PartialDate.parse(e or d).last_day()
+        for d, e in zip(table["date"], table["date_end"], strict=True)
+    ]
+    table["first_day"] = pd.to_datetime(first)
+    table["last_day"] = pd.to_datetime(last)
+    intensity = extraction_tables().plover_types.set_index("type")["intensity"]
+    table["intensity"] = table["plover_type"].map(intensity)
+    return table

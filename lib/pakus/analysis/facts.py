@@ -135,3 +135,10 @@ def sources_table(rows: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
         if c in out
     ]
     return out[columns].sort_values(["doc", "start"]).reset_index(drop=True)
+
+
+def check_flag(name: str, value: object) -> bool:
+    """A True/False parameter; ParameterError for anything else."""
+    if not isinstance(value, bool):
+        raise ParameterError(f"{name}: {value!r} must be True or False")
+    return value
