@@ -9,7 +9,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
-from pakus.dates import PartialDate
+from pakus.dates import PartialDate, is_iso_or_empty
 from pakus.errors import CorpusError, DocumentError
 
 MAX_BYTES = 5_000_000
@@ -86,16 +86,6 @@ def read_document(path: Path | str, max_bytes: int = MAX_BYTES) -> str:
     return text
 
 
-def _is_partial_date(value: str) -> bool:
-    if value == "":
-        return True
-    try:
-        PartialDate.parse(value)
-    except ValueError:
-        return False
-    return True
-
-
 CORPUS_SCHEMA = pa.DataFrameSchema(
     {
         "id": pa.Column(
@@ -122,7 +112,7 @@ CORPUS_SCHEMA = pa.DataFrameSchema(
         "published": pa.Column(
             str,
             pa.Check(
-                _is_partial_date,
+                is_iso_or_empty,
                 element_wise=True,
                 error="an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) that exists, or empty",
             ),

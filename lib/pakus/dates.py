@@ -82,6 +82,17 @@ class PartialDate:
         return self.iso()
 
 
+def is_iso_or_empty(value: str) -> bool:
+    """True for ``""`` or a valid ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (table schemas use it)."""
+    if value == "":
+        return True
+    try:
+        PartialDate.parse(value)
+    except ValueError:
+        return False
+    return True
+
+
 def coarser_precision(a: str, b: str) -> str:
     """The coarser of two precisions (``year`` > ``month`` > ``day``)."""
     return a if PRECISIONS.index(a) > PRECISIONS.index(b) else b
