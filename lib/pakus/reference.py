@@ -81,24 +81,14 @@ def extraction_tables(folder: str | None = None) -> ExtractionTables:
 # --- reference series: context for the corpus, never an input of extraction ----------------
 
 
-def _iso_or_empty(value: str) -> bool:
-    from pakus.dates import PartialDate
-
-    if value == "":
-        return True
-    try:
-        PartialDate.parse(value)
-    except ValueError:
-        return False
-    return True
-
-
 def _schemas():
     import pandera.pandas as pa
 
+    from pakus.dates import is_iso_or_empty
+
     nonempty = pa.Check.str_length(min_value=1, error="must not be empty")
     iso = pa.Check(
-        _iso_or_empty, element_wise=True, error="an ISO date (YYYY, YYYY-MM, YYYY-MM-DD)"
+        is_iso_or_empty, element_wise=True, error="an ISO date (YYYY, YYYY-MM, YYYY-MM-DD)"
     )
     return {
         "aid_by_fiscal_year": pa.DataFrameSchema(
