@@ -12,6 +12,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 GREYS = ("#000000", "#555555", "#999999", "#cccccc")
+FIVE_GREYS = ("#000000", "#444444", "#888888", "#bbbbbb", "#ffffff")
 HATCHES = ("", "//", "..", "xx", "\\\\")
 STYLE = {
     "figure.figsize": (9, 4.5),
@@ -184,9 +185,11 @@ def long_run_panel(ms_table: pd.DataFrame, ms_rows: pd.DataFrame, ms_phases: pd.
         return fig
 
 
-def appropriations_chart(approps: pd.DataFrame, corpus_fy: pd.DataFrame, title: str) -> plt.Figure:
+def appropriations_chart(approps: pd.DataFrame, corpus_fy: pd.DataFrame, title: str,
+                         corpus_amounts: pd.DataFrame | None = None) -> plt.Figure:  # fmt: skip
     """Stacked appropriations by programme and fiscal year (reference, hatched greys), with the
-    fiscal years of the corpus's aid events marked above the bars (triangles)."""
+    fiscal years of the corpus's aid events marked above the bars (triangles) and the corpus's
+    aid amounts at their value and fiscal year (diamonds)."""
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(10, 4.8))
         years = sorted(approps["fiscal_year_number"].unique())
@@ -194,7 +197,7 @@ def appropriations_chart(approps: pd.DataFrame, corpus_fy: pd.DataFrame, title: 
         for k, programme in enumerate(sorted(approps["programme"].unique())):
             part = approps[approps["programme"] == programme].set_index("fiscal_year_number")
             values = part["amount_musd"].reindex(years).fillna(0)
-            ax.bar(years, values, bottom=bottom, color=GREYS[k % 4], hatch=HATCHES[k % 5], edgecolor="black",
+            ax.bar(years, values, bottom=bottom, color=FIVE_GREYS[k % 5], hatch=HATCHES[k % 5], edgecolor="black",
                    label=f"{programme} (CRS)")  # fmt: skip
             for fy, status in part["status"].items():
                 if status == "withheld":
@@ -205,7 +208,12 @@ def appropriations_chart(approps: pd.DataFrame, corpus_fy: pd.DataFrame, title: 
             rows = corpus_fy[corpus_fy["status"] == status]
             ax.scatter(rows["fiscal_year"], [top] * len(rows), marker=marker, s=60, facecolors=face,
                        edgecolors="black", zorder=3, label=f"corpus: {status} (fiscal year of the event)")  # fmt: skip
-        ticks = sorted(set(years) | {int(y) for y in corpus_fy["fiscal_year"]})
+        if corpus_amounts is not None and not corpus_amounts.empty:
+            ax.scatter(corpus_amounts["fiscal_year"], corpus_amounts["usd"] / 1e6, marker="D", s=40,
+                       facecolors="white", edgecolors="black", zorder=4,
+                       label="corpus: amount named (US$ million, fiscal year of its event)")  # fmt: skip
+        extra = set() if corpus_amounts is None else {int(y) for y in corpus_amounts["fiscal_year"]}
+        ticks = sorted(set(years) | {int(y) for y in corpus_fy["fiscal_year"]} | extra)
         ax.set_xticks(ticks, [f"FY{y % 100:02d}" for y in ticks])
         ax.set_ylabel("US$ million (appropriations)")
         ax.set_xlabel("US fiscal year (October–September)")

@@ -105,12 +105,13 @@ def aid_amounts(amounts: pd.DataFrame, events: pd.DataFrame, documents: pd.DataF
     a["programme"] = a["program"].where(a["program"] != "", UNSPECIFIED)
     a = a[a["programme"].isin(programmes)]
     dated = dated_events(events)
-    years, basis = [], []
+    years, basis, dates = [], [], []
     published = documents.set_index("doc")["published"].str[:4]
     for r in a.itertuples():
         holder = dated[
             (dated["doc"] == r.doc) & (dated["start"] <= r.start) & (dated["end"] >= r.end)
         ]
+        dates.append(holder.iloc[0]["date"] if not holder.empty else "")
         if not holder.empty:
             years.append(int(holder.iloc[0]["date"][:4]))
             basis.append("event date")
@@ -122,6 +123,7 @@ def aid_amounts(amounts: pd.DataFrame, events: pd.DataFrame, documents: pd.DataF
             basis.append("publication")
     a["year"] = pd.array(years, dtype="Int64")
     a["year_basis"] = basis
+    a["date"] = dates
     if start is not None:
         a = a[a["year"] >= start.year]
     if end is not None:
