@@ -58,6 +58,10 @@ def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
 
 
 def build(corpus_dir: Path | str, out: Path | str, progress: bool = True) -> BuildResult:
-    """Read the corpus, extract, and write ``out/``."""
+    """Read the corpus, extract, reconcile, and write ``out/`` with its datapackage.json."""
+    from pakus.export import datapackage
+
     corpus, tables = corpus_tables(corpus_dir, progress)
-    return BuildResult(corpus, tables, write_tables(tables, Path(out)))
+    written = write_tables(tables, Path(out))
+    datapackage(Path(out))
+    return BuildResult(corpus, tables, [*written, Path(out) / "datapackage.json"])

@@ -94,7 +94,35 @@ def parser() -> argparse.ArgumentParser:
     bd.add_argument("--corpus", type=Path, default=root / "data" / "raw", help="corpus folder")
     bd.add_argument("--out", type=Path, default=root / "data" / "processed", help="output folder")
     bd.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    ex2 = sub.add_parser(
+        "export",
+        help="export the facts for other tools",
+        description="Write events told as done in the POLECAT column layout (CSV), with pakus's "
+        "provenance columns (document, offsets, quote) at the end, so they can be merged with POLECAT.",
+    )
+    ex2.add_argument("format", choices=["polecat"], help="the layout to write")
+    ex2.add_argument("--corpus", type=Path, default=root / "data" / "raw", help="corpus folder")
+    ex2.add_argument("--out", type=Path, default=root / "data" / "processed" / "events_polecat.csv",
+                     help="output CSV file")  # fmt: skip
     return p
+
+
+def _export(args: argparse.Namespace) -> int:
+    from pakus.build import corpus_tables
+    from pakus.export import polecat_events
+
+    try:
+        corpus, tables = corpus_tables(args.corpus)
+    except CorpusError as err:
+        print(f"pakus export: {err}", file=sys.stderr)
+        return 1
+    frame = polecat_events(tables["events"], tables["entities"], tables["documents"])
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    frame.to_csv(args.out, index=False, lineterminator="\n")
+    print(f"wrote {len(frame)} events in the POLECAT layout to {args.out}")
+    for problem in corpus.skipped:
+        print(f"pakus export: skipped: {problem}", file=sys.stderr)
+    return 1 if corpus.skipped else 0
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -143,6 +171,8 @@ def _build(args: argparse.Namespace) -> int:
             f"built {len(t['documents'])} document(s) into {args.out}: "
             f"{len(t['entities'])} entity mentions, {len(t['dates'])} date expressions, "
             f"{len(t['amounts'])} amounts, {len(t['counts'])} counts, {len(t['events'])} events; "
+            f"{len(t['facts'])} facts ({int(t['facts']['corroborated'].sum())} corroborated), "
+            f"{t['conflicts']['fact_id'].nunique()} with conflicting sources, {len(t['flags'])} flags; "
             f"{len(result.corpus.skipped)} skipped"
         )
     return 1 if result.corpus.skipped else 0
@@ -153,6 +183,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "extract":
             return _extract(args)
+        if args.command == "export":
+            return _export(args)
         return _build(args)
     except BrokenPipeError:  # the reader (e.g. `head`) went away: stop quietly
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115

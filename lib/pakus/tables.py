@@ -89,6 +89,46 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("negated", "boolean", "The clause denies the event"),
         ("modality", "string", "asserted, future or hypothetical"),
     ],
+    "facts": [
+        ("fact_id", "string", "Stable id of the happening (from its earliest mention)"),
+        ("type", "string", "PLOVER event type"),
+        ("date", "string", "The date most documents agree with (ISO at its precision)"),
+        ("precision", "string", "day, month or year"),
+        ("actors", "string", "Actor ids of all its mentions, ';'-separated"),
+        ("programmes", "string", "Programme and agreement ids, ';'-separated"),
+        ("usd", "float64", "The amount most documents give, if any (US$)"),
+        ("documents", "int64", "Independent documents that tell it"),
+        ("mentions", "int64", "Event mentions grouped into it"),
+        ("corroborated", "boolean", "Told by two documents or more"),
+    ],
+    "fact_sources": [
+        ("fact_id", "string", "The fact"),
+        ("kind", "string", "event or amount"),
+        ("doc", "string", "Document id"),
+        ("start", "int64", "Start offset of the mention"),
+        ("end", "int64", "End offset; text[start:end] == quote"),
+        ("quote", "string", "The exact words"),
+        ("date", "string", "The mention's own date (events)"),
+        ("usd", "float64", "The mention's amount (amounts)"),
+    ],
+    "conflicts": [
+        ("fact_id", "string", "The fact whose sources disagree"),
+        ("field", "string", "date or amount"),
+        ("version", "string", "This source's value"),
+        ("doc", "string", "Document id"),
+        ("start", "int64", "Start offset of the mention"),
+        ("end", "int64", "End offset; text[start:end] == quote"),
+        ("quote", "string", "The exact words"),
+    ],
+    "flags": [
+        ("doc", "string", "Document id"),
+        ("start", "int64", "Start offset of the flagged mention"),
+        ("end", "int64", "End offset; text[start:end] == quote"),
+        ("quote", "string", "The exact words"),
+        ("rule", "string", "The plausibility rule that raised the flag (pakus.reconcile)"),
+        ("reason", "string", "Why, with the numbers"),
+        ("fact_id", "string", "The fact, if the flag concerns one"),
+    ],
     "problems": [
         ("path", "string", "File that could not be read, or the metadata table"),
         ("message", "string", "What is wrong"),
@@ -106,6 +146,10 @@ _KIND = {
 _SORT = {
     "documents": ["doc"],
     "problems": ["path", "message"],
+    "facts": ["date", "type", "fact_id"],
+    "fact_sources": ["fact_id", "doc", "start", "kind"],
+    "conflicts": ["fact_id", "field", "doc", "start"],
+    "flags": ["doc", "start", "rule"],
 }
 
 
@@ -146,6 +190,13 @@ def fact_tables(corpus: Corpus, extractions: list[Extraction]) -> dict[str, pd.D
                         row[key] = ";".join(row[key])
                 rows.append(row)
         tables[name] = _frame(name, rows)
+    from pakus.reconcile import reconcile
+
+    reconciled = reconcile(
+        tables["events"], tables["amounts"], tables["entities"], tables["documents"]
+    )
+    for name, frame in reconciled.items():
+        tables[name] = _frame(name, frame.to_dict("records"))
     tables["problems"] = _frame(
         "problems",
         [{"path": p.path, "message": p.message, "skipped": p.skipped} for p in corpus.problems],

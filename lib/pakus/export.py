@@ -1,0 +1,89 @@
+"""Exports for other tools: a Frictionless Data Package of the fact tables, and events in the
+POLECAT column layout."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from pakus.tables import COLUMNS
+
+_FRICTIONLESS_TYPES = {"string": "string", "int64": "integer", "Int64": "integer",
+                       "float64": "number", "boolean": "boolean"}  # fmt: skip
+PRIMARY_KEYS = {
+    "documents": ["doc"],
+    "entities": ["doc", "start", "end"],
+    "dates": ["doc", "start"],
+    "amounts": ["doc", "start"],
+    "counts": ["doc", "start"],
+    "events": ["doc", "start", "trigger_start", "date"],
+    "facts": ["fact_id"],
+    "fact_sources": ["fact_id", "kind", "doc", "start"],
+    "conflicts": ["fact_id", "field", "doc", "start"],
+    "flags": ["doc", "start", "rule"],
+    "problems": ["path", "message"],
+}
+QUAD_NAMES = {"VC": "Verbal Cooperation", "MC": "Material Cooperation", "VConf": "Verbal Conflict",
+              "MConf": "Material Conflict"}  # fmt: skip
+POLECAT_COLUMNS = [
+    "Event ID", "Event Date", "Event Type", "Event Mode", "Intensity", "Quad Code", "Contexts",
+    "Actor Name", "Actor Country", "Recipient Name", "Recipient Country", "Source",
+    "Publication Date", "pakus Doc", "pakus Start", "pakus End", "pakus Quote",
+]  # fmt: skip
+
+
+def datapackage(out: Path) -> dict:
+    """The Data Package descriptor for the CSV tables of ``out`` (written as datapackage.json)."""
+    resources = []
+    for name, columns in COLUMNS.items():
+        resources.append({
+            "name": name.replace("_", "-"),
+            "path": f"{name}.csv",
+            "format": "csv",
+            "encoding": "utf-8",
+            "schema": {
+                "fields": [
+                    {"name": c, "type": _FRICTIONLESS_TYPES[t], "description": d} for c, t, d in columns
+                ],
+                "primaryKey": PRIMARY_KEYS[name],
+                "missingValues": [""],
+            },
+        })  # fmt: skip
+    package = {
+        "name": "pakus-facts",
+        "title": "pakus: sourced facts about US–Pakistan security relations",
+        "description": "Built by `pakus build` from a corpus of documents; every fact has doc, start, "
+        "end and quote (text[start:end] == quote).",
+        "licenses": [{"name": "MIT"}],
+        "resources": resources,
+    }
+    (out / "datapackage.json").write_text(
+        json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    return package
+
+
+def polecat_events(
+    events: pd.DataFrame, entities: pd.DataFrame, documents: pd.DataFrame
+) -> pd.DataFrame:
+    """Events told as done, in the POLECAT column layout, with pakus provenance columns."""
+    names = entities.drop_duplicates("id").set_index("id")["name"]
+    published = documents.set_index("doc")["published"]
+    ev = events[(events["modality"] == "asserted") & ~events["negated"]]
+    rows = []
+    for e in ev.itertuples():
+        key = f"{e.doc}|{e.start}|{e.trigger_start}|{e.date}"
+        rows.append({
+            "Event ID": "pakus-" + hashlib.sha1(key.encode()).hexdigest()[:16],
+            "Event Date": e.date, "Event Type": e.type, "Event Mode": e.mode,
+            "Intensity": e.intensity, "Quad Code": QUAD_NAMES.get(e.quad, e.quad),
+            "Contexts": e.context, "Actor Name": names.get(e.source_actor, ""),
+            "Actor Country": e.source_country, "Recipient Name": names.get(e.target_actor, ""),
+            "Recipient Country": e.target_country, "Source": e.doc,
+            "Publication Date": published.get(e.doc, ""),
+            "pakus Doc": e.doc, "pakus Start": e.start, "pakus End": e.end, "pakus Quote": e.quote,
+        })  # fmt: skip
+    return pd.DataFrame(rows, columns=POLECAT_COLUMNS)

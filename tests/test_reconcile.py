@@ -1,0 +1,151 @@
+"""Reconciliation: one fact per happening, conflicts and plausibility flags — from texts."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import frictionless
+import pandas as pd
+
+from pakus.corpus import Corpus, Document
+from pakus.dates import PartialDate
+from pakus.extract import extract_document
+from pakus.tables import fact_tables
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def tables(*docs: tuple[str, str, str]) -> dict[str, pd.DataFrame]:
+    documents = [
+        Document(i, text, file=f"{i}.txt", published=PartialDate.parse(pub))
+        for i, text, pub in docs
+    ]
+    corpus = Corpus(documents=documents)
+    return fact_tables(corpus, [extract_document(d) for d in documents])
+
+
+def test_paraphrases_with_different_precisions_and_spellings_are_one_fact():
+    t = tables(
+        ("a", "In September 2022, the State Department approved a $450 million sale for Pakistan's F-16 fleet.", "2022-10"),
+        ("b", "The US approved a $450m F-16 sustainment package for Pakistan on Sept 7, 2022.", "2022-09-20"),
+        ("c", "Washington cleared a $450 million F-16 package for Islamabad in 2022.", "2023"),
+    )  # fmt: skip
+    facts = t["facts"]
+    f16 = facts[facts["programmes"].str.contains("PROG.F16")]
+    assert len(f16) == 1
+    fact = f16.iloc[0]
+    assert (fact["type"], fact["documents"], fact["usd"], bool(fact["corroborated"])) == (
+        "AID",
+        3,
+        450e6,
+        True,
+    )
+    assert fact["date"] == "2022-09"  # agreed by all three at the month; the day by one only
+    sources = t["fact_sources"][t["fact_sources"]["fact_id"] == fact["fact_id"]]
+    assert set(sources["doc"]) == {"a", "b", "c"}
+    assert t["conflicts"].empty
+
+
+def test_dates_that_disagree_beyond_their_precision_are_a_conflict():
+    t = tables(
+        ("a", "The IMET programme for Pakistan was suspended in January 2018.", "2019"),
+        (
+            "b",
+            "Washington suspended IMET for Pakistan in August 2018, cancelling 66 slots.",
+            "2019",
+        ),
+    )
+    conflicts = t["conflicts"]
+    assert set(conflicts["field"]) == {"date"}
+    assert sorted(conflicts["version"]) == ["2018-01", "2018-08"]
+    assert conflicts["fact_id"].nunique() == 1
+    for r in conflicts.itertuples():
+        assert r.quote in {"The IMET programme for Pakistan was suspended in January 2018",
+                           "Washington suspended IMET for Pakistan in August 2018"} or r.quote.startswith(("The IMET", "Washington"))  # fmt: skip
+
+
+def test_different_happenings_stay_apart():
+    t = tables(
+        ("a", "A US drone strike killed Baitullah Mehsud of the TTP in 2009.", "2010"),
+        ("b", "The TTP claimed a bomb attack in Lahore in 2010.", "2011"),
+    )
+    assert len(t["facts"]) == 2 and t["conflicts"].empty
+
+
+def test_amounts_that_disagree_are_a_conflict():
+    t = tables(
+        ("a", "In July 2011 the United States withheld $800 million in military aid to Pakistan, including IMET.", "2011-08"),
+        ("b", "In July 2011 the US withheld $500 million in aid from Pakistan's IMET and FMF.", "2011-08"),
+    )  # fmt: skip
+    amount = t["conflicts"][t["conflicts"]["field"] == "amount"]
+    assert sorted(amount["version"]) == ["500000000", "800000000"]
+
+
+def test_plausibility_flags_name_their_rule():
+    t = tables(
+        (
+            "a",
+            "The United States has provided more than $200 billion in flood aid to Pakistan.",
+            "2024",
+        ),
+        ("b", "In March 2025 the United States suspended aid to Pakistan.", "2024-06-01"),
+    )
+    rules = dict(zip(t["flags"]["rule"], t["flags"]["doc"], strict=True))
+    assert rules["aid-amount-exceeds-all-aid"] == "a"
+    assert rules["date-after-publication"] == "b"
+    reason = t["flags"].set_index("rule").loc["aid-amount-exceeds-all-aid", "reason"]
+    assert "34.2 billion" in reason  # the CRS total for FY2002–FY2018
+
+
+def test_the_seed_corpus_has_real_conflicts_found_from_text():
+    run = subprocess.run([sys.executable, "-m", "pakus.cli", "build", "--quiet", "--out", str(ROOT / "build-test-out")],
+                         capture_output=True, text=True, cwd=ROOT)  # fmt: skip
+    try:
+        assert run.returncode == 0, run.stderr
+        out = ROOT / "build-test-out"
+        conflicts = pd.read_csv(out / "conflicts.csv", dtype=str, keep_default_na=False)
+        quotes = " ".join(conflicts["quote"])
+        assert "suspended by Trump in January 2018" in quotes  # IMET suspension: January …
+        assert "cancellation of 66 slots" in quotes  # … or August 2018
+        assert (
+            "approved resumption" in quotes and "signed off" in quotes
+        )  # approval: Dec 2019 / 4 Jan 2020
+        flags = pd.read_csv(out / "flags.csv", dtype=str, keep_default_na=False)
+        assert "more than $200 billion" in set(flags["quote"])
+        report = frictionless.validate(str(out / "datapackage.json"))
+        assert report.valid, report.flatten(["type", "note"])
+        package = json.loads((out / "datapackage.json").read_text())
+        names = {r["name"] for r in package["resources"]}
+        assert {"facts", "fact-sources", "conflicts", "flags", "events"} <= names
+    finally:
+        import shutil
+
+        shutil.rmtree(ROOT / "build-test-out", ignore_errors=True)
+
+
+def test_polecat_export(tmp_path):
+    out = tmp_path / "polecat.csv"
+    run = subprocess.run([sys.executable, "-m", "pakus.cli", "export", "polecat", "--out", str(out)],
+                         capture_output=True, text=True, cwd=ROOT)  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    frame = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert list(frame.columns[:13]) == [
+        "Event ID", "Event Date", "Event Type", "Event Mode", "Intensity", "Quad Code", "Contexts",
+        "Actor Name", "Actor Country", "Recipient Name", "Recipient Country", "Source", "Publication Date",
+    ]  # fmt: skip
+    assert frame["Event ID"].is_unique
+    assert set(frame["Quad Code"]) <= {
+        "Verbal Cooperation",
+        "Material Cooperation",
+        "Verbal Conflict",
+        "Material Conflict",
+    }
+    row = frame[
+        frame["pakus Quote"].str.startswith("In September 2022, the Biden administration approved")
+    ].iloc[0]
+    assert (row["Event Type"], row["Event Date"], row["Recipient Country"]) == (
+        "AID",
+        "2022-09",
+        "PAK",
+    )
