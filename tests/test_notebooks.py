@@ -147,3 +147,21 @@ def test_reference_layer_must_be_a_flag(tmp_path):
     with pytest.raises(PapermillExecutionError) as err:
         run(tmp_path, "01_bilateral_cycles", reference_layers="yes")
     assert "reference_layers: 'yes' must be True or False" in str(err.value)
+
+
+def test_source_criticism_parameters_change_the_results(tmp_path):
+    default = findings(run(tmp_path, "04_source_criticism"))
+    any_fact = findings(run(tmp_path, "04_source_criticism", min_corroboration=1))
+    three = findings(
+        run(tmp_path, "04_source_criticism", **RUNS["04_source_criticism"]["three_documents"])
+    )
+    assert "are told by at least 2 document(s)" in default
+    assert "are told by at least 1 document(s)" in any_fact
+    assert "The chosen **3** documents" in three
+    assert default != any_fact != three
+
+
+def test_source_criticism_rejects_unknown_documents(tmp_path):
+    with pytest.raises(PapermillExecutionError) as err:
+        run(tmp_path, "04_source_criticism", documents=["999_nowhere"])
+    assert "documents: unknown document id(s) '999_nowhere'" in str(err.value)

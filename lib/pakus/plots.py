@@ -220,3 +220,24 @@ def appropriations_chart(approps: pd.DataFrame, corpus_fy: pd.DataFrame, title: 
         ax.set_title(title)
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3, fontsize=7)
         return fig
+
+
+def corroboration_figure(matrix: pd.DataFrame, title: str) -> plt.Figure:
+    """Documents (rows) × facts (columns): black where a document tells the fact."""
+    with plt.rc_context({**STYLE, "axes.grid": False}):
+        fig, ax = plt.subplots(
+            figsize=(max(6, 0.45 * matrix.shape[1] + 3), 1.2 + 0.5 * matrix.shape[0])
+        )
+        ax.imshow(matrix.to_numpy(), cmap="Greys", vmin=0, vmax=1, aspect="auto")
+        ax.set_yticks(range(matrix.shape[0]), matrix.index)
+        ax.set_xticks(
+            range(matrix.shape[1]),
+            [c.split(" (")[0] for c in matrix.columns],
+            rotation=60,
+            ha="right",
+            fontsize=7,
+        )
+        ax.set_xlabel("fact (date and PLOVER type)")
+        ax.set_ylabel("document")
+        ax.set_title(title)
+        return fig

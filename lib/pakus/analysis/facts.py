@@ -27,6 +27,10 @@ class Facts:
     events: pd.DataFrame
     amounts: pd.DataFrame
     problems: pd.DataFrame
+    facts: pd.DataFrame
+    fact_sources: pd.DataFrame
+    conflicts: pd.DataFrame
+    flags: pd.DataFrame
 
 
 def resolve_corpus(corpus: str | Path) -> Path:
@@ -52,8 +56,9 @@ def _load(folder: Path, stamp: tuple) -> Facts:
     from pakus.build import corpus_tables
 
     _, tables = corpus_tables(folder)
-    return Facts(folder, tables["documents"], tables["entities"], tables["events"],
-                 tables["amounts"], tables["problems"])  # fmt: skip
+    names = ("documents", "entities", "events", "amounts", "problems", "facts", "fact_sources",
+             "conflicts", "flags")  # fmt: skip
+    return Facts(folder, *(tables[n] for n in names))
 
 
 def parse_bound(name: str, value: str | int | None) -> PartialDate | None:

@@ -1,0 +1,124 @@
+"""Source criticism: per document, how many of its facts are corroborated, contradicted or
+flagged, and the conflicts with both quotes side by side.
+
+Facts, conflicts and flags come from ``pakus.reconcile`` run on the chosen documents only, so
+corroboration counts only documents in the subset. A document's fact is *corroborated* when at
+least ``min_corroboration`` documents tell it, *contradicted* when the document is one side of a
+conflict on it, and a document is *flagged* for each plausibility flag on its words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from pakus.analysis.facts import Facts
+from pakus.errors import ParameterError
+from pakus.reconcile import reconcile
+
+
+@dataclass(frozen=True)
+class Parameters:
+    corpus: str
+    min_corroboration: int
+    documents: list[str]
+
+
+def check_parameters(corpus, min_corroboration, documents, known: list[str]) -> Parameters:
+    """Validate the notebook's parameters; ``documents`` may be ``"all"``."""
+    if (
+        not isinstance(min_corroboration, int)
+        or isinstance(min_corroboration, bool)
+        or min_corroboration < 1
+    ):
+        raise ParameterError(
+            f"min_corroboration: {min_corroboration!r} must be a whole number, 1 or more"
+        )
+    chosen = list(known) if documents == "all" else list(documents)
+    unknown = [d for d in chosen if d not in known]
+    if unknown or not chosen:
+        raise ParameterError(
+            f"documents: unknown document id(s) {', '.join(map(repr, unknown)) or '(none given)'}; "
+            f"choose from {', '.join(known)} or 'all'"
+        )
+    return Parameters(str(corpus), min_corroboration, sorted(chosen))
+
+
+def reconcile_subset(facts: Facts, documents: list[str]) -> dict[str, pd.DataFrame]:
+    """Facts, sources, conflicts and flags of the chosen documents only."""
+
+    def keep(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame[frame["doc"].isin(documents)]
+
+    return reconcile(
+        keep(facts.events), keep(facts.amounts), keep(facts.entities), keep(facts.documents)
+    )
+
+
+def document_scores(
+    r: dict[str, pd.DataFrame], documents: list[str], min_corroboration: int
+) -> pd.DataFrame:
+    """Per document: facts, corroborated, contradicted and flagged counts."""
+    sources = r["fact_sources"][r["fact_sources"]["kind"] == "event"]
+    per_fact_docs = r["facts"].set_index("fact_id")["documents"]
+    rows = []
+    for doc in documents:
+        ids = set(sources.loc[sources["doc"] == doc, "fact_id"])
+        contradicted = set(r["conflicts"].loc[r["conflicts"]["doc"] == doc, "fact_id"])
+        rows.append({
+            "doc": doc, "facts": len(ids),
+            "corroborated": sum(int(per_fact_docs[i] >= min_corroboration) for i in ids),
+            "contradicted": len(contradicted), "flagged": int((r["flags"]["doc"] == doc).sum()),
+        })  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def conflict_pairs(conflicts: pd.DataFrame) -> pd.DataFrame:
+    """Each pair of disagreeing versions of one fact, both quotes side by side."""
+    rows = []
+    for (fid, field), part in conflicts.groupby(["fact_id", "field"], sort=True):
+        items = list(part.itertuples())
+        for i, a in enumerate(items):
+            for b in items[i + 1 :]:
+                if a.version != b.version:
+                    rows.append({"fact_id": fid, "field": field, "version_a": a.version, "doc_a": a.doc,
+                                 "quote_a": a.quote, "version_b": b.version, "doc_b": b.doc,
+                                 "quote_b": b.quote})  # fmt: skip
+    return pd.DataFrame(rows, columns=["fact_id", "field", "version_a", "doc_a", "quote_a", "version_b",
+                                       "doc_b", "quote_b"])  # fmt: skip
+
+
+def corroboration_matrix(
+    r: dict[str, pd.DataFrame], documents: list[str], min_corroboration: int
+) -> pd.DataFrame:
+    """Documents × facts told by at least ``min_corroboration`` documents: 1 where a document tells it."""
+    facts = r["facts"][r["facts"]["documents"] >= min_corroboration]
+    sources = r["fact_sources"][
+        (r["fact_sources"]["kind"] == "event") & r["fact_sources"]["fact_id"].isin(facts["fact_id"])
+    ]
+    labels = {f.fact_id: f"{f.date} {f.type}" for f in facts.itertuples()}
+    matrix = pd.crosstab(sources["doc"], sources["fact_id"]).clip(upper=1)
+    matrix = matrix.reindex(index=documents, columns=list(facts["fact_id"]), fill_value=0)
+    matrix.columns = [f"{labels[c]} ({c})" for c in matrix.columns]
+    return matrix
+
+
+def findings(
+    scores: pd.DataFrame, r: dict[str, pd.DataFrame], pairs: pd.DataFrame, min_corroboration: int
+) -> str:
+    """The findings paragraph, written from the computed numbers."""
+    facts = r["facts"]
+    told = int((facts["documents"] >= min_corroboration).sum())
+    parts = [
+        f"The chosen **{len(scores)}** documents tell **{len(facts)}** dated happenings; **{told}** of them "
+        f"are told by at least {min_corroboration} document(s).",
+        f"Sources disagree on **{r['conflicts']['fact_id'].nunique()}** happening(s) "
+        f"({len(pairs)} pair(s) of versions) and **{len(r['flags'])}** mention(s) are flagged as implausible.",
+    ]
+    if not scores.empty:
+        top = scores.sort_values(["corroborated", "doc"], ascending=[False, True]).iloc[0]
+        parts.append(
+            f"The best-corroborated document is {top['doc']} ({top['corroborated']} of its {top['facts']} facts)."
+        )
+    return " ".join(parts)
