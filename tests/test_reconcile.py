@@ -98,30 +98,25 @@ def test_plausibility_flags_name_their_rule():
     assert "34.2 billion" in reason  # the CRS total for FY2002–FY2018
 
 
-def test_the_seed_corpus_has_real_conflicts_found_from_text():
-    run = subprocess.run([sys.executable, "-m", "pakus.cli", "build", "--quiet", "--out", str(ROOT / "build-test-out")],
+def test_the_seed_corpus_has_real_conflicts_found_from_text(tmp_path):
+    out = tmp_path / "processed"
+    run = subprocess.run([sys.executable, "-m", "pakus.cli", "build", "--quiet", "--out", str(out)],
                          capture_output=True, text=True, cwd=ROOT)  # fmt: skip
-    try:
-        assert run.returncode == 0, run.stderr
-        out = ROOT / "build-test-out"
-        conflicts = pd.read_csv(out / "conflicts.csv", dtype=str, keep_default_na=False)
-        quotes = " ".join(conflicts["quote"])
-        assert "suspended by Trump in January 2018" in quotes  # IMET suspension: January …
-        assert "cancellation of 66 slots" in quotes  # … or August 2018
-        assert (
-            "approved resumption" in quotes and "signed off" in quotes
-        )  # approval: Dec 2019 / 4 Jan 2020
-        flags = pd.read_csv(out / "flags.csv", dtype=str, keep_default_na=False)
-        assert "more than $200 billion" in set(flags["quote"])
-        report = frictionless.validate(str(out / "datapackage.json"))
-        assert report.valid, report.flatten(["type", "note"])
-        package = json.loads((out / "datapackage.json").read_text())
-        names = {r["name"] for r in package["resources"]}
-        assert {"facts", "fact-sources", "conflicts", "flags", "events"} <= names
-    finally:
-        import shutil
-
-        shutil.rmtree(ROOT / "build-test-out", ignore_errors=True)
+    assert run.returncode == 0, run.stderr
+    conflicts = pd.read_csv(out / "conflicts.csv", dtype=str, keep_default_na=False)
+    quotes = " ".join(conflicts["quote"])
+    assert "suspended by Trump in January 2018" in quotes  # IMET suspension: January …
+    assert "cancellation of 66 slots" in quotes  # … or August 2018
+    assert (
+        "approved resumption" in quotes and "signed off" in quotes
+    )  # approval: Dec 2019 / 4 Jan 2020
+    flags = pd.read_csv(out / "flags.csv", dtype=str, keep_default_na=False)
+    assert "more than $200 billion" in set(flags["quote"])
+    report = frictionless.validate(str(out / "datapackage.json"))
+    assert report.valid, report.flatten(["type", "note"])
+    package = json.loads((out / "datapackage.json").read_text())
+    names = {r["name"] for r in package["resources"]}
+    assert {"facts", "fact-sources", "conflicts", "flags", "events"} <= names
 
 
 def test_polecat_export(tmp_path):
