@@ -142,3 +142,16 @@ def test_corpus_parameter_must_be_a_folder():
     assert resolve_corpus("data/raw").name == "raw"
     with pytest.raises(ParameterError, match="corpus: 'nowhere' is not a folder"):
         resolve_corpus("nowhere")
+
+
+def test_undated_stances_are_listed_but_not_scored_and_verbal_ones_need_the_group_as_target():
+    ev = frame(
+        event("a", "", "COERCE", -7, actors="PAK;LET", source_country="PAK", countries="PAK;LET"),
+        event("b", "2023", "REJECT", -2, actors="USA;PAK;TTP", source_country="USA", countries="USA;PAK;TTP",
+              target_actor="PAK"),
+        event("c", "2023", "REJECT", -2, actors="PAK;TALIBAN", source_country="PAK", countries="PAK;TALIBAN",
+              target_actor="TALIBAN"),
+    )  # fmt: skip
+    st = ct.stances(ev, pd.DataFrame(), ["LET", "TTP", "TALIBAN"])
+    assert list(zip(st["group"], st["dated"], strict=True)) == [("LET", False), ("TALIBAN", True)]
+    assert list(ct.convergence(st)["group"]) == ["TALIBAN"]

@@ -88,6 +88,7 @@ def test_aid_programme_parameter_narrows_the_events(tmp_path):
 def test_ct_one_group(tmp_path):
     text = findings(run(tmp_path, "03_counterterrorism_convergence", groups=["TTP"]))
     assert "toward **1** group(s)" in text
+    assert "by the United States" in text
 
 
 @pytest.mark.parametrize(

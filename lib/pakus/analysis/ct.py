@@ -1,8 +1,8 @@
 """On which militant groups do Washington and Islamabad converge?
 
 Each dated, asserted event that names an armed group and whose acting (source) actor belongs
-to one side (the United States or Pakistan) is a *stance* of that side toward the group: **hostile** for SANCTION, ASSAULT, COERCE, ACCUSE, THREATEN and REJECT, and for a
-REQUEST whose clause asks to act *against* the group; **shielding** for SUPPORT, AGREE, AID,
+to one side (the United States or Pakistan) is a *stance* of that side toward the group: **hostile** for SANCTION, ASSAULT and COERCE naming the group, for ACCUSE, THREATEN and
+REJECT aimed at it (it is the target), and for a REQUEST whose clause asks to act *against* it; **shielding** for SUPPORT, AGREE, AID,
 COOPERATE, CONCEDE and RETREAT with the group as target. Per group and period the
 convergence score is +1 when both sides are hostile, −1 when one is hostile and the other
 shields, +0.5 when only one side acts and is hostile (unilateral), and −0.5 when the only
@@ -30,6 +30,7 @@ from pakus.reference import extraction_tables
 
 SIDES = {"USA": "United States", "PAK": "Pakistan"}
 HOSTILE = {"SANCTION", "ASSAULT", "COERCE", "ACCUSE", "THREATEN", "REJECT"}
+MATERIAL_HOSTILE = {"SANCTION", "ASSAULT", "COERCE"}
 SHIELDING = {"SUPPORT", "AGREE", "AID", "COOPERATE", "CONCEDE", "RETREAT"}
 DEFAULT_GROUPS = ("TTP", "AQ", "ISKP", "LET", "JEM", "AQIS", "TALIBAN", "HQN")
 
@@ -43,8 +44,13 @@ def known_groups(entities: pd.DataFrame) -> dict[str, str]:
 def stances(
     events: pd.DataFrame, entities: pd.DataFrame, groups: list[str], start=None, end=None
 ) -> pd.DataFrame:
-    """One row per (event, side, group): the side's stance toward the group in that event."""
-    ev = within(dated_events(events), start, end)
+    """One row per (event, side, group): the side's stance toward the group in that event.
+
+    Undated events told as done are kept (``dated`` False): they are listed and drawn, but
+    only dated ones enter the per-period convergence score and the period filter."""
+    asserted = events[(events["modality"] == "asserted") & ~events["negated"]]
+    undated = asserted[asserted["date"] == ""].assign(first_day=pd.NaT, last_day=pd.NaT)
+    ev = pd.concat([within(dated_events(events), start, end), undated], ignore_index=True)
     group_ids = set(groups)
     rows = []
     for r in ev.itertuples(index=False):
@@ -55,14 +61,18 @@ def stances(
         if side not in SIDES:
             continue
         for group in named:
-            if r.type in HOSTILE or (r.type == "REQUEST" and re.search(r"\bagainst\b", r.quote)):
+            if (
+                r.type in MATERIAL_HOSTILE
+                or (r.type in HOSTILE and r.target_actor == group)
+                or (r.type == "REQUEST" and re.search(r"\bagainst\b", r.quote))
+            ):
                 stance = "hostile"
             elif r.type in SHIELDING and r.target_actor == group:
                 stance = "shielding"
             else:
                 continue
             rows.append({"group": group, "side": side, "stance": stance, "type": r.type,
-                         "date": r.date, "first_day": r.first_day, "doc": r.doc,
+                         "date": r.date, "dated": bool(r.date), "first_day": r.first_day, "doc": r.doc,
                          "start": r.start, "end": r.end, "quote": r.quote})  # fmt: skip
     columns = [
         "group",
@@ -70,6 +80,7 @@ def stances(
         "stance",
         "type",
         "date",
+        "dated",
         "first_day",
         "doc",
         "start",
@@ -98,6 +109,7 @@ def _score(hostile: set[str], shielding: set[str]) -> float | None:
 def convergence(st: pd.DataFrame, frequency: str = "year") -> pd.DataFrame:
     """Convergence score per group and period (see the module's method)."""
     code = {"year": "Y", "quarter": "Q", "month": "M"}[frequency]
+    st = st[st["dated"]] if not st.empty else st
     if st.empty:
         return pd.DataFrame(
             columns=["group", "period", "us_hostile", "pak_hostile", "score", "events"]
@@ -156,7 +168,8 @@ def findings(st: pd.DataFrame, conv: pd.DataFrame, names: dict[str, str]) -> str
         )
     by_side = st.groupby("side").size()
     parts = [
-        f"**{len(st)}** dated actions toward **{st['group'].nunique()}** group(s): "
+        f"**{len(st)}** actions toward **{st['group'].nunique()}** group(s) "
+        f"({int(st['dated'].sum())} of them dated): "
         f"{by_side.get('USA', 0)} by the United States and {by_side.get('PAK', 0)} by Pakistan."
     ]
     both = conv[conv["score"] == 1.0]

@@ -41,6 +41,7 @@ _REALIS_INFINITIVE = re.compile(
     re.I,
 )
 _TOPIC = re.compile(r"\b(?:discuss\w*|about|regarding|concerning)\b", re.I)
+_AGENT_GAP = re.compile(r"\bby\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}\Z")
 _NOT_NEGATION = re.compile(r"\bnot\s+(?:least|only)\b", re.I)
 _NO_BEFORE = re.compile(r"\bno\s+$", re.I)
 _NOMINAL = re.compile(
@@ -370,9 +371,7 @@ def _roles(
 ) -> tuple[EntityMention | None, EntityMention | None]:
     before = [a for a in actors if a.end <= m.start()]
     after = [a for a in actors if a.start >= m.end()]
-    by_agent = next(
-        (a for a in after if re.fullmatch(r"\s+by\s+(?:the\s+)?", text[m.end() : a.start])), None
-    )
+    by_agent = next((a for a in after if _AGENT_GAP.search(text, m.end(), a.start)), None)
     if by_agent is not None:
         if before:
             return by_agent, before[-1]
