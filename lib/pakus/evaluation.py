@@ -131,13 +131,13 @@ def score_amounts(gold: Gold, x: Extraction) -> Score:
     return Score(tp, len(x.amounts), len(gold.amounts))
 
 
-def dated_events(x: Extraction) -> list:
+def scored_events(x: Extraction) -> list:
     """The predicted events that count as dated happenings."""
     return [e for e in x.events if e.date and e.modality == "asserted" and not e.negated]
 
 
 def score_events(gold: Gold, x: Extraction) -> Score:
-    pred = dated_events(x)
+    pred = scored_events(x)
     remaining = list(gold.events)
     tp = 0
     for e in pred:
