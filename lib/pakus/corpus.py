@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -129,11 +130,21 @@ CORPUS_SCHEMA = pa.DataFrameSchema(
 )
 
 
-def read_metadata(csv_path: Path) -> tuple[pd.DataFrame, list[Problem]]:
-    """Read and validate ``corpus.csv``; return the valid rows and a problem per bad cell.
+@dataclass(frozen=True)
+class Metadata:
+    """A validated ``corpus.csv``: its valid rows, a problem per bad cell, and every file it
+    names (bad rows included, so their files are not read again as unlisted)."""
 
-    Rows with a bad cell are left out of the returned table, and each is reported with its
-    row number (1 = the first data row), its column and what is wrong.
+    rows: pd.DataFrame
+    problems: list[Problem]
+    files: frozenset[str]
+
+
+def read_metadata(csv_path: Path) -> Metadata:
+    """Read and validate ``corpus.csv``.
+
+    Rows with a bad cell are left out of ``rows``, and each is reported with its row number
+    (1 = the first data row), its column and what is wrong.
     """
     try:
         table = pd.read_csv(csv_path, dtype=str, keep_default_na=False, encoding="utf-8")
@@ -145,6 +156,7 @@ def read_metadata(csv_path: Path) -> tuple[pd.DataFrame, list[Problem]]:
     if missing:
         raise CorpusError(csv_path, [f"missing column(s): {', '.join(missing)}"])
     table = table[list(CORPUS_COLUMNS)].map(str.strip)
+    files = frozenset(table["file"])
     problems: list[Problem] = []
     try:
         CORPUS_SCHEMA.validate(table, lazy=True)
@@ -169,7 +181,21 @@ def read_metadata(csv_path: Path) -> tuple[pd.DataFrame, list[Problem]]:
             )
             bad_rows.add(row)
         table = table.drop(index=sorted(bad_rows))
-    return table, problems
+    return Metadata(table, problems, files)
+
+
+def _document(row, text: str) -> Document:
+    """A Document from a valid metadata row (any object with the corpus.csv columns)."""
+    return Document(
+        id=row.id,
+        text=text,
+        file=row.file,
+        title=row.title,
+        outlet=row.outlet,
+        author=row.author,
+        published=PartialDate.parse(row.published) if row.published else None,
+        published_basis=row.published_basis,
+    )
 
 
 def load_corpus(folder: Path | str, max_bytes: int = MAX_BYTES) -> Corpus:
@@ -185,37 +211,24 @@ def load_corpus(folder: Path | str, max_bytes: int = MAX_BYTES) -> Corpus:
         raise CorpusError(folder, ["not a folder"])
     corpus = Corpus()
     csv_path = folder / "corpus.csv"
-    listed: set[str] = set()
+    listed: frozenset[str] = frozenset()
     if csv_path.exists():
-        table, problems = read_metadata(csv_path)
-        corpus.problems.extend(problems)
-        for row in table.itertuples(index=False):
-            listed.add(row.file)
+        meta = read_metadata(csv_path)
+        corpus.problems.extend(meta.problems)
+        listed = meta.files  # rows that failed validation still claim their file
+        for row in meta.rows.itertuples(index=False):
             try:
                 text = read_document(folder / row.file, max_bytes)
             except DocumentError as err:
                 corpus.problems.append(Problem(err.path, err.problem))
                 continue
-            corpus.documents.append(
-                Document(
-                    id=row.id,
-                    text=text,
-                    file=row.file,
-                    title=row.title,
-                    outlet=row.outlet,
-                    author=row.author,
-                    published=PartialDate.parse(row.published) if row.published else None,
-                    published_basis=row.published_basis,
-                )
-            )
+            corpus.documents.append(_document(row, text))
     else:
         corpus.problems.append(
             Problem(str(csv_path), "no corpus.csv: documents read without metadata", False)
         )
-    # rows that failed validation still claim their file: report it once, under the row
-    bad_files = _files_named_in(csv_path) if csv_path.exists() else set()
     for path in sorted(folder.glob("*.txt")):
-        if path.name in listed or path.name in bad_files:
+        if path.name in listed:
             continue
         try:
             text = read_document(path, max_bytes)
@@ -234,38 +247,24 @@ def load_corpus(folder: Path | str, max_bytes: int = MAX_BYTES) -> Corpus:
     return corpus
 
 
-def _files_named_in(csv_path: Path) -> set[str]:
-    try:
-        table = pd.read_csv(csv_path, dtype=str, keep_default_na=False)
-    except Exception:
-        return set()
-    return set(table["file"].str.strip()) if "file" in table.columns else set()
-
-
 def metadata_for(path: Path | str) -> Document | None:
     """The metadata row for a file from ``corpus.csv`` in its own folder, if it is listed there.
 
     Returns a Document with empty text, or None when the folder has no valid row for the file.
+    The folder's ``corpus.csv`` is read once per version of the file.
     """
     path = Path(path)
     csv_path = path.parent / "corpus.csv"
     if not csv_path.exists():
         return None
+    rows = _valid_rows(csv_path.resolve(), csv_path.stat().st_mtime_ns)
+    return rows.get(path.name)
+
+
+@functools.lru_cache(maxsize=64)
+def _valid_rows(csv_path: Path, mtime_ns: int) -> dict[str, Document]:
     try:
-        table, _ = read_metadata(csv_path)
+        meta = read_metadata(csv_path)
     except CorpusError:
-        return None
-    rows = table[table["file"] == path.name]
-    if rows.empty:
-        return None
-    row = rows.iloc[0]
-    return Document(
-        id=row["id"],
-        text="",
-        file=row["file"],
-        title=row["title"],
-        outlet=row["outlet"],
-        author=row["author"],
-        published=PartialDate.parse(row["published"]) if row["published"] else None,
-        published_basis=row["published_basis"],
-    )
+        return {}
+    return {row.file: _document(row, "") for row in meta.rows.itertuples(index=False)}
