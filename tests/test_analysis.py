@@ -7,6 +7,7 @@ from pakus.analysis import aid, ct, cycles
 from pakus.analysis.facts import check_period, dated_events, resolve_corpus
 from pakus.dates import PartialDate
 from pakus.errors import ParameterError
+from pakus.extract.amounts import usd_text
 
 COLUMNS = ["doc", "start", "end", "quote", "type", "trigger", "date", "precision", "actors",
            "programs", "countries", "source_actor", "target_actor", "source_country",
@@ -118,8 +119,8 @@ def test_aid_parameters_and_money_text():
     ]
     with pytest.raises(ParameterError, match="programmes: unknown value"):
         aid.check_parameters("data/raw", ["IMTE"], None, None)
-    assert aid.usd_text(450e6) == "$450 million"
-    assert aid.usd_text(1.5e9) == "$1.5 billion"
+    assert usd_text(450e6) == "$450 million"
+    assert usd_text(1.5e9) == "$1.5 billion"
 
 
 def test_convergence_scores():

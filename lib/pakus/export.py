@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pakus.tables import COLUMNS
+from pakus.tables import COLUMNS, asserted
 
 _FRICTIONLESS_TYPES = {"string": "string", "int64": "integer", "Int64": "integer",
                        "float64": "number", "boolean": "boolean"}  # fmt: skip
@@ -72,7 +72,7 @@ def polecat_events(
     """Events told as done, in the POLECAT column layout, with pakus provenance columns."""
     names = entities.drop_duplicates("id").set_index("id")["name"]
     published = documents.set_index("doc")["published"]
-    ev = events[(events["modality"] == "asserted") & ~events["negated"]]
+    ev = asserted(events)
     rows = []
     for e in ev.itertuples():
         key = f"{e.doc}|{e.start}|{e.trigger_start}|{e.date}"

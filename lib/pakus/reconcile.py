@@ -33,19 +33,27 @@ from collections import Counter
 
 import pandas as pd
 
-from pakus.analysis.aid import _programme_told_before
 from pakus.analysis.facts import dated_events, split
 from pakus.dates import PRECISIONS, PartialDate
+from pakus.extract.amounts import usd_text
 from pakus.reference import load_series
+from pakus.tables import COLUMNS, SORT_KEYS
 
 WINDOW_DAYS = 366
 AID_FAMILY = {"SANCTION", "AID", "COOPERATE"}
 
 
+def programme_told_before(entities: pd.DataFrame, doc: str, start: int) -> list[str]:
+    """The programme named last before ``start`` (within about two sentences) in ``doc``."""
+    near = entities[(entities["doc"] == doc) & (entities["type"] == "program")
+                    & (entities["end"] <= start) & (entities["start"] >= start - 600)]  # fmt: skip
+    return [near.iloc[-1]["id"]] if not near.empty else []
+
+
 def _programmes(row, entities: pd.DataFrame) -> frozenset[str]:
     named = [p for p in split(row.programs) if p.startswith("PROG.") or p.startswith("AGR.")]
     if not named and row.type in AID_FAMILY and not entities.empty:
-        named = _programme_told_before(entities, row.doc, row.start)
+        named = programme_told_before(entities, row.doc, row.start)
     return frozenset(named)
 
 
@@ -147,23 +155,17 @@ def reconcile(events: pd.DataFrame, amounts: pd.DataFrame, entities: pd.DataFram
                                   "start": a.start, "end": a.end, "quote": a.quote})  # fmt: skip
     flags = _flags(ev, amounts, documents, facts, sources)
     return {
-        "facts": _table(facts, FACT_COLUMNS, ["date", "type", "fact_id"]),
-        "fact_sources": _table(sources, SOURCE_COLUMNS, ["fact_id", "doc", "start", "kind"]),
-        "conflicts": _table(conflicts, CONFLICT_COLUMNS, ["fact_id", "field", "doc", "start"]),
-        "flags": _table(flags, FLAG_COLUMNS, ["doc", "start", "rule"]),
+        "facts": _table(facts, "facts"),
+        "fact_sources": _table(sources, "fact_sources"),
+        "conflicts": _table(conflicts, "conflicts"),
+        "flags": _table(flags, "flags"),
     }
 
 
-FACT_COLUMNS = ["fact_id", "type", "date", "precision", "actors", "programmes", "usd", "documents",
-                "mentions", "corroborated"]  # fmt: skip
-SOURCE_COLUMNS = ["fact_id", "kind", "doc", "start", "end", "quote", "date", "usd"]
-CONFLICT_COLUMNS = ["fact_id", "field", "version", "doc", "start", "end", "quote"]
-FLAG_COLUMNS = ["doc", "start", "end", "quote", "rule", "reason", "fact_id"]
-
-
-def _table(rows: list[dict], columns: list[str], keys: list[str]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=columns)
-    return frame.sort_values(keys, kind="stable").reset_index(drop=True)
+def _table(rows: list[dict], name: str) -> pd.DataFrame:
+    """Rows as the table ``name`` of ``pakus.tables``: its columns, in its order."""
+    frame = pd.DataFrame(rows, columns=[c for c, _, _ in COLUMNS[name]])
+    return frame.sort_values(SORT_KEYS[name], kind="stable").reset_index(drop=True)
 
 
 def _pairs(items: list) -> list[tuple]:
@@ -194,8 +196,8 @@ def _flags(ev: pd.DataFrame, amounts: pd.DataFrame, documents: pd.DataFrame, fac
         if a.category not in {"", "trade"} and a.usd > limit:
             flags.append({"doc": a.doc, "start": a.start, "end": a.end, "quote": a.quote,
                           "rule": "aid-amount-exceeds-all-aid",
-                          "reason": f"${a.usd / 1e9:,.0f} billion is more than all US aid to Pakistan in "
-                                    f"FY2002–FY2018 (${limit / 1e9:,.1f} billion, CRS)", "fact_id": ""})  # fmt: skip
+                          "reason": f"{usd_text(a.usd)} is more than all US aid to Pakistan in "
+                                    f"FY2002–FY2018 ({usd_text(limit)}, CRS)", "fact_id": ""})  # fmt: skip
     published = documents.set_index("doc")["published"]
     for m in ev.itertuples():
         pub = published.get(m.doc, "")

@@ -144,7 +144,7 @@ def load_series(name: str, folder: Path | None = None) -> pd.DataFrame:
     from pandera.errors import SchemaErrors
 
     path = (folder or reference_dir()) / f"{name}.csv"
-    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    table = read_table(name, folder)
     for column in ("fy_first", "fy_last"):
         if column in table:
             table[column] = pd.to_numeric(table[column], errors="coerce").astype("Int64")

@@ -143,7 +143,7 @@ _KIND = {
     "counts": "count",
     "events": "event",
 }
-_SORT = {
+SORT_KEYS = {
     "documents": ["doc"],
     "problems": ["path", "message"],
     "facts": ["date", "type", "fact_id"],
@@ -151,6 +151,11 @@ _SORT = {
     "conflicts": ["fact_id", "field", "doc", "start"],
     "flags": ["doc", "start", "rule"],
 }
+
+
+def asserted(events: pd.DataFrame) -> pd.DataFrame:
+    """Events told as done: modality ``asserted`` and not negated."""
+    return events[(events["modality"] == "asserted") & ~events["negated"]]
 
 
 def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
@@ -161,7 +166,7 @@ def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
             frame[column] = frame[column].fillna("").astype(str).astype("string")
         else:
             frame[column] = frame[column].astype(dtype)
-    keys = _SORT.get(name, ["doc", "start", "end"] + (["id"] if name == "entities" else []))
+    keys = SORT_KEYS.get(name, ["doc", "start", "end"] + (["id"] if name == "entities" else []))
     return frame.sort_values(keys, kind="stable").reset_index(drop=True)
 
 

@@ -17,28 +17,13 @@ import pandas as pd
 
 from pakus.analysis.facts import check_period, check_subset, dated_events, split, within
 from pakus.dates import PartialDate, coarser_precision
+from pakus.extract.amounts import usd_text
+from pakus.reconcile import programme_told_before
 
 AID_TYPES = ("AID", "SANCTION", "COOPERATE")
 UNSPECIFIED = "security assistance"
-PROGRAMMES = (
-    "PROG.IMET",
-    "PROG.FMF",
-    "PROG.CSF",
-    "PROG.F16",
-    "PROG.FMS",
-    "PROG.ESF",
-    "PROG.PCF",
-    UNSPECIFIED,
-)
 _SECURITY_AID = re.compile(r"\b(?:security|military)\s+(?:aid|assistance)\b", re.I)
 _PROGRAMME_WORD = re.compile(r"\b(?:programme|program|training)\b", re.I)
-
-
-def _programme_told_before(entities: pd.DataFrame, doc: str, start: int) -> list[str]:
-    """The programme named last before ``start`` (within about two sentences) in ``doc``."""
-    near = entities[(entities["doc"] == doc) & (entities["type"] == "program")
-                    & (entities["end"] <= start) & (entities["start"] >= start - 600)]  # fmt: skip
-    return [near.iloc[-1]["id"]] if not near.empty else []
 
 
 def aid_events(events: pd.DataFrame, programmes: list[str], start=None, end=None,
@@ -55,7 +40,7 @@ def aid_events(events: pd.DataFrame, programmes: list[str], start=None, end=None
         if not named and _SECURITY_AID.search(r.quote):
             named = [UNSPECIFIED]
         if not named and _PROGRAMME_WORD.search(r.quote) and entities is not None:
-            named = _programme_told_before(entities, r.doc, r.start)
+            named = programme_told_before(entities, r.doc, r.start)
         for programme in named:
             if programme in programmes:
                 rows.append({**r._asdict(), "programme": programme,
@@ -151,15 +136,6 @@ def check_parameters(corpus, programmes, start, end) -> Parameters:
     s, e = check_period(start, end)
     names = check_subset("programmes", list(programmes), list(PROGRAMME_NAMES))
     return Parameters(str(corpus), [PROGRAMME_NAMES[n] for n in names], s, e)
-
-
-def usd_text(usd: float) -> str:
-    """$450 million, $2 billion, $1.5 billion: the way the documents write money."""
-    if usd >= 1e9:
-        return f"${usd / 1e9:,.3g} billion"
-    if usd >= 1e6:
-        return f"${usd / 1e6:,.3g} million"
-    return f"${usd:,.0f}"
 
 
 def findings(aid: pd.DataFrame, intervals: pd.DataFrame, amounts: pd.DataFrame) -> str:

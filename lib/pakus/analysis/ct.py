@@ -27,6 +27,7 @@ from pakus.analysis.facts import (
 )
 from pakus.dates import PartialDate
 from pakus.reference import extraction_tables
+from pakus.tables import asserted
 
 SIDES = {"USA": "United States", "PAK": "Pakistan"}
 HOSTILE = {"SANCTION", "ASSAULT", "COERCE", "ACCUSE", "THREATEN", "REJECT"}
@@ -48,8 +49,8 @@ def stances(
 
     Undated events told as done are kept (``dated`` False): they are listed and drawn, but
     only dated ones enter the per-period convergence score and the period filter."""
-    asserted = events[(events["modality"] == "asserted") & ~events["negated"]]
-    undated = asserted[asserted["date"] == ""].assign(first_day=pd.NaT, last_day=pd.NaT)
+    told = asserted(events)
+    undated = told[told["date"] == ""].assign(first_day=pd.NaT, last_day=pd.NaT)
     ev = pd.concat([within(dated_events(events), start, end), undated], ignore_index=True)
     group_ids = set(groups)
     rows = []

@@ -12,9 +12,9 @@ import pandas as pd
 from pakus.dates import PartialDate
 from pakus.errors import ParameterError
 from pakus.reference import project_root
+from pakus.tables import asserted
 
 FREQUENCIES = ("year", "quarter", "month")
-ASSERTED = "asserted"
 
 
 @dataclass(frozen=True)
@@ -106,9 +106,8 @@ def check_subset(name: str, values: Iterable[str], choices: Iterable[str]) -> li
 
 def dated_events(events: pd.DataFrame) -> pd.DataFrame:
     """Events told as done (asserted, not negated) with a date, with ``first_day``/``last_day``."""
-    ev = events[
-        (events["modality"] == ASSERTED) & ~events["negated"] & (events["date"] != "")
-    ].copy()
+    ev = asserted(events)
+    ev = ev[ev["date"] != ""].copy()
     parsed = ev["date"].map(PartialDate.parse)
     ev["first_day"] = pd.to_datetime(parsed.map(lambda d: d.first_day()))
     ev["last_day"] = pd.to_datetime(parsed.map(lambda d: d.last_day()))

@@ -80,6 +80,15 @@ _NP_STOP_WORDS = frozenset(
 )
 
 
+def usd_text(usd: float) -> str:
+    """Money as documents write it: $450 million, $1.5 billion, $34.2 billion."""
+    for scale, word in ((1e9, "billion"), (1e6, "million")):
+        if usd >= scale:
+            number = f"{usd / scale:,.1f}".removesuffix(".0")
+            return f"${number} {word}"
+    return f"${usd:,.0f}"
+
+
 def _value(number: str, scale: str | None) -> float:
     return float(number.replace(",", "")) * (_SCALES[scale.lower()] if scale else 1.0)
 

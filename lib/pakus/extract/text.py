@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+")
 """A word token: an abbreviation with dots (``U.S.``, ``D.C.``) or a run of letters/digits."""
@@ -138,11 +137,6 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             spans.append((cursor, stop))
         cursor = max(cursor, nxt)
     return spans
-
-
-def tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
-    """Word tokens of ``text[start:end]`` as regex matches (offsets into ``text``)."""
-    return WORD.finditer(text, start, len(text) if end is None else end)
 
 
 def token_key(token: str) -> str:
