@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from pakus.extract.mentions import EntityMention
+from pakus.extract.scan import Anchor, Scan
 from pakus.extract.text import WORD, token_key
+from pakus.extract.trie import trie_pattern
 
 _GAP = re.compile(r"[ \t\-‑'’\"“”]*")
 _INITIAL_GAP = re.compile(r"\.[ \t]*")
@@ -58,6 +60,7 @@ class Gazetteer:
         self.root = _Node()
         self._fuzzy: dict[str, set[str]] = {}
         self._near_cache: dict[str, set[str]] = {}
+        self._starts: dict[str, bool] = {}
         for row in actors.itertuples(index=False):
             actor = Actor(row.id, row.name, row.type, row.affiliation)
             index = len(self.actors)
@@ -101,6 +104,18 @@ class Gazetteer:
                 if cand in node.children:
                     return node.children[cand], True
         return None, False
+
+    def name_starts(self, words: list[str]) -> list[int]:
+        """Indexes of the words that can open a name (memoised per word form, forgotten
+        when the memo grows past 100,000 forms so that memory stays flat)."""
+        memo = self._starts
+        new = set(words).difference(memo)
+        if len(memo) + len(new) > 100_000:
+            memo.clear()
+            new = set(words)
+        for word in new:
+            memo[word] = self.child(self.root, word, fuzzy=True)[0] is not None
+        return [i for i, word in enumerate(words) if memo[word]]
 
     def _near(self, key: str) -> set[str]:
         """Alias tokens within one edit of ``key`` (memoised per gazetteer)."""
@@ -157,9 +172,12 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[EntityMention]:
     """Longest gazetteer matches, left to right, allowing one near-miss token in a multiword name."""
     toks = list(WORD.finditer(text))
     out: list[EntityMention] = []
-    i, n = 0, len(toks)
+    n = len(toks)
     root = gaz.root
-    while i < n:
+    following = 0  # the first token that the next name may start at
+    for i in gaz.name_starts([t.group() for t in toks]):
+        if i < following:
+            continue
         first = toks[i].group()
         node, used_fuzzy = gaz.child(root, first, fuzzy=True)
         best: tuple[int, int, bool] | None = None
@@ -179,14 +197,12 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[EntityMention]:
             used_fuzzy = used_fuzzy or fuzzy_here
             j += 1
         if best is None:
-            i += 1
             continue
         j, index, fuzzy = best
         if j - i > 1 and _second_of_compound(text, toks[i].start()):
             # "US-Pakistan military ties": after a hyphen, a name is one word ("Pakistan")
             node, _ = gaz.child(root, first, fuzzy=False)
             if node is None or node.actor is None:
-                i += 1
                 continue
             j, index, fuzzy = i + 1, node.actor, False
         actor = gaz.actors[index]
@@ -197,7 +213,7 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[EntityMention]:
                 actor.affiliation, "fuzzy" if fuzzy else "gazetteer",
             )
         )  # fmt: skip
-        i = j
+        following = j
     return _merge_country_prefixes(text, out)
 
 
@@ -229,6 +245,21 @@ def _merge_country_prefixes(text: str, mentions: list[EntityMention]) -> list[En
 
 # --- entities not in the gazetteer ------------------------------------------------------
 
+_SUFFIX_WORDS = (
+    "Committee|Department|Ministry|Agency|Council|University|College|Command|Bureau|Institute|"
+    "Office|Commission|Corps|Party|Front|Movement|Organisation|Organization|Foundation|"
+    "Authority|Court|Parliament|Assembly|Working Group|Program|Programme|Fund|Initiative|"
+    "Agreement|Accords|Accord|Framework|Act|Treaty|Pact|Memorandum|Amendment|Bill|Dialogue|Forum|"
+    "Alliance|Society|Association|Union|Federation|League|Centre|Center|Club|Academy|Consortium"
+)
+_SPEECH_VERBS = (
+    "said|says|told|added|remarked|stated|noted|wrote|tweeted|announced|explained|argued|"
+    "insisted|warned"
+)
+_ROLE_WORDS = (
+    "leader|chief|emir|commander|spokesman|spokeswoman|spokesperson|minister|ambassador|envoy|"
+    "president|representative|secretary|official|director|founder|head|general"
+)
 _CAP = r"[A-Z][a-zà-ÿ’'\-]+"
 _NAME_PART = rf"(?:{_CAP}|[A-Z]\.?|(?:al|el|bin|ul|ud|e|de|van|von)-?{_CAP}?)"
 _NAME = rf"{_CAP}(?:[ \t]+{_NAME_PART}){{0,3}}"
@@ -251,8 +282,7 @@ _TITLED = re.compile(
 )
 _SPEECH = re.compile(
     rf"(?P<name>(?:{_HONORIFICS}[ \t]+)?{_CAP}(?:[ \t]+{_NAME_PART}){{1,3}})"
-    r"(?=[ \t]+(?:said|says|told|added|remarked|stated|noted|wrote|tweeted|announced|"
-    r"explained|argued|insisted|warned)\b)"
+    rf"(?=[ \t]+(?:{_SPEECH_VERBS})\b)"
 )
 _COORDINATED = re.compile(
     rf"\b(?:Senators|Representatives|Congressmen|Generals|Ministers|Presidents|Ambassadors)[ \t]+"
@@ -270,10 +300,7 @@ _DATELINE = re.compile(
     r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)))",
     re.M,
 )
-_ROLES = (
-    r"(?:leader|chief|emir|commander|spokesman|spokeswoman|spokesperson|minister|ambassador|"
-    r"envoy|president|representative|secretary|official|director|founder|head|general)"
-)
+_ROLES = f"(?:{_ROLE_WORDS})"
 _APPOSITIVE_AFTER = re.compile(
     rf"(?P<name>(?:{_HONORIFICS}[ \t]+)?{_CAP}(?:[ \t]+{_NAME_PART}){{1,3}}),[ \t]+"
     rf"(?:the|a|an|its|his|her|their)[ \t]+(?:\w+[ \t]+){{0,4}}{_ROLES}\b"
@@ -286,13 +313,29 @@ _NETWORK = re.compile(r"\bthe[ \t]+(?P<name>(?:[A-Z][a-z]+[ \t]+){1,3}network)\b
 _ORG_WORDS = r"(?:[A-Z][\w’'\-]*|of|for|and|on|the|in)"
 _SUFFIXED = re.compile(
     rf"(?P<name>[A-Z][\w’'\-]*(?:[ \t]+{_ORG_WORDS}){{0,6}}?[ \t]+"
-    r"(?P<suffix>Committee|Department|Ministry|Agency|Council|University|College|Command|"
-    r"Bureau|Institute|Office|Commission|Corps|Party|Front|Movement|Organi[sz]ation|"
-    r"Foundation|Authority|Court|Parliament|Assembly|Working Group|Program|Programme|Fund|"
-    r"Initiative|Agreement|Accords?|Framework|Act|Treaty|Pact|Memorandum|Amendment|Bill|"
-    r"Dialogue|Forum|Alliance|Society|Association|Union|Federation|League|Centre|Center|Club|"
-    r"Academy|Consortium))\b(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]\w+(?:[ \t]+(?:and[ \t]+)?[A-Z]\w+){0,3})?"
+    rf"(?P<suffix>{_SUFFIX_WORDS}))\b"
+    r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]\w+(?:[ \t]+(?:and[ \t]+)?[A-Z]\w+){0,3})?"
 )
+# anchors: words that every match of a pattern above contains (see pakus.extract.scan), with
+# how far a match may reach before and after its anchor
+_ANCHORED = {
+    "title": (Anchor(re.compile(_TITLES)), 20, 100),
+    "credit": (Anchor(re.compile("[Pp]hoto|[Ii]mage|[Pp]icture|[Vv]ideo")), 10, 120),
+    "speech": (Anchor.words(_SPEECH_VERBS.split("|"), fold=False), 100, 10),
+    "role before": (Anchor.words(_ROLE_WORDS.split("|"), fold=False), 160, 10),
+    "role after": (Anchor.words(_ROLE_WORDS.split("|"), fold=False), 10, 160),
+    "plural title": (
+        Anchor.words(
+            "Senators Representatives Congressmen Generals Ministers Presidents Ambassadors".split(),
+            fold=False,
+        ),
+        10,
+        400,
+    ),
+    "place": (Anchor(re.compile("tribal|district|province|air|valley|agency|-based")), 60, 40),
+    "network": (Anchor.words(["network"], fold=False), 80, 10),
+    "suffix": (Anchor.words(_SUFFIX_WORDS.split("|"), fold=False), 200, 120),
+}
 _ACRONYM = re.compile(r"\((?P<acr>[A-Z][A-Za-z]*[A-Z](?:-[A-Z]+)?s?)\)")
 _SUFFIX_TYPE = {
     "Program": "program", "Programme": "program", "Fund": "program", "Initiative": "program",
@@ -467,6 +510,7 @@ def _as(target: EntityMention, start: int, end: int, text: str, method: str) -> 
 
 def entity_mentions(text: str, gaz: Gazetteer) -> list[EntityMention]:
     """All entity mentions of a text, sorted by position."""
+    scan = Scan(text)
     datelines = _datelines(text, gaz)
     gazetteer = [
         e for e in gazetteer_mentions(text, gaz)
@@ -521,24 +565,27 @@ def entity_mentions(text: str, gaz: Gazetteer) -> list[EntityMention]:
         if found.add(mention) and not known:
             people.setdefault(quote.split()[-1], mention)
 
-    for pattern, method in ((_TITLED, "title"), (_CREDIT, "pattern"), (_SPEECH, "pattern"),
-                            (_APPOSITIVE_AFTER, "pattern"), (_APPOSITIVE_BEFORE, "pattern")):  # fmt: skip
-        for m in pattern.finditer(text):
+    for pattern, method, anchor in (
+        (_TITLED, "title", "title"), (_CREDIT, "pattern", "credit"),
+        (_SPEECH, "pattern", "speech"), (_APPOSITIVE_AFTER, "pattern", "role before"),
+        (_APPOSITIVE_BEFORE, "pattern", "role after"),
+    ):  # fmt: skip
+        for m in scan.near(pattern, *_ANCHORED[anchor]):
             add_person(m.start("name"), m.end("name"), method)
-    for m in _COORDINATED.finditer(text):
+    for m in scan.near(_COORDINATED, *_ANCHORED["plural title"]):
         for name in re.finditer(_NAME, m.group("names")):
             if name.group() != "and":
                 add_person(m.start("names") + name.start(), m.start("names") + name.end(), "title")
 
     # 3. places by their form ("the Mohmand tribal area", "a Belarus-based plant"), "the X
     # network", and names with an organisational suffix (or a short form of one)
-    for m in _PLACE.finditer(text):
+    for m in scan.near(_PLACE, *_ANCHORED["place"]):
         cleaned = _clean_name(text, m.start("name"), m.end("name"))
         if cleaned:
             found.add(_new(text, *cleaned, "place", "pattern"))
-    for m in _NETWORK.finditer(text):
+    for m in scan.near(_NETWORK, *_ANCHORED["network"]):
         found.add(_new(text, m.start("name"), m.end("name"), "group", "pattern"))
-    for m in _SUFFIXED.finditer(text):
+    for m in scan.near(_SUFFIXED, *_ANCHORED["suffix"]):
         cleaned = _clean_name(text, m.start("name"), m.end())
         if not cleaned or len(text[cleaned[0] : cleaned[1]].split()) < 2:
             continue
@@ -551,13 +598,17 @@ def entity_mentions(text: str, gaz: Gazetteer) -> list[EntityMention]:
         )
 
     # 4. later short forms: an acronym defined above, or the surname of a person found above
-    for key, target in {**{k: v for k, v in people.items() if len(k) > 2}, **local_alias}.items():
-        for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text):
+    short = {**{k: v for k, v in people.items() if len(k) > 2}, **local_alias}
+    if short:
+        pattern = re.compile(rf"(?:{trie_pattern(short, space=' ')})(?![\w-])")
+        for m in pattern.finditer(text):
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
+                continue
             if not found.free(m.start(), m.end()):
                 continue
             if text[max(0, m.start() - 4) : m.start()].lower() == "the ":
                 continue
-            found.add(_as(target, m.start(), m.end(), text, "coreference"))
+            found.add(_as(short[m.group()], m.start(), m.end(), text, "coreference"))
 
     # 5. an act's year belongs to its name: "the Enhanced Partnership with Pakistan Act of 2009"
     items = []

@@ -4,7 +4,6 @@ that governs the clause, the actors, intensity, context, negation and modality."
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -13,10 +12,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from pakus.extract.mentions import AmountMention, DateMention, EntityMention, EventMention
+from pakus.extract.scan import Anchor, Scan
 from pakus.extract.text import clause_spans
 from pakus.extract.trie import trie_pattern
 
 ACTOR_TYPES = frozenset({"person", "org", "state", "group"})
+_WORD_RUN = re.compile(r"[\w-]+")
 _NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|neither|nor|without|refused\s+to|declined\s+to|failed\s+to|"
     r"unwilling\s+to|reluctant\s+to|"
@@ -74,7 +75,7 @@ class Lexicon:
             )  # fmt: skip
             for form in row.forms.split("|"):
                 self.by_form.setdefault(form.lower(), []).append(trig)
-        self.pattern = re.compile(rf"(?<![\w-])(?:{trie_pattern(self.by_form)})(?![\w-])", re.I)
+        self.anchor = Anchor(re.compile(rf"(?:{trie_pattern(self.by_form)})(?![\w-])"), fold=True)
         self.intensity = dict(zip(plover["type"], plover["intensity"], strict=True))
         self.quad = dict(zip(plover["type"], plover["quad"], strict=True))
         self.mode_intensity = {
@@ -82,19 +83,40 @@ class Lexicon:
             for t, m, v in zip(modes["type"], modes["mode"], modes["intensity"], strict=True)
         }
         self.contexts = [
-            (
-                row.context,
-                re.compile(
-                    rf"(?<![\w-])(?:{trie_pattern(row.keywords.split('|'))})(?![\w-])", re.I
-                ),
-            )
+            (row.context, Keywords(row.keywords.split("|")))
             for row in contexts.itertuples(index=False)
         ]
 
 
+class Keywords:
+    """Words and phrases looked for as whole words, in any case: single words by their
+    presence in a clause's set of words, phrases by a pattern."""
+
+    def __init__(self, keywords: Sequence[str]) -> None:
+        self.words = frozenset(k.lower() for k in keywords if _WORD_RUN.fullmatch(k))
+        phrases = [k for k in keywords if not _WORD_RUN.fullmatch(k)]
+        self.phrases = (
+            re.compile(rf"(?<![\w-])(?:{trie_pattern(phrases)})(?![\w-])", re.I)
+            if phrases
+            else None
+        )
+
+    def found(self, words: frozenset[str], clause: str) -> bool:
+        """Whether the clause, with ``words`` its set of lower-cased words, holds a keyword."""
+        return not self.words.isdisjoint(words) or (
+            self.phrases is not None and self.phrases.search(clause) is not None
+        )
+
+
+def words_of(clause: str) -> frozenset[str]:
+    """The lower-cased words of a clause: its runs of letters, digits, ``_`` and ``-``."""
+    return frozenset(_WORD_RUN.findall(clause.lower()))
+
+
 def _requirement_met(
-    req: str, clause: str, ents: Sequence[EntityMention], has_amount: bool, m: re.Match[str]
-) -> bool:
+    req: str, words: frozenset[str], ents: Sequence[EntityMention], has_amount: bool,
+    m: re.Match[str],
+) -> bool:  # fmt: skip
     if req == "@actor":  # an actor named right after the trigger ("met Foreign Minister X")
         return any(e.type in ACTOR_TYPES and 0 <= e.start - m.end() <= 40 for e in ents)
     if req == "@program":
@@ -103,12 +125,7 @@ def _requirement_met(
         return any(e.type == "agreement" for e in ents)
     if req == "@amount":
         return has_amount
-    return _word_pattern(req).search(clause) is not None
-
-
-@functools.cache
-def _word_pattern(word: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.I)
+    return req.lower() in words
 
 
 def _within(items: Sequence, starts: list[int], start: int, end: int) -> list:
@@ -134,7 +151,9 @@ def event_mentions(
     blocked = [(e.start, e.end) for e in entities] + [(d.start, d.end) for d in dates]
     blocked.sort()
     block_starts = [b[0] for b in blocked]
-    hits = [m for m in lexicon.pattern.finditer(text) if not _inside(m, blocked, block_starts)]
+    hits = [
+        m for m in Scan(text).bounded(lexicon.anchor) if not _inside(m, blocked, block_starts)
+    ]  # fmt: skip
     hit_starts = [m.start() for m in hits]
     out: list[EventMention] = []
     for s_start, s_end in sentences:
@@ -219,12 +238,12 @@ def _clause_events(
     its own ("an attack on the embassy in September", "last year's meetings"). A clause that
     tells coordinated dates ("killed A in 2009 and B in 2013") gives one event per date.
     """
-    clause = text[c_start:c_end]
+    words = words_of(text[c_start:c_end])
     cands: list[_Candidate] = []
     for m in hits:
         readings = [
-            t for t in lex.by_form[re.sub(r"\s+", " ", m.group().lower())]
-            if not t.requires or any(_requirement_met(r, clause, ents, has_amount, m) for r in t.requires)
+            t for t in lex.by_form[re.sub(r"\s+", " ", m.group())]
+            if not t.requires or any(_requirement_met(r, words, ents, has_amount, m) for r in t.requires)
         ]  # fmt: skip
         if readings:
             trig = max(readings, key=lambda t: t.priority)
@@ -351,11 +370,12 @@ def _event(
         mode = "drone"
     intensity = lex.mode_intensity.get((trig.type, mode), lex.intensity[trig.type])
     contexts = {trig.context} if trig.context else set()
-    contexts |= {name for name, rx in lex.contexts if rx.search(clause)}
+    words = words_of(clause)
+    contexts |= {name for name, keywords in lex.contexts if keywords.found(words, clause)}
     if any(e.type == "group" for e in ents):
         contexts.add("terrorism")
     return EventMention(
-        c_start, c_end, clause, trig.type, m.group(), m.start(), m.end(), mode,
+        c_start, c_end, clause, trig.type, text[m.start() : m.end()], m.start(), m.end(), mode,
         date.date if date else None, date.precision if date else None, date.quote if date else "",
         tuple(dict.fromkeys(a.id for a in actors)),
         tuple(dict.fromkeys(e.id for e in ents if e.type in {"program", "agreement"})),

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from pakus.dates import PartialDate, fiscal_year_bounds
 from pakus.extract.mentions import DateMention
+from pakus.extract.scan import Anchor, Scan
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -41,10 +42,12 @@ _FUTURE_CUE = re.compile(
 )
 
 
-def _anchor(pattern: str) -> re.Pattern[str]:
-    """A cheap pattern that every match of a slow pattern contains: the slow one is then
-    tried only in a window around each hit of the cheap one."""
-    return re.compile(pattern, re.I)
+# anchors: every match of a date pattern contains a hit of its anchor (see pakus.extract.scan)
+_MONTH_ANCHOR = Anchor(re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"))
+_YEAR_ANCHOR = Anchor(re.compile(r"[12][09]\d\d"))
+_FISCAL_ANCHOR = Anchor(re.compile("FY|fiscal"))
+_WEEKDAY_ANCHOR = Anchor(re.compile("(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"))
+_UNIT_ANCHOR = Anchor.words(["year", "month", "week"])
 
 
 Resolver = Callable[[re.Match[str], PartialDate | None, PartialDate | None], dict | None]
@@ -270,87 +273,89 @@ def _vague(m, pub, prev):
     return {"relative": True, "note": "vague expression; not resolved"}
 
 
-_PATTERNS: list[tuple[re.Pattern[str], Resolver, re.Pattern[str] | None]] = [
+_PATTERNS: list[tuple[re.Pattern[str], Resolver, Anchor]] = [
     (
         re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+{_DAY},?\s+(?P<y>{_YEAR})\b"),
         _full_mdy,
-        None,
+        _MONTH_ANCHOR,
     ),
     (
         re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\.?,?\s+(?P<y>{_YEAR})\b"),
         _full_mdy,
-        None,
+        _MONTH_ANCHOR,
     ),
-    (re.compile(rf"\b(?P<y>{_YEAR})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b"), _iso, None),
+    (re.compile(rf"\b(?P<y>{_YEAR})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b"), _iso, _YEAR_ANCHOR),
     (
         re.compile(rf"\b(?:(?:early|mid|late)[\s-]+)?{_MONTH}\.?,?\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
         _month_year,
-        None,
+        _MONTH_ANCHOR,
     ),
     (
         re.compile(
             rf"\b{_MONTH}\.?\s+{_DAY}(?=\s+(?:attacks?|bombings?|massacre|raid|strikes?)\b)"
         ),
         _event_name,
-        None,
+        _MONTH_ANCHOR,
     ),
-    (re.compile(rf"\b{_MONTH}\.?\s+{_DAY}\b(?![,\s]*\d)"), _month_day_no_year, None),
-    (re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?![,\s]*\d)"), _month_day_no_year, None),
+    (re.compile(rf"\b{_MONTH}\.?\s+{_DAY}\b(?![,\s]*\d)"), _month_day_no_year, _MONTH_ANCHOR),
+    (re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?![,\s]*\d)"), _month_day_no_year, _MONTH_ANCHOR),
     (
         re.compile(
             rf"\b(?P<cue>(?i:in|since|by|until|till|during|from|last|this|next|early|late|mid|"
             rf"in early|in late|in mid))[\s-]+{_MONTH_FULL}\b(?![,\s]*\d)"
         ),
         _month_alone,
-        _anchor(
-            r"January|February|March|April|May|June|July|August|September|October|November|December"
-        ),
+        _MONTH_ANCHOR,
     ),
     (
         re.compile(
             r"\b(?:FY|fiscal year\s+|fiscal\s+)'?(?P<fy>\d{4}|\d{2})(?:\s*[-–]\s*(?:FY)?(?P<fy2>\d{4}|\d{2}))?\b"
         ),
         _fiscal_year,
-        None,
+        _FISCAL_ANCHOR,
     ),
     (
         re.compile(
             rf"\b(?:from|between)\s+(?P<y1>{_YEAR})\s+(?:to|and|until|till|through)\s+(?P<y2>{_YEAR})\b"
         ),
         _year_range,
-        None,
+        _YEAR_ANCHOR,
     ),
     (
         re.compile(rf"(?<![\w$.,/-])(?P<y1>{_YEAR})\s?[-–]\s?(?P<y2>\d{{4}}|\d{{2}})(?![\w%]|,\d)"),
         _year_range,
-        None,
+        _YEAR_ANCHOR,
     ),
     (
         re.compile(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:19|20)\d0)s\b"),
         _decade,
-        None,
+        _YEAR_ANCHOR,
     ),
-    (re.compile(rf"(?<![\w$.,/-])(?P<y>{_YEAR})(?![\w%]|[.,]\d)"), _year, None),
+    (re.compile(rf"(?<![\w$.,/-])(?P<y>{_YEAR})(?![\w%]|[.,]\d)"), _year, _YEAR_ANCHOR),
     (
         re.compile(
             r"\b(?:(?:earlier|later|early|late)\s+)?(?P<rel>this|last|next|previous|coming)\s+(?P<unit>year|month|week)\b",
             re.I,
         ),
         _this_last_next,
-        _anchor(r"\b(?:year|month|week)\b"),
+        _UNIT_ANCHOR,
     ),
-    (re.compile(r"\b(?P<w>today|tonight|yesterday|tomorrow)\b", re.I), _deictic_day, None),
+    (
+        re.compile(r"\b(?P<w>today|tonight|yesterday|tomorrow)\b", re.I),
+        _deictic_day,
+        Anchor.words(["today", "tonight", "yesterday", "tomorrow"]),
+    ),
     (
         re.compile(rf"\b(?:on\s+)?(?:(?P<cue>last|this|next)\s+)?(?P<wd>{_WEEKDAY})\b"),
         _weekday,
-        _anchor(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"),
+        _WEEKDAY_ANCHOR,
     ),
     (
         re.compile(
             rf"\b(?P<approx>{_APPROX}){_NUM}\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I
         ),
         _ago,
-        _anchor(r"\bago\b"),
+        Anchor.words(["ago"]),
     ),
     (
         re.compile(
@@ -358,14 +363,14 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver, re.Pattern[str] | None]] = [
             re.I,
         ),
         _later_earlier,
-        _anchor(r"\b(?:later|afterwards|earlier)\b"),
+        Anchor.words(["later", "afterwards", "earlier"]),
     ),
     (
         re.compile(
             r"\b(?:the\s+(?P<which>same|following|next|previous|preceding)|that)\s+year\b", re.I
         ),
         _same_year,
-        _anchor(r"\byear\b"),
+        _UNIT_ANCHOR,
     ),
     (
         re.compile(
@@ -373,12 +378,12 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver, re.Pattern[str] | None]] = [
             re.I,
         ),
         _event_relative,
-        _anchor(r"\b(?:after|before|later|earlier)\b"),
+        Anchor.words(["hours", "days", "weeks", "months", "years"]),
     ),
     (
         re.compile(rf"\b{_APPROX}(?:a|one|two|three|several)\s+decades?\s+ago\b", re.I),
         _vague,
-        _anchor(r"\bdecades?\s+ago\b"),
+        Anchor.words(["decade"]),
     ),
 ]
 
@@ -393,9 +398,10 @@ def date_mentions(
     else the last date told before.
     """
     openers = {s for s, _ in sentences or []}
+    scan = Scan(text)
     found: list[tuple[int, int, int, re.Match[str], Resolver]] = []
     for rank, (pattern, resolver, anchor) in enumerate(_PATTERNS):
-        for m in _matches(text, pattern, anchor):
+        for m in scan.near(pattern, anchor):
             found.append((m.start(), m.end(), rank, m, resolver))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
     taken: list[tuple[int, int]] = []
@@ -432,25 +438,6 @@ def date_mentions(
                 mention = replace(mention, date_end=_last_day_iso(prev))
         out.append(mention)
     return out
-
-
-def _matches(
-    text: str, pattern: re.Pattern[str], anchor: re.Pattern[str] | None
-) -> list[re.Match[str]]:
-    """All matches of ``pattern``; with an ``anchor``, looked for only near the anchor's hits."""
-    if anchor is None:
-        return list(pattern.finditer(text))
-    seen: dict[tuple[int, int], re.Match[str]] = {}
-    for a in anchor.finditer(text):
-        lo = text.rfind("\n", 0, max(0, a.start() - 60)) + 1
-        lo = max(lo, a.start() - 80)
-        while lo > 0 and not text[lo - 1].isspace():
-            lo -= 1
-        hi = min(len(text), a.end() + 40)
-        for m in pattern.finditer(text, lo, hi):
-            if m.start() <= a.start() and a.end() <= m.end():
-                seen[(m.start(), m.end())] = m
-    return [seen[k] for k in sorted(seen)]
 
 
 def _opens_sentence(text: str, start: int, openers: set[int]) -> bool:
