@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 
 from pakus.extract.mentions import AmountMention, CountMention, DateMention, EntityMention
+from pakus.extract.scan import Anchor, Scan
 from pakus.extract.temporal import NUMBER_WORDS
 from pakus.extract.trie import trie_pattern
 
@@ -147,6 +150,7 @@ def amount_mentions(
     taken: list[tuple[int, int]] = []
     if "$" not in text and "USD" not in text and "dollars" not in text.lower():
         return out
+    sentence_starts = [s for s, _ in sentences]
     matches = list(_BETWEEN.finditer(text))
     matches += (
         list(_SYMBOL.finditer(text)) + list(_USD.finditer(text)) + list(_WORDS.finditer(text))
@@ -174,7 +178,8 @@ def amount_mentions(
             if usd_max is not None and usd_max <= usd:
                 usd_max = None
         taken.append((start, m.end()))
-        sent = next(((s, e) for s, e in sentences if s <= start < e), (start, m.end()))
+        k = bisect.bisect_right(sentence_starts, start) - 1
+        sent = sentences[k] if k >= 0 and start < sentences[k][1] else (start, m.end())
         sentence = text[sent[0] : sent[1]]
         purpose = _purpose(sentence, start - sent[0], m.end() - sent[0])
         program = next(
@@ -202,10 +207,16 @@ def amount_mentions(
     return sorted(out, key=lambda a: a.start)
 
 
-def count_mentions(
-    text: str, units: pd.DataFrame, amounts: Sequence[AmountMention]
-) -> list[CountMention]:
-    """Counts of people and things ("66 slots", "two Pakistani military officers")."""
+@dataclass(frozen=True)
+class CountPattern:
+    """The count pattern for the units of ``count_units.csv``, anchored on the unit words."""
+
+    pattern: re.Pattern[str]
+    anchor: Anchor
+
+
+def compile_counts(units: pd.DataFrame) -> CountPattern:
+    """Compile the count pattern once for a table of counting units."""
     unit_alt = "|".join(sorted((re.escape(u) for u in units["unit"]), key=len, reverse=True))
     words = "|".join(w for w in NUMBER_WORDS if w not in {"a", "an"})
     pattern = re.compile(
@@ -213,8 +224,15 @@ def count_mentions(
         rf"(?:(?:[A-Za-z’'\-]+)\s+){{0,2}}?(?P<unit>{unit_alt})(?:e?s)?\b",
         re.I,
     )
+    return CountPattern(pattern, Anchor.words(units["unit"]))
+
+
+def count_mentions(
+    text: str, counts: CountPattern, amounts: Sequence[AmountMention]
+) -> list[CountMention]:
+    """Counts of people and things ("66 slots", "two Pakistani military officers")."""
     out: list[CountMention] = []
-    for m in pattern.finditer(text):
+    for m in Scan(text).near(counts.pattern, counts.anchor, before=100, after=10):
         n = m.group("n").lower()
         if re.fullmatch(r"(?:19|20)\d\d", n) or any(a.start <= m.start() < a.end for a in amounts):
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -12,7 +13,6 @@ import pandas as pd
 from pakus.extract.mentions import EntityMention
 from pakus.extract.scan import Anchor, Scan
 from pakus.extract.text import WORD, token_key
-from pakus.extract.trie import trie_pattern
 
 _GAP = re.compile(r"[ \t\-‑'’\"“”]*")
 _INITIAL_GAP = re.compile(r"\.[ \t]*")
@@ -27,20 +27,34 @@ class _Node:
     children: dict[str, _Node] = field(default_factory=dict)
     forms: dict[str, set[str]] = field(default_factory=dict)
     """For each child key, the surface forms of alias tokens that lead there."""
+    cases: dict[str, tuple[bool, bool, frozenset[str]]] = field(default_factory=dict)
+    """For each child key, the case its forms ask of a text token: any case, a capital
+    first letter, or one of these exact spellings (acronyms, mixed case); see ``Gazetteer.child``."""
     comma_keys: set[str] = field(default_factory=set)
     """Child keys reached across a comma in an alias ("Washington, D.C.")."""
     actor: int | None = None
     length: int = 0
 
 
-def _case_ok(alias_token: str, text_token: str) -> bool:
-    """Acronyms and mixed-case tokens match exactly; capitalised ones need a capital."""
-    bare = alias_token.replace(".", "")
-    if any(c.isupper() for c in bare[1:]) or (len(bare) == 1 and bare.isupper()):
-        return bare == text_token.replace(".", "")
-    if bare[:1].isupper():
-        return text_token[:1].isupper()
-    return True
+def _case_rule(forms: set[str]) -> tuple[bool, bool, frozenset[str]]:
+    """What the alias forms of one token ask of a text token's case: acronyms and mixed-case
+    forms match exactly (dots aside), capitalised ones need a capital, others match any case."""
+    any_case, capital, exact = False, False, set()
+    for form in forms:
+        bare = form.replace(".", "")
+        if any(c.isupper() for c in bare[1:]) or (len(bare) == 1 and bare.isupper()):
+            exact.add(bare)
+        elif bare[:1].isupper():
+            capital = True
+        else:
+            any_case = True
+    return any_case, capital, frozenset(exact)
+
+
+def _settle(node: _Node) -> None:
+    node.cases = {key: _case_rule(forms) for key, forms in node.forms.items()}
+    for child in node.children.values():
+        _settle(child)
 
 
 @dataclass(frozen=True)
@@ -68,6 +82,11 @@ class Gazetteer:
             self.by_id[actor.id] = actor
             for alias in {row.name, *row.aliases.split("|")}:
                 self._add(alias.strip(), index, any_case=row.type in {"program", "agreement"})
+        _settle(self.root)
+        self.places_by_first_word = {
+            token_key(WORD.search(a.name).group()): a for a in self.actors if a.type == "place"
+        }  # fmt: skip
+        """Places by the first word of their name, for datelines ("PESHAWAR, Nov 27")."""
 
     def _add(self, alias: str, index: int, any_case: bool = False) -> None:
         """Add an alias. Programme and agreement names of three words or more also match in
@@ -97,8 +116,14 @@ class Gazetteer:
         """The trie node after ``token``; second value: whether a near-miss spelling was used."""
         key = token_key(token)
         nxt = node.children.get(key)
-        if nxt is not None and any(_case_ok(f, token) for f in node.forms[key]):
-            return nxt, False
+        if nxt is not None:
+            any_case, capital, exact = node.cases[key]
+            if (
+                any_case
+                or (capital and token[:1].isupper())
+                or (exact and token.replace(".", "") in exact)
+            ):
+                return nxt, False
         if fuzzy and token[:1].isupper() and len(key) >= FUZZY_MIN_LEN - 1 and key.isalpha():
             for cand in sorted(self._near(key)):
                 if cand in node.children:
@@ -320,7 +345,7 @@ _SUFFIXED = re.compile(
 # how far a match may reach before and after its anchor
 _ANCHORED = {
     "title": (Anchor(re.compile(_TITLES)), 20, 100),
-    "credit": (Anchor(re.compile("[Pp]hoto|[Ii]mage|[Pp]icture|[Vv]ideo")), 10, 120),
+    "credit": (Anchor.words(["photo", "image", "picture", "video"]), 10, 120),
     "speech": (Anchor.words(_SPEECH_VERBS.split("|"), fold=False), 100, 10),
     "role before": (Anchor.words(_ROLE_WORDS.split("|"), fold=False), 160, 10),
     "role after": (Anchor.words(_ROLE_WORDS.split("|"), fold=False), 10, 160),
@@ -484,9 +509,7 @@ def _type_of(name: str) -> str:
 
 def _datelines(text: str, gaz: Gazetteer) -> list[EntityMention]:
     """Datelines ("WASHINGTON —", "PESHAWAR, Nov 27"): the place the report was filed from."""
-    places = {
-        token_key(WORD.search(a.name).group()): a for a in gaz.actors if a.type == "place"
-    }  # fmt: skip
+    places = gaz.places_by_first_word
     out = []
     for m in _DATELINE.finditer(text):
         name = m.group("name")
@@ -506,6 +529,23 @@ def _datelines(text: str, gaz: Gazetteer) -> list[EntityMention]:
 def _as(target: EntityMention, start: int, end: int, text: str, method: str) -> EntityMention:
     return EntityMention(start, end, text[start:end], target.id, target.name, target.type,
                          target.affiliation, method)  # fmt: skip
+
+
+def _joined(text: str, i: int) -> bool:
+    """Whether the character at ``i`` would join a neighbouring word (a letter, digit, _ or -)."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_-")
+
+
+def _whole_word_hits(text: str, key: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each occurrence of ``key`` not joined to a word on either side."""
+    pos = 0
+    while (i := text.find(key, pos)) >= 0:
+        j = i + len(key)
+        if _joined(text, i - 1) or _joined(text, j):
+            pos = i + 1
+            continue
+        yield i, j
+        pos = j
 
 
 def entity_mentions(text: str, gaz: Gazetteer) -> list[EntityMention]:
@@ -598,17 +638,13 @@ def entity_mentions(text: str, gaz: Gazetteer) -> list[EntityMention]:
         )
 
     # 4. later short forms: an acronym defined above, or the surname of a person found above
-    short = {**{k: v for k, v in people.items() if len(k) > 2}, **local_alias}
-    if short:
-        pattern = re.compile(rf"(?:{trie_pattern(short, space=' ')})(?![\w-])")
-        for m in pattern.finditer(text):
-            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
+    for key, target in {**{k: v for k, v in people.items() if len(k) > 2}, **local_alias}.items():
+        for start, end in _whole_word_hits(text, key):
+            if not found.free(start, end):
                 continue
-            if not found.free(m.start(), m.end()):
+            if text[max(0, start - 4) : start].lower() == "the ":
                 continue
-            if text[max(0, m.start() - 4) : m.start()].lower() == "the ":
-                continue
-            found.add(_as(short[m.group()], m.start(), m.end(), text, "coreference"))
+            found.add(_as(target, start, end, text, "coreference"))
 
     # 5. an act's year belongs to its name: "the Enhanced Partnership with Pakistan Act of 2009"
     items = []

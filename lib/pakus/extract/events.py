@@ -128,6 +128,12 @@ def _requirement_met(
     return req.lower() in words
 
 
+def _covered(span: DateMention, items: Sequence[EntityMention], starts: list[int]) -> bool:
+    """Whether one of ``items`` (sorted, not overlapping each other) contains ``span``."""
+    i = bisect.bisect_right(starts, span.start)
+    return any(items[k].end >= span.end for k in range(max(0, i - 8), i))
+
+
 def _within(items: Sequence, starts: list[int], start: int, end: int) -> list:
     lo = bisect.bisect_left(starts, start)
     hi = bisect.bisect_left(starts, end)
@@ -144,8 +150,7 @@ def event_mentions(
 ) -> list[EventMention]:
     """One event per clause that holds a trigger whose requirements the clause meets."""
     ent_starts = [e.start for e in entities]
-    spans = [(e.start, e.end) for e in entities]
-    dates = [d for d in dates if not any(s <= d.start and d.end <= e for s, e in spans)]
+    dates = [d for d in dates if not _covered(d, entities, ent_starts)]
     date_starts = [d.start for d in dates]
     amt_starts = [a.start for a in amounts]
     blocked = [(e.start, e.end) for e in entities] + [(d.start, d.end) for d in dates]
