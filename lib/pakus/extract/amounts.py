@@ -35,6 +35,9 @@ _WORDS = re.compile(
     rf"(?<![\d.,])(?P<n3>{_NUMBER})\s*(?P<s3>million|billion|trillion)?\s+(?:US\s+|American\s+)?dollars\b",
     re.I,
 )
+_BETWEEN_ANCHOR = Anchor.words(["between"])
+_USD_ANCHOR = Anchor.words(["usd"])
+_DOLLARS_ANCHOR = Anchor.words(["dollars"])
 _QUALIFIER_BEFORE = re.compile(rf"(?:^|\s)(?P<qual>{_QUALIFIER})\s+(?:US\s?)?$", re.I)
 _US_BEFORE = re.compile(r"\bUS\s?$")
 _BETWEEN = re.compile(rf"\bbetween\s+{_CURRENCY}\s?(?P<n1>{_NUMBER})\s*(?P<s1>{_SCALE})?\s+and\s+"
@@ -151,10 +154,11 @@ def amount_mentions(
     if "$" not in text and "USD" not in text and "dollars" not in text.lower():
         return out
     sentence_starts = [s for s, _ in sentences]
-    matches = list(_BETWEEN.finditer(text))
-    matches += (
-        list(_SYMBOL.finditer(text)) + list(_USD.finditer(text)) + list(_WORDS.finditer(text))
-    )
+    scan = Scan(text)
+    matches = list(scan.near(_BETWEEN, _BETWEEN_ANCHOR, before=10, after=80))
+    matches += list(_SYMBOL.finditer(text))
+    matches += list(scan.near(_USD, _USD_ANCHOR, before=10, after=80))
+    matches += list(scan.near(_WORDS, _DOLLARS_ANCHOR, before=80, after=10))
     for m in matches:
         start = m.start()
         us = _US_BEFORE.search(text, max(0, start - 3), start)

@@ -74,7 +74,7 @@ class Gazetteer:
         self.root = _Node()
         self._fuzzy: dict[str, set[str]] = {}
         self._near_cache: dict[str, set[str]] = {}
-        self._starts: dict[str, bool] = {}
+        self._starts: dict[str, tuple[_Node | None, bool]] = {}
         for row in actors.itertuples(index=False):
             actor = Actor(row.id, row.name, row.type, row.affiliation)
             index = len(self.actors)
@@ -130,17 +130,18 @@ class Gazetteer:
                     return node.children[cand], True
         return None, False
 
-    def name_starts(self, words: list[str]) -> list[int]:
-        """Indexes of the words that can open a name (memoised per word form, forgotten
-        when the memo grows past 100,000 forms so that memory stays flat)."""
+    def name_starts(self, words: list[str]) -> list[tuple[int, _Node, bool]]:
+        """For each word that can open a name: its index, the trie node after it and whether
+        a near-miss spelling was used. Memoised per word form; the memo is forgotten when it
+        grows past 100,000 forms so that memory stays flat."""
         memo = self._starts
         new = set(words).difference(memo)
         if len(memo) + len(new) > 100_000:
             memo.clear()
             new = set(words)
         for word in new:
-            memo[word] = self.child(self.root, word, fuzzy=True)[0] is not None
-        return [i for i, word in enumerate(words) if memo[word]]
+            memo[word] = self.child(self.root, word, fuzzy=True)
+        return [(i, *memo[word]) for i, word in enumerate(words) if memo[word][0] is not None]
 
     def _near(self, key: str) -> set[str]:
         """Alias tokens within one edit of ``key`` (memoised per gazetteer)."""
@@ -200,26 +201,28 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[EntityMention]:
     n = len(toks)
     root = gaz.root
     following = 0  # the first token that the next name may start at
-    for i in gaz.name_starts([t.group() for t in toks]):
+    for i, node, used_fuzzy in gaz.name_starts([t.group() for t in toks]):
         if i < following:
             continue
         first = toks[i].group()
-        node, used_fuzzy = gaz.child(root, first, fuzzy=True)
         best: tuple[int, int, bool] | None = None
         j = i + 1
-        while node is not None:
+        while True:
             if node.actor is not None and not (used_fuzzy and node.length < 2):
                 best = (j, node.actor, used_fuzzy)
-            if j >= n or not (
+            if j >= n or not node.children:
+                break
+            word = toks[j].group()
+            nxt, fuzzy_here = gaz.child(node, word, fuzzy=not used_fuzzy)
+            if nxt is None or not (
                 _gap_ok(text, toks[j - 1], toks[j])
                 or (
-                    token_key(toks[j].group()) in node.comma_keys
+                    token_key(word) in node.comma_keys
                     and re.fullmatch(r",[ \t]*", text[toks[j - 1].end() : toks[j].start()])
                 )
             ):
                 break
-            node, fuzzy_here = gaz.child(node, toks[j].group(), fuzzy=not used_fuzzy)
-            used_fuzzy = used_fuzzy or fuzzy_here
+            node, used_fuzzy = nxt, used_fuzzy or fuzzy_here
             j += 1
         if best is None:
             continue
