@@ -243,7 +243,8 @@ def _clause_events(
     its own ("an attack on the embassy in September", "last year's meetings"). A clause that
     tells coordinated dates ("killed A in 2009 and B in 2013") gives one event per date.
     """
-    words = words_of(text[c_start:c_end])
+    clause = text[c_start:c_end]
+    words = words_of(clause)
     cands: list[_Candidate] = []
     for m in hits:
         readings = [
@@ -256,6 +257,7 @@ def _clause_events(
             cands.append(_Candidate(weight, m, trig, nominal))
     if not cands:
         return []
+    topics = frozenset(name for name, kw in lex.contexts if kw.found(words, clause))
     primary = max(cands, key=lambda c: (c.weight, -c.m.start()))
     distinct = sorted({d.date: d for d in c_dates}.values(), key=lambda d: d.start)
     if len(distinct) >= 2 and all(
@@ -266,7 +268,7 @@ def _clause_events(
             before = [c for c in cands if c.m.end() <= d.start]
             pick = max(before, key=lambda c: (c.m.start(), c.weight)) if before else primary
             events.append(
-                _event(text, c_start, c_end, pick.m, pick.trig, d, ents, sentence_ents, lex)
+                _event(text, c_start, c_end, pick.m, pick.trig, d, ents, sentence_ents, lex, topics)
             )
         return events
 
@@ -292,7 +294,8 @@ def _clause_events(
             chosen.append((c, date))
     chosen.sort(key=lambda cd: cd[0].m.start())
     return [
-        _event(text, c_start, c_end, c.m, c.trig, d, ents, sentence_ents, lex) for c, d in chosen
+        _event(text, c_start, c_end, c.m, c.trig, d, ents, sentence_ents, lex, topics)
+        for c, d in chosen
     ]
 
 
@@ -347,7 +350,9 @@ def _event(
     ents: list[EntityMention],
     sentence_ents: list[EntityMention],
     lex: Lexicon,
+    topics: frozenset[str],
 ) -> EventMention:
+    """One event; ``topics``: the contexts whose keywords the clause holds."""
     clause = text[c_start:c_end]
     before = _DISCOURSE.sub("", text[c_start : m.start()])
     window = before[-60:]
@@ -374,9 +379,7 @@ def _event(
     if not mode and trig.type == "ASSAULT" and re.search(r"\bdrones?\b", clause, re.I):
         mode = "drone"
     intensity = lex.mode_intensity.get((trig.type, mode), lex.intensity[trig.type])
-    contexts = {trig.context} if trig.context else set()
-    words = words_of(clause)
-    contexts |= {name for name, keywords in lex.contexts if keywords.found(words, clause)}
+    contexts = {trig.context, *topics} if trig.context else set(topics)
     if any(e.type == "group" for e in ents):
         contexts.add("terrorism")
     return EventMention(
