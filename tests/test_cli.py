@@ -131,6 +131,19 @@ def test_build_is_byte_identical_from_run_to_run(tmp_path):
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 
+def test_build_in_several_processes_writes_the_same_bytes(tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert pakus("build", "--quiet", "--out", str(one)).returncode == 0
+    run = pakus("build", "--quiet", "--jobs", "2", "--out", str(two))
+    assert run.returncode == 0, run.stderr
+    names = sorted(p.name for p in one.iterdir())
+    assert names == sorted(p.name for p in two.iterdir())
+    for name in names:
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+    bad = pakus("build", "--jobs", "-1", "--out", str(tmp_path / "x"))
+    assert bad.returncode == 2 and "'-1' is not a number of processes" in bad.stderr
+
+
 def test_build_tables_are_sorted_and_typed(tmp_path):
     out = tmp_path / "p"
     pakus("build", "--quiet", "--out", str(out))

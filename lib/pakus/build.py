@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 from tqdm import tqdm
 
 from pakus.corpus import Corpus, load_corpus
+from pakus.errors import ParameterError
 from pakus.extract import extract_document
 from pakus.extract.mentions import Extraction
 from pakus.tables import data_dictionary, fact_tables
@@ -24,22 +28,36 @@ class BuildResult:
     written: list[Path]
 
 
-def extract_corpus(corpus: Corpus, progress: bool = True) -> list[Extraction]:
-    """Extract every document of the corpus, in id order."""
+def worker_count(jobs: int) -> int:
+    """The number of processes for ``jobs``: itself when positive, every core for 0."""
+    if jobs < 0:
+        raise ParameterError(f"jobs: {jobs} is not a number of processes (0 means every core)")
+    return jobs or os.cpu_count() or 1
+
+
+def extract_corpus(corpus: Corpus, progress: bool = True, jobs: int = 1) -> list[Extraction]:
+    """Extract every document of the corpus, in id order, in ``jobs`` processes (0: one per
+    core). Extraction is a pure function of each document, so the result does not depend on
+    the number of processes."""
     docs = corpus.documents
-    bar = tqdm(
-        docs, desc="extracting", unit="doc",
+    workers = min(worker_count(jobs), len(docs))
+    bar = partial(
+        tqdm, total=len(docs), desc="extracting", unit="doc",
         disable=not progress or len(docs) < PROGRESS_MIN_DOCUMENTS,
     )  # fmt: skip
-    return [extract_document(doc) for doc in bar]
+    if workers <= 1:
+        return [extract_document(doc) for doc in bar(docs)]
+    chunk = max(1, min(32, len(docs) // (workers * 8)))
+    with ProcessPoolExecutor(workers) as pool:
+        return list(bar(pool.map(extract_document, docs, chunksize=chunk)))
 
 
 def corpus_tables(
-    folder: Path | str, progress: bool = False
+    folder: Path | str, progress: bool = False, jobs: int = 1
 ) -> tuple[Corpus, dict[str, pd.DataFrame]]:
     """Load a corpus folder and return its fact tables (nothing written)."""
     corpus = load_corpus(folder)
-    return corpus, fact_tables(corpus, extract_corpus(corpus, progress))
+    return corpus, fact_tables(corpus, extract_corpus(corpus, progress, jobs))
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
@@ -57,11 +75,14 @@ def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
     return written
 
 
-def build(corpus_dir: Path | str, out: Path | str, progress: bool = True) -> BuildResult:
-    """Read the corpus, extract, reconcile, and write ``out/`` with its datapackage.json."""
+def build(
+    corpus_dir: Path | str, out: Path | str, progress: bool = True, jobs: int = 1
+) -> BuildResult:
+    """Read the corpus, extract (in ``jobs`` processes), reconcile, and write ``out/`` with
+    its datapackage.json."""
     from pakus.export import datapackage
 
-    corpus, tables = corpus_tables(corpus_dir, progress)
+    corpus, tables = corpus_tables(corpus_dir, progress, jobs)
     written = write_tables(tables, Path(out))
     datapackage(Path(out))
     return BuildResult(corpus, tables, [*written, Path(out) / "datapackage.json"])

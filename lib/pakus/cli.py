@@ -48,6 +48,18 @@ def _kinds(value: str) -> tuple[str, ...]:
     return kinds
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = -1
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(
+            f"'{value}' is not a number of processes (a whole number; 0 for one per core)"
+        )
+    return jobs
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="pakus",
@@ -94,6 +106,10 @@ def parser() -> argparse.ArgumentParser:
     bd.add_argument("--corpus", type=Path, default=root / "data" / "raw", help="corpus folder")
     bd.add_argument("--out", type=Path, default=root / "data" / "processed", help="output folder")
     bd.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    bd.add_argument(
+        "--jobs", type=_jobs, default=1, metavar="N",
+        help="extract in N processes (default 1; 0: one per core); the tables are the same",
+    )  # fmt: skip
     ex2 = sub.add_parser(
         "export",
         help="export the facts for other tools",
@@ -158,7 +174,7 @@ def _build(args: argparse.Namespace) -> int:
     from pakus.build import build
 
     try:
-        result = build(args.corpus, args.out, progress=not args.quiet)
+        result = build(args.corpus, args.out, progress=not args.quiet, jobs=args.jobs)
     except CorpusError as err:
         print(f"pakus build: {err}", file=sys.stderr)
         return 1
