@@ -1,10 +1,14 @@
 """Property tests: on any text, extraction never crashes and every offset is valid."""
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pakus.dates import PartialDate
 from pakus.extract import extract_text
+from pakus.extract.scan import Anchor, Scan
+from pakus.extract.text import WORD, tokens
 
 WORDS = st.sampled_from(
     "Pakistan US U.S. Washington suspended resumed aid $450 million in 2018 last year on Saturday "
@@ -59,3 +63,37 @@ def test_adding_text_after_does_not_move_earlier_entities(text, tail):
         if e.method in {"gazetteer", "fuzzy"} and e.end <= len(text)
     ]
     assert base_gaz == longer_gaz
+
+
+@given(TEXTS)
+def test_tokens_are_the_word_pattern_matches(text):
+    words, starts, ends = tokens(text)
+    matches = list(WORD.finditer(text))
+    assert words == [m.group() for m in matches]
+    assert starts == [m.start() for m in matches] and ends == [m.end() for m in matches]
+
+
+ANCHOR_TEXTS = st.lists(
+    st.sampled_from(["ago", "year", "years", "Jan", "dollars", "x", "two", "\n", "-", "agoago"])
+    | st.text(max_size=6),
+    max_size=60,
+).map(" ".join)
+
+
+@given(ANCHOR_TEXTS, st.sampled_from(["ago", "year", "Jan", "dollars"]), st.integers(0, 30))
+def test_anchored_search_finds_what_a_whole_text_search_finds(text, word, reach):
+    """Within the reach of its anchor, an anchored pattern finds exactly the full scan's matches."""
+    pattern = re.compile(rf"\b\w{{0,{reach}}}\s?{word}\w*")
+    anchor = Anchor.words([word], fold=False)
+    assert [m.span() for m in Scan(text).near(pattern, anchor, before=reach + 2, after=40)] == [
+        m.span() for m in pattern.finditer(text)
+    ]
+
+
+@given(ANCHOR_TEXTS)
+def test_bounded_search_is_a_leading_word_boundary(text):
+    """``Scan.bounded`` gives what a pattern with a leading ``(?<![\\w-])`` gives."""
+    body = r"(?:ago|years?|two\s+years)(?![\w-])"
+    anchor = Anchor(re.compile(body), fold=True)
+    slow = re.compile(rf"(?<![\w-]){body}", re.I)
+    assert [m.span() for m in Scan(text).bounded(anchor)] == [m.span() for m in slow.finditer(text)]

@@ -12,7 +12,7 @@ import pandas as pd
 
 from pakus.extract.mentions import EntityMention
 from pakus.extract.scan import Anchor, Scan
-from pakus.extract.text import WORD, token_key
+from pakus.extract.text import WORD, token_key, tokens
 
 _GAP = re.compile(r"[ \t\-‑'’\"“”]*")
 _INITIAL_GAP = re.compile(r"\.[ \t]*")
@@ -180,11 +180,10 @@ def _edit_distance_at_most_one(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
-def _gap_ok(text: str, prev: re.Match[str], nxt: re.Match[str]) -> bool:
-    gap_start, gap_end = prev.end(), nxt.start()
+def _gap_ok(text: str, word: str, gap_start: int, gap_end: int) -> bool:
+    """Whether the characters between ``word`` and the next token may sit inside a name."""
     if gap_start == gap_end:
         return True
-    word = prev.group()
     if len(word) == 1 or token_key(word) in _TITLE_ABBREV:
         m = _INITIAL_GAP.fullmatch(text, gap_start, gap_end)
         if m:
@@ -196,15 +195,14 @@ def _gap_ok(text: str, prev: re.Match[str], nxt: re.Match[str]) -> bool:
 
 def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[EntityMention]:
     """Longest gazetteer matches, left to right, allowing one near-miss token in a multiword name."""
-    toks = list(WORD.finditer(text))
+    words, starts, ends = tokens(text)
     out: list[EntityMention] = []
-    n = len(toks)
+    n = len(words)
     root = gaz.root
     following = 0  # the first token that the next name may start at
-    for i, node, used_fuzzy in gaz.name_starts([t.group() for t in toks]):
+    for i, node, used_fuzzy in gaz.name_starts(words):
         if i < following:
             continue
-        first = toks[i].group()
         best: tuple[int, int, bool] | None = None
         j = i + 1
         while True:
@@ -212,13 +210,13 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[EntityMention]:
                 best = (j, node.actor, used_fuzzy)
             if j >= n or not node.children:
                 break
-            word = toks[j].group()
+            word = words[j]
             nxt, fuzzy_here = gaz.child(node, word, fuzzy=not used_fuzzy)
             if nxt is None or not (
-                _gap_ok(text, toks[j - 1], toks[j])
+                _gap_ok(text, words[j - 1], ends[j - 1], starts[j])
                 or (
                     token_key(word) in node.comma_keys
-                    and re.fullmatch(r",[ \t]*", text[toks[j - 1].end() : toks[j].start()])
+                    and re.fullmatch(r",[ \t]*", text[ends[j - 1] : starts[j]])
                 )
             ):
                 break
@@ -227,14 +225,14 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[EntityMention]:
         if best is None:
             continue
         j, index, fuzzy = best
-        if j - i > 1 and _second_of_compound(text, toks[i].start()):
+        if j - i > 1 and _second_of_compound(text, starts[i]):
             # "US-Pakistan military ties": after a hyphen, a name is one word ("Pakistan")
-            node, _ = gaz.child(root, first, fuzzy=False)
+            node, _ = gaz.child(root, words[i], fuzzy=False)
             if node is None or node.actor is None:
                 continue
             j, index, fuzzy = i + 1, node.actor, False
         actor = gaz.actors[index]
-        start, end = toks[i].start(), toks[j - 1].end()
+        start, end = starts[i], ends[j - 1]
         out.append(
             EntityMention(
                 start, end, text[start:end], actor.id, actor.name, actor.type,

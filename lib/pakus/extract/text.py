@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+")
 """A word token: an abbreviation with dots (``U.S.``, ``D.C.``) or a run of letters/digits."""
@@ -137,6 +138,17 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             spans.append((cursor, stop))
         cursor = max(cursor, nxt)
     return spans
+
+
+_WORD_SPLIT = re.compile(f"({WORD.pattern})")
+
+
+def tokens(text: str) -> tuple[list[str], list[int], list[int]]:
+    """The word tokens of ``text`` (``WORD``) with their start and end offsets. Splitting
+    the text and summing the pieces' lengths avoids a match object per token."""
+    pieces = _WORD_SPLIT.split(text)  # gap, word, gap, word, …, gap
+    bounds = list(accumulate(map(len, pieces)))
+    return pieces[1::2], bounds[0:-1:2], bounds[1::2]
 
 
 def token_key(token: str) -> str:
