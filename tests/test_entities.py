@@ -50,6 +50,35 @@ def test_every_sovereign_state_is_in_the_gazetteer(sentence, expected):
     assert [x for x in entity_ids(sentence) if x[1] != "PAK"] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the date of the same paragraph decides
+        ("In 1990, President George Bush declined to certify.", None, "PER.BUSH_HW"),
+        ("In 2003, George Bush met Musharraf at Camp David.", None, "PER.BUSH"),
+        # else the last date told before, else the published date
+        ("It was 1991.\nLater, George Bush spoke.", None, "PER.BUSH_HW"),
+        ("George Bush spoke.", "1991-03", "PER.BUSH_HW"),
+        ("George Bush spoke.", "2006", "PER.BUSH"),
+        # a time between the periods goes to the nearer one
+        ("In 1994, George Bush spoke.", None, "PER.BUSH_HW"),
+        ("In 1999, George Bush spoke.", None, "PER.BUSH"),
+        # with no time at all, the first listed
+        ("George Bush spoke.", None, "PER.BUSH"),
+    ],
+)
+def test_a_shared_name_goes_to_the_actor_of_its_time(text, published, expected):
+    found = [e for e in extract(text, published).entities if e.type == "person"]
+    assert found[0].quote == "George Bush" and found[0].id == expected
+
+
+def test_a_shared_short_name_changes_with_the_time_in_one_document():
+    text = "In 1998 Clinton sent cruise missiles. In 2011 Clinton flew to Islamabad."
+    assert [e.id for e in extract(text).entities if e.type == "person"] == [
+        "PER.CLINTON_B", "PER.CLINTON_H"
+    ]  # fmt: skip
+
+
 def test_pronoun_us_is_not_the_united_states():
     assert entity_ids("Let us hope the talks help us all.") == []
 

@@ -1,10 +1,13 @@
 """The curated tables of data/reference: complete, sourced and consistent."""
 
+import datetime as dt
+import itertools
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from pakus.extract.entities import active_period
 from pakus.extract.text import WORD, token_key
 from pakus.reference import ENTITY_TYPES, PLOVER_TYPES, extraction_tables
 
@@ -33,13 +36,32 @@ def test_actors_are_well_formed():
         assert aff == "" or aff in ids or len(aff) == 3, aff
 
 
-def test_no_alias_names_two_actors():
+def test_a_name_is_shared_only_by_actors_of_different_times():
+    """Two actors may share a name ("George Bush") only if both have an ``active`` period and
+    the periods do not overlap, so that the time a text speaks of tells them apart."""
     actors = extraction_tables().actors
-    owner: dict[tuple[str, ...], str] = {}
+    owners: dict[tuple[str, ...], set[str]] = {}
+    periods = {row.id: active_period(row.active) for row in actors.itertuples()}
     for row in actors.itertuples():
         for alias in {row.name, *row.aliases.split("|")}:
             key = tuple(token_key(m.group()) for m in WORD.finditer(alias))
-            assert owner.setdefault(key, row.id) == row.id, (alias, owner[key], row.id)
+            owners.setdefault(key, set()).add(row.id)
+    shared = {key: ids for key, ids in owners.items() if len(ids) > 1}
+    assert ("george", "bush") in shared  # the reason for the rule
+    for key, ids in shared.items():
+        spans = sorted(periods[i] for i in ids if periods[i] is not None)
+        assert len(spans) == len(ids), (key, ids)
+        for (_, end), (start, _) in itertools.pairwise(spans):
+            assert end < start, (key, ids)
+
+
+def test_active_periods_are_iso_intervals():
+    assert active_period("") is None
+    assert active_period("1989-01-20/1993-01-20") == (dt.date(1989, 1, 20), dt.date(1993, 1, 20))
+    assert active_period("2001/2009") == (dt.date(2001, 1, 1), dt.date(2009, 12, 31))
+    for bad in ("1993/1989", "1989", "1989-13/1990"):
+        with pytest.raises(ValueError):
+            active_period(bad)
 
 
 def test_trigger_lexicon_uses_plover_types_and_known_modes():

@@ -44,8 +44,8 @@ def extract_text(
     """Extract entities, dates, amounts, counts and events from one text."""
     gazetteer, lexicon, purposes, count_pattern = _compiled(reference)
     sentences = sentence_spans(text)
-    entities = entity_mentions(text, gazetteer)
     dates = date_mentions(text, published, sentences)
+    entities = entity_mentions(text, gazetteer, dates, published)
     amounts = amount_mentions(text, sentences, entities, dates, purposes)
     counts = count_mentions(text, count_pattern, amounts)
     events = event_mentions(text, sentences, entities, dates, amounts, lexicon)

@@ -4,13 +4,15 @@ defined in the text, titled and quoted people, and organisations named by their 
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from pakus.extract.mentions import EntityMention
+from pakus.dates import PartialDate
+from pakus.extract.mentions import DateMention, EntityMention
 from pakus.extract.scan import Anchor, Scan
 from pakus.extract.text import WORD, token_key, tokens
 
@@ -33,6 +35,10 @@ class _Node:
     comma_keys: set[str] = field(default_factory=set)
     """Child keys reached across a comma in an alias ("Washington, D.C.")."""
     actor: int | None = None
+    """The actor a name ending here stands for (the first listed, where several share it)."""
+    actors: list[int] = field(default_factory=list)
+    """Every actor with a name ending here: more than one for a shared short name ("George
+    Bush", "Clinton"), told apart by time (``Gazetteer.at_time``)."""
     length: int = 0
 
 
@@ -63,6 +69,21 @@ class Actor:
     name: str
     type: str
     affiliation: str
+    active: tuple[dt.date, dt.date] | None = None
+    """First and last day of the office the corpus names the actor for, where a name is shared."""
+
+
+def active_period(value: str) -> tuple[dt.date, dt.date] | None:
+    """Parse ``actors.csv``'s ``active`` cell (``YYYY[-MM[-DD]]/YYYY[-MM[-DD]]``, or empty)."""
+    if not value.strip():
+        return None
+    first, sep, last = value.partition("/")
+    if not sep:
+        raise ValueError(f"{value!r} is not an interval FROM/TO of ISO dates")
+    start, end = PartialDate.parse(first).first_day(), PartialDate.parse(last).last_day()
+    if end < start:
+        raise ValueError(f"{value!r} ends before it starts")
+    return start, end
 
 
 class Gazetteer:
@@ -76,7 +97,7 @@ class Gazetteer:
         self._near_cache: dict[str, set[str]] = {}
         self._starts: dict[str, tuple[_Node | None, bool]] = {}
         for row in actors.itertuples(index=False):
-            actor = Actor(row.id, row.name, row.type, row.affiliation)
+            actor = Actor(row.id, row.name, row.type, row.affiliation, active_period(row.active))
             index = len(self.actors)
             self.actors.append(actor)
             self.by_id[actor.id] = actor
@@ -108,8 +129,9 @@ class Gazetteer:
             if word[:1].isupper() and len(key) >= FUZZY_MIN_LEN and key.isalpha():
                 for variant in _deletions(key):
                     self._fuzzy.setdefault(variant, set()).add(key)
-        if node.actor is None or len(self.actors[node.actor].name) > len(alias):
-            node.actor = index
+        if index not in node.actors:
+            node.actors.append(index)
+        node.actor = node.actors[0]
         node.length = len(words)
 
     def child(self, node: _Node, token: str, fuzzy: bool) -> tuple[_Node | None, bool]:
@@ -142,6 +164,21 @@ class Gazetteer:
         for word in new:
             memo[word] = self.child(self.root, word, fuzzy=True)
         return [(i, *memo[word]) for i, word in enumerate(words) if memo[word][0] is not None]
+
+    def at_time(self, node: _Node, when: PartialDate | None) -> int:
+        """The actor of ``node`` for a mention at time ``when``: of the actors sharing the name,
+        the one whose period holds ``when`` or lies nearest to it; the first listed otherwise."""
+        if len(node.actors) == 1 or when is None:
+            return node.actor
+
+        def distance(index: int) -> float:
+            period = self.actors[index].active
+            if period is None:
+                return float("inf")
+            first, last = when.first_day(), when.last_day()
+            return max((period[0] - last).days, (first - period[1]).days, 0)
+
+        return min(node.actors, key=distance)
 
     def _near(self, key: str) -> set[str]:
         """Alias tokens within one edit of ``key`` (memoised per gazetteer)."""
@@ -193,8 +230,15 @@ def _gap_ok(text: str, word: str, gap_start: int, gap_end: int) -> bool:
     )
 
 
-def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[EntityMention]:
-    """Longest gazetteer matches, left to right, allowing one near-miss token in a multiword name."""
+TimeAt = Callable[[int], PartialDate | None]
+"""The time a text speaks of at an offset (see ``time_at``)."""
+
+
+def gazetteer_mentions(
+    text: str, gaz: Gazetteer, when: TimeAt | None = None
+) -> list[EntityMention]:
+    """Longest gazetteer matches, left to right, allowing one near-miss token in a multiword
+    name; a name several actors share goes to the one of the time ``when`` gives."""
     words, starts, ends = tokens(text)
     out: list[EntityMention] = []
     n = len(words)
@@ -207,7 +251,7 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[EntityMention]:
         j = i + 1
         while True:
             if node.actor is not None and not (used_fuzzy and node.length < 2):
-                best = (j, node.actor, used_fuzzy)
+                best = (j, node, used_fuzzy)
             if j >= n or not node.children:
                 break
             word = words[j]
@@ -224,13 +268,14 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[EntityMention]:
             j += 1
         if best is None:
             continue
-        j, index, fuzzy = best
+        j, node, fuzzy = best
         if j - i > 1 and _second_of_compound(text, starts[i]):
             # "US-Pakistan military ties": after a hyphen, a name is one word ("Pakistan")
             node, _ = gaz.child(root, words[i], fuzzy=False)
             if node is None or node.actor is None:
                 continue
-            j, index, fuzzy = i + 1, node.actor, False
+            j, fuzzy = i + 1, False
+        index = node.actor if len(node.actors) == 1 else gaz.at_time(node, when and when(starts[i]))
         actor = gaz.actors[index]
         start, end = starts[i], ends[j - 1]
         out.append(
@@ -549,12 +594,38 @@ def _whole_word_hits(text: str, key: str) -> Iterator[tuple[int, int]]:
         pos = j
 
 
-def entity_mentions(text: str, gaz: Gazetteer) -> list[EntityMention]:
-    """All entity mentions of a text, sorted by position."""
+def time_at(text: str, dates: Sequence[DateMention], published: PartialDate | None) -> TimeAt:
+    """The time the text speaks of at an offset: the nearest date told in the same paragraph,
+    else the last date told before, else the published date."""
+    known = [
+        (d.start, PartialDate.parse(d.date))
+        for d in dates
+        if d.date and d.precision in {"day", "month", "year"}
+    ]
+    starts = [start for start, _ in known]
+
+    def at(pos: int) -> PartialDate | None:
+        line_end = text.find("\n", pos)
+        lo = bisect.bisect_left(starts, text.rfind("\n", 0, pos) + 1)
+        hi = bisect.bisect_left(starts, len(text) if line_end < 0 else line_end)
+        if lo < hi:
+            return min(known[lo:hi], key=lambda k: (abs(k[0] - pos), k[0]))[1]
+        before = bisect.bisect_left(starts, pos)
+        return known[before - 1][1] if before else published
+
+    return at
+
+
+def entity_mentions(
+    text: str, gaz: Gazetteer, dates: Sequence[DateMention] = (),
+    published: PartialDate | None = None,
+) -> list[EntityMention]:  # fmt: skip
+    """All entity mentions of a text, sorted by position. ``dates`` (the text's date
+    mentions) and ``published`` tell apart actors who share a name."""
     scan = Scan(text)
     datelines = _datelines(text, gaz)
     gazetteer = [
-        e for e in gazetteer_mentions(text, gaz)
+        e for e in gazetteer_mentions(text, gaz, time_at(text, dates, published))
         if all(e.end <= d.start or e.start >= d.end for d in datelines)
     ]  # fmt: skip
     found = _Found(datelines + gazetteer)
