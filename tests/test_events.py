@@ -85,6 +85,13 @@ def test_date_governs_the_clause_and_relative_dates_resolve():
     assert u.date is None
 
 
+def test_a_date_opening_the_sentence_governs_its_clauses_after_a_connective():
+    text = "after the floods last year, the United States sent relief, pledging $100 million."
+    for opening in ("", "Moreover, ", "In addition, "):
+        sentence = opening + text[0].upper() + text[1:] if not opening else opening + text
+        assert [(e.type, e.date) for e in events(sentence, "2023-08")] == [("AGREE", "2022")]
+
+
 def test_coordinated_dates_give_one_event_each():
     found = events(
         "The strikes killed Baitullah Mehsud in 2009 and his successor, Hakimullah Mehsud, in 2013."

@@ -205,12 +205,19 @@ def _inside(m: re.Match[str], blocked: list[tuple[int, int]], starts: list[int])
     return any(s <= m.start() < e or s < m.end() <= e for s, e in blocked[max(0, i - 3) : i + 1])
 
 
+_CONNECTIVE = re.compile(
+    r"^(?:Furthermore|Moreover|However|Meanwhile|Additionally|Also|Indeed|Still|Yet|Then|Later|"
+    r"Separately|Similarly|Likewise|In addition|Since then),\s+"
+)
+
+
 def _sentence_initial_date(
     text: str, s_start: int, s_dates: list[DateMention]
 ) -> DateMention | None:
-    """A date that opens the sentence ("In May 2018, …", "Last year, …") governs all its clauses."""
+    """A date that opens the sentence ("In May 2018, …", "Last year, …", "Furthermore, after the
+    floods last year, …") governs all its clauses."""
     for d in s_dates:
-        lead = text[s_start : d.start]
+        lead = _CONNECTIVE.sub("", text[s_start : d.start], count=1)
         if len(lead.split()) <= 6 and "," not in lead:
             return d
     return None
