@@ -161,3 +161,17 @@ def test_acronym_of_a_gazetteer_name_maps_to_its_id():
         ("Inter-Services Intelligence", "PAK.ISI"),
         ("ISI", "PAK.ISI"),
     ]
+
+
+def test_the_gazetteer_memo_stays_bounded(monkeypatch):
+    """Memory must not grow with the corpus: the per-word memos forget past their limit."""
+    from pakus.extract import _compiled, entities
+
+    gazetteer = _compiled(None)[0]
+    monkeypatch.setattr(entities, "MEMO_LIMIT", 50)
+    for n in range(20):
+        words = [f"Word{n}x{k}" for k in range(30)] + ["Pakistan"]
+        starts = gazetteer.name_starts(words)
+        assert [i for i, *_ in starts] == [30]  # still right after forgetting
+        assert len(gazetteer._starts) <= 50 + len(words)
+        assert len(gazetteer._near_cache) <= 50

@@ -22,6 +22,8 @@ _TITLE_ABBREV = frozenset(
     {"gen", "lt", "col", "maj", "capt", "adm", "mr", "mrs", "ms", "dr", "sen", "rep"}
 )
 FUZZY_MIN_LEN = 5
+MEMO_LIMIT = 100_000
+"""Word forms a gazetteer remembers before it forgets them all, so that memory stays flat."""
 
 
 @dataclass
@@ -154,11 +156,10 @@ class Gazetteer:
 
     def name_starts(self, words: list[str]) -> list[tuple[int, _Node, bool]]:
         """For each word that can open a name: its index, the trie node after it and whether
-        a near-miss spelling was used. Memoised per word form; the memo is forgotten when it
-        grows past 100,000 forms so that memory stays flat."""
+        a near-miss spelling was used. Memoised per word form, up to ``MEMO_LIMIT`` forms."""
         memo = self._starts
         new = set(words).difference(memo)
-        if len(memo) + len(new) > 100_000:
+        if len(memo) + len(new) > MEMO_LIMIT:
             memo.clear()
             new = set(words)
         for word in new:
@@ -181,7 +182,7 @@ class Gazetteer:
         return min(node.actors, key=distance)
 
     def _near(self, key: str) -> set[str]:
-        """Alias tokens within one edit of ``key`` (memoised per gazetteer)."""
+        """Alias tokens within one edit of ``key`` (memoised per gazetteer, up to ``MEMO_LIMIT``)."""
         hit = self._near_cache.get(key)
         if hit is None:
             hit = set()
@@ -189,6 +190,8 @@ class Gazetteer:
                 for cand in self._fuzzy.get(variant, ()):
                     if cand != key and _edit_distance_at_most_one(cand, key):
                         hit.add(cand)
+            if len(self._near_cache) >= MEMO_LIMIT:
+                self._near_cache.clear()
             self._near_cache[key] = hit
         return hit
 
