@@ -92,6 +92,19 @@ def test_a_date_opening_the_sentence_governs_its_clauses_after_a_connective():
         assert [(e.type, e.date) for e in events(sentence, "2023-08")] == [("AGREE", "2022")]
 
 
+def test_the_first_trigger_of_the_clause_type_is_the_event():
+    text = (
+        "President Bill Clinton imposed sanctions on Pakistan on Saturday after it carried out "
+        "five nuclear tests in response to India's tests earlier this month, cutting off all but "
+        "humanitarian aid."
+    )
+    (e,) = events(text, "1998-05-30")
+    assert (e.type, e.trigger, e.date) == ("SANCTION", "sanctions", "1998-05-30")
+    assert (e.source_actor, e.target_actor) == ("PER.CLINTON_B", "PAK")
+    (loans,) = events("Japan and Germany suspended new loans to Pakistan.")
+    assert loans.type == "SANCTION"
+
+
 def test_coordinated_dates_give_one_event_each():
     found = events(
         "The strikes killed Baitullah Mehsud in 2009 and his successor, Hakimullah Mehsud, in 2013."

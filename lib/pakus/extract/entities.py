@@ -330,6 +330,8 @@ _SPEECH_VERBS = (
     "said|says|told|added|remarked|stated|noted|wrote|tweeted|announced|explained|argued|"
     "insisted|warned"
 )
+_BODY_WORDS = frozenset([*_SUFFIX_WORDS.split("|"), "Group", "Bank", "Company", "Corporation"])
+"""Last words that make a name a body's, never a person's."""
 _ROLE_WORDS = (
     "leader|chief|emir|commander|spokesman|spokeswoman|spokesperson|minister|ambassador|envoy|"
     "president|representative|secretary|official|director|founder|head|general"
@@ -671,6 +673,8 @@ def entity_mentions(
         if not cleaned or not found.free(*cleaned):
             return
         quote = text[cleaned[0] : cleaned[1]]
+        if quote.split()[-1] in _BODY_WORDS:
+            return  # "the World Bank said": a body, not a person
         known = people.get(quote) if " " not in quote else None
         mention = (
             _as(known, *cleaned, text, "coreference")

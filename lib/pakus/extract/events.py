@@ -265,7 +265,10 @@ def _clause_events(
     if not cands:
         return []
     topics = frozenset(name for name, kw in lex.contexts if kw.found(words, clause))
-    primary = max(cands, key=lambda c: (c.weight, -c.m.start()))
+    # the strongest reading gives the clause's type; its first trigger of that type is the
+    # event ("imposed sanctions …, cutting off aid": the sanctions, not the participle)
+    strongest = max(cands, key=lambda c: (c.weight, -c.m.start()))
+    primary = next(c for c in cands if c.trig.type == strongest.trig.type)
     distinct = sorted({d.date: d for d in c_dates}.values(), key=lambda d: d.start)
     if len(distinct) >= 2 and all(
         re.search(r"\band\b", text[a.end : b.start]) for a, b in itertools.pairwise(distinct)
