@@ -70,3 +70,11 @@ def test_counts_are_their_own_kind():
         ("two Pakistani military officers", 2, "officer"),
         ("24 soldiers", 24, "soldier"),
     ]
+
+
+def test_purpose_after_a_rate():
+    text = "Washington gave $1.5 billion a year in economic aid, and $300 million annually for training."
+    assert [(a.quote, a.purpose) for a in extract(text).amounts] == [
+        ("$1.5 billion", "economic aid"),
+        ("$300 million", "training"),
+    ]

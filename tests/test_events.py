@@ -105,6 +105,17 @@ def test_the_first_trigger_of_the_clause_type_is_the_event():
     assert loans.type == "SANCTION"
 
 
+def test_a_date_after_the_object_is_the_verbs_a_date_in_a_modifier_the_nouns():
+    assert [(e.type, e.date) for e in events("Washington lifted the embargo in 1975.")] == [
+        ("RETREAT", "1975")
+    ]
+    text = "Washington lifted the sanctions imposed after the 1998 nuclear tests in September 2001."
+    assert [(e.type, e.date) for e in events(text)] == [
+        ("RETREAT", "2001-09"),
+        ("SANCTION", "1998"),
+    ]
+
+
 def test_coordinated_dates_give_one_event_each():
     found = events(
         "The strikes killed Baitullah Mehsud in 2009 and his successor, Hakimullah Mehsud, in 2013."

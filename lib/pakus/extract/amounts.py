@@ -99,8 +99,14 @@ def _value(number: str, scale: str | None) -> float:
     return float(number.replace(",", "")) * (_SCALES[scale.lower()] if scale else 1.0)
 
 
+_RATE = re.compile(r"^\s+(?:a|per|each|every)\s+(?:year|month|week)|^\s+annually|^\s+yearly")
+
+
 def _purpose(sentence: str, rel_start: int, rel_end: int) -> str:
     after = sentence[rel_end:]
+    rate = _RATE.match(after)  # "$1.5 billion a year in civilian aid"
+    if rate:
+        after = after[rate.end() :]
     before = sentence[:rel_start]
     head = _HEAD_AFTER.match(after)
     for pattern in (_FOR_AFTER, _IN_AFTER):

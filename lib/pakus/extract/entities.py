@@ -334,7 +334,8 @@ _BODY_WORDS = frozenset([*_SUFFIX_WORDS.split("|"), "Group", "Bank", "Company", 
 """Last words that make a name a body's, never a person's."""
 _ROLE_WORDS = (
     "leader|chief|emir|commander|spokesman|spokeswoman|spokesperson|minister|ambassador|envoy|"
-    "president|representative|secretary|official|director|founder|head|general"
+    "president|representative|secretary|official|director|founder|head|general|contractor|"
+    "operative|diplomat|officer|adviser|advisor|aide|analyst|lawmaker|senator|journalist"
 )
 _CAP = r"[A-Z][a-zà-ÿ’'\-]+"
 _NAME_PART = rf"(?:{_CAP}|[A-Z]\.?|(?:al|el|bin|ul|ud|e|de|van|von)-?{_CAP}?)"

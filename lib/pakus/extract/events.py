@@ -288,6 +288,8 @@ def _clause_events(
         if c is primary or c.trig.type == primary.trig.type:
             continue
         own = _adjacent_date(text, c.m, c_dates, tight=not c.nominal)
+        if own is not None and _verbs_date(text, primary, c, own):
+            continue
         if own is not None and id(own) not in claimed:
             claimed.add(id(own))
             chosen.append((c, own))
@@ -307,6 +309,19 @@ def _clause_events(
         _event(text, c_start, c_end, c.m, c.trig, d, ents, sentence_ents, lex, topics)
         for c, d in chosen
     ]
+
+
+def _verbs_date(text: str, verb: _Candidate, noun: _Candidate, date: DateMention) -> bool:
+    """Whether a date right after the object of a verb is the verb's ("lifted the embargo in
+    1975"), not the noun's own, as it is after a modifier ("the sanctions imposed after the
+    1998 tests")."""
+    if verb.nominal or not noun.nominal or noun.m.start() < verb.m.end():
+        return False
+    object_gap = r"\s+(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,2}"
+    return bool(
+        re.fullmatch(object_gap, text[verb.m.end() : noun.m.start()])
+        and re.fullmatch(r"\s+(?:in|on|during|by)\s+", text[noun.m.end() : date.start])
+    )
 
 
 def _adjacent_date(
