@@ -78,3 +78,9 @@ def test_purpose_after_a_rate():
         ("$1.5 billion", "economic aid"),
         ("$300 million", "training"),
     ]
+
+
+def test_a_count_names_the_head_of_a_compound_unit():
+    counts = [(c.quote, c.count, c.unit) for c in extract("more than 400 drone strikes").counts]
+    assert counts == [("400 drone strikes", 400, "strike")]
+    assert [c.unit for c in extract("66 slots for officers").counts] == ["slot"]

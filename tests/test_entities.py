@@ -85,6 +85,11 @@ def test_a_body_that_speaks_is_not_a_person():
     assert not [e for e in found.entities if e.type == "person"]
 
 
+def test_cities_and_provinces_of_the_region_are_places():
+    found = entity_ids("Militants attacked a school in Peshawar and a base near Kandahar.")
+    assert found == [("Peshawar", "PLACE.PESHAWAR"), ("Kandahar", "PLACE.KANDAHAR")]
+
+
 def test_pronoun_us_is_not_the_united_states():
     assert entity_ids("Let us hope the talks help us all.") == []
 

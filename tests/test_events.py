@@ -116,6 +116,24 @@ def test_a_date_after_the_object_is_the_verbs_a_date_in_a_modifier_the_nouns():
     ]
 
 
+def test_launching_an_operation_is_an_assault():
+    text = "On June 15, 2014, the Pakistan Army launched Operation Zarb-e-Azb against the TTP."
+    (e,) = events(text)
+    assert (e.type, e.date, e.source_actor, e.target_actor) == (
+        "ASSAULT", "2014-06-15", "PAK.ARMY", "TTP"
+    )  # fmt: skip
+    assert [e.type for e in events("Apple launched a new phone.")] == []
+
+
+def test_an_actor_required_after_the_trigger_follows_it_directly():
+    # "met Secretary of State Mike Pompeo": titles may stand between
+    (met,) = events("Imran Khan also met Secretary of State Mike Pompeo.")
+    assert met.type == "CONSULT"
+    # "welcomed the offensive but pressed Islamabad": Islamabad is not who was welcomed
+    (welcome,) = events("US officials welcomed the offensive but pressed Islamabad to act.")
+    assert welcome.type == "SUPPORT"
+
+
 def test_coordinated_dates_give_one_event_each():
     found = events(
         "The strikes killed Baitullah Mehsud in 2009 and his successor, Hakimullah Mehsud, in 2013."

@@ -34,6 +34,12 @@ def test_ranges_and_fiscal_years():
     assert ("FY2019", "2018-10-01", "fiscal_year") in found
     assert ("FY16", "2015-10-01", "fiscal_year") in found
     assert ("FY2002-13", "2001-10-01", "fiscal_year") in found
+    opening = dates(
+        "Between 2004 and 2018, the CIA conducted drone strikes. From 1990 to 2001 no aid."
+    )
+    assert opening[:2] == [
+        ("Between 2004 and 2018", "2004", "range"), ("From 1990 to 2001", "1990", "range")
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(

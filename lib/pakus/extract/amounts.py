@@ -231,7 +231,8 @@ def compile_counts(units: pd.DataFrame) -> CountPattern:
     words = "|".join(w for w in NUMBER_WORDS if w not in {"a", "an"})
     pattern = re.compile(
         rf"(?<![\w$.,])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{words}|dozens|hundreds|thousands)\s+"
-        rf"(?:(?:[A-Za-z’'\-]+)\s+){{0,2}}?(?P<unit>{unit_alt})(?:e?s)?\b",
+        rf"(?:(?:[A-Za-z’'\-]+)\s+){{0,2}}?(?P<unit>{unit_alt})(?:e?s)?\b"
+        rf"(?:\s+(?P<head>{unit_alt})(?:e?s)?\b)?",
         re.I,
     )
     return CountPattern(pattern, Anchor.words(units["unit"]))
@@ -249,5 +250,6 @@ def count_mentions(
         if n in {"dozens", "hundreds", "thousands"}:
             continue
         value = NUMBER_WORDS.get(n) or int(n.replace(",", ""))
-        out.append(CountMention(m.start(), m.end(), m.group(), value, m.group("unit").lower()))
+        unit = m.group("head") or m.group("unit")  # "400 drone strikes" counts strikes
+        out.append(CountMention(m.start(), m.end(), m.group(), value, unit.lower()))
     return out

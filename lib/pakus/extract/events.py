@@ -18,6 +18,11 @@ from pakus.extract.trie import trie_pattern
 
 ACTOR_TYPES = frozenset({"person", "org", "state", "group"})
 _WORD_RUN = re.compile(r"[\w-]+")
+_ACTOR_GAP = re.compile(
+    r"[\s,]*(?:(?:the|his|her|their|its|visiting|with|by|to)\s+)*"
+    r"(?:[A-Z][\w.’'-]*\s+(?:(?:of|for|and)\s+)?){0,5}"
+)
+"""What may stand between a trigger and the actor it requires: articles and titles."""
 _NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|neither|nor|without|refused\s+to|declined\s+to|failed\s+to|"
     r"unwilling\s+to|reluctant\s+to|"
@@ -115,10 +120,15 @@ def words_of(clause: str) -> frozenset[str]:
 
 def _requirement_met(
     req: str, words: frozenset[str], ents: Sequence[EntityMention], has_amount: bool,
-    m: re.Match[str],
+    m: re.Match[str], text: str,
 ) -> bool:  # fmt: skip
     if req == "@actor":  # an actor named right after the trigger ("met Foreign Minister X")
-        return any(e.type in ACTOR_TYPES and 0 <= e.start - m.end() <= 40 for e in ents)
+        return any(
+            e.type in ACTOR_TYPES
+            and 0 <= e.start - m.end() <= 40
+            and _ACTOR_GAP.fullmatch(text, m.end(), e.start) is not None
+            for e in ents
+        )
     if req == "@program":
         return any(e.type == "program" for e in ents)
     if req == "@agreement":
@@ -256,7 +266,7 @@ def _clause_events(
     for m in hits:
         readings = [
             t for t in lex.by_form[re.sub(r"\s+", " ", m.group())]
-            if not t.requires or any(_requirement_met(r, words, ents, has_amount, m) for r in t.requires)
+            if not t.requires or any(_requirement_met(r, words, ents, has_amount, m, text) for r in t.requires)
         ]  # fmt: skip
         if readings:
             trig = max(readings, key=lambda t: t.priority)

@@ -316,7 +316,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver, Anchor]] = [
     ),
     (
         re.compile(
-            rf"\b(?:from|between)\s+(?P<y1>{_YEAR})\s+(?:to|and|until|till|through)\s+(?P<y2>{_YEAR})\b"
+            rf"\b(?:[Ff]rom|[Bb]etween)\s+(?P<y1>{_YEAR})\s+(?:to|and|until|till|through)\s+(?P<y2>{_YEAR})\b"
         ),
         _year_range,
         _YEAR_ANCHOR,
