@@ -134,6 +134,13 @@ def test_an_actor_required_after_the_trigger_follows_it_directly():
     assert welcome.type == "SUPPORT"
 
 
+def test_a_relative_clause_acts_for_its_antecedent():
+    (e,) = events("Pakistan turned to China, which has pledged $62 billion for CPEC.")
+    assert (e.type, e.source_actor, e.programs) == ("AGREE", "CHN", ("PROG.CPEC",))
+    (v,) = events("Colin Powell, who flew to New Delhi on Tuesday, spoke.", "2004-03-18")
+    assert (v.type, v.source_actor, v.date) == ("CONSULT", "PER.POWELL", "2004-03-16")
+
+
 def test_coordinated_dates_give_one_event_each():
     found = events(
         "The strikes killed Baitullah Mehsud in 2009 and his successor, Hakimullah Mehsud, in 2013."

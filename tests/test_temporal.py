@@ -91,6 +91,12 @@ def test_later_counts_from_the_date_that_opened_the_narrative():
     assert found[-1] == ("Almost a year later", "2023", "year")
 
 
+def test_that_month_follows_the_month_just_told():
+    found = dates("In September 2018 aid was cut. Pompeo came that month and left the next month.")
+    assert found[1:] == [("that month", "2018-09", "month"), ("the next month", "2018-10", "month")]
+    assert dates("He came that month.", "2019")[0][1] is None  # no month told before
+
+
 def test_event_relative_and_vague_expressions_are_reported_unresolved():
     found = dates("It came days after the visit. Over a decade ago he spoke.", "2024")
     assert [(q, d) for q, d, _ in found] == [("days after", None), ("Over a decade ago", None)]

@@ -410,6 +410,12 @@ def _event(
         e for e in sentence_ents if e.type in ACTOR_TYPES
     ]
     source, target = _roles(text, m, actors)
+    antecedent = _antecedent(text, c_start, sentence_ents) if source is None else None
+    if antecedent is not None:  # "China, which has pledged …": China pledged
+        source = antecedent
+        actors = [antecedent, *(a for a in actors if a is not antecedent)]
+        if target is not None and target.id == source.id:
+            target = None
     mode = trig.mode
     if not mode and trig.type == "ASSAULT" and re.search(r"\bdrones?\b", clause, re.I):
         mode = "drone"
@@ -427,6 +433,18 @@ def _event(
         _country(source), _country(target), float(intensity), lex.quad[trig.type],
         ";".join(sorted(contexts)), negated, modality,
     )  # fmt: skip
+
+
+def _antecedent(
+    text: str, c_start: int, sentence_ents: list[EntityMention]
+) -> EntityMention | None:
+    """The actor a relative clause is about: "China, which has pledged …" → China."""
+    if not re.match(r"(?:which|who)\b", text[c_start : c_start + 6]):
+        return None
+    before = [e for e in sentence_ents if e.type in ACTOR_TYPES and e.end <= c_start]
+    if before and re.fullmatch(r"\s*,?\s*", text[before[-1].end : c_start]):
+        return before[-1]
+    return None
 
 
 def _roles(

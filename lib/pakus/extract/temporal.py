@@ -258,6 +258,15 @@ def _same_year(m, pub, prev):
     return {**(_abs(_pd(prev.year + shift)) or {}), "relative": True, "anchor": "previous date"}
 
 
+def _same_month(m, pub, prev):
+    word = (m.group("which") or "that").lower()
+    if prev is None or prev.month is None:
+        return {"note": "relative to an earlier month that the text does not give"}
+    shift = {"same": 0, "that": 0, "following": 1, "next": 1, "previous": -1, "preceding": -1}[word]
+    return {**(_abs(_pd(*_add_months(prev.year, prev.month, shift))) or {}), "relative": True,
+            "anchor": "previous date"}  # fmt: skip
+
+
 def _event_relative(m, pub, prev):
     return {"relative": True, "note": "relative to another event; not resolved"}
 
@@ -370,6 +379,13 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver, Anchor]] = [
             r"\b(?:the\s+(?P<which>same|following|next|previous|preceding)|that)\s+year\b", re.I
         ),
         _same_year,
+        _UNIT_ANCHOR,
+    ),
+    (
+        re.compile(
+            r"\b(?:the\s+(?P<which>same|following|next|previous|preceding)|that)\s+month\b", re.I
+        ),
+        _same_month,
         _UNIT_ANCHOR,
     ),
     (
