@@ -141,6 +141,13 @@ def test_a_relative_clause_acts_for_its_antecedent():
     assert (v.type, v.source_actor, v.date) == ("CONSULT", "PER.POWELL", "2004-03-16")
 
 
+def test_a_clause_with_its_own_subject_does_not_take_the_previous_date():
+    shared = events("Washington suspended aid on Monday, and offered to mediate.", "2018-01-10")
+    assert [e.date for e in shared] == ["2018-01-08", "2018-01-08"]
+    own = events("Washington suspended aid in 1971, and it never delivered the F-16s.")
+    assert [(e.type, e.date) for e in own] == [("SANCTION", "1971"), ("AID", None)]
+
+
 def test_coordinated_dates_give_one_event_each():
     found = events(
         "The strikes killed Baitullah Mehsud in 2009 and his successor, Hakimullah Mehsud, in 2013."

@@ -192,7 +192,7 @@ def event_mentions(
             clause = text[c_start:c_end]
             inherited = None if re.match(r"(?:which|who)\b", clause) else governing
             if previous is not None and re.match(
-                r"(?:and|but)\s+(?!(?:the|a|an|to)\b)[a-z]", clause
+                r"(?:and|but)\s+(?!(?:the|a|an|to|it|he|she|they|we|i)\b)[a-z]", clause
             ):
                 inherited = previous  # "…on Monday, and offered to mediate": the same time
             previous = c_dates[0] if c_dates else previous
@@ -221,6 +221,13 @@ _CONNECTIVE = re.compile(
 )
 
 
+_OPENING_WORDS = frozenset(
+    "In On At During After Following Since By Before Until Through Throughout Amid Over Within "
+    "From Last This Early Late Earlier Later Months Weeks Days Years Shortly Soon".split()
+)
+"""Words that open a sentence with a time phrase rather than with its subject."""
+
+
 def _sentence_initial_date(
     text: str, s_start: int, s_dates: list[DateMention]
 ) -> DateMention | None:
@@ -228,7 +235,10 @@ def _sentence_initial_date(
     floods last year, …") governs all its clauses."""
     for d in s_dates:
         lead = _CONNECTIVE.sub("", text[s_start : d.start], count=1)
-        if len(lead.split()) <= 6 and "," not in lead:
+        words = lead.split()
+        # an opening phrase, not the end of the first clause ("Washington cut aid in 1971, and …")
+        opening = len(words) <= 2 or words[0].capitalize() in _OPENING_WORDS
+        if len(words) <= 6 and "," not in lead and opening:
             return d
     return None
 
