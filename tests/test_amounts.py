@@ -84,3 +84,15 @@ def test_a_count_names_the_head_of_a_compound_unit():
     counts = [(c.quote, c.count, c.unit) for c in extract("more than 400 drone strikes").counts]
     assert counts == [("400 drone strikes", 400, "strike")]
     assert [c.unit for c in extract("66 slots for officers").counts] == ["slot"]
+
+
+def test_purposes_stop_at_dates_pronouns_and_keep_qualifiers_in_brackets():
+    found = extract(
+        "The IMF approved a $6 billion bailout for Pakistan in July 2019. The budget rose to "
+        "Rs1.8 trillion (about $6.5 billion). Between $3 billion and $4 billion of it was lost."
+    ).amounts
+    assert [(a.quote, a.qualifier, a.purpose) for a in found] == [
+        ("$6 billion", "", "bailout for Pakistan"),
+        ("about $6.5 billion", "about", ""),
+        ("Between $3 billion and $4 billion", "", ""),
+    ]

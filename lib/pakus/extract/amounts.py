@@ -38,22 +38,25 @@ _WORDS = re.compile(
 _BETWEEN_ANCHOR = Anchor.words(["between"])
 _USD_ANCHOR = Anchor.words(["usd"])
 _DOLLARS_ANCHOR = Anchor.words(["dollars"])
-_QUALIFIER_BEFORE = re.compile(rf"(?:^|\s)(?P<qual>{_QUALIFIER})\s+(?:US\s?)?$", re.I)
+_QUALIFIER_BEFORE = re.compile(rf"(?:^|[\s(])(?P<qual>{_QUALIFIER})\s+(?:US\s?)?$", re.I)
 _US_BEFORE = re.compile(r"\bUS\s?$")
 _BETWEEN = re.compile(rf"\bbetween\s+{_CURRENCY}\s?(?P<n1>{_NUMBER})\s*(?P<s1>{_SCALE})?\s+and\s+"
                       rf"{_CURRENCY}?\s?(?P<n2>{_NUMBER})\s*(?P<s2>{_SCALE})\b", re.I)  # fmt: skip
 _STOP_ALTERNATIVES = (
     r"\s+in\s+(?:a\s+bid|order)|\s+as\s+|\s+to\s+(?:[a-z]+)\b|\s+which\b|\s+that\b|\s+while\b|"
-    r"\s+and\s+(?:the|a|an|to)\b|\s+since\b|\s+after\b|[,.;:(—–]|$"
+    r"\s+and\s+(?:the|a|an|to)\b|\s+since\b|\s+after\b|[,.;:(—–]|$|"
+    r"\s+(?:in|on|by|during|until)\s+(?:(?:early|mid|late)[\s-]+)?(?:(?:19|20)\d\d|(?:January|"
+    r"February|March|April|May|June|July|August|September|October|November|December)\b)"
 )
 _STOP = rf"(?={_STOP_ALTERNATIVES})"
 _FOR_AFTER = re.compile(rf"^\s*(?:[a-z\-]+\s+){{0,2}}?for\s+(?P<p>.{{3,100}}?){_STOP}")
 _IN_AFTER = re.compile(
-    rf"^\s*(?:in|of)\s+(?P<p>[A-Za-z][\w’'\- ]{{2,60}}?)(?=\s+(?:for|from|to)\b|{_STOP_ALTERNATIVES})"
+    rf"^\s*(?:in|of)\s+(?!(?:it|them|this|that|these|those)\b)(?P<p>[A-Za-z][\w’'\- ]{{2,60}}?)(?=\s+(?:for|from|to)\b|{_STOP_ALTERNATIVES})"
 )
 _HEAD_AFTER = re.compile(
     r"^\s*(?P<p>(?:(?!(?:in|of|for|to|from|by|on|at)\b)[a-z\-]+\s+){0,2}"
-    r"(?:package|deal|sale|loan|grant|aid|fund|tranche|programme|program|contract))\b"
+    r"(?:package|deal|sale|loan|grant|aid|fund|tranche|programme|program|contract|bailout|"
+    r"deposit|credit|facility))\b"
 )
 _NP_BEFORE = re.compile(
     r"(?P<p>(?:[\w’'\-]+\s+){1,5}?)(?:worth|totalling|totaling|amounting\s+to|amounts?\s+to|"
