@@ -90,6 +90,12 @@ def test_cities_and_provinces_of_the_region_are_places():
     assert found == [("Peshawar", "PLACE.PESHAWAR"), ("Kandahar", "PLACE.KANDAHAR")]
 
 
+def test_bylines_name_their_authors():
+    text = "TALKS RESUME\nBy Jane Doe and Ahmed Khan | Dawn\nBy September 2018, aid was cut."
+    people = [(e.quote, e.id) for e in extract(text).entities if e.type == "person"]
+    assert people == [("Jane Doe", "person:jane-doe"), ("Ahmed Khan", "person:ahmed-khan")]
+
+
 def test_pronoun_us_is_not_the_united_states():
     assert entity_ids("Let us hope the talks help us all.") == []
 

@@ -148,6 +148,15 @@ def test_a_clause_with_its_own_subject_does_not_take_the_previous_date():
     assert [(e.type, e.date) for e in own] == [("SANCTION", "1971"), ("AID", None)]
 
 
+def test_a_subject_noun_takes_the_mood_of_its_verb():
+    (talks,) = events("Talks will resume in Washington next month.", "2022-03-03")
+    assert (talks.type, talks.modality, talks.date) == ("CONSULT", "future", "2022-04")
+    (visit,) = events("A visit by Blinken could follow.")
+    assert visit.modality == "hypothetical"
+    done = events("Washington suspended aid and will review the programme.")
+    assert done[0].modality == "asserted"
+
+
 def test_coordinated_dates_give_one_event_each():
     found = events(
         "The strikes killed Baitullah Mehsud in 2009 and his successor, Hakimullah Mehsud, in 2013."

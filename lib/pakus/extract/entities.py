@@ -368,6 +368,9 @@ _COORDINATED = re.compile(
 _CREDIT = re.compile(
     rf"\b(?:[Pp]hoto|[Ii]mage|[Pp]icture|[Vv]ideo)s?[ \t]+(?:by|:)[ \t]+(?:{_TITLES}[ \t]+)?(?P<name>{_NAME})"
 )
+_BYLINE = re.compile(
+    rf"^[ \t]*By[ \t]+(?P<names>{_NAME}(?:(?:,[ \t]*|[ \t]+and[ \t]+){_NAME})*)", re.M
+)
 _PLACE = re.compile(
     r"\b(?P<name>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?:[ \t]+(?:tribal[ \t]+(?:area|district|region)|"
     r"district|province|air[ \t]+base|airbase|valley|agency)\b|-based\b)"
@@ -409,6 +412,7 @@ _ANCHORED = {
         10,
         400,
     ),
+    "byline": (Anchor(re.compile("By")), 10, 200),
     "place": (Anchor(re.compile("tribal|district|province|air|valley|agency|-based")), 60, 40),
     "network": (Anchor.words(["network"], fold=False), 80, 10),
     "suffix": (Anchor.words(_SUFFIX_WORDS.split("|"), fold=False), 200, 120),
@@ -692,10 +696,13 @@ def entity_mentions(
     ):  # fmt: skip
         for m in scan.near(pattern, *_ANCHORED[anchor]):
             add_person(m.start("name"), m.end("name"), method)
-    for m in scan.near(_COORDINATED, *_ANCHORED["plural title"]):
-        for name in re.finditer(_NAME, m.group("names")):
-            if name.group() != "and":
-                add_person(m.start("names") + name.start(), m.start("names") + name.end(), "title")
+    for pattern, method, anchor in (
+        (_COORDINATED, "title", "plural title"),  # "Senators Kerry and Lugar"
+        (_BYLINE, "pattern", "byline"),  # "By Jane Doe and Ahmed Khan"
+    ):
+        for m in scan.near(pattern, *_ANCHORED[anchor]):
+            for name in re.finditer(_NAME, m.group("names")):
+                add_person(m.start("names") + name.start(), m.start("names") + name.end(), method)
 
     # 3. places by their form ("the Mohmand tribal area", "a Belarus-based plant"), "the X
     # network", and names with an organisational suffix (or a short form of one)

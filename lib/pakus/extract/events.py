@@ -40,6 +40,10 @@ _FUTURE = re.compile(
     r"expected\s+to|set\s+to|to\s+be|aims?\s+to|seeks?\s+to|wants?\s+to|hopes?\s+to|"
     r"upcoming|next)\b|[’']ll\b"
 )
+_VERB_AFTER_SUBJECT = re.compile(
+    r"(?:\s+(?!(?:and|but|or|that|which|who)\b)[\w-]+){0,3}?\s+(?:(?P<future>will|shall|(?:is|are)\s+(?:due|expected|scheduled|set)\s+to|"
+    r"(?:is|are)\s+to)|(?P<hypo>would|could|may|might))\b"
+)
 _INFINITIVE = re.compile(r"\bto\s+$", re.I)
 _REALIS_INFINITIVE = re.compile(
     r"\b(?:continues?|continued|began|begins|started|starts|managed|decided|voted|went\s+on|"
@@ -410,9 +414,16 @@ def _event(
     # aid he cut last year" makes "restoring" hypothetical, not "cut"
     subjects = list(_SUBJECT.finditer(before))
     local = before[subjects[-1].end() :] if subjects else before
-    if _CONDITIONAL.search(before) or _IRREALIS.search(local) or infinitive:
+    # a noun that is the clause's subject takes the mood of its verb: "Talks will resume"
+    verb_after = (
+        _VERB_AFTER_SUBJECT.match(text, m.end(), c_end) if len(before.split()) <= 3 else None
+    )
+    if (
+        _CONDITIONAL.search(before) or _IRREALIS.search(local) or infinitive
+        or (verb_after and verb_after.group("hypo"))
+    ):  # fmt: skip
         modality = "hypothetical"
-    elif _FUTURE.search(local[-60:]):
+    elif _FUTURE.search(local[-60:]) or (verb_after and verb_after.group("future")):
         modality = "future"
     else:
         modality = "asserted"
