@@ -96,6 +96,12 @@ def test_bylines_name_their_authors():
     assert people == [("Jane Doe", "person:jane-doe"), ("Ahmed Khan", "person:ahmed-khan")]
 
 
+def test_a_title_before_a_body_is_not_a_person():
+    found = extract("Munir met Kurilla at the General Headquarters (GHQ) on Tuesday.").entities
+    assert ("General Headquarters", "org") in [(e.quote, e.type) for e in found]
+    assert "Headquarters" not in [e.quote for e in found if e.type == "person"]
+
+
 def test_pronoun_us_is_not_the_united_states():
     assert entity_ids("Let us hope the talks help us all.") == []
 

@@ -157,6 +157,12 @@ def test_a_subject_noun_takes_the_mood_of_its_verb():
     assert done[0].modality == "asserted"
 
 
+def test_praise_is_support():
+    assert [e.type for e in events("The US general lauded the Pakistan Army's role.")] == [
+        "SUPPORT"
+    ]
+
+
 def test_coordinated_dates_give_one_event_each():
     found = events(
         "The strikes killed Baitullah Mehsud in 2009 and his successor, Hakimullah Mehsud, in 2013."

@@ -324,7 +324,8 @@ _SUFFIX_WORDS = (
     "Office|Commission|Corps|Party|Front|Movement|Organisation|Organization|Foundation|"
     "Authority|Court|Parliament|Assembly|Working Group|Program|Programme|Fund|Initiative|"
     "Agreement|Accords|Accord|Framework|Act|Treaty|Pact|Memorandum|Amendment|Bill|Dialogue|Forum|"
-    "Alliance|Society|Association|Union|Federation|League|Centre|Center|Club|Academy|Consortium"
+    "Alliance|Society|Association|Union|Federation|League|Centre|Center|Club|Academy|Consortium|"
+    "Headquarters"
 )
 _SPEECH_VERBS = (
     "said|says|told|added|remarked|stated|noted|wrote|tweeted|announced|explained|argued|"
