@@ -163,6 +163,26 @@ def test_praise_is_support():
     ]
 
 
+def test_a_group_named_by_nationality_is_the_source():
+    found = events(
+        "Pakistani forces killed five militants on Sunday. American drones struck a compound, "
+        "killing an al-Qaeda operative. Afghan officials condemned the strike.",
+        "2012-05-08",
+    )
+    assert [(e.type, e.source_actor, e.target_actor) for e in found] == [
+        ("ASSAULT", "PAK", ""), ("ASSAULT", "USA", "AQ"), ("ACCUSE", "AFG", "")
+    ]  # fmt: skip
+    assert found[1].source_country == "USA" and found[1].countries == ("USA", "AQ")
+    # the nearer of a named actor and a group is the source; a nationality alone is no actor
+    (near,) = events("General Bajwa said Pakistani forces killed five militants.")
+    assert near.source_actor == "PAK"
+    (named,) = events("Pakistani officials said General Bajwa visited Kabul.")
+    assert named.source_actor == "PER.BAJWA"
+    assert events("A Pakistani killed two men.")[0].source_actor == ""
+    (agent,) = events("Pakistani officials said the school was attacked by the TTP.")
+    assert agent.source_actor == "TTP"
+
+
 def test_coordinated_dates_give_one_event_each():
     found = events(
         "The strikes killed Baitullah Mehsud in 2009 and his successor, Hakimullah Mehsud, in 2013."

@@ -64,6 +64,13 @@ def test_active_periods_are_iso_intervals():
             active_period(bad)
 
 
+def test_demonyms_stand_for_states_of_the_gazetteer():
+    t = extraction_tables()
+    states = set(t.actors.loc[t.actors["type"] == "state", "id"])
+    assert set(t.demonyms["state"]) <= states
+    assert t.demonyms["demonym"].is_unique
+
+
 def test_trigger_lexicon_uses_plover_types_and_known_modes():
     t = extraction_tables()
     assert set(t.triggers["type"]) <= set(PLOVER_TYPES)

@@ -54,6 +54,7 @@ class ExtractionTables:
     plover_modes: pd.DataFrame
     contexts: pd.DataFrame
     count_units: pd.DataFrame
+    demonyms: pd.DataFrame
     amount_purposes: pd.DataFrame
 
 
@@ -74,6 +75,7 @@ def extraction_tables(folder: str | None = None) -> ExtractionTables:
         plover_modes=modes,
         contexts=read_table("contexts", path),
         count_units=read_table("count_units", path),
+        demonyms=read_table("demonyms", path),
         amount_purposes=read_table("amount_purposes", path),
     )
 

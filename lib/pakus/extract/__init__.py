@@ -29,7 +29,9 @@ from pakus.reference import extraction_tables
 @cache
 def _compiled(folder: str | None) -> tuple[Gazetteer, Lexicon, list, CountPattern]:
     tables = extraction_tables(folder)
-    lexicon = Lexicon(tables.triggers, tables.plover_types, tables.plover_modes, tables.contexts)
+    lexicon = Lexicon(
+        tables.triggers, tables.plover_types, tables.plover_modes, tables.contexts, tables.demonyms
+    )
     return (
         Gazetteer(tables.actors),
         lexicon,

@@ -75,7 +75,12 @@ class Lexicon:
     """The trigger lexicon compiled into one regex, plus the codebook intensities."""
 
     def __init__(self, triggers: pd.DataFrame, plover: pd.DataFrame, modes: pd.DataFrame,
-                 contexts: pd.DataFrame) -> None:  # fmt: skip
+                 contexts: pd.DataFrame, demonyms: pd.DataFrame) -> None:  # fmt: skip
+        self.demonyms = dict(zip(demonyms["demonym"], demonyms["state"], strict=True))
+        self._groups = re.compile(
+            rf"(?<![\w.-])(?P<demonym>{trie_pattern(self.demonyms)})[ \t]+(?:[a-z-]+[ \t]+)?"
+            rf"(?:{_GROUP_NOUNS})\b"
+        )
         self.by_form: dict[str, list[Trigger]] = {}
         for row in triggers.itertuples(index=False):
             trig = Trigger(
@@ -94,6 +99,13 @@ class Lexicon:
         self.contexts = [
             (row.context, Keywords(row.keywords.split("|")))
             for row in contexts.itertuples(index=False)
+        ]
+
+    def group_states(self, text: str, start: int, end: int) -> list[str]:
+        """The states of the groups named by nationality in ``text[start:end]``, in order."""
+        return [
+            self.demonyms[re.sub(r"\s+", " ", m.group("demonym"))]
+            for m in self._groups.finditer(text, start, end)
         ]
 
 
@@ -120,6 +132,14 @@ class Keywords:
 def words_of(clause: str) -> frozenset[str]:
     """The lower-cased words of a clause: its runs of letters, digits, ``_`` and ``-``."""
     return frozenset(_WORD_RUN.findall(clause.lower()))
+
+
+_GROUP_NOUNS = (
+    "forces|troops|soldiers|military|army|navy|officials|diplomats|government|authorities|"
+    "drones|jets|warplanes|aircraft|helicopters|police|officers|commandos|negotiators|"
+    "delegation|leaders|administration|envoys|paramilitaries|intelligence"
+)
+"""What a nationality adjective may head as an actor ("Pakistani forces", "Afghan officials")."""
 
 
 def _requirement_met(
@@ -432,6 +452,13 @@ def _event(
     ]
     source, target = _roles(text, m, actors)
     antecedent = _antecedent(text, c_start, sentence_ents) if source is None else None
+    # "Pakistani forces killed …": a group named by its nationality nearer the trigger than
+    # any named actor is the source, coded as its state
+    group: list[str] = []
+    if source is None or source.end <= m.start():  # not an agent after it ("by the TTP")
+        group = lex.group_states(text, source.end if source else c_start, m.start())[-1:]
+    if group:
+        source = None
     if antecedent is not None:  # "China, which has pledged …": China pledged
         source = antecedent
         actors = [antecedent, *(a for a in actors if a is not antecedent)]
@@ -447,11 +474,11 @@ def _event(
     return EventMention(
         c_start, c_end, clause, trig.type, text[m.start() : m.end()], m.start(), m.end(), mode,
         date.date if date else None, date.precision if date else None, date.quote if date else "",
-        tuple(dict.fromkeys(a.id for a in actors)),
+        tuple(dict.fromkeys([*group, *(a.id for a in actors)])),
         tuple(dict.fromkeys(e.id for e in ents if e.type in {"program", "agreement"})),
-        tuple(dict.fromkeys(c for c in (_country(a) for a in actors) if c)),
-        source.id if source else "", target.id if target else "",
-        _country(source), _country(target), float(intensity), lex.quad[trig.type],
+        tuple(dict.fromkeys(c for c in [*group, *(_country(a) for a in actors)] if c)),
+        source.id if source else "".join(group), target.id if target else "",
+        _country(source) or "".join(group), _country(target), float(intensity), lex.quad[trig.type],
         ";".join(sorted(contexts)), negated, modality,
     )  # fmt: skip
 
