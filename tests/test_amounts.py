@@ -96,3 +96,10 @@ def test_purposes_stop_at_dates_pronouns_and_keep_qualifiers_in_brackets():
         ("about $6.5 billion", "about", ""),
         ("Between $3 billion and $4 billion", "", ""),
     ]
+
+
+def test_a_fiscal_year_is_not_a_purpose():
+    (a,) = extract("The Administration requested $80 million in FMF for FY2018.").amounts
+    assert (a.purpose, a.program, a.fiscal_year) == ("FMF", "PROG.FMF", 2018)
+    (b,) = extract("Congress set aside $900 million for FY2016.").amounts
+    assert b.purpose != "FY2016" and b.fiscal_year == 2016

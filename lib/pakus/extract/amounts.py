@@ -105,6 +105,12 @@ def _value(number: str, scale: str | None) -> float:
 _RATE = re.compile(r"^\s+(?:a|per|each|every)\s+(?:year|month|week)|^\s+annually|^\s+yearly")
 
 
+_WHEN = re.compile(
+    r"(?:(?:the\s+)?(?:fiscal\s+year|FY)\s*'?\d{2,4}(?:\s*[-–]\s*(?:FY)?\d{2,4})?|(?:19|20)\d\d)",
+    re.I,
+)
+
+
 def _purpose(sentence: str, rel_start: int, rel_end: int) -> str:
     after = sentence[rel_end:]
     rate = _RATE.match(after)  # "$1.5 billion a year in civilian aid"
@@ -114,7 +120,7 @@ def _purpose(sentence: str, rel_start: int, rel_end: int) -> str:
     head = _HEAD_AFTER.match(after)
     for pattern in (_FOR_AFTER, _IN_AFTER):
         m = pattern.match(after[head.end() :] if head else after)
-        if m:
+        if m and not _WHEN.fullmatch(m.group("p").strip()):  # "for FY2016" tells when, not what
             p = m.group("p").strip()
             return f"{head.group('p').strip()} for {p}" if head and pattern is _FOR_AFTER else p
     if head:
