@@ -102,6 +102,14 @@ def test_a_title_before_a_body_is_not_a_person():
     assert "Headquarters" not in [e.quote for e in found if e.type == "person"]
 
 
+def test_mixed_case_datelines_with_an_outlet_are_places():
+    found = extract("Islamabad, Pakistan (CNN) — Parliament met.").entities
+    assert [(e.quote, e.id, e.method) for e in found][:2] == [
+        ("Islamabad", "place:islamabad", "dateline"), ("Pakistan", "PAK", "gazetteer")
+    ]  # fmt: skip
+    assert extract("Islamabad, Pakistan said on Monday.").entities[0].id == "PAK"
+
+
 def test_pronoun_us_is_not_the_united_states():
     assert entity_ids("Let us hope the talks help us all.") == []
 

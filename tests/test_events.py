@@ -183,6 +183,31 @@ def test_a_group_named_by_nationality_is_the_source():
     assert agent.source_actor == "TTP"
 
 
+def test_what_a_demand_is_about_is_not_the_event():
+    text = "Parliament on Thursday passed a resolution demanding an end to U.S. drone strikes."
+    found = events(text, "2012-04-12")
+    assert [(e.type, e.trigger, e.date) for e in found] == [
+        ("REQUEST", "demanding", "2012-04-12")
+    ]  # fmt: skip
+
+
+def test_subordinate_clauses_of_time_and_place_have_their_own_events():
+    text = (
+        "The resolution called for an apology for the Salala incident, in which 24 Pakistani "
+        "soldiers were killed in November 2011, a day after Interior Minister Rehman Malik met "
+        "envoy Marc Grossman."
+    )
+    found = events(text, "2012-04-12")
+    assert [(e.type, e.date) for e in found] == [
+        ("REQUEST", None), ("ASSAULT", "2011-11"), ("CONSULT", None)
+    ]  # fmt: skip
+    killed = found[1]
+    assert killed.target_actor == "PAK"  # the soldiers were killed: the group suffered it
+    assert (found[2].source_actor, found[2].target_actor) == (
+        "person:rehman-malik", "person:marc-grossman"
+    )  # fmt: skip
+
+
 def test_coordinated_dates_give_one_event_each():
     found = events(
         "The strikes killed Baitullah Mehsud in 2009 and his successor, Hakimullah Mehsud, in 2013."

@@ -352,7 +352,8 @@ _TITLES = (
     r"General|Gen\.|Admiral|Adm\.|Vice Admiral|Colonel|Col\.|Major|Captain|Commander|"
     r"Senator|Sen\.|Congressman|Congresswoman|Representative|Rep\.|Governor|Chief Justice|"
     r"Justice|Judge|Mr\.|Mrs\.|Ms\.|Dr\.|Professor|Prof\.|Chairman|Spokesperson|Spokesman|"
-    r"Spokeswoman|spokesperson|spokesman|spokeswoman)"
+    r"Spokeswoman|spokesperson|spokesman|spokeswoman|envoy|ambassador|diplomat|commander|"
+    r"adviser|advisor|minister|secretary)"
 )
 _TITLED = re.compile(
     rf"(?<![\w])(?:the[ \t]+)?(?:[Ff]ormer[ \t]+|[Tt]hen-)?(?:{_TITLES}[ \t]+)+"
@@ -378,7 +379,10 @@ _PLACE = re.compile(
 )
 _DATELINE = re.compile(
     r"^(?P<name>[A-Z]{3,}(?:[ \t-][A-Z]{3,}){0,2})(?=[ \t]*(?:—|–|:|\(|-[ \t]|,[ \t]*(?:"
-    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)))",
+    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)))"
+    # "Islamabad, Pakistan (CNN) —": a place, its country and the outlet before a dash
+    r"|^(?P<town>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?=,[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
+    r"[ \t]+\([^)\n]{2,30}\)[ \t]*(?:—|–|-[ \t]))",
     re.M,
 )
 _ROLES = f"(?:{_ROLE_WORDS})"
@@ -565,11 +569,12 @@ def _type_of(name: str) -> str:
 
 
 def _datelines(text: str, gaz: Gazetteer) -> list[EntityMention]:
-    """Datelines ("WASHINGTON —", "PESHAWAR, Nov 27"): the place the report was filed from."""
+    """Datelines ("WASHINGTON —", "PESHAWAR, Nov 27", "Islamabad, Pakistan (CNN) —"): the
+    place the report was filed from."""
     places = gaz.places_by_first_word
     out = []
     for m in _DATELINE.finditer(text):
-        name = m.group("name")
+        name = m.group("name") or m.group("town")
         node, _ = gaz.child(gaz.root, name, fuzzy=False)
         known = gaz.actors[node.actor] if node is not None and node.actor is not None else None
         if known is not None and known.type not in {"state", "place"}:

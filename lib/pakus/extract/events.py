@@ -19,10 +19,11 @@ from pakus.extract.trie import trie_pattern
 ACTOR_TYPES = frozenset({"person", "org", "state", "group"})
 _WORD_RUN = re.compile(r"[\w-]+")
 _ACTOR_GAP = re.compile(
-    r"[\s,]*(?:(?:the|his|her|their|its|visiting|with|by|to)\s+)*"
+    r"[\s,]*(?:(?:the|his|her|their|its|visiting|with|by|to)\s+)*(?:[a-z]+\s+)?"
     r"(?:[A-Z][\w.’'-]*\s+(?:(?:of|for|and)\s+)?){0,5}"
 )
-"""What may stand between a trigger and the actor it requires: articles and titles."""
+"""What may stand between a trigger and the actor it requires: articles, a role ("envoy",
+"counterpart") and titles."""
 _NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|neither|nor|without|refused\s+to|declined\s+to|failed\s+to|"
     r"unwilling\s+to|reluctant\s+to|"
@@ -50,12 +51,20 @@ _REALIS_INFINITIVE = re.compile(
     r"decision|move|order)\s+to\s+$",
     re.I,
 )
-_TOPIC = re.compile(r"\b(?:discuss\w*|about|regarding|concerning)\b", re.I)
+_TOPIC = re.compile(
+    r"\b(?:discuss\w*|about|regarding|concerning|demand\w*|call\w*\s+for|end\s+to|halt\s+to|"
+    r"condemn\w*|protest\w*|criticis\w*|criticiz\w*)\b",
+    re.I,
+)
 _AGENT_GAP = re.compile(r"\bby\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}\Z")
 _NOT_NEGATION = re.compile(r"\bnot\s+(?:least|only)\b", re.I)
 _NO_BEFORE = re.compile(r"\bno\s+$", re.I)
 _NOMINAL = re.compile(
     r"(?:\b(?:the|a|an|his|her|its|their|our|this|that|any)|[’']s)\s+(?:[\w.-]+\s+){0,2}$", re.I
+)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\Z")
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|its|their|our|this|that|any)|[’']s)\s+$", re.I
 )
 _DISCOURSE = re.compile(
     r"\b(?:it\s+should\s+be\s+noted|it\s+is\s+worth\s+noting|it\s+may\s+be\s+recalled)\b", re.I
@@ -400,11 +409,15 @@ def _adjacent_date(
 
 def _weight(text: str, c_start: int, m: re.Match[str], trig: Trigger) -> tuple[int, bool]:
     """A trigger's priority, and whether it is a noun. The priority is lowered for a noun
-    inside the clause ("the killing of") or a topic ("to discuss … killing"), which are more
-    often what the clause is about than its event."""
+    inside the clause ("the killing of") and more for a topic ("to discuss … killing",
+    "demanding an end to drone strikes"), which are what the clause is about, not its event."""
     lead = text[c_start : m.start()]
     nominal = bool(_NOMINAL.search(lead[-40:]))
-    if len(lead.split()) > 3 and (nominal or _TOPIC.search(lead)):
+    if nominal and m.group().endswith("ing") and not _DETERMINER_BEFORE.search(lead[-20:]):
+        nominal = False  # "a resolution demanding …" is a participle, "the killing of" a noun
+    if len(lead.split()) > 3 and _TOPIC.search(lead):
+        return trig.priority - 6, nominal  # what a demand or a discussion is about
+    if len(lead.split()) > 3 and nominal:
         return trig.priority - 4, nominal
     return trig.priority, nominal
 
@@ -457,6 +470,11 @@ def _event(
     group: list[str] = []
     if source is None or source.end <= m.start():  # not an agent after it ("by the TTP")
         group = lex.group_states(text, source.end if source else c_start, m.start())[-1:]
+    if group and _PASSIVE.search(text, c_start, m.start()):
+        # "24 Pakistani soldiers were killed": the group suffered it
+        target_group, group, target = group, [], None
+    else:
+        target_group = []
     if group:
         source = None
     if antecedent is not None:  # "China, which has pledged …": China pledged
@@ -474,11 +492,13 @@ def _event(
     return EventMention(
         c_start, c_end, clause, trig.type, text[m.start() : m.end()], m.start(), m.end(), mode,
         date.date if date else None, date.precision if date else None, date.quote if date else "",
-        tuple(dict.fromkeys([*group, *(a.id for a in actors)])),
+        tuple(dict.fromkeys([*group, *(a.id for a in actors), *target_group])),
         tuple(dict.fromkeys(e.id for e in ents if e.type in {"program", "agreement"})),
-        tuple(dict.fromkeys(c for c in [*group, *(_country(a) for a in actors)] if c)),
-        source.id if source else "".join(group), target.id if target else "",
-        _country(source) or "".join(group), _country(target), float(intensity), lex.quad[trig.type],
+        tuple(dict.fromkeys(c for c in [*group, *(_country(a) for a in actors), *target_group] if c)),
+        source.id if source else "".join(group),
+        target.id if target else "".join(target_group),
+        _country(source) or "".join(group), _country(target) or "".join(target_group),
+        float(intensity), lex.quad[trig.type],
         ";".join(sorted(contexts)), negated, modality,
     )  # fmt: skip
 

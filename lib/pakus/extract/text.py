@@ -56,7 +56,10 @@ ABBREVIATIONS = frozenset(
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s|[\"“‘(]?[A-Z])")
 _CLAUSE_BREAK = re.compile(
     r";\s+|:\s+(?=[\"“A-Z])|\s[–—]\s|,\s+(?=(?:but|while|whereas|although|though|which|who|"
-    r"after|before|when|as well as|and then|and)\b)|,\s+(?=(?:a|an|the)\s+[\w-]+\s+(?:that|which)\b)"
+    r"after|before|when|as well as|and then|and)\b)|,\s+(?=(?:a|an|the)\s+[\w-]+\s+(?:that|which)\b)|"
+    r",\s+(?=(?:in|of|by|during|under|for|from|after)\s+which\b)|"
+    r",\s+(?=(?:(?:a|one|two|three|several|some|just|only|barely)\s+)?"
+    r"(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before|later|earlier)\b)"
 )
 
 
