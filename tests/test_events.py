@@ -208,6 +208,11 @@ def test_subordinate_clauses_of_time_and_place_have_their_own_events():
     )  # fmt: skip
 
 
+def test_a_counterfactual_is_hypothetical():
+    (cut,) = events("Had Pakistan acted earlier, the aid would never have been cut.")
+    assert (cut.type, cut.modality, cut.negated) == ("SANCTION", "hypothetical", True)
+
+
 def test_coordinated_dates_give_one_event_each():
     found = events(
         "The strikes killed Baitullah Mehsud in 2009 and his successor, Hakimullah Mehsud, in 2013."

@@ -32,7 +32,7 @@ _NEGATION = re.compile(
 )
 _CONDITIONAL = re.compile(r"\b(?:[Ii]f|[Ww]hether|[Uu]nless)\b")
 _IRREALIS = re.compile(
-    r"\b(?:[Cc]ould|might|may|[Ss]hould|ought|possibility|possible|likely|would\s+have|suggested|"
+    r"\b(?:[Cc]ould|might|may|[Ss]hould|ought|possibility|possible|likely|would\s+(?:not\s+|never\s+)?have|suggested|"
     r"proposed|considering|consider|keen|desire|desired|wish|hope|hopes|want|wants)\b"
 )
 _SUBJECT = re.compile(r"\b(?:that|which|who|he|she|they|it|we|I)\b")
