@@ -213,6 +213,25 @@ def test_a_counterfactual_is_hypothetical():
     assert (cut.type, cut.modality, cut.negated) == ("SANCTION", "hypothetical", True)
 
 
+def test_the_source_is_the_subject_not_an_actor_inside_a_phrase():
+    text = "Islamabad expanded its operations against the TTP but also arrested LeT leaders."
+    assert [(e.type, e.source_actor, e.target_actor) for e in events(text)] == [
+        ("ASSAULT", "PAK", "TTP"), ("COERCE", "PAK", "LET")
+    ]  # fmt: skip
+    (e,) = events(
+        "Robert Oakley, the American ambassador in Islamabad, met Foreign Minister Yaqub Khan."
+    )
+    assert (e.source_actor, e.target_actor) == ("person:robert-oakley", "person:yaqub-khan")
+
+
+def test_a_coordinated_verb_shares_the_subject_of_the_clause_event():
+    text = "Senator John Kerry visited Islamabad in May and warned that Congress could cut the aid."
+    found = events(text, "2011-06")
+    assert [(e.type, e.source_actor) for e in found][:2] == [
+        ("CONSULT", "PER.KERRY"), ("THREATEN", "PER.KERRY")
+    ]  # fmt: skip
+
+
 def test_coordinated_dates_give_one_event_each():
     found = events(
         "The strikes killed Baitullah Mehsud in 2009 and his successor, Hakimullah Mehsud, in 2013."

@@ -7,7 +7,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -61,6 +61,11 @@ _NOT_NEGATION = re.compile(r"\bnot\s+(?:least|only)\b", re.I)
 _NO_BEFORE = re.compile(r"\bno\s+$", re.I)
 _NOMINAL = re.compile(
     r"(?:\b(?:the|a|an|his|her|its|their|our|this|that|any)|[’']s)\s+(?:[\w.-]+\s+){0,2}$", re.I
+)
+_IN_PHRASE = re.compile(
+    r"\b(?:against|with|to|from|for|on|in|at|of|toward|towards|into|over|about|between|among)"
+    r"\s+(?:the\s+)?\Z",
+    re.I,
 )
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\Z")
 _DETERMINER_BEFORE = re.compile(
@@ -351,17 +356,32 @@ def _clause_events(
     if date is None and not claimed:
         date = governing
     chosen.insert(0, (primary, date))
+    coordinated: set[int] = set()
     for c in cands:
         if c is primary or c.nominal or c.trig.type == primary.trig.type:
             continue
         lo, hi = sorted((primary.m, c.m), key=lambda m: m.start())
-        if re.search(r"\b(?:and|besides|as well as)\b", text[lo.end() : hi.start()]):
+        if re.search(r"\b(?:and|besides|as well as|but also)\b", text[lo.end() : hi.start()]):
             chosen.append((c, date))
+            coordinated.add(id(c))
     chosen.sort(key=lambda cd: cd[0].m.start())
-    return [
+    events = [
         _event(text, c_start, c_end, c.m, c.trig, d, ents, sentence_ents, lex, topics)
         for c, d in chosen
     ]
+    # a verb coordinated after the clause's event shares its subject: "Islamabad expanded its
+    # operations against the TTP and arrested …" — Islamabad arrested, not the TTP
+    first = events[0]
+    if first.source_actor and chosen[0][0] is primary:
+        events = [
+            replace(e, source_actor=first.source_actor, source_country=first.source_country)
+            if id(c) in coordinated
+            and c.m.start() > primary.m.start()
+            and e.target_actor != first.source_actor
+            else e
+            for (c, _), e in zip(chosen, events, strict=True)
+        ]
+    return events
 
 
 def _verbs_date(text: str, verb: _Candidate, noun: _Candidate, date: DateMention) -> bool:
@@ -464,7 +484,9 @@ def _event(
         e for e in sentence_ents if e.type in ACTOR_TYPES
     ]
     source, target = _roles(text, m, actors)
-    antecedent = _antecedent(text, c_start, sentence_ents) if source is None else None
+    named_before = any(a.end <= m.start() for a in ents if a.type in ACTOR_TYPES)
+    agent = source is not None and source.start >= m.end()  # "… by General Kurilla"
+    antecedent = None if named_before or agent else _antecedent(text, c_start, sentence_ents)
     # "Pakistani forces killed …": a group named by its nationality nearer the trigger than
     # any named actor is the source, coded as its state
     group: list[str] = []
@@ -525,7 +547,10 @@ def _roles(
         if before:
             return by_agent, before[-1]
         return by_agent, next((a for a in after if a.id != by_agent.id), None)
-    source = before[-1] if before else None
+    # the subject, not an actor inside a phrase ("Islamabad expanded operations against the
+    # TTP and arrested …": Islamabad arrested); the nearest one if all are inside phrases
+    subjects = [a for a in before if not _IN_PHRASE.search(text, max(0, a.start - 30), a.start)]
+    source = (subjects or before)[-1] if before else None
     target = next((a for a in after if source is None or a.id != source.id), None)
     return source, target
 
