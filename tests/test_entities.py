@@ -110,6 +110,12 @@ def test_mixed_case_datelines_with_an_outlet_are_places():
     assert extract("Islamabad, Pakistan said on Monday.").entities[0].id == "PAK"
 
 
+def test_missions_abroad_are_bodies():
+    found = entity_ids("The US Embassy in Islamabad and the Pakistan High Commission in London.")
+    assert found[0] == ("US Embassy", "org:us-embassy")
+    assert ("Pakistan High Commission", "org:pakistan-high-commission") in found
+
+
 def test_pronoun_us_is_not_the_united_states():
     assert entity_ids("Let us hope the talks help us all.") == []
 

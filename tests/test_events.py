@@ -232,6 +232,15 @@ def test_a_coordinated_verb_shares_the_subject_of_the_clause_event():
     ]  # fmt: skip
 
 
+def test_summoning_an_envoy_is_a_diplomatic_protest():
+    text = "The Pakistan Foreign Office summoned the US charge d'affaires on Monday to protest."
+    (e,) = events(text, "2023-03-15")
+    assert (e.type, e.trigger, e.date, e.source_actor, e.target_actor) == (
+        "ACCUSE", "summoned", "2023-03-13", "PAK.MOFA", "USA"
+    )  # fmt: skip
+    assert events("The court summoned the witnesses.") == []
+
+
 def test_coordinated_dates_give_one_event_each():
     found = events(
         "The strikes killed Baitullah Mehsud in 2009 and his successor, Hakimullah Mehsud, in 2013."

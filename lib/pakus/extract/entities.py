@@ -325,7 +325,7 @@ _SUFFIX_WORDS = (
     "Authority|Court|Parliament|Assembly|Working Group|Program|Programme|Fund|Initiative|"
     "Agreement|Accords|Accord|Framework|Act|Treaty|Pact|Memorandum|Amendment|Bill|Dialogue|Forum|"
     "Alliance|Society|Association|Union|Federation|League|Centre|Center|Club|Academy|Consortium|"
-    "Headquarters"
+    "Headquarters|Embassy|Consulate|High Commission"
 )
 _SPEECH_VERBS = (
     "said|says|told|added|remarked|stated|noted|wrote|tweeted|announced|explained|argued|"
@@ -395,7 +395,12 @@ _APPOSITIVE_BEFORE = re.compile(
     rf"(?P<name>(?:{_HONORIFICS}[ \t]+)?{_CAP}(?:[ \t]+{_NAME_PART}){{1,3}})(?=[,.;])"
 )
 _NETWORK = re.compile(r"\bthe[ \t]+(?P<name>(?:[A-Z][a-z]+[ \t]+){1,3}network)\b")
-_ORG_WORDS = r"(?:[A-Z][\w’'\-]*|of|for|and|on|the|in)"
+_ORG_WORDS = (
+    r"(?:[A-Z][\w’'\-]*|of|for|and(?![ \t]+the\b)|on|in|(?<=of[ \t])the|(?<=for[ \t])the|"
+    r"(?<=on[ \t])the|(?<=in[ \t])the)"
+)
+"""Words inside an organisation's name: capitalised ones, and "of", "for", "and", "on", "in"
+(with "the" only after a preposition: "Department of the Treasury", not "X and the Y")."""
 _SUFFIXED = re.compile(
     rf"(?P<name>[A-Z][\w’'\-]*(?:[ \t]+{_ORG_WORDS}){{0,6}}?[ \t]+"
     rf"(?P<suffix>{_SUFFIX_WORDS}))\b"
