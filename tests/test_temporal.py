@@ -1,6 +1,6 @@
 import pytest
 
-from helpers import dates
+from helpers import dates, extract
 
 
 @pytest.mark.parametrize(
@@ -89,6 +89,19 @@ def test_later_counts_from_the_date_that_opened_the_narrative():
     )
     found = dates(text)
     assert found[-1] == ("Almost a year later", "2023", "year")
+
+
+def test_day_and_month_ranges_within_a_year():
+    found = [
+        (d.quote, d.date, d.precision, d.date_end)
+        for d in extract(
+            "On the night of May 1-2, 2011, and from March to June 2019.", "2022"
+        ).dates
+    ]
+    assert found == [
+        ("May 1-2, 2011", "2011-05-01", "day", "2011-05-02"),
+        ("from March to June 2019", "2019-03", "month", "2019-06-30"),
+    ]
 
 
 def test_that_month_follows_the_month_just_told():

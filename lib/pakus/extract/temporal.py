@@ -28,10 +28,10 @@ _MONTH = (
     r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 )
-_MONTH_FULL = (
-    r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)"
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
 )
+_MONTH_FULL = rf"(?P<m>{_MONTH_NAMES})"
 _YEAR = r"(?:19\d\d|20\d\d)"
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -91,6 +91,23 @@ def _nearest_year(month: int, day: int | None, pub: PartialDate | None) -> int |
 
 def _full_mdy(m, pub, prev):
     return _abs(_pd(int(m.group("y")), _month(m), int(m.group("d"))))
+
+
+def _day_range(m, pub, prev):
+    year, month = int(m.group("y")), _month(m)
+    first, last = _pd(year, month, int(m.group("d"))), _pd(year, month, int(m.group("d2")))
+    if first is None or last is None or last <= first:
+        return None
+    return {"date": first.iso(), "precision": "day", "date_end": last.iso()}
+
+
+def _month_range(m, pub, prev):
+    year = int(m.group("y"))
+    first = _pd(year, MONTHS[m.group("m1").lower()])
+    last = _pd(year, MONTHS[m.group("m2").lower()])
+    if first is None or last is None or last <= first:
+        return None
+    return {"date": first.iso(), "precision": "month", "date_end": last.last_day().isoformat()}
 
 
 def _month_year(m, pub, prev):
@@ -294,6 +311,21 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver, Anchor]] = [
         _MONTH_ANCHOR,
     ),
     (re.compile(rf"\b(?P<y>{_YEAR})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b"), _iso, _YEAR_ANCHOR),
+    (  # "May 1-2, 2011": the first day, with the last as its end
+        re.compile(
+            rf"\b{_MONTH}\.?\s+(?P<d>[0-3]?\d)\s?[-–]\s?(?P<d2>[0-3]?\d),?\s+(?P<y>{_YEAR})\b"
+        ),
+        _day_range,
+        _MONTH_ANCHOR,
+    ),
+    (  # "from March to June 2019"
+        re.compile(
+            rf"\b(?:[Ff]rom|[Bb]etween)\s+(?P<m1>{_MONTH_NAMES})\s+(?:to|and|until|through)\s+"
+            rf"(?P<m2>{_MONTH_NAMES}),?\s+(?P<y>{_YEAR})\b"
+        ),
+        _month_range,
+        _MONTH_ANCHOR,
+    ),
     (
         re.compile(rf"\b(?:(?:early|mid|late)[\s-]+)?{_MONTH}\.?,?\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
         _month_year,
