@@ -241,6 +241,20 @@ def test_summoning_an_envoy_is_a_diplomatic_protest():
     assert events("The court summoned the witnesses.") == []
 
 
+def test_a_clause_opening_with_its_verb_takes_the_sentences_subject():
+    text = (
+        "President Donald Trump welcomed Prime Minister Imran Khan to the White House on Monday, "
+        "their first meeting, and offered to mediate between Pakistan and India."
+    )
+    offered = [e for e in events(text, "2019-07-23") if e.trigger == "offered"]
+    assert offered[0].source_actor == "PER.TRUMP"
+    text = "COAS Bajwa, who is due to retire in November, visited the Pentagon in October."
+    (visit,) = events(text, "2022-11-30")
+    assert (visit.source_actor, visit.target_actor, visit.date) == (
+        "PER.BAJWA", "USA.DOD", "2022-10"
+    )  # fmt: skip
+
+
 def test_coordinated_dates_give_one_event_each():
     found = events(
         "The strikes killed Baitullah Mehsud in 2009 and his successor, Hakimullah Mehsud, in 2013."

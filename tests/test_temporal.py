@@ -104,6 +104,11 @@ def test_day_and_month_ranges_within_a_year():
     ]
 
 
+def test_a_month_in_a_future_phrase_is_the_next_one():
+    found = dates("Bajwa is due to retire in November. He visited Kabul in October.", "2022-09-27")
+    assert found == [("in November", "2022-11", "month"), ("in October", "2021-10", "month")]
+
+
 def test_that_month_follows_the_month_just_told():
     found = dates("In September 2018 aid was cut. Pompeo came that month and left the next month.")
     assert found[1:] == [("that month", "2018-09", "month"), ("the next month", "2018-10", "month")]

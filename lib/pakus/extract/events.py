@@ -67,6 +67,12 @@ _IN_PHRASE = re.compile(
     r"\s+(?:the\s+)?\Z",
     re.I,
 )
+_VERB_FIRST = re.compile(
+    r"(?:(?:and|but|then|also)\s+)*(?:[a-z]+ed|held|met|made|took|said|sent|gave|told|went|came|"
+    r"struck|sought|brought|began|left|won|lost|paid|put|cut|hit|set|led|flew|fought|broke|"
+    r"spoke|wrote|rose|fell|froze|chose|ordered|vowed)\b"
+)
+"""A clause that opens with its verb, its subject told before it ("…, and offered to mediate")."""
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\Z")
 _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|his|her|its|their|our|this|that|any)|[’']s)\s+$", re.I
@@ -492,6 +498,14 @@ def _event(
     group: list[str] = []
     if source is None or source.end <= m.start():  # not an agent after it ("by the TTP")
         group = lex.group_states(text, source.end if source else c_start, m.start())[-1:]
+    if source is None and not group and _VERB_FIRST.match(text, c_start):
+        # a clause without a subject of its own ("Trump welcomed Khan …, and offered to
+        # mediate", "Bajwa, who is due to retire, visited …"): the sentence's subject
+        told = [a for a in sentence_ents if a.type in ACTOR_TYPES and a.end <= c_start]
+        subjects = [a for a in told if not _IN_PHRASE.search(text, max(0, a.start - 30), a.start)]
+        source = subjects[0] if subjects else None
+        if source is not None and target is not None and target.id == source.id:
+            target = None
     if group and _PASSIVE.search(text, c_start, m.start()):
         # "24 Pakistani soldiers were killed": the group suffered it
         target_group, group, target = group, [], None

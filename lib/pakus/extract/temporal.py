@@ -167,7 +167,10 @@ def _month_alone(m, pub, prev):
     cue = m.group("cue").lower()
     if pub is None or pub.month is None:
         return {"note": "no year in the text and no published month to infer it"}
-    if cue in {"next", "this coming"}:
+    before = re.split(r"[,.;:!?]", m.string[max(0, m.start() - 60) : m.start()].lower())[-1]
+    if cue in {"next", "this coming"} or (
+        cue in {"in", "by", "until", "till"} and _FUTURE_CUE.search(before)
+    ):  # "is due to retire in November": the next November
         year = pub.year if month > pub.month else pub.year + 1
     elif cue == "this":
         year = pub.year

@@ -111,7 +111,8 @@ _LEADING_ADVERBIAL = re.compile(
 _PARENTHETICAL = re.compile(
     r",\s+(?P<body>(?:following|after|during|amid|despite|in\s+the\s+wake\s+of)\b[^,;]{3,120}),"
 )
-_RELATIVE_END = re.compile(r",\s+(?=(?:the|a|an)\s|[A-Z])")
+_RELATIVE_END = re.compile(r",\s+(?=(?:the|a|an)\s|[A-Z]|[a-z]{3,}ed\b)")
+"""Where a relative clause (", who …") ends: before an article, a name or a past-tense verb."""
 
 
 def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
