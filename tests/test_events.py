@@ -255,6 +255,20 @@ def test_a_clause_opening_with_its_verb_takes_the_sentences_subject():
     )  # fmt: skip
 
 
+def test_arrests_and_extraditions():
+    text = (
+        "Pakistani authorities handed over Khalid Sheikh Mohammed to the CIA. "
+        "One suspect was later extradited to the United States."
+    )
+    found = [(e.type, e.trigger, e.source_actor, e.target_actor) for e in events(text)]
+    assert found == [
+        ("COOPERATE", "handed over", "PAK", "PER.KSM"),
+        ("COOPERATE", "extradited", "", "USA"),
+    ]
+    assert [e.type for e in events("Security forces captured two suspects.")] == ["COERCE"]
+    assert events("The government handed over the keys of the stadium.") == []
+
+
 def test_coordinated_dates_give_one_event_each():
     found = events(
         "The strikes killed Baitullah Mehsud in 2009 and his successor, Hakimullah Mehsud, in 2013."
