@@ -269,6 +269,13 @@ def test_arrests_and_extraditions():
     assert events("The government handed over the keys of the stadium.") == []
 
 
+def test_the_possessor_of_a_killing_suffered_it():
+    (e,) = events("Tension rose after Soleimani's killing.")
+    assert (e.type, e.source_actor, e.target_actor) == ("ASSAULT", "", "PER.SOLEIMANI")
+    (s,) = events("Pakistan's support for the talks grew.")
+    assert s.source_actor == "PAK"
+
+
 def test_coordinated_dates_give_one_event_each():
     found = events(
         "The strikes killed Baitullah Mehsud in 2009 and his successor, Hakimullah Mehsud, in 2013."

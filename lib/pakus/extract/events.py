@@ -490,6 +490,12 @@ def _event(
         e for e in sentence_ents if e.type in ACTOR_TYPES
     ]
     source, target = _roles(text, m, actors)
+    if (
+        trig.type in {"ASSAULT", "COERCE"}
+        and source is not None
+        and re.fullmatch(r"[’']s\s+", text[source.end : m.start()])
+    ):  # "Soleimani's killing", "bin Laden's capture": the possessor suffered it
+        source, target = None, source
     named_before = any(a.end <= m.start() for a in ents if a.type in ACTOR_TYPES)
     agent = source is not None and source.start >= m.end()  # "… by General Kurilla"
     antecedent = None if named_before or agent else _antecedent(text, c_start, sentence_ents)
