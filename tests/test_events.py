@@ -293,3 +293,10 @@ def test_one_event_per_clause_and_words_inside_names_are_not_triggers():
 def test_context_from_the_clause():
     (e,) = events("In 2022 the US sanctioned TTP militants for terrorism.")
     assert "terrorism" in e.context.split(";")
+
+
+def test_a_text_whose_lower_case_is_longer_is_still_read():
+    """Lowering 'İ' adds a character; triggers are then matched case-insensitively in place."""
+    text = "İstanbul talks: Washington Suspended aid to Pakistan in January 2018."
+    found = [(e.type, e.trigger, e.date) for e in events(text)]
+    assert found == [("CONSULT", "talks", None), ("SANCTION", "Suspended", "2018-01")]

@@ -319,7 +319,7 @@ def _clause_events(
     cands: list[_Candidate] = []
     for m in hits:
         readings = [
-            t for t in lex.by_form[re.sub(r"\s+", " ", m.group())]
+            t for t in lex.by_form[re.sub(r"\s+", " ", m.group().lower())]
             if not t.requires or any(_requirement_met(r, words, ents, has_amount, m, text) for r in t.requires)
         ]  # fmt: skip
         if readings:
@@ -439,7 +439,7 @@ def _weight(text: str, c_start: int, m: re.Match[str], trig: Trigger) -> tuple[i
     "demanding an end to drone strikes"), which are what the clause is about, not its event."""
     lead = text[c_start : m.start()]
     nominal = bool(_NOMINAL.search(lead[-40:]))
-    if nominal and m.group().endswith("ing") and not _DETERMINER_BEFORE.search(lead[-20:]):
+    if nominal and m.group().lower().endswith("ing") and not _DETERMINER_BEFORE.search(lead[-20:]):
         nominal = False  # "a resolution demanding …" is a participle, "the killing of" a noun
     if len(lead.split()) > 3 and _TOPIC.search(lead):
         return trig.priority - 6, nominal  # what a demand or a discussion is about
@@ -486,44 +486,9 @@ def _event(
         modality = "future"
     else:
         modality = "asserted"
-    actors = [e for e in ents if e.type in ACTOR_TYPES] or [
-        e for e in sentence_ents if e.type in ACTOR_TYPES
-    ]
-    source, target = _roles(text, m, actors)
-    if (
-        trig.type in {"ASSAULT", "COERCE"}
-        and source is not None
-        and re.fullmatch(r"[’']s\s+", text[source.end : m.start()])
-    ):  # "Soleimani's killing", "bin Laden's capture": the possessor suffered it
-        source, target = None, source
-    named_before = any(a.end <= m.start() for a in ents if a.type in ACTOR_TYPES)
-    agent = source is not None and source.start >= m.end()  # "… by General Kurilla"
-    antecedent = None if named_before or agent else _antecedent(text, c_start, sentence_ents)
-    # "Pakistani forces killed …": a group named by its nationality nearer the trigger than
-    # any named actor is the source, coded as its state
-    group: list[str] = []
-    if source is None or source.end <= m.start():  # not an agent after it ("by the TTP")
-        group = lex.group_states(text, source.end if source else c_start, m.start())[-1:]
-    if source is None and not group and _VERB_FIRST.match(text, c_start):
-        # a clause without a subject of its own ("Trump welcomed Khan …, and offered to
-        # mediate", "Bajwa, who is due to retire, visited …"): the sentence's subject
-        told = [a for a in sentence_ents if a.type in ACTOR_TYPES and a.end <= c_start]
-        subjects = [a for a in told if not _IN_PHRASE.search(text, max(0, a.start - 30), a.start)]
-        source = subjects[0] if subjects else None
-        if source is not None and target is not None and target.id == source.id:
-            target = None
-    if group and _PASSIVE.search(text, c_start, m.start()):
-        # "24 Pakistani soldiers were killed": the group suffered it
-        target_group, group, target = group, [], None
-    else:
-        target_group = []
-    if group:
-        source = None
-    if antecedent is not None:  # "China, which has pledged …": China pledged
-        source = antecedent
-        actors = [antecedent, *(a for a in actors if a is not antecedent)]
-        if target is not None and target.id == source.id:
-            target = None
+    source, target, actor_ids, countries = _parties(
+        text, c_start, m, trig, ents, sentence_ents, lex
+    )
     mode = trig.mode
     if not mode and trig.type == "ASSAULT" and re.search(r"\bdrones?\b", clause, re.I):
         mode = "drone"
@@ -534,15 +499,78 @@ def _event(
     return EventMention(
         c_start, c_end, clause, trig.type, text[m.start() : m.end()], m.start(), m.end(), mode,
         date.date if date else None, date.precision if date else None, date.quote if date else "",
-        tuple(dict.fromkeys([*group, *(a.id for a in actors), *target_group])),
-        tuple(dict.fromkeys(e.id for e in ents if e.type in {"program", "agreement"})),
-        tuple(dict.fromkeys(c for c in [*group, *(_country(a) for a in actors), *target_group] if c)),
-        source.id if source else "".join(group),
-        target.id if target else "".join(target_group),
-        _country(source) or "".join(group), _country(target) or "".join(target_group),
+        actor_ids, tuple(dict.fromkeys(e.id for e in ents if e.type in {"program", "agreement"})),
+        countries, source.id, target.id, source.country, target.country,
         float(intensity), lex.quad[trig.type],
         ";".join(sorted(contexts)), negated, modality,
     )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Party:
+    """A source or target: an actor id (or a state's, for a group named by nationality) and
+    the country it acts for."""
+
+    id: str = ""
+    country: str = ""
+
+
+def _party(actor: EntityMention | None) -> _Party:
+    return _Party(actor.id, _country(actor)) if actor is not None else _Party()
+
+
+def _parties(
+    text: str, c_start: int, m: re.Match[str], trig: Trigger, ents: list[EntityMention],
+    sentence_ents: list[EntityMention], lex: Lexicon,
+) -> tuple[_Party, _Party, tuple[str, ...], tuple[str, ...]]:  # fmt: skip
+    """Source and target of the event at ``m``, and the ids and countries of its actors.
+
+    By position first (``_roles``); then, in order: the possessor of a killing suffered it
+    ("Soleimani's killing"); a relative clause acts for its antecedent ("China, which has
+    pledged …"); a group named by nationality nearer the trigger than any named actor is the
+    source ("Pakistani forces killed …"), or the target before a passive verb ("24 Pakistani
+    soldiers were killed"); a clause opening with its verb takes the sentence's subject.
+    """
+    # a clause naming no actor borrows those of its sentence
+    actors = [e for e in ents if e.type in ACTOR_TYPES] or [
+        e for e in sentence_ents if e.type in ACTOR_TYPES
+    ]
+    source, target = _roles(text, m, actors)
+    if (
+        trig.type in {"ASSAULT", "COERCE"}
+        and source is not None
+        and re.fullmatch(r"[’']s\s+", text[source.end : m.start()])
+    ):
+        source, target = None, source
+    named_before = any(a.end <= m.start() for a in ents if a.type in ACTOR_TYPES)
+    agent = source is not None and source.start >= m.end()  # "… by General Kurilla"
+    antecedent = None if named_before or agent else _antecedent(text, c_start, sentence_ents)
+    group: list[str] = []
+    if not agent:
+        group = lex.group_states(text, source.end if source else c_start, m.start())[-1:]
+    if source is None and not group and _VERB_FIRST.match(text, c_start):
+        told = [a for a in sentence_ents if a.type in ACTOR_TYPES and a.end <= c_start]
+        subjects = [a for a in told if not _IN_PHRASE.search(text, max(0, a.start - 30), a.start)]
+        source = subjects[0] if subjects else None
+        if source is not None and target is not None and target.id == source.id:
+            target = None
+    suffered: list[str] = []
+    if group and _PASSIVE.search(text, c_start, m.start()):
+        suffered, group, target = group, [], None
+    if group:
+        source = None
+    if antecedent is not None:
+        source = antecedent
+        actors = [antecedent, *(a for a in actors if a is not antecedent)]
+        if target is not None and target.id == source.id:
+            target = None
+    src = _Party(group[0], group[0]) if group else _party(source)
+    tgt = _Party(suffered[0], suffered[0]) if suffered else _party(target)
+    ids = tuple(dict.fromkeys([*group, *(a.id for a in actors), *suffered]))
+    countries = tuple(
+        dict.fromkeys(c for c in [*group, *(_country(a) for a in actors), *suffered] if c)
+    )
+    return src, tgt, ids, countries
 
 
 def _antecedent(
