@@ -276,6 +276,23 @@ def test_the_possessor_of_a_killing_suffered_it():
     assert s.source_actor == "PAK"
 
 
+def test_air_strikes_shootdowns_and_releases():
+    text = (
+        "On February 26, 2019, Indian warplanes struck what New Delhi called a Jaish-e-Mohammed "
+        "camp. A day later, Pakistan shot down an Indian jet. Pakistan released the pilot on "
+        "March 1."
+    )
+    found = [
+        (e.type, e.mode, e.date, e.source_actor, e.target_actor) for e in events(text, "2019-03-05")
+    ]
+    assert found == [
+        ("ASSAULT", "", "2019-02-26", "IND", "JEM"),
+        ("ASSAULT", "aerial", "2019-02-27", "PAK", ""),
+        ("CONCEDE", "", "2019-03-01", "PAK", ""),
+    ]
+    assert events("The speech struck a chord.") == []
+
+
 def test_coordinated_dates_give_one_event_each():
     found = events(
         "The strikes killed Baitullah Mehsud in 2009 and his successor, Hakimullah Mehsud, in 2013."

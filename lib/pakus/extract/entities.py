@@ -336,7 +336,7 @@ _BODY_WORDS = frozenset([*_SUFFIX_WORDS.split("|"), "Group", "Bank", "Company", 
 _ROLE_WORDS = (
     "leader|chief|emir|commander|spokesman|spokeswoman|spokesperson|minister|ambassador|envoy|"
     "president|representative|secretary|official|director|founder|head|general|contractor|"
-    "operative|diplomat|officer|adviser|advisor|aide|analyst|lawmaker|senator|journalist"
+    "operative|diplomat|officer|adviser|advisor|aide|analyst|lawmaker|senator|journalist|pilot"
 )
 _CAP = r"[A-Z][a-zà-ÿ’'\-]+"
 _NAME_PART = rf"(?:{_CAP}|[A-Z]\.?|(?:al|el|bin|ul|ud|e|de|van|von)-?{_CAP}?)"

@@ -559,6 +559,11 @@ def _parties(
         suffered, group, target = group, [], None
     if group:
         source = None
+        if target is not None and _country(target) == group[0]:
+            # "Indian warplanes struck what New Delhi called a JeM camp": not India itself
+            target = next(
+                (a for a in actors if a.start >= m.end() and _country(a) != group[0]), None
+            )
     if antecedent is not None:
         source = antecedent
         actors = [antecedent, *(a for a in actors if a is not antecedent)]
