@@ -116,6 +116,11 @@ def test_missions_abroad_are_bodies():
     assert ("Pakistan High Commission", "org:pakistan-high-commission") in found
 
 
+def test_a_titled_name_may_open_with_initials():
+    found = entity_ids("External Affairs Minister S. Jaishankar questioned the sale.")
+    assert ("S. Jaishankar", "person:s-jaishankar") in found
+
+
 def test_pronoun_us_is_not_the_united_states():
     assert entity_ids("Let us hope the talks help us all.") == []
 

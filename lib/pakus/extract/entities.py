@@ -357,7 +357,7 @@ _TITLES = (
 )
 _TITLED = re.compile(
     rf"(?<![\w])(?:the[ \t]+)?(?:[Ff]ormer[ \t]+|[Tt]hen-)?(?:{_TITLES}[ \t]+)+"
-    rf"(?P<name>(?:{_HONORIFICS}[ \t]+)?{_NAME})"
+    rf"(?P<name>(?:{_HONORIFICS}[ \t]+)?(?:[A-Z]\.[ \t]*){{0,2}}{_NAME})"  # "S. Jaishankar"
 )
 _SPEECH = re.compile(
     rf"(?P<name>(?:{_HONORIFICS}[ \t]+)?{_CAP}(?:[ \t]+{_NAME_PART}){{1,3}})"
