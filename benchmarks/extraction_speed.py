@@ -8,7 +8,9 @@ years and amounts are varied so that no two documents are the same. The baseline
 blank English pipeline with a sentencizer (tokenising and sentence splitting only) over the
 same texts. Documents are processed one at a time and their facts counted and dropped, so
 memory should not grow with the corpus: the script reports the peak traced memory for the
-first fifth of the corpus and for the whole corpus. The target compares one process with one
+first fifth of the corpus and for the whole corpus, and times a tenth of the corpus as one
+long document beside the same text as many (no step may grow faster than the length of a
+document). The target compares one process with one
 process; where the machine has several cores, both are also run with one process per core
 (spaCy's ``n_process``, a process pool for pakus, as ``pakus build --jobs 0`` uses).
 """
@@ -129,6 +131,16 @@ def main(argv: list[str] | None = None) -> None:
     if len(seconds) == 4:
         print(f"with {cores} processes each: {seconds[2] / seconds[3]:.2f}x; pakus gains "
               f"{seconds[1] / seconds[3]:.2f}x from {cores} processes")  # fmt: skip
+    # one long document must take about as long as the same text in many: no step may be
+    # quadratic in a document's length
+    part = texts[: max(1, n // 10)]
+    one = [("one_document", "\n\n".join(t for _, t in part))]
+    many_s, _ = timed(run_pakus, part)
+    one_s, _ = timed(run_pakus, one)
+    part_mb = sum(len(t.encode("utf-8")) for _, t in part) / 1e6
+    print(
+        f"{part_mb:.1f} MB as one document: {one_s:.1f} s; as {len(part)} documents: {many_s:.1f} s"
+    )
     fifth = texts[: max(1, n // 5)]
     small, full = peak_memory(run_pakus, fifth), peak_memory(run_pakus, texts)
     print(f"peak traced memory: {small:.1f} MB for {len(fifth)} documents, {full:.1f} MB for {n}")

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from pakus.dates import PartialDate
 from pakus.extract import extract_text
 from pakus.extract.scan import Anchor, Scan
+from pakus.extract.spans import Spans
 from pakus.extract.text import WORD, tokens
 
 WORDS = st.sampled_from(
@@ -97,3 +98,15 @@ def test_bounded_search_is_a_leading_word_boundary(text):
     anchor = Anchor(re.compile(body), fold=True)
     slow = re.compile(rf"(?<![\w-]){body}", re.I)
     assert [m.span() for m in Scan(text).bounded(anchor)] == [m.span() for m in slow.finditer(text)]
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 8)), max_size=40))
+def test_spans_find_exactly_the_overlaps_a_linear_scan_finds(pairs):
+    spans, taken = Spans(), []
+    for start, length in pairs:
+        end = start + length
+        brute = any(not (end <= s or start >= e) for s, e in taken)
+        assert spans.overlaps(start, end) == brute
+        if not brute:
+            spans.add(start, end)
+            taken.append((start, end))

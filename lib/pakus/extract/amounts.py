@@ -11,6 +11,7 @@ import pandas as pd
 
 from pakus.extract.mentions import AmountMention, CountMention, DateMention, EntityMention
 from pakus.extract.scan import Anchor, Scan
+from pakus.extract.spans import Spans, starting_in
 from pakus.extract.temporal import NUMBER_WORDS
 from pakus.extract.trie import trie_pattern
 
@@ -165,10 +166,14 @@ def amount_mentions(
 ) -> list[AmountMention]:
     """Money amounts in US dollars, with their qualifier, range, purpose, programme and FY."""
     out: list[AmountMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
     if "$" not in text and "USD" not in text and "dollars" not in text.lower():
         return out
     sentence_starts = [s for s, _ in sentences]
+    programs = [e for e in entities if e.type == "program"]
+    program_starts = [e.start for e in programs]
+    fiscal_years = [d for d in dates if d.precision == "fiscal_year"]
+    fy_starts = [d.start for d in fiscal_years]
     scan = Scan(text)
     matches = list(scan.near(_BETWEEN, _BETWEEN_ANCHOR, before=10, after=80))
     matches += list(_SYMBOL.finditer(text))
@@ -182,7 +187,7 @@ def amount_mentions(
         qual_m = _QUALIFIER_BEFORE.search(text, max(0, start - 25), start)
         if qual_m and m.re is not _BETWEEN:
             start = qual_m.start("qual")
-        if any(not (m.end() <= s or start >= e) for s, e in taken):
+        if taken.overlaps(start, m.end()):
             continue
         g = m.groupdict()
         qual = qual_m.group("qual") if qual_m and m.re is not _BETWEEN else ""
@@ -196,19 +201,13 @@ def amount_mentions(
             usd_max = _value(g["n2"], s2 or s1) if g.get("n2") else None
             if usd_max is not None and usd_max <= usd:
                 usd_max = None
-        taken.append((start, m.end()))
+        taken.add(start, m.end())
         k = bisect.bisect_right(sentence_starts, start) - 1
         sent = sentences[k] if k >= 0 and start < sentences[k][1] else (start, m.end())
         sentence = text[sent[0] : sent[1]]
         purpose = _purpose(sentence, start - sent[0], m.end() - sent[0])
-        program = next(
-            (e.id for e in entities if e.type == "program" and sent[0] <= e.start < sent[1]), ""
-        )
-        fy = next(
-            (int(d.note[2:6]) for d in dates
-             if d.precision == "fiscal_year" and sent[0] <= d.start < sent[1]),
-            None,
-        )  # fmt: skip
+        program = next((e.id for e in starting_in(programs, program_starts, *sent)), "")
+        fy = next((int(d.note[2:6]) for d in starting_in(fiscal_years, fy_starts, *sent)), None)
         out.append(
             AmountMention(
                 start,
@@ -252,9 +251,12 @@ def count_mentions(
 ) -> list[CountMention]:
     """Counts of people and things ("66 slots", "two Pakistani military officers")."""
     out: list[CountMention] = []
+    money = Spans()
+    for a in amounts:
+        money.add(a.start, a.end)
     for m in Scan(text).near(counts.pattern, counts.anchor, before=100, after=10):
         n = m.group("n").lower()
-        if re.fullmatch(r"(?:19|20)\d\d", n) or any(a.start <= m.start() < a.end for a in amounts):
+        if re.fullmatch(r"(?:19|20)\d\d", n) or money.overlaps(m.start(), m.start() + 1):
             continue
         if n in {"dozens", "hundreds", "thousands"}:
             continue

@@ -524,6 +524,13 @@ class _Found:
                 break
         return hits
 
+    def ending_at(self, end: int) -> list[EntityMention]:
+        """The mentions that end at ``end``, in order."""
+        return sorted(
+            (e for e in self._overlapping(end - 1, end) if e.end == end),
+            key=lambda e: (e.start, e.end),
+        )
+
     def free(self, start: int, end: int) -> bool:
         return not self._overlapping(start, end)
 
@@ -540,7 +547,9 @@ class _Found:
             if len(inner) != len(hits):
                 return False
             for e in inner:
-                i = self.items.index(e)
+                i = bisect.bisect_left(self._starts, e.start)
+                while self.items[i] is not e:
+                    i += 1
                 del self.items[i], self._starts[i]
             hits = []
         if hits:
@@ -645,9 +654,10 @@ def entity_mentions(
     mentions) and ``published`` tell apart actors who share a name."""
     scan = Scan(text)
     datelines = _datelines(text, gaz)
+    placed = _Found(datelines)
     gazetteer = [
         e for e in gazetteer_mentions(text, gaz, time_at(text, dates, published))
-        if all(e.end <= d.start or e.start >= d.end for d in datelines)
+        if placed.free(e.start, e.end)
     ]  # fmt: skip
     found = _Found(datelines + gazetteer)
     local_alias: dict[str, EntityMention] = {}
@@ -666,7 +676,10 @@ def entity_mentions(
         acr = m.group("acr")
         before = text[max(0, m.start() - 160) : m.start()].rstrip()
         span_end = m.start() - (len(text[max(0, m.start() - 160) : m.start()]) - len(before))
-        inside = [e for e in found.items if e.end == span_end or e.end == span_end - 1]
+        inside = sorted(
+            [*found.ending_at(span_end - 1), *found.ending_at(span_end)],
+            key=lambda e: (e.start, e.end),
+        )
         if inside:
             local_alias.setdefault(acr, inside[-1])
             continue

@@ -11,6 +11,7 @@ from dataclasses import replace
 from pakus.dates import PartialDate, fiscal_year_bounds
 from pakus.extract.mentions import DateMention
 from pakus.extract.scan import Anchor, Scan
+from pakus.extract.spans import Spans
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -455,12 +456,12 @@ def date_mentions(
         for m in scan.near(pattern, anchor):
             found.append((m.start(), m.end(), rank, m, resolver))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
     chosen = []
     for start, end, _rank, m, resolver in found:
-        if any(not (end <= s or start >= e) for s, e in taken):
+        if taken.overlaps(start, end):
             continue
-        taken.append((start, end))
+        taken.add(start, end)
         chosen.append((start, end, m, resolver))
     chosen.sort(key=lambda c: c[0])
 
