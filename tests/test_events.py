@@ -293,6 +293,15 @@ def test_air_strikes_shootdowns_and_releases():
     assert events("The speech struck a chord.") == []
 
 
+def test_a_pronoun_subject_is_the_sentences_subject():
+    text = (
+        "In April, Washington sanctioned a Belarus-based plant for supplying parts to Pakistan, "
+        "and in October 2023 it blacklisted three other suppliers."
+    )
+    found = [(e.trigger, e.source_actor) for e in events(text, "2024-04-20")]
+    assert found == [("sanctioned", "USA"), ("blacklisted", "USA")]
+
+
 def test_coordinated_dates_give_one_event_each():
     found = events(
         "The strikes killed Baitullah Mehsud in 2009 and his successor, Hakimullah Mehsud, in 2013."

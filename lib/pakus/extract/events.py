@@ -67,6 +67,8 @@ _IN_PHRASE = re.compile(
     r"\s+(?:the\s+)?\Z",
     re.I,
 )
+_PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|he|she)\s+(?:\w+\s+)?\Z")
+"""A pronoun subject right before the trigger: "it blacklisted", "they have since resumed"."""
 _VERB_FIRST = re.compile(
     r"(?:(?:and|but|then|also)\s+)*(?:[a-z]+ed|held|met|made|took|said|sent|gave|told|went|came|"
     r"struck|sought|brought|began|left|won|lost|paid|put|cut|hit|set|led|flew|fought|broke|"
@@ -548,7 +550,11 @@ def _parties(
     group: list[str] = []
     if not agent:
         group = lex.group_states(text, source.end if source else c_start, m.start())[-1:]
-    if source is None and not group and _VERB_FIRST.match(text, c_start):
+    borrowed = not any(e.type in ACTOR_TYPES for e in ents)  # the actors are the sentence's
+    subjectless = _VERB_FIRST.match(text, c_start) or _PRONOUN_SUBJECT.search(
+        text, c_start, m.start()
+    )  # "…, and offered to mediate", "…, and in October it blacklisted …"
+    if (source is None or (borrowed and not agent)) and not group and subjectless:
         told = [a for a in sentence_ents if a.type in ACTOR_TYPES and a.end <= c_start]
         subjects = [a for a in told if not _IN_PHRASE.search(text, max(0, a.start - 30), a.start)]
         source = subjects[0] if subjects else None
