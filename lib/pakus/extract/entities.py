@@ -13,7 +13,7 @@ import pandas as pd
 
 from pakus.dates import PartialDate
 from pakus.extract.mentions import DateMention, EntityMention
-from pakus.extract.scan import Anchor, Scan
+from pakus.extract.scan import Anchor, Scan, joined
 from pakus.extract.text import WORD, token_key, tokens
 
 _GAP = re.compile(r"[ \t\-‑'’\"“”]*")
@@ -524,12 +524,10 @@ class _Found:
                 break
         return hits
 
-    def ending_at(self, end: int) -> list[EntityMention]:
-        """The mentions that end at ``end``, in order."""
-        return sorted(
-            (e for e in self._overlapping(end - 1, end) if e.end == end),
-            key=lambda e: (e.start, e.end),
-        )
+    def ending_at(self, *ends: int) -> list[EntityMention]:
+        """The mentions that end at one of ``ends``, in order."""
+        hits = (e for e in self._overlapping(min(ends) - 1, max(ends)) if e.end in ends)
+        return sorted(hits, key=lambda e: (e.start, e.end))
 
     def free(self, start: int, end: int) -> bool:
         return not self._overlapping(start, end)
@@ -607,17 +605,12 @@ def _as(target: EntityMention, start: int, end: int, text: str, method: str) -> 
                          target.affiliation, method)  # fmt: skip
 
 
-def _joined(text: str, i: int) -> bool:
-    """Whether the character at ``i`` would join a neighbouring word (a letter, digit, _ or -)."""
-    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_-")
-
-
 def _whole_word_hits(text: str, key: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each occurrence of ``key`` not joined to a word on either side."""
     pos = 0
     while (i := text.find(key, pos)) >= 0:
         j = i + len(key)
-        if _joined(text, i - 1) or _joined(text, j):
+        if joined(text, i - 1) or joined(text, j):
             pos = i + 1
             continue
         yield i, j
@@ -676,10 +669,7 @@ def entity_mentions(
         acr = m.group("acr")
         before = text[max(0, m.start() - 160) : m.start()].rstrip()
         span_end = m.start() - (len(text[max(0, m.start() - 160) : m.start()]) - len(before))
-        inside = sorted(
-            [*found.ending_at(span_end - 1), *found.ending_at(span_end)],
-            key=lambda e: (e.start, e.end),
-        )
+        inside = found.ending_at(span_end - 1, span_end)
         if inside:
             local_alias.setdefault(acr, inside[-1])
             continue

@@ -13,6 +13,7 @@ import pandas as pd
 
 from pakus.extract.mentions import AmountMention, DateMention, EntityMention, EventMention
 from pakus.extract.scan import Anchor, Scan
+from pakus.extract.spans import starting_in
 from pakus.extract.text import clause_spans
 from pakus.extract.trie import trie_pattern
 
@@ -191,9 +192,8 @@ def _covered(span: DateMention, items: Sequence[EntityMention], starts: list[int
 
 
 def _within(items: Sequence, starts: list[int], start: int, end: int) -> list:
-    lo = bisect.bisect_left(starts, start)
-    hi = bisect.bisect_left(starts, end)
-    return [x for x in items[lo:hi] if x.end <= end]
+    """The items (sorted by start) that lie wholly inside ``[start, end)``."""
+    return [x for x in starting_in(items, starts, start, end) if x.end <= end]
 
 
 def event_mentions(

@@ -19,6 +19,12 @@ from dataclasses import dataclass
 from pakus.extract.trie import trie_pattern
 
 
+def joined(text: str, i: int) -> bool:
+    """Whether the character at ``i`` would join a neighbouring word (a letter, digit, _ or -);
+    False outside the text."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_-")
+
+
 @dataclass(frozen=True)
 class Anchor:
     """A fast pattern; with ``fold``, it is lower case and matched against the lowered text."""
@@ -86,12 +92,9 @@ class Scan:
         return out
 
     def near(
-        self, pattern: re.Pattern[str], anchor: Anchor | None, before: int = 80, after: int = 40
+        self, pattern: re.Pattern[str], anchor: Anchor, before: int = 80, after: int = 40
     ) -> Iterator[re.Match[str]]:
-        """Matches of ``pattern`` near hits of ``anchor`` (everywhere when there is none)."""
-        if anchor is None:
-            yield from pattern.finditer(self.text)
-            return
+        """Matches of ``pattern`` near hits of ``anchor``."""
         for lo, hi in self.windows(anchor, before, after):
             yield from pattern.finditer(self.text, lo, hi)
 
@@ -109,8 +112,7 @@ class Scan:
         pos = 0
         while (m := pattern.search(subject, pos)) is not None:
             start = m.start()
-            before = text[start - 1] if start else " "
-            if before.isalnum() or before in "_-":
+            if joined(text, start - 1):
                 pos = start + 1
                 continue
             yield m
