@@ -302,6 +302,23 @@ def test_a_pronoun_subject_is_the_sentences_subject():
     assert found == [("sanctioned", "USA"), ("blacklisted", "USA")]
 
 
+def test_a_possessive_subject_acts_for_the_sentences_subject():
+    text = (
+        "Turkey condemned the decision of the NATO council, and its army has deployed 500 troops to "
+        "Kabul."
+    )
+    found = [(e.trigger, e.source_actor) for e in events(text, "2004-01-10")]
+    assert found == [("condemned", "TUR"), ("deployed", "TUR")]
+    text = "Iran condemned the raid, and their forces later struck two camps in Iraq."
+    assert [(e.trigger, e.source_actor) for e in events(text, "2020-01-10")][-1] == (
+        "struck",
+        "IRN",
+    )
+    # a possessive inside the object is no subject: "its" here is the deal's, not the actor
+    text = "China signed the deal, and Pakistan praised its terms."
+    assert [e.source_actor for e in events(text, "2020-01-10")] == ["CHN", "PAK"]
+
+
 def test_coordinated_dates_give_one_event_each():
     found = events(
         "The strikes killed Baitullah Mehsud in 2009 and his successor, Hakimullah Mehsud, in 2013."

@@ -104,6 +104,19 @@ def test_day_and_month_ranges_within_a_year():
     ]
 
 
+def test_a_month_range_over_the_new_year():
+    found = [
+        (d.quote, d.date, d.precision, d.date_end)
+        for d in extract(
+            "Talks stalled from November to February 2019 and between May and May 2020.", "2022"
+        ).dates
+    ]
+    assert found == [
+        ("from November to February 2019", "2018-11", "month", "2019-02-28"),
+        ("between May and May 2020", "2020-05", "month", "2020-05-31"),
+    ]
+
+
 def test_a_month_in_a_future_phrase_is_the_next_one():
     found = dates("Bajwa is due to retire in November. He visited Kabul in October.", "2022-09-27")
     assert found == [("in November", "2022-11", "month"), ("in October", "2021-10", "month")]

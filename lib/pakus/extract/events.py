@@ -68,8 +68,11 @@ _IN_PHRASE = re.compile(
     r"\s+(?:the\s+)?\Z",
     re.I,
 )
-_PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|he|she)\s+(?:\w+\s+)?\Z")
-"""A pronoun subject right before the trigger: "it blacklisted", "they have since resumed"."""
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(?:it|they|he|she)\s+(?:\w+\s+)?\Z|\b(?:its|their|his|her)\s+(?:\w+\s+){1,3}\Z"
+)
+"""A pronoun subject right before the trigger: "it blacklisted", "they have since resumed",
+or a possessive one: "its army has deployed", "their forces later struck"."""
 _VERB_FIRST = re.compile(
     r"(?:(?:and|but|then|also)\s+)*(?:[a-z]+ed|held|met|made|took|said|sent|gave|told|went|came|"
     r"struck|sought|brought|began|left|won|lost|paid|put|cut|hit|set|led|flew|fought|broke|"

@@ -103,10 +103,12 @@ def _day_range(m, pub, prev):
 
 
 def _month_range(m, pub, prev):
+    """A month range ("from March to June 2019"); a first month after the last crosses the
+    year's start ("from November to February 2019": November 2018 to February 2019)."""
     year = int(m.group("y"))
-    first = _pd(year, MONTHS[m.group("m1").lower()])
-    last = _pd(year, MONTHS[m.group("m2").lower()])
-    if first is None or last is None or last <= first:
+    m1, m2 = MONTHS[m.group("m1").lower()], MONTHS[m.group("m2").lower()]
+    first, last = _pd(year if m1 <= m2 else year - 1, m1), _pd(year, m2)
+    if first is None or last is None:
         return None
     return {"date": first.iso(), "precision": "month", "date_end": last.last_day().isoformat()}
 
