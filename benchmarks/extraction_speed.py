@@ -42,7 +42,7 @@ from pathlib import Path
 
 from pakus.corpus import Document, load_corpus
 from pakus.dates import PartialDate
-from pakus.extract import extract_document
+from pakus.extract import extract_document, extract_text
 
 ROOT = Path(__file__).resolve().parents[1]
 NAMES = ["Pakistan", "Afghanistan", "India", "Iran", "China", "Qatar"]
@@ -221,6 +221,14 @@ def main(argv: list[str] | None = None) -> None:
     texts = synthetic_corpus(args.mb)
     compare("recombined paragraphs", texts, args.processes)
     compare("vocabulary growing as newswire's", with_growing_vocabulary(texts), args.processes)
+    stages: dict[str, float] = {}
+    fifth = texts[: max(1, len(texts) // 5)]
+    for doc_id, text in fifth:
+        extract_text(text, doc_id, PartialDate(2020, 6, 15), timings=stages)
+    fifth_mb = sum(len(t.encode("utf-8")) for _, t in fifth) / 1e6
+    print("where pakus's time goes, in ms per MB: " + ", ".join(
+        f"{stage} {1000 * took / fifth_mb:.0f}" for stage, took in stages.items()
+    ))  # fmt: skip
     # one long document must take about as long as the same text in many: no step may be
     # quadratic in a document's length
     n = len(texts)
@@ -232,7 +240,6 @@ def main(argv: list[str] | None = None) -> None:
     print(
         f"{part_mb:.1f} MB as one document: {one_s:.1f} s; as {len(part)} documents: {many_s:.1f} s"
     )
-    fifth = texts[: max(1, n // 5)]
     small, full = peak_memory(run_pakus, fifth), peak_memory(run_pakus, texts)
     print(f"peak traced memory: {small:.1f} MB for {len(fifth)} documents, {full:.1f} MB for {n}")
 

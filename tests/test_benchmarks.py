@@ -68,3 +68,12 @@ def test_made_up_words_are_new(bench):
     made = [next(words) for _ in range(2000)]
     assert len(set(made)) == len(made)
     assert avoid.isdisjoint(made)
+
+
+def test_stage_timings_add_up_and_change_nothing():
+    text = "In May 2011, US forces killed Osama bin Laden. Congress froze $800 million in aid."
+    timings: dict[str, float] = {"events": 1.0}
+    timed = extract_text(text, "t", PartialDate(2011, 7, 1), timings=timings)
+    assert set(timings) == {"sentences", "dates", "entities", "amounts", "counts", "events"}
+    assert all(t >= 0 for t in timings.values()) and timings["events"] >= 1.0  # added to
+    assert timed == extract_text(text, "t", PartialDate(2011, 7, 1))
