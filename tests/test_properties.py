@@ -110,3 +110,22 @@ def test_spans_find_exactly_the_overlaps_a_linear_scan_finds(pairs):
         if not brute:
             spans.add(start, end)
             taken.append((start, end))
+
+
+KEYWORD_TEXTS = st.lists(
+    st.sampled_from("al Qaeda al-Qaeda Al QAEDA foreign minister Foreign  Minister secretary of "
+                    "state al alqaeda ministers , . - ( ) \n é ſ K".split(" ")),
+    max_size=30,
+).map(" ".join)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(KEYWORD_TEXTS)
+def test_keywords_found_equals_a_whole_text_search(clause):
+    from pakus.extract.events import Keywords, words_of
+
+    keywords = Keywords(["al Qaeda", "foreign minister", "secretary of state", "army"])
+    expected = keywords.phrases.search(clause) is not None or not keywords.words.isdisjoint(
+        words_of(clause)
+    )
+    assert keywords.found(words_of(clause), clause) == expected

@@ -427,6 +427,8 @@ _ANCHORED = {
     "network": (Anchor.words(["network"], fold=False), 80, 10),
     "suffix": (Anchor.words(_SUFFIX_WORDS.split("|"), fold=False), 200, 120),
 }
+_NAMED_YEAR = re.compile(r" of (?:19|20)\d\d\b")
+"""The year that ends an act's name ("… Act of 2009")."""
 _ACRONYM = re.compile(r"\((?P<acr>[A-Z][A-Za-z]*[A-Z](?:-[A-Z]+)?s?)\)")
 _SUFFIX_TYPE = {
     "Program": "program", "Programme": "program", "Fund": "program", "Initiative": "program",
@@ -750,8 +752,8 @@ def entity_mentions(
     # 5. an act's year belongs to its name: "the Enhanced Partnership with Pakistan Act of 2009"
     items = []
     for e in found.items:
-        year = re.match(r" of (?:19|20)\d\d\b", text[e.end : e.end + 8])
-        if e.type == "agreement" and year and e.quote.split()[-1] == "Act":
-            e = _as(e, e.start, e.end + year.end(), text, e.method)
+        year = e.type == "agreement" and _NAMED_YEAR.match(text, e.end, e.end + 8)
+        if year and e.quote.split()[-1] == "Act":
+            e = _as(e, e.start, year.end(), text, e.method)
         items.append(e)
     return sorted(items, key=lambda e: (e.start, e.end))

@@ -83,6 +83,10 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\Z")
 _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|his|her|its|their|our|this|that|any)|[’']s)\s+$", re.I
 )
+_RELATIVE = re.compile(r"(?:which|who)\b")
+"""A clause that opens with a relative pronoun."""
+_SAME_TIME_VERB = re.compile(r"(?:and|but)\s+(?!(?:the|a|an|to|it|he|she|they|we|i)\b)[a-z]")
+"""A clause that opens with a coordinated verb ("…on Monday, and offered to mediate")."""
 _DISCOURSE = re.compile(
     r"\b(?:it\s+should\s+be\s+noted|it\s+is\s+worth\s+noting|it\s+may\s+be\s+recalled)\b", re.I
 )
@@ -147,12 +151,21 @@ class Keywords:
             if phrases
             else None
         )
+        firsts = [_WORD_RUN.match(k.lower()) for k in phrases]
+        self.first_words = frozenset(m.group() for m in firsts if m) if all(firsts) else None
+        """The first word of each phrase: an ASCII clause without one holds no phrase."""
 
     def found(self, words: frozenset[str], clause: str) -> bool:
         """Whether the clause, with ``words`` its set of lower-cased words, holds a keyword."""
-        return not self.words.isdisjoint(words) or (
-            self.phrases is not None and self.phrases.search(clause) is not None
-        )
+        if not self.words.isdisjoint(words):
+            return True
+        if self.phrases is None or (
+            self.first_words is not None
+            and clause.isascii()
+            and self.first_words.isdisjoint(words)
+        ):
+            return False
+        return self.phrases.search(clause) is not None
 
 
 def words_of(clause: str) -> frozenset[str]:
@@ -238,11 +251,8 @@ def event_mentions(
                 d for d in _within(dates, date_starts, c_start, c_end)
                 if d.precision in {"day", "month", "year"}
             ]  # fmt: skip
-            clause = text[c_start:c_end]
-            inherited = None if re.match(r"(?:which|who)\b", clause) else governing
-            if previous is not None and re.match(
-                r"(?:and|but)\s+(?!(?:the|a|an|to|it|he|she|they|we|i)\b)[a-z]", clause
-            ):
+            inherited = None if _RELATIVE.match(text, c_start, c_end) else governing
+            if previous is not None and _SAME_TIME_VERB.match(text, c_start, c_end):
                 inherited = previous  # "…on Monday, and offered to mediate": the same time
             previous = c_dates[0] if c_dates else previous
             c_hits = [m for m in s_hits if c_start <= m.start() and m.end() <= c_end]
@@ -324,7 +334,7 @@ def _clause_events(
     cands: list[_Candidate] = []
     for m in hits:
         readings = [
-            t for t in lex.by_form[re.sub(r"\s+", " ", m.group().lower())]
+            t for t in lex.by_form[" ".join(m.group().lower().split())]
             if not t.requires or any(_requirement_met(r, words, ents, has_amount, m, text) for r in t.requires)
         ]  # fmt: skip
         if readings:
@@ -591,7 +601,7 @@ def _antecedent(
     text: str, c_start: int, sentence_ents: list[EntityMention]
 ) -> EntityMention | None:
     """The actor a relative clause is about: "China, which has pledged …" → China."""
-    if not re.match(r"(?:which|who)\b", text[c_start : c_start + 6]):
+    if not _RELATIVE.match(text, c_start, c_start + 6):
         return None
     before = [e for e in sentence_ents if e.type in ACTOR_TYPES and e.end <= c_start]
     if before and re.fullmatch(r"\s*,?\s*", text[before[-1].end : c_start]):
