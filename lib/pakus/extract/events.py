@@ -160,9 +160,7 @@ class Keywords:
         if not self.words.isdisjoint(words):
             return True
         if self.phrases is None or (
-            self.first_words is not None
-            and clause.isascii()
-            and self.first_words.isdisjoint(words)
+            self.first_words is not None and clause.isascii() and self.first_words.isdisjoint(words)
         ):
             return False
         return self.phrases.search(clause) is not None
