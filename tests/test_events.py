@@ -319,6 +319,26 @@ def test_a_possessive_subject_acts_for_the_sentences_subject():
     assert [e.source_actor for e in events(text, "2020-01-10")] == ["CHN", "PAK"]
 
 
+def test_an_agreements_year_dates_only_its_signing():
+    def dated(text):
+        return [(e.type, e.trigger, e.date) for e in events(text, "2018-01-02")]
+
+    # the year of an agreement only cited is not the event's
+    assert dated("The cutoff, required under the Symington Amendment of 1976, halts aid.") == [
+        ("SANCTION", "cutoff", None)
+    ]
+    assert dated("Aid was cut off in October 1990 under the Glenn Amendment of 1977.") == [
+        ("SANCTION", "cut off", "1990-10")
+    ]
+    # a signing with no other date takes the year of the agreement's name
+    assert dated("India and Pakistan signed the Simla Agreement of 1972 after the war.") == [
+        ("SUPPORT", "signed", "1972")
+    ]
+    assert dated(
+        "Obama signed the Enhanced Partnership with Pakistan Act of 2009 on October 15, 2009."
+    ) == [("SUPPORT", "signed", "2009-10-15")]
+
+
 def test_coordinated_dates_give_one_event_each():
     found = events(
         "The strikes killed Baitullah Mehsud in 2009 and his successor, Hakimullah Mehsud, in 2013."

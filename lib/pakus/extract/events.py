@@ -220,7 +220,9 @@ def event_mentions(
 ) -> list[EventMention]:
     """One event per clause that holds a trigger whose requirements the clause meets."""
     ent_starts = [e.start for e in entities]
-    dates = [d for d in dates if not _covered(d, entities, ent_starts)]
+    named_years = [d for d in dates if _agreements_year(text, d, entities, ent_starts)]
+    named = {id(d) for d in named_years}
+    dates = [d for d in dates if not _covered(d, entities, ent_starts) and id(d) not in named]
     date_starts = [d.start for d in dates]
     amt_starts = [a.start for a in amounts]
     blocked = [(e.start, e.end) for e in entities] + [(d.start, d.end) for d in dates]
@@ -264,7 +266,44 @@ def event_mentions(
                 bool(_within(amounts, amt_starts, c_start, c_end)),
                 lexicon,
             ))  # fmt: skip
-    return out
+    return [_dated_by_name(text, e, entities, ent_starts, named_years) for e in out]
+
+
+def _agreements_year(
+    text: str, date: DateMention, entities: Sequence[EntityMention], ent_starts: list[int]
+) -> EntityMention | None:
+    """The agreement whose year ``date`` is, in its name or right after it ("the Enhanced
+    Partnership with Pakistan Act of 2009", "the Pressler Amendment of 1985")."""
+    i = bisect.bisect_right(ent_starts, date.start) - 1
+    if i < 0 or entities[i].type != "agreement" or date.precision != "year":
+        return None
+    e = entities[i]
+    if date.end <= e.end or text[e.end : date.start] == " of ":
+        return e
+    return None
+
+
+def _dated_by_name(
+    text: str, event: EventMention, entities: Sequence[EntityMention], ent_starts: list[int],
+    named_years: list[DateMention],
+) -> EventMention:  # fmt: skip
+    """An undated signing, ratification or renewal of an agreement whose name holds its year
+    ("signed the Simla Agreement of 1972") takes that year; the year of an agreement only
+    cited ("the cutoff, required under the Pressler Amendment of 1985, …") dates nothing."""
+    if event.date is not None or event.type != "SUPPORT" or not named_years:
+        return event
+    for agreement in _within(entities, ent_starts, event.trigger_end, event.end):
+        if agreement.type != "agreement":
+            continue
+        year = next(
+            (d for d in named_years
+             if _agreements_year(text, d, entities, ent_starts) is agreement),
+            None,
+        )  # fmt: skip
+        if year is not None:
+            return replace(event, date=year.date, precision=year.precision, date_quote=year.quote)
+        return event
+    return event
 
 
 def _inside(m: re.Match[str], blocked: list[tuple[int, int]], starts: list[int]) -> bool:
