@@ -34,6 +34,10 @@ def test_ranges_and_fiscal_years():
     assert ("FY2019", "2018-10-01", "fiscal_year") in found
     assert ("FY16", "2015-10-01", "fiscal_year") in found
     assert ("FY2002-13", "2001-10-01", "fiscal_year") in found
+    # the US federal fiscal year 1991 ran from 1 October 1990 to 30 September 1991
+    assert dates("$564 million planned for the 1991 fiscal year.") == [
+        ("1991 fiscal year", "1990-10-01", "fiscal_year")
+    ]
     opening = dates(
         "Between 2004 and 2018, the CIA conducted drone strikes. From 1990 to 2001 no aid."
     )

@@ -361,6 +361,11 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver, Anchor]] = [
         _fiscal_year,
         _FISCAL_ANCHOR,
     ),
+    (  # "the 1991 fiscal year"
+        re.compile(r"\b(?P<fy>(?:19|20)\d\d)\s+fiscal\s+year\b"),
+        _fiscal_year,
+        _FISCAL_ANCHOR,
+    ),
     (
         re.compile(
             rf"\b(?:[Ff]rom|[Bb]etween)\s+(?P<y1>{_YEAR})\s+(?:to|and|until|till|through)\s+(?P<y2>{_YEAR})\b"
