@@ -34,6 +34,14 @@ def test_ranges_and_fiscal_years():
     assert ("FY2019", "2018-10-01", "fiscal_year") in found
     assert ("FY16", "2015-10-01", "fiscal_year") in found
     assert ("FY2002-13", "2001-10-01", "fiscal_year") in found
+    spans = [
+        (d.quote, d.date, d.date_end)
+        for d in extract("$1.5 billion a year from fiscal 2010 through 2014; in FY2013-02.").dates
+    ]
+    assert spans == [
+        ("fiscal 2010 through 2014", "2009-10-01", "2014-09-30"),
+        ("FY2013-02", "2012-10-01", "2013-09-30"),  # a reversed range is its first year
+    ]
     # the US federal fiscal year 1991 ran from 1 October 1990 to 30 September 1991
     assert dates("$564 million planned for the 1991 fiscal year.") == [
         ("1991 fiscal year", "1990-10-01", "fiscal_year")

@@ -137,9 +137,9 @@ def _year_range(m, pub, prev):
 def _fiscal_year(m, pub, prev):
     raw = m.group("fy")
     fy = int(raw) if len(raw) == 4 else 2000 + int(raw)
-    if m.groupdict().get("fy2"):
-        raw2 = m.group("fy2")
-        fy2 = int(raw2) if len(raw2) == 4 else (fy // 100) * 100 + int(raw2)
+    raw2 = m.groupdict().get("fy2") or m.groupdict().get("fy4")
+    fy2 = (int(raw2) if len(raw2) == 4 else (fy // 100) * 100 + int(raw2)) if raw2 else fy
+    if fy < fy2:  # "FY2002-13", "fiscal 2010 through 2014"
         first, _ = fiscal_year_bounds(fy)
         _, last = fiscal_year_bounds(fy2)
         return {"date": first.isoformat(), "precision": "fiscal_year", "date_end": last.isoformat(),
@@ -356,7 +356,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver, Anchor]] = [
     ),
     (
         re.compile(
-            r"\b(?:FY|fiscal year\s+|fiscal\s+)'?(?P<fy>\d{4}|\d{2})(?:\s*[-–]\s*(?:FY)?(?P<fy2>\d{4}|\d{2}))?\b"
+            r"\b(?:FY|fiscal years?\s+|fiscal\s+)'?(?P<fy>\d{4}|\d{2})(?:\s*[-–]\s*(?:FY)?(?P<fy2>\d{4}|\d{2})"
+            r"|\s+(?:through|to|until|and)\s+(?:FY|fiscal\s+(?:year\s+)?)?(?P<fy4>(?:19|20)\d\d))?\b"
         ),
         _fiscal_year,
         _FISCAL_ANCHOR,
