@@ -339,6 +339,17 @@ def test_an_agreements_year_dates_only_its_signing():
     ) == [("SUPPORT", "signed", "2009-10-15")]
 
 
+def test_since_with_an_active_perfect_opens_a_span_not_a_date():
+    def dated(text):
+        return [(e.trigger, e.date) for e in events(text, "2019-10-02")]
+
+    assert dated("Since 2001, the US has given Pakistan $33 billion in aid.") == [("given", None)]
+    assert dated("Pakistan has killed 300 militants since last year.") == [("killed", None)]
+    # a state begun on the date: the change happened then
+    assert dated("Aid has been suspended since January 4, 2018.") == [("suspended", "2018-01-04")]
+    assert dated("Washington cut aid in 2011.") == [("cut", "2011")]
+
+
 def test_coordinated_dates_give_one_event_each():
     found = events(
         "The strikes killed Baitullah Mehsud in 2009 and his successor, Hakimullah Mehsud, in 2013."

@@ -87,6 +87,9 @@ _RELATIVE = re.compile(r"(?:which|who)\b")
 """A clause that opens with a relative pronoun."""
 _SAME_TIME_VERB = re.compile(r"(?:and|but)\s+(?!(?:the|a|an|to|it|he|she|they|we|i)\b)[a-z]")
 """A clause that opens with a coordinated verb ("…on Monday, and offered to mediate")."""
+_SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:the\s+)?\Z")
+_ACTIVE_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:also|already|now|since|so\s+far)\s+)?\Z")
+"""An active present perfect right before a trigger ("has reimbursed", "have also given")."""
 _DISCOURSE = re.compile(
     r"\b(?:it\s+should\s+be\s+noted|it\s+is\s+worth\s+noting|it\s+may\s+be\s+recalled)\b", re.I
 )
@@ -413,6 +416,8 @@ def _clause_events(
     date = min(free, key=lambda d: abs(d.start - primary.m.start()), default=None)
     if date is None and not claimed:
         date = governing
+    if date is not None and _ongoing_since(text, c_start, primary.m, date):
+        date = None
     chosen.insert(0, (primary, date))
     coordinated: set[int] = set()
     for c in cands:
@@ -440,6 +445,16 @@ def _clause_events(
             for (c, _), e in zip(chosen, events, strict=True)
         ]
     return events
+
+
+def _ongoing_since(text: str, c_start: int, m: re.Match[str], date: DateMention) -> bool:
+    """Whether ``date`` opens a span the event fills rather than dates it: "since" with an
+    active present perfect ("has reimbursed $6 billion since 2002", "Since 2001, the US has
+    given …"). A passive or stative perfect keeps it: "aid has been suspended since May"."""
+    return bool(
+        _SINCE_BEFORE.search(text, max(0, date.start - 12), date.start)
+        and _ACTIVE_PERFECT.search(text, max(c_start, m.start() - 30), m.start())
+    )
 
 
 def _verbs_date(text: str, verb: _Candidate, noun: _Candidate, date: DateMention) -> bool:
