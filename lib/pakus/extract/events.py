@@ -88,6 +88,7 @@ _RELATIVE = re.compile(r"(?:which|who)\b")
 _SAME_TIME_VERB = re.compile(r"(?:and|but)\s+(?!(?:the|a|an|to|it|he|she|they|we|i)\b)[a-z]")
 """A clause that opens with a coordinated verb ("…on Monday, and offered to mediate")."""
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:the\s+)?\Z")
+""""since" right before a date."""
 _ACTIVE_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:also|already|now|since|so\s+far)\s+)?\Z")
 """An active present perfect right before a trigger ("has reimbursed", "have also given")."""
 _DISCOURSE = re.compile(
@@ -223,8 +224,9 @@ def event_mentions(
 ) -> list[EventMention]:
     """One event per clause that holds a trigger whose requirements the clause meets."""
     ent_starts = [e.start for e in entities]
-    named_years = [d for d in dates if _agreements_year(text, d, entities, ent_starts)]
-    named = {id(d) for d in named_years}
+    years = [(d, _agreements_year(text, d, entities, ent_starts)) for d in dates]
+    agreement_years = {a.start: d for d, a in reversed(years) if a is not None}
+    named = {id(d) for d, a in years if a is not None}
     dates = [d for d in dates if not _covered(d, entities, ent_starts) and id(d) not in named]
     date_starts = [d.start for d in dates]
     amt_starts = [a.start for a in amounts]
@@ -269,7 +271,7 @@ def event_mentions(
                 bool(_within(amounts, amt_starts, c_start, c_end)),
                 lexicon,
             ))  # fmt: skip
-    return [_dated_by_name(text, e, entities, ent_starts, named_years) for e in out]
+    return [_dated_by_name(e, entities, ent_starts, agreement_years) for e in out]
 
 
 def _agreements_year(
@@ -287,26 +289,21 @@ def _agreements_year(
 
 
 def _dated_by_name(
-    text: str, event: EventMention, entities: Sequence[EntityMention], ent_starts: list[int],
-    named_years: list[DateMention],
+    event: EventMention, entities: Sequence[EntityMention], ent_starts: list[int],
+    agreement_years: dict[int, DateMention],
 ) -> EventMention:  # fmt: skip
     """An undated signing, ratification or renewal of an agreement whose name holds its year
     ("signed the Simla Agreement of 1972") takes that year; the year of an agreement only
-    cited ("the cutoff, required under the Pressler Amendment of 1985, …") dates nothing."""
-    if event.date is not None or event.type != "SUPPORT" or not named_years:
+    cited ("the cutoff, required under the Pressler Amendment of 1985, …") dates nothing.
+    ``agreement_years``: the year of each agreement mention, by its start."""
+    if event.date is not None or event.type != "SUPPORT":
         return event
-    for agreement in _within(entities, ent_starts, event.trigger_end, event.end):
-        if agreement.type != "agreement":
-            continue
-        year = next(
-            (d for d in named_years
-             if _agreements_year(text, d, entities, ent_starts) is agreement),
-            None,
-        )  # fmt: skip
-        if year is not None:
-            return replace(event, date=year.date, precision=year.precision, date_quote=year.quote)
+    after = _within(entities, ent_starts, event.trigger_end, event.end)
+    agreement = next((a for a in after if a.type == "agreement"), None)
+    year = agreement_years.get(agreement.start) if agreement is not None else None
+    if year is None:
         return event
-    return event
+    return replace(event, date=year.date, precision=year.precision, date_quote=year.quote)
 
 
 def _inside(m: re.Match[str], blocked: list[tuple[int, int]], starts: list[int]) -> bool:
