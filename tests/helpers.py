@@ -16,3 +16,15 @@ def entity_ids(text: str) -> list[tuple[str, str]]:
 
 def dates(text: str, published: str | None = None) -> list[tuple[str, str | None, str | None]]:
     return [(d.quote, d.date, d.precision) for d in extract(text, published).dates]
+
+
+def date_spans(
+    text: str, published: str | None = None
+) -> list[tuple[str, str | None, str | None, str | None]]:
+    """(quote, date, precision, date_end) of each date mention."""
+    return [(d.quote, d.date, d.precision, d.date_end) for d in extract(text, published).dates]
+
+
+def sources(text: str, published: str | None = None) -> list[tuple[str, str]]:
+    """(trigger, source actor) of each event."""
+    return [(e.trigger, e.source_actor) for e in extract(text, published).events]

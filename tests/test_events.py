@@ -1,6 +1,6 @@
 import pytest
 
-from helpers import extract
+from helpers import extract, sources
 
 
 def events(text: str, published: str | None = None):
@@ -298,8 +298,7 @@ def test_a_pronoun_subject_is_the_sentences_subject():
         "In April, Washington sanctioned a Belarus-based plant for supplying parts to Pakistan, "
         "and in October 2023 it blacklisted three other suppliers."
     )
-    found = [(e.trigger, e.source_actor) for e in events(text, "2024-04-20")]
-    assert found == [("sanctioned", "USA"), ("blacklisted", "USA")]
+    assert sources(text, "2024-04-20") == [("sanctioned", "USA"), ("blacklisted", "USA")]
 
 
 def test_a_possessive_subject_acts_for_the_sentences_subject():
@@ -307,13 +306,9 @@ def test_a_possessive_subject_acts_for_the_sentences_subject():
         "Turkey condemned the decision of the NATO council, and its army has deployed 500 troops to "
         "Kabul."
     )
-    found = [(e.trigger, e.source_actor) for e in events(text, "2004-01-10")]
-    assert found == [("condemned", "TUR"), ("deployed", "TUR")]
+    assert sources(text, "2004-01-10") == [("condemned", "TUR"), ("deployed", "TUR")]
     text = "Iran condemned the raid, and their forces later struck two camps in Iraq."
-    assert [(e.trigger, e.source_actor) for e in events(text, "2020-01-10")][-1] == (
-        "struck",
-        "IRN",
-    )
+    assert sources(text, "2020-01-10")[-1] == ("struck", "IRN")
     # a possessive inside the object is no subject: "its" here is the deal's, not the actor
     text = "China signed the deal, and Pakistan praised its terms."
     assert [e.source_actor for e in events(text, "2020-01-10")] == ["CHN", "PAK"]

@@ -1,6 +1,6 @@
 import pytest
 
-from helpers import dates, extract
+from helpers import date_spans, dates
 
 
 @pytest.mark.parametrize(
@@ -34,13 +34,9 @@ def test_ranges_and_fiscal_years():
     assert ("FY2019", "2018-10-01", "fiscal_year") in found
     assert ("FY16", "2015-10-01", "fiscal_year") in found
     assert ("FY2002-13", "2001-10-01", "fiscal_year") in found
-    spans = [
-        (d.quote, d.date, d.date_end)
-        for d in extract("$1.5 billion a year from fiscal 2010 through 2014; in FY2013-02.").dates
-    ]
-    assert spans == [
-        ("fiscal 2010 through 2014", "2009-10-01", "2014-09-30"),
-        ("FY2013-02", "2012-10-01", "2013-09-30"),  # a reversed range is its first year
+    assert date_spans("$1.5 billion a year from fiscal 2010 through 2014; in FY2013-02.") == [
+        ("fiscal 2010 through 2014", "2009-10-01", "fiscal_year", "2014-09-30"),
+        ("FY2013-02", "2012-10-01", "fiscal_year", "2013-09-30"),  # a reversed range: first year
     ]
     # the US federal fiscal year 1991 ran from 1 October 1990 to 30 September 1991
     assert dates("$564 million planned for the 1991 fiscal year.") == [
@@ -104,12 +100,7 @@ def test_later_counts_from_the_date_that_opened_the_narrative():
 
 
 def test_day_and_month_ranges_within_a_year():
-    found = [
-        (d.quote, d.date, d.precision, d.date_end)
-        for d in extract(
-            "On the night of May 1-2, 2011, and from March to June 2019.", "2022"
-        ).dates
-    ]
+    found = date_spans("On the night of May 1-2, 2011, and from March to June 2019.", "2022")
     assert found == [
         ("May 1-2, 2011", "2011-05-01", "day", "2011-05-02"),
         ("from March to June 2019", "2019-03", "month", "2019-06-30"),
@@ -117,13 +108,8 @@ def test_day_and_month_ranges_within_a_year():
 
 
 def test_a_month_range_over_the_new_year():
-    found = [
-        (d.quote, d.date, d.precision, d.date_end)
-        for d in extract(
-            "Talks stalled from November to February 2019 and between May and May 2020.", "2022"
-        ).dates
-    ]
-    assert found == [
+    text = "Talks stalled from November to February 2019 and between May and May 2020."
+    assert date_spans(text, "2022") == [
         ("from November to February 2019", "2018-11", "month", "2019-02-28"),
         ("between May and May 2020", "2020-05", "month", "2020-05-31"),
     ]
