@@ -113,9 +113,10 @@ def with_growing_vocabulary(texts: list[tuple[str, str]], seed: int = 11) -> lis
     """``texts`` with rare words replaced by new ones wherever the corpus so far has fewer
     word types than Heaps' law gives for its number of tokens."""
     rng = random.Random(seed)
-    source_words = Counter(_LOWER_WORD.findall("\n".join(source_paragraphs())))
+    sources = "\n".join(source_paragraphs())
+    source_words = Counter(_LOWER_WORD.findall(sources))
     rare = {w for w, n in source_words.items() if n == 1}.difference(known_words())
-    fresh = made_up_words(rng, avoid=set(_TERM.findall("\n".join(source_paragraphs()).lower())))
+    fresh = made_up_words(rng, avoid=set(_TERM.findall(sources.lower())))
     types: set[str] = set()
     tokens = 0
     out = []
