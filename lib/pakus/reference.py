@@ -56,6 +56,9 @@ class ExtractionTables:
     count_units: pd.DataFrame
     demonyms: pd.DataFrame
     amount_purposes: pd.DataFrame
+    fiscal_calendars: pd.DataFrame
+    named_days: pd.DataFrame
+    currencies: pd.DataFrame
 
 
 @cache
@@ -77,6 +80,9 @@ def extraction_tables(folder: str | None = None) -> ExtractionTables:
         count_units=read_table("count_units", path),
         demonyms=read_table("demonyms", path),
         amount_purposes=read_table("amount_purposes", path),
+        fiscal_calendars=read_table("fiscal_calendars", path),
+        named_days=read_table("named_days", path),
+        currencies=read_table("currencies", path),
     )
 
 

@@ -24,7 +24,7 @@ from pakus.extract.amounts import (
 from pakus.extract.entities import Gazetteer, entity_mentions
 from pakus.extract.events import Lexicon, event_mentions
 from pakus.extract.mentions import Extraction
-from pakus.extract.temporal import date_mentions
+from pakus.extract.temporal import DateRules, compile_dates, date_mentions
 from pakus.extract.text import sentence_spans
 from pakus.reference import extraction_tables
 
@@ -32,7 +32,7 @@ T = TypeVar("T")
 
 
 @cache
-def _compiled(folder: str | None) -> tuple[Gazetteer, Lexicon, list, CountPattern]:
+def _compiled(folder: str | None) -> tuple[Gazetteer, Lexicon, list, CountPattern, DateRules]:
     tables = extraction_tables(folder)
     lexicon = Lexicon(
         tables.triggers, tables.plover_types, tables.plover_modes, tables.contexts, tables.demonyms
@@ -42,6 +42,7 @@ def _compiled(folder: str | None) -> tuple[Gazetteer, Lexicon, list, CountPatter
         lexicon,
         compile_purposes(tables.amount_purposes),
         compile_counts(tables.count_units),
+        compile_dates(tables.fiscal_calendars, tables.named_days),
     )
 
 
@@ -51,10 +52,10 @@ def extract_text(
 ) -> Extraction:  # fmt: skip
     """Extract entities, dates, amounts, counts and events from one text. With ``timings``,
     the seconds each stage took are added to it, by stage name."""
-    gazetteer, lexicon, purposes, count_pattern = _compiled(reference)
+    gazetteer, lexicon, purposes, count_pattern, date_rules = _compiled(reference)
     clock = _Clock(timings)
     sentences = clock("sentences", sentence_spans, text)
-    dates = clock("dates", date_mentions, text, published, sentences)
+    dates = clock("dates", date_mentions, text, published, sentences, date_rules)
     entities = clock("entities", entity_mentions, text, gazetteer, dates, published)
     amounts = clock("amounts", amount_mentions, text, sentences, entities, dates, purposes)
     counts = clock("counts", count_mentions, text, count_pattern, amounts)

@@ -172,7 +172,7 @@ def amount_mentions(
     sentence_starts = [s for s, _ in sentences]
     programs = [e for e in entities if e.type == "program"]
     program_starts = [e.start for e in programs]
-    fiscal_years = [d for d in dates if d.precision == "fiscal_year"]
+    fiscal_years = [d for d in dates if d.fiscal_year is not None and d.fiscal_calendar == "USA"]
     fy_starts = [d.start for d in fiscal_years]
     scan = Scan(text)
     matches = list(scan.near(_BETWEEN, _BETWEEN_ANCHOR, before=10, after=80))
@@ -207,7 +207,7 @@ def amount_mentions(
         sentence = text[sent[0] : sent[1]]
         purpose = _purpose(sentence, start - sent[0], m.end() - sent[0])
         program = next((e.id for e in starting_in(programs, program_starts, *sent)), "")
-        fy = next((int(d.note[2:6]) for d in starting_in(fiscal_years, fy_starts, *sent)), None)
+        fy = next((d.fiscal_year for d in starting_in(fiscal_years, fy_starts, *sent)), None)
         out.append(
             AmountMention(
                 start,

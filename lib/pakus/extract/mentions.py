@@ -29,13 +29,27 @@ class DateMention(Span):
     date: str | None
     """ISO date at its precision (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``); None if unresolved."""
     precision: str | None
-    """day, month, year, decade, fiscal_year or range; None if unresolved."""
+    """day, month, year, decade, fiscal_year, range or named_day; None if unresolved."""
     date_end: str | None = None
     """For ranges, decades and fiscal years: the last date covered."""
     relative: bool = False
     anchor: str = ""
-    """What a relative date was resolved against: ``published`` or ``previous date``."""
+    """What a relative date was resolved against: ``published``, ``dateline`` (the date of
+    the story's dateline) or ``previous date``."""
     note: str = ""
+    """Why a date is unresolved, or what it is (``dateline``, the named day)."""
+    date_start: str | None = None
+    """The first day covered (ISO); with ``date_end``, the days the expression spans."""
+    fiscal_year: int | None = None
+    """For a fiscal year: its number, the calendar year in which it ends (the first of a
+    range of fiscal years)."""
+    fiscal_calendar: str = ""
+    """For a fiscal year: the state whose fiscal year it is (ISO 3166 alpha-3; USA for the US
+    federal October–September year; data/reference/fiscal_calendars.csv)."""
+    label: str = ""
+    """For a named day ("9/11", precision ``named_day``): the name of what happened that day
+    (data/reference/named_days.csv). A named day labels an era or an attack; it never dates
+    another event."""
 
 
 @dataclass(frozen=True)

@@ -78,12 +78,16 @@ class Scan:
             return self._windows[key]
         text, out = self.text, []
         for start, end in self.hits(anchor):
+            # each walk stops where the previous window ends, so that every character is
+            # walked over at most twice however long a run without spaces is
+            covered = out[-1][1] if out else 0
             lo = max(0, start - before)
-            while lo > 0 and not text[lo - 1].isspace():
+            while lo > covered and not text[lo - 1].isspace():
                 lo -= 1
             hi = min(len(text), end + after)
-            while hi < len(text) and not text[hi].isspace():
-                hi += 1
+            if hi > covered:
+                while hi < len(text) and not text[hi].isspace():
+                    hi += 1
             if out and lo <= out[-1][1]:
                 out[-1] = (out[-1][0], max(out[-1][1], hi))
             else:
