@@ -93,9 +93,11 @@ def test_purposes_stop_at_dates_pronouns_and_keep_qualifiers_in_brackets():
     ).amounts
     assert [(a.quote, a.qualifier, a.purpose) for a in found] == [
         ("$6 billion", "", "bailout for Pakistan"),
+        ("Rs1.8 trillion", "", ""),  # rupees are kept, with their value (not US dollars)
         ("about $6.5 billion", "about", ""),
         ("Between $3 billion and $4 billion", "", ""),
     ]
+    assert (found[1].usd, found[1].value, found[2].role) == (None, 1.8e12, "equivalent")
 
 
 def test_a_fiscal_year_is_not_a_purpose():

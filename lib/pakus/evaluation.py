@@ -11,7 +11,8 @@ An annotation file (``tests/annotations/<doc id>.tsv``) has one line per gold it
     event   <trigger>  <n>  <TYPE>  <date> the n-th occurrence of <trigger> is a dated,
                                            asserted event of PLOVER <TYPE> at <date>
 
-Matching: entities by exact span and id; amounts by overlapping span and equal value;
+Matching: entities by exact span and id; amounts (US dollars only: the gold gives ``usd``)
+by overlapping span and equal value;
 dated events by a predicted clause that holds the gold trigger, the same type and dates
 that agree at the coarser precision. Only predicted events that are dated, asserted and
 not negated are scored as dated events.
@@ -120,7 +121,8 @@ def score_entities(gold: Gold, x: Extraction) -> Score:
 def score_amounts(gold: Gold, x: Extraction) -> Score:
     remaining = list(gold.amounts)
     tp = 0
-    for a in x.amounts:
+    dollars = [a for a in x.amounts if a.usd is not None]
+    for a in dollars:
         hit = next(
             (g for g in remaining if g[0] < a.end and a.start < g[1] and abs(g[2] - a.usd) < 0.5),
             None,
@@ -128,7 +130,7 @@ def score_amounts(gold: Gold, x: Extraction) -> Score:
         if hit is not None:
             remaining.remove(hit)
             tp += 1
-    return Score(tp, len(x.amounts), len(gold.amounts))
+    return Score(tp, len(dollars), len(gold.amounts))
 
 
 def scored_events(x: Extraction) -> list:

@@ -16,8 +16,10 @@ from pakus.corpus import Document
 from pakus.dates import PartialDate
 from pakus.extract.amounts import (
     CountPattern,
+    MoneyRules,
     amount_mentions,
     compile_counts,
+    compile_money,
     compile_purposes,
     count_mentions,
 )
@@ -32,7 +34,9 @@ T = TypeVar("T")
 
 
 @cache
-def _compiled(folder: str | None) -> tuple[Gazetteer, Lexicon, list, CountPattern, DateRules]:
+def _compiled(
+    folder: str | None,
+) -> tuple[Gazetteer, Lexicon, list, CountPattern, DateRules, MoneyRules]:
     tables = extraction_tables(folder)
     lexicon = Lexicon(
         tables.triggers, tables.plover_types, tables.plover_modes, tables.contexts, tables.demonyms
@@ -43,6 +47,7 @@ def _compiled(folder: str | None) -> tuple[Gazetteer, Lexicon, list, CountPatter
         compile_purposes(tables.amount_purposes),
         compile_counts(tables.count_units),
         compile_dates(tables.fiscal_calendars, tables.named_days),
+        compile_money(tables.currencies),
     )
 
 
@@ -52,12 +57,12 @@ def extract_text(
 ) -> Extraction:  # fmt: skip
     """Extract entities, dates, amounts, counts and events from one text. With ``timings``,
     the seconds each stage took are added to it, by stage name."""
-    gazetteer, lexicon, purposes, count_pattern, date_rules = _compiled(reference)
+    gazetteer, lexicon, purposes, count_pattern, date_rules, money = _compiled(reference)
     clock = _Clock(timings)
     sentences = clock("sentences", sentence_spans, text)
     dates = clock("dates", date_mentions, text, published, sentences, date_rules)
     entities = clock("entities", entity_mentions, text, gazetteer, dates, published)
-    amounts = clock("amounts", amount_mentions, text, sentences, entities, dates, purposes)
+    amounts = clock("amounts", amount_mentions, text, sentences, entities, dates, purposes, money)
     counts = clock("counts", count_mentions, text, count_pattern, amounts)
     events = clock("events", event_mentions, text, sentences, entities, dates, amounts, lexicon)
     result = Extraction(doc, text, entities, dates, amounts, counts, events)

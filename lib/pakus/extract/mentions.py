@@ -54,9 +54,10 @@ class DateMention(Span):
 
 @dataclass(frozen=True)
 class AmountMention(Span):
-    usd: float
+    usd: float | None
+    """The value in US dollars; None for another currency."""
     usd_max: float | None = None
-    """Upper end of a range (``$300-400 million``)."""
+    """Upper end of a range (``$300-400 million``), in US dollars."""
     qualifier: str = ""
     """more than, about, up to, … as the text says."""
     purpose: str = ""
@@ -65,6 +66,17 @@ class AmountMention(Span):
     """military aid, arms sale, economic aid, humanitarian aid, reimbursement or trade."""
     program: str = ""
     fiscal_year: int | None = None
+    currency: str = "USD"
+    """ISO 4217 code (data/reference/currencies.csv); "" where the text leaves it open
+    ("Rs" with no state named)."""
+    value: float = 0.0
+    """The amount in its own currency (lower end of a range)."""
+    value_max: float | None = None
+    role: str = ""
+    """"" for a sum of its own; ``part`` of a larger amount ("of which $430 million");
+    ``equivalent``: the same sum in another currency, in brackets after it."""
+    whole: int | None = None
+    """For a part or an equivalent: the start offset of the other amount."""
 
 
 @dataclass(frozen=True)

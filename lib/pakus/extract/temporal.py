@@ -7,6 +7,7 @@ import bisect
 import calendar
 import datetime as dt
 import re
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -290,10 +291,12 @@ def _year_range(m, ctx):
 _CUE_REACH = 160
 """How far (characters, each way, inside the sentence) a fiscal year's calendar cue is looked
 for."""
-_OWNER_BEFORE = re.compile(
-    r"(?P<cue>[\w.\- ]+?)(?:['’]s)?\s+(?:(?:the|federal|annual|national|current|next|coming|"
-    r"last|new|outgoing|financial|budget|for|in|of)\s+){0,3}\Z"
+_OWNER_GAP = re.compile(
+    r"(?:['’]s)?\s+(?:(?:the|federal|annual|national|current|next|coming|last|new|outgoing|"
+    r"financial|budget|for|in|of)\s+){0,3}"
 )
+"""What may stand between a state's name and its fiscal year: "Pakistan's fiscal year",
+"the Pakistani budget for FY2016"."""
 
 
 def _calendar(m: re.Match[str], ctx: Context, split: bool) -> FiscalCalendar | None:
@@ -304,10 +307,12 @@ def _calendar(m: re.Match[str], ctx: Context, split: bool) -> FiscalCalendar | N
     None for a "financial year" no state is named for."""
     rules, text = ctx.rules, m.string
     s_start, s_end = ctx.sentence
-    before = text[max(s_start, m.start() - 60) : m.start()]
-    owner = _OWNER_BEFORE.search(before)
+    lo = max(s_start, m.start() - 60)
     for cal in rules.calendars[1:]:
-        if cal.cues is not None and owner and cal.cues.search(owner.group("cue")):
+        if cal.cues is None:
+            continue
+        last = deque(cal.cues.finditer(text, lo, m.start()), maxlen=1)
+        if last and _OWNER_GAP.fullmatch(text, last[0].end(), m.start()):
             return cal
     financial = "financial" in m.group(0).lower()
     if split or financial:
@@ -336,7 +341,7 @@ def _fiscal_year(m, ctx):
         return Resolved.unresolved("a financial year of a state the text does not name")
     if cal.country != "USA" and split:  # "2015-16": one fiscal year, named for its end
         fy = fy2
-    if cal.country != "USA" and split or fy >= fy2:
+    if (cal.country != "USA" and split) or fy >= fy2:
         first, last = cal.bounds(fy)
     else:  # "FY2002-13", "fiscal 2010 through 2014": a range of fiscal years
         first, _ = cal.bounds(fy)
@@ -363,7 +368,9 @@ def _event_name(m, ctx):
     "post-September 11"): a named day from the table when one has that month and day."""
     named = ctx.rules.named_by_day.get((_month(m), int(m.group("d"))))
     if named is None:
-        return Resolved.unresolved('part of an event\'s name ("September 11 attacks"); not resolved')
+        return Resolved.unresolved(
+            'part of an event\'s name ("September 11 attacks"); not resolved'
+        )
     name, iso = named
     return Resolved(iso, "named_day", iso, label=name, note=f"names a day: {name}")
 
@@ -493,7 +500,7 @@ def _deictic_day(m, ctx):
 
 
 def _time_of_day(m, ctx):
-    """"last night" is the evening before the reference day; "this morning", "earlier
+    """The times of day: "last night" is the evening before the reference day; "this morning", "earlier
     today", "this evening" the reference day; "overnight" the night from the day before
     into the reference day (dated by the day it began, ending on the reference day)."""
     phrase = " ".join(m.group(0).lower().split())
@@ -511,7 +518,7 @@ def _time_of_day(m, ctx):
 
 
 def _past_span(m, ctx):
-    """"in the past 14 days", "over the last two weeks", "the past week": the days before
+    """A span up to the reference day: "in the past 14 days", "over the last two weeks", "the past week": the days before
     the reference day, up to it."""
     pub = ctx.reference
     day = pub.as_date() if pub is not None else None
@@ -759,9 +766,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver, Anchor]] = [
         _WEEKDAY_ANCHOR,
     ),
     (
-        re.compile(
-            rf"\b(?P<approx>{_APPROX})(?P<dur>{_DURATION})\s+ago\b", re.I
-        ),
+        re.compile(rf"\b(?P<approx>{_APPROX})(?P<dur>{_DURATION})\s+ago\b", re.I),
         _ago,
         Anchor.words(["ago"]),
     ),
