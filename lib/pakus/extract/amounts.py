@@ -16,6 +16,7 @@ from pakus.extract.scan import Anchor, Scan
 from pakus.extract.spans import Spans, starting_in
 from pakus.extract.temporal import NUMBER_WORDS
 from pakus.extract.trie import trie_pattern
+from pakus.reference import extraction_tables
 
 _SCALES = {
     "thousand": 1e3, "k": 1e3, "lakh": 1e5, "lac": 1e5, "million": 1e6, "mn": 1e6, "m": 1e6,
@@ -226,8 +227,6 @@ def compile_money(currencies: pd.DataFrame) -> MoneyRules:
 @cache
 def default_money() -> MoneyRules:
     """The money rules of the default reference folder."""
-    from pakus.reference import extraction_tables
-
     return compile_money(extraction_tables().currencies)
 
 

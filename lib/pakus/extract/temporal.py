@@ -19,6 +19,7 @@ from pakus.extract.mentions import DateMention
 from pakus.extract.scan import Anchor, Scan
 from pakus.extract.spans import Spans
 from pakus.extract.trie import trie_pattern
+from pakus.reference import extraction_tables
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -176,8 +177,6 @@ def compile_dates(calendars: pd.DataFrame, named_days: pd.DataFrame) -> DateRule
 @cache
 def default_rules() -> DateRules:
     """The date rules of the default reference folder."""
-    from pakus.reference import extraction_tables
-
     tables = extraction_tables()
     return compile_dates(tables.fiscal_calendars, tables.named_days)
 
