@@ -168,7 +168,7 @@ def compile_dates(calendars: pd.DataFrame, named_days: pd.DataFrame) -> DateRule
                 forms[form] = (row.name, day.iso())
         by_day[(day.month or 0, day.day or 0)] = (row.name, day.iso())
     pattern = (
-        re.compile(rf"(?<![\w/.-])(?:{trie_pattern(forms)})(?![\w/-]|[.,]\d)") if forms else None
+        re.compile(rf"(?<![\w/.])(?:{trie_pattern(forms)})(?![\w/-]|[.,]\d)") if forms else None
     )
     anchor = Anchor(re.compile(trie_pattern(forms) if forms else "(?!)"))
     return DateRules(tuple(cals), forms, by_day, pattern, anchor)
@@ -474,6 +474,12 @@ def _this_last_next(m, ctx):
         if pub.month is None:
             return Resolved.unresolved("relative date: the published month is not known")
         date = _pd(*_add_months(pub.year, pub.month, shift))
+    if shift == 0 and day is not None and date is not None and edge in {"earlier", "later"}:
+        first, last = date.first_day(), date.last_day()  # "earlier this month": up to yesterday
+        if edge == "earlier" and day > first:
+            return _span(first, day - dt.timedelta(days=1), ctx)
+        if edge == "later" and day < last:
+            return _span(day + dt.timedelta(days=1), last, ctx)
     return _rel(date, ctx)
 
 
@@ -538,8 +544,10 @@ def _weekday(m, ctx):
         return Resolved.unresolved("relative weekday: the published day is not known")
     anchor = pub.as_date()
     wd = WEEKDAYS.index(m.group("wd").lower())
-    cue = (m.group("cue") or "").lower()
-    future = cue == "next" or (cue not in {"last", "past"} and _future(m, ctx))
+    cue = " ".join((m.group("cue") or "").lower().split())
+    if cue == "this":  # "this Thursday": the Thursday of the reference day's week
+        return _rel(PartialDate.from_date(_week_of(anchor, 0)[0] + dt.timedelta(days=wd)), ctx)
+    future = cue in {"next", "this coming"} or (cue not in {"last", "past"} and _future(m, ctx))
     if future:
         delta = (wd - anchor.weekday()) % 7 or 7
     else:
@@ -574,14 +582,17 @@ _COARSE = {"year": 0, "month": 1, "week": 2, "day": 2}
 
 
 def _duration(m, base: PartialDate | None, sign: int, anchor: str, approx: bool) -> Resolved:
-    """``base`` moved by the duration ``m`` names, at the precision of its coarsest unit
-    ("one month and two days ago" is a month): the day where every unit is days or weeks."""
+    """``base`` moved by the duration ``m`` names: to the day where every unit is days or
+    weeks, else to the month ("one month and two days ago", "two years and three months
+    ago"); a number of years alone to the year."""
     parts = _parts(m)
     if not parts:
         return Resolved.unresolved("a duration that is no whole number of days")
     if base is None:
         return Resolved.unresolved("relative date: the published date is not known")
     coarsest = min(parts, key=lambda p: _COARSE[p[1]])[1]
+    if coarsest == "year" and len(parts) > 1:
+        coarsest = "month"  # "two years and three months ago": known to the month
     months = sum(n * (12 if u == "year" else 1) for n, u in parts if u in {"year", "month"})
     days = sum(n * (7 if u == "week" else 1) for n, u in parts if u in {"week", "day"})
     if coarsest == "year" and len(parts) == 1:
