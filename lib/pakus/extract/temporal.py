@@ -55,7 +55,7 @@ _APPROX = r"(?:(?:almost|nearly|about|some|around|roughly|just|only|barely|over|
 # anchors: every match of a date pattern contains a hit of its anchor (see pakus.extract.scan)
 _MONTH_ANCHOR = Anchor(re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"))
 _YEAR_ANCHOR = Anchor(re.compile(r"[12][09]\d\d"))
-_FISCAL_ANCHOR = Anchor(re.compile("FY|fiscal"))
+_FISCAL_ANCHOR = Anchor(re.compile("FY|[Ff]iscal|[Ff]inancial"))
 _WEEKDAY_ANCHOR = Anchor(re.compile("(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"))
 _UNIT_ANCHOR = Anchor.words(["year", "month", "week"])
 
@@ -706,7 +706,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver, Anchor]] = [
     ),
     (
         re.compile(
-            r"\b(?:FY|(?:fiscal|financial)\s+years?\s+|fiscal\s+)'?(?P<fy>\d{4}|\d{2})(?:\s*[-–/]\s*(?:FY)?(?P<fy2>\d{4}|\d{2})"
+            r"\b(?:FY|(?:[Ff]iscal|[Ff]inancial)\s+years?\s+|[Ff]iscal\s+)'?(?P<fy>\d{4}|\d{2})(?:\s*[-–/]\s*(?:FY)?(?P<fy2>\d{4}|\d{2})"
             r"|\s+(?:through|to|until|and)\s+(?:FY|fiscal\s+(?:year\s+)?)?(?P<fy4>(?:19|20)\d\d))?\b"
         ),
         _fiscal_year,
