@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 import pandas as pd
@@ -752,7 +752,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver, Anchor]] = [
             re.I,
         ),
         _past_span,
-        Anchor.words(["past", "last", "previous"]),
+        Anchor.words(["the past", "the last", "the previous"]),
     ),
     (
         re.compile(
@@ -761,7 +761,16 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver, Anchor]] = [
             re.I,
         ),
         _time_of_day,
-        Anchor.words(["night", "overnight", "morning", "afternoon", "evening", "today"]),
+        Anchor.words(
+            [
+                "last night",
+                "overnight",
+                "this morning",
+                "this afternoon",
+                "this evening",
+                "earlier today",
+            ]
+        ),
     ),
     (
         re.compile(r"\b(?P<w>today|tonight|yesterday|tomorrow)\b", re.I),
@@ -898,21 +907,20 @@ def date_mentions(
             result = Resolved.at(line[2], "published")
             result = Resolved(result.date, result.precision, relative=True,
                               anchor="published", note="dateline")  # fmt: skip
-        mention = DateMention(
-            start, end, text[start:end], result.date, result.precision, result.date_end,
-            result.relative, result.anchor, result.note, result.date_start,
-            result.fiscal_year, result.fiscal_calendar, result.label,
-        )  # fmt: skip
-        if mention.precision in {"day", "month", "year"} and mention.date is not None:
-            prev = PartialDate.parse(mention.date)
+        date_start, date_end = result.date_start, result.date_end
+        if result.precision in {"day", "month", "year"} and result.date is not None:
+            prev = PartialDate.parse(result.date)
             if _opens_sentence(text, start, openers):
                 narrative = prev
-            if mention.date_end is None:
-                mention = replace(mention, date_end=_last_day_iso(prev))
-            if mention.date_start is None:
-                mention = replace(mention, date_start=prev.first_day().isoformat())
-        elif mention.date is not None and mention.date_start is None:
-            mention = replace(mention, date_start=_first_day_iso(mention.date))
+            date_end = date_end or _last_day_iso(prev)
+            date_start = date_start or prev.first_day().isoformat()
+        elif result.date is not None and date_start is None:
+            date_start = _first_day_iso(result.date)
+        mention = DateMention(
+            start, end, text[start:end], result.date, result.precision, date_end,
+            result.relative, result.anchor, result.note, date_start,
+            result.fiscal_year, result.fiscal_calendar, result.label,
+        )  # fmt: skip
         out.append(mention)
     return out
 
