@@ -210,10 +210,9 @@ def compile_money(currencies: pd.DataFrame) -> MoneyRules:
         forms[key] = tuple(zip(codes, states, strict=True))
         (before if row.position == "before" else after).append(row.form)
     words = trie_pattern([w.lower() for w in after], space=r"\s+")
-    before_re = re.compile(
-        rf"(?<![A-Za-z$])(?P<cur>{trie_pattern(before)})\s?(?P<n1>{_NUMBER})"
-        rf"(?:\s*(?P<s1>{_SCALE})\b)?{_RANGE_END}",
-        re.I,
+    before_re = re.compile(  # case-sensitive forms: a literal start lets re skip ahead fast
+        rf"(?P<cur>{trie_pattern(before)})\s?(?P<n1>{_NUMBER})"
+        rf"(?i:(?:\s*(?P<s1>{_SCALE})\b)?{_RANGE_END})"
     )
     after_re = re.compile(
         rf"(?<![\w.,$-])(?:(?P<n3>{_NUMBER})|(?:{_WORD_NUMBER})(?=\s+(?:{_WORD_SCALE})\b))"
@@ -390,6 +389,12 @@ def amount_mentions(
     found: list[dict] = []
     for m in matches:
         start = m.start()
+        if (
+            m.re is rules.before
+            and start > 0
+            and (text[start - 1].isalpha() or text[start - 1] == "$")
+        ):
+            continue  # a form inside a word ("PRs 5"); the pattern has no lookbehind, to be fast
         num_end = m.end("n1") if m.groupdict().get("n1") else -1
         if m.groupdict().get("n3"):
             num_end = m.end("n3")
