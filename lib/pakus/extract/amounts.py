@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import pandas as pd
 from text_to_num import text2num
@@ -343,17 +344,66 @@ def _relations(found: list[dict], text: str) -> None:
                             a["role"], a["whole"] = "part", whole["start"]
 
 
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_VALUE_WORDS = frozenset({"worth", "valued", "totalling", "totaling", "amounting", "costing"})
+
+
+def _phrase(noun: Any, skip: tuple[int, int]) -> tuple[int, int]:
+    """Character span of ``noun`` with its compound and adjective modifiers (not those in
+    ``skip``, the amount's own characters) and a "for"/"of" phrase after it."""
+    tokens = [noun]
+    for child in noun.children:
+        inside = skip[0] <= child.idx < skip[1]
+        before = child.i < noun.i and child.dep_ in {"compound", "amod", "poss"} and not inside
+        after = child.i > noun.i and child.dep_ == "prep" and child.lower_ in {"for", "of"}
+        if before or after:
+            tokens.extend(child.subtree)
+    return min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+
+
+def attached_phrase(parse: Any, start: int, end: int) -> tuple[int, int] | None:
+    """The noun phrase the amount at ``[start, end)`` belongs to, from a dependency parse
+    (a spaCy ``Doc`` of the amount's sentence; offsets relative to it), or None.
+
+    The amount's head token (the one whose head lies outside the amount) decides: a
+    modifier of a noun ("a $450 million package") belongs to that noun; the object of a
+    value word ("programmes worth around $2 billion") to the noun the value word modifies;
+    an amount that heads its own phrase ("gave $2 billion in security assistance",
+    "withheld $255 million in Foreign Military Financing") to the object of the first
+    "in"/"for" phrase after it, on the amount or on its verb."""
+    inside = [t for t in parse if start <= t.idx < end]
+    heads = [t for t in inside if not start <= t.head.idx < end or t.head is t]
+    if not heads:
+        return None
+    root = heads[0]
+    head = root.head
+    if head is not root and head.pos_ in _NOUNS and head.idx >= end:
+        return _phrase(head, (start, end))
+    if head.lower_ in _VALUE_WORDS and head.head.pos_ in _NOUNS and head.head is not head:
+        return _phrase(head.head, (start, end))
+    holders = [root, head] if head is not root else [root]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "for"} and child.idx >= end:
+                objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in _NOUNS]
+                if objects:
+                    return _phrase(objects[0], (start, end))
+    return None
+
+
 def _attached_program(
     programs: Sequence[EntityMention], starts: list[int], sent: tuple[int, int],
     purpose: tuple[int, int] | None,
 ) -> str:  # fmt: skip
     """The programme the money belongs to: one named inside the noun phrase the amount is
-    attached to (its purpose phrase, ``purpose`` as offsets) — "IMET is a small part of US
-    security aid programmes worth around $2 billion": the $2 billion is the programmes',
-    not IMET's; with no purpose phrase, the first programme of the sentence.
+    attached to (``purpose``, as offsets) — "IMET is a small part of US security aid
+    programmes worth around $2 billion": the $2 billion is the programmes', not IMET's;
+    with no such phrase, the first programme of the sentence.
 
-    This is the rule without a dependency parse (pakus.extract has none yet): the purpose
-    phrase stands for the noun phrase the amount modifies."""
+    The phrase is the one ``attached_phrase`` finds in the sentence's dependency parse
+    where ``amount_mentions`` is given parses; without them (``extract_text`` passes none
+    until a parse module is part of extraction), the purpose phrase found by the patterns
+    above stands for the noun phrase the amount modifies."""
     if purpose is not None:
         inside = starting_in(programs, starts, *purpose)
         return next((e.id for e in inside if e.end <= purpose[1]), "")
@@ -367,10 +417,13 @@ def amount_mentions(
     dates: Sequence[DateMention],
     purposes: list[tuple[str, re.Pattern[str]]],
     money: MoneyRules | None = None,
+    parses: Mapping[tuple[int, int], Any] | None = None,
 ) -> list[AmountMention]:
     """Money amounts with their currency (ISO 4217) and value; US dollars also as ``usd``.
     Each with its qualifier, range, purpose, programme and US fiscal year, and its relation
-    to another amount (``part`` of a larger sum, or its ``equivalent`` in brackets)."""
+    to another amount (``part`` of a larger sum, or its ``equivalent`` in brackets).
+    ``parses``: a dependency parse (spaCy ``Doc``) by sentence span, where there is one, to
+    attach each amount to the noun phrase it modifies (see ``attached_phrase``)."""
     rules = money or default_money()
     scan = Scan(text)
     matches = list(scan.near(_BETWEEN, _BETWEEN_ANCHOR, before=10, after=80))
@@ -423,6 +476,10 @@ def amount_mentions(
         window = text[lo:hi]
         purpose, span = _purpose(window, start - lo, m.end() - lo)
         purpose_at = (lo + span[0], lo + span[1]) if span else None
+        parse = parses.get(sent) if parses else None
+        if parse is not None:
+            phrase = attached_phrase(parse, start - sent[0], m.end() - sent[0])
+            purpose_at = (sent[0] + phrase[0], sent[0] + phrase[1]) if phrase else None
         qual = qual_m.group("qual") if qual_m and m.re is not _BETWEEN else ""
         fy = next((d.fiscal_year for d in starting_in(fiscal_years, fy_starts, *sent)), None)
         found.append({
