@@ -18,8 +18,8 @@ ends repaired, running headers and footers dropped.
 from __future__ import annotations
 
 import io
+import logging
 import re
-import statistics
 from collections import Counter
 
 from pypdf import PdfReader
@@ -33,7 +33,10 @@ from pakus.ingest.text import byline, clean_text, dateline_date, first_line
 EDGE_LINES = 2
 """How many lines at the top and at the bottom of a page may be running headers/footers."""
 SHORT_LINE = 0.75
-"""A line shorter than this share of the page's median line length ends a paragraph."""
+"""A line shorter than this share of the page's typical full line ends a paragraph."""
+TYPICAL_QUANTILE = 0.8
+"""The page's typical full line: this quantile of its line lengths (most lines of running
+text are full; the last line of each paragraph is short)."""
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[\divxlc]+(?:\s+(?:of|/)\s+\d+)?$", re.I)
 
 
@@ -43,16 +46,21 @@ def read_pdf(data: bytes, source: str) -> Article:
     Raises DocumentError for a file that is not a PDF, an encrypted PDF that needs a
     password, and a PDF with no text layer (scanned pages, images only).
     """
+    quiet = logging.getLogger("pypdf")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)  # the one-line error below says what is wrong
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise DocumentError(source, "encrypted PDF: it needs a password to be read")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [page_lines(page) for page in reader.pages]
         info = reader.metadata
     except (FileNotDecryptedError, DependencyError):
         raise DocumentError(source, "encrypted PDF: it needs a password to be read") from None
     except (PdfReadError, ValueError, KeyError, OSError) as err:
         raise DocumentError(source, f"not a readable PDF ({err})") from None
+    finally:
+        quiet.setLevel(level)
     text = clean_text(join_pages(pages))
     if not text.strip():
         raise DocumentError(
@@ -91,19 +99,43 @@ def _mask(line: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", line.strip().lower()))
 
 
+def _squeeze(lines: list[str]) -> list[str]:
+    return [re.sub(r"\s+", " ", x).strip() for x in lines if x.strip()]
+
+
+def page_lines(page) -> tuple[list[str], bool]:
+    """A pypdf page's lines, and whether its paragraph breaks are known.
+
+    pypdf's layout mode renders vertical gaps as blank lines (``""`` here); it is used when it
+    gives the same lines as the plain mode (a single column). Otherwise (columns side by
+    side) the plain mode's lines are returned, without breaks."""
+    plain = page.extract_text() or ""
+    try:
+        layout = page.extract_text(extraction_mode="layout") or ""
+    except (ValueError, KeyError, IndexError, ZeroDivisionError):
+        layout = ""
+    if layout and _squeeze(layout.splitlines()) == _squeeze(plain.splitlines()):
+        lines = [re.sub(r"\s+", " ", x).strip() for x in layout.splitlines()]
+        return lines, True
+    return _squeeze(plain.splitlines()), False
+
+
 def drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
-    """Each page's lines without its running headers, footers and page numbers."""
+    """Each page's lines without its running headers, footers and page numbers (``""``
+    lines, paragraph gaps, are kept but do not count as a page's first or last lines)."""
     edges: Counter[str] = Counter()
     for lines in pages:
-        edges.update({_mask(x) for x in lines[:EDGE_LINES] + lines[-EDGE_LINES:]})
+        text = [x for x in lines if x]
+        edges.update({_mask(x) for x in text[:EDGE_LINES] + text[-EDGE_LINES:]})
     running = {m for m, n in edges.items() if n >= 2 and n * 2 >= len(pages)}
     out = []
     for lines in pages:
-        keep = list(lines)
-        for i in [*range(min(EDGE_LINES, len(lines))), *range(len(lines) - EDGE_LINES, len(lines))]:
-            if i >= 0 and (_mask(lines[i]) in running or _PAGE_NUMBER.match(lines[i].strip())):
-                keep[i] = None  # type: ignore[call-overload]
-        out.append([x for x in keep if x is not None])
+        at = [i for i, x in enumerate(lines) if x]
+        edge = set(at[:EDGE_LINES] + at[-EDGE_LINES:])
+        out.append([
+            x for i, x in enumerate(lines)
+            if i not in edge or not (_mask(x) in running or _PAGE_NUMBER.match(x.strip()))
+        ])  # fmt: skip
     return out
 
 
@@ -121,27 +153,39 @@ def repair_hyphenation(text: str) -> str:
     return re.sub(r"([A-Za-z]+)-[ \t]*\n[ \t]*([a-z][A-Za-z]*)", join, text)
 
 
-def join_pages(pages: list[str]) -> str:
+def _trim(lines: list[str]) -> list[str]:
+    """Lines without the page's leading and trailing gaps."""
+    at = [i for i, x in enumerate(lines) if x]
+    return lines[at[0] : at[-1] + 1] if at else []
+
+
+def join_pages(pages: list[tuple[list[str], bool]]) -> str:
     """The pages' text as paragraphs (blank-line separated), headers and footers dropped,
-    hyphenation repaired, wrapped lines joined."""
-    split = drop_running_lines([[x for x in p.splitlines() if x.strip()] for p in pages])
+    hyphenation repaired, wrapped lines joined; each page is (lines, whether its paragraph
+    breaks are known: ``""`` lines)."""
+    kept = drop_running_lines([lines for lines, _ in pages])
+    kept = [_trim(lines) for lines in kept]
+    text = repair_hyphenation("\n\f\n".join("\n".join(lines) for lines in kept))
     paragraphs: list[str] = []
-    open_paragraph = False
-    for lines in split:
-        if not lines:
-            continue
-        text = repair_hyphenation("\n".join(lines))
-        lines = text.split("\n")
-        typical = statistics.median(len(x) for x in lines)
-        current: list[str] = []
-        if open_paragraph and paragraphs:
-            current = [paragraphs.pop()]
-        for line in lines:
-            current.append(line.strip())
-            if len(line.strip()) < SHORT_LINE * typical:
-                paragraphs.append(" ".join(current))
-                current = []
+    current: list[str] = []
+
+    def flush() -> None:
         if current:
             paragraphs.append(" ".join(current))
-        open_paragraph = bool(current) and not re.search(r"[.!?\"”’]$", current[-1])
+            current.clear()
+
+    for (_, known), page in zip(pages, text.split("\n\f\n"), strict=True):
+        lines = page.split("\n")
+        lengths = sorted(len(x) for x in lines if x)
+        typical = lengths[int(TYPICAL_QUANTILE * (len(lengths) - 1))] if lengths else 0
+        if current and re.search(r"[.!?\"”’]$", current[-1]):
+            flush()  # the page before ended its paragraph
+        for line in lines:
+            if not line:
+                flush()
+                continue
+            current.append(line)
+            if not known and len(line) < SHORT_LINE * typical:
+                flush()
+    flush()
     return "\n\n".join(paragraphs)

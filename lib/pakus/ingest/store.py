@@ -76,9 +76,18 @@ def write_corpus(folder: Path, entries: list[Entry], updates: dict[str, dict[str
             raise CorpusError(csv_path, bad or ["a new row failed validation"])
         texts = [(_temp(folder, e.text.encode("utf-8")), folder / e.row["file"]) for e in entries]
         temps += [t for t, _ in texts]
-        for temp, target in texts:
-            os.replace(temp, target)
-        os.replace(table, csv_path)
+        placed: list[Path] = []
+        try:
+            for temp, target in texts:
+                if target.exists():
+                    raise CorpusError(target, ["a file of that name is already in the corpus"])
+                os.replace(temp, target)
+                placed.append(target)
+            os.replace(table, csv_path)
+        except BaseException:
+            for target in placed:  # new files only: their names were free
+                target.unlink(missing_ok=True)
+            raise
     finally:
         for temp in temps:
             with contextlib.suppress(FileNotFoundError):

@@ -9,7 +9,6 @@ the URL and the problem.
 from __future__ import annotations
 
 import re
-import socket
 import time
 import urllib.error
 import urllib.request
