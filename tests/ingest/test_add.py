@@ -246,3 +246,11 @@ def test_unreadable_corpus_csv_is_a_corpus_error(tmp_path):
     page.write_text(html_page("Grain reserve", story(80, 8)))
     with pytest.raises(CorpusError):
         add([str(page)], corpus)
+
+
+def test_a_corpus_inside_the_folder_read_is_not_read_again(tmp_path):
+    src = _folder(tmp_path)
+    add([str(src / "harbour.html")], src / "corpus")
+    result = add([str(src)], src / "corpus", dry_run=True)
+    assert result.duplicates[0].source == str(src / "harbour.html")
+    assert not any(str(src / "corpus") in a.article.source for a in result.added)

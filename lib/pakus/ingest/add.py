@@ -67,9 +67,11 @@ class AddResult:
     """Documents already in the corpus now recorded as reprints of a new one: {id: original}."""
 
 
-def expand(inputs: Iterable[str]) -> list[str]:
-    """Inputs with each folder replaced by its readable files (sorted), in the given order."""
+def expand(inputs: Iterable[str], exclude: Path | None = None) -> list[str]:
+    """Inputs with each folder replaced by its readable files (sorted), in the given order;
+    files inside ``exclude`` (the corpus folder itself) are left out."""
     out: list[str] = []
+    skip = exclude.resolve() if exclude else None
     for item in inputs:
         path = Path(item)
         if is_url(item) or not path.is_dir():
@@ -78,6 +80,8 @@ def expand(inputs: Iterable[str]) -> list[str]:
         for found in sorted(path.rglob("*")):
             parts = found.relative_to(path).parts
             if any(p.startswith(".") or p.endswith("_files") for p in parts):
+                continue
+            if skip and found.resolve().is_relative_to(skip):
                 continue
             if found.is_file() and found.suffix.lower() in SUFFIXES:
                 out.append(str(found))
@@ -241,7 +245,7 @@ def add(
     if folder.is_dir():
         taken |= {p.stem for p in folder.glob("*.txt")}
     seen = {fingerprint(d.text): d.id for d in existing}
-    for item in progress(expand(inputs)):
+    for item in progress(expand(inputs, folder)):
         for article in read_input(item, fetcher):
             if isinstance(article, DocumentError):
                 result.errors.append(article)
