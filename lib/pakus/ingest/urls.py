@@ -12,13 +12,17 @@ import re
 import time
 import urllib.error
 import urllib.request
+from importlib.metadata import PackageNotFoundError, version
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from pakus import __version__
 from pakus.errors import DocumentError
 
-USER_AGENT = f"pakus/{__version__} (research corpus builder; one request at a time)"
+try:
+    _VERSION = version("pakus")
+except PackageNotFoundError:  # run from a source tree that is not installed
+    _VERSION = "dev"
+USER_AGENT = f"pakus/{_VERSION} (research corpus builder; one request at a time)"
 TIMEOUT = 20.0
 """Seconds to wait for a server before giving up."""
 DELAY = 1.0
