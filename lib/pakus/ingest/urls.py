@@ -12,8 +12,8 @@ import re
 import time
 import urllib.error
 import urllib.request
-from importlib.metadata import PackageNotFoundError, version
 from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
 from urllib.parse import urlsplit
 
 from pakus.errors import DocumentError
