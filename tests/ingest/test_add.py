@@ -254,3 +254,34 @@ def test_a_corpus_inside_the_folder_read_is_not_read_again(tmp_path):
     result = add([str(src)], src / "corpus", dry_run=True)
     assert result.duplicates[0].source == str(src / "harbour.html")
     assert not any(str(src / "corpus") in a.article.source for a in result.added)
+
+
+def test_added_reprint_counts_once_when_the_corpus_is_built(tmp_path):
+    from pakus.build import corpus_tables
+
+    deal = "In September 2022, the State Department approved a $450 million sale for Pakistan's F-16 fleet."
+    rest = story(90, 12)
+    pages = {
+        "wire.html": ("Example Wire", "2022-09-08", "Sale approved",
+                      ["An agency report, filed from the capital.", deal, *rest]),
+        "daily.html": ("Valley Evening Post", "2022-09-09", "Jets to be kept flying",
+                       ["A regional daily ran the agency report under its own opening.", deal, *rest]),
+        "other.html": ("The Coastal Ledger", "2022-09-20", "Package cleared",
+                       ["The US approved a $450m F-16 sustainment package for Pakistan on Sept 7, 2022.",
+                        *story(91, 12)]),
+    }  # fmt: skip
+    for name, (site, date, title, paragraphs) in pages.items():
+        (tmp_path / name).write_text(html_page(title, paragraphs, meta_head(site, "Staff", date)))
+    corpus = tmp_path / "corpus"
+    result = add([str(tmp_path / n) for n in pages], corpus)
+    reprints = {a.article.source.rsplit("/", 1)[-1]: a.reprint_of for a in result.added}
+    assert reprints == {
+        "daily.html": "example-wire-2022-09-08-sale-approved",
+        "other.html": "",
+        "wire.html": "",
+    }
+    _, t = corpus_tables(corpus)
+    f16 = t["facts"][t["facts"]["programmes"].str.contains("PROG.F16")]
+    sources = t["fact_sources"][t["fact_sources"]["fact_id"].isin(f16["fact_id"])]
+    assert sources["doc"].nunique() == 3  # three documents tell it …
+    assert f16["documents"].tolist() == [2]  # … two of them independently
