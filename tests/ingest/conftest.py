@@ -116,7 +116,7 @@ EXPORT_ARTICLES = [
      "Byline: Amina Qureshi", 101),
     ("Grain reserve audit delayed", "Valley Evening Post", "April 11, 2019 Thursday 8:15 AM EST",
      "", 102),
-    ("Rail timetable revised again", "The Coastal Ledger", "May 2, 2019",
+    ("Rail timetable: revised again", "The Coastal Ledger", "May 2, 2019",
      "Byline: By Tom Reyes", 103),
 ]  # fmt: skip
 

@@ -29,8 +29,8 @@ paragraphs                    the text
 ============================  ==============================================================
 
 Lines before the first article's headline (a cover page listing the documents) are skipped:
-the headline and outlet are the two lines just before the date line that precedes the
-labelled lines and ``Body``. An article without a readable date line, outlet or body is an
+the headline and outlet are the two lines just before the last date line before ``Body``
+(so a headline may hold a colon). An article without a readable date line, outlet or body is an
 error naming its position in the file; the other articles are still split.
 """
 
@@ -74,7 +74,6 @@ def find_splitter(lines: list[str]) -> Splitter | None:
 
 _END = "end of document"
 _LABELLED = re.compile(r"^(?P<label>[A-Z][A-Za-z\-]+(?: [A-Za-z\-]+)?):\s*(?P<value>.*)$")
-_COPYRIGHT = re.compile(r"^(?:copyright\b|©)", re.I)
 _TRAILER = re.compile(r"^(?:classification|load-date:|graphic:?|notes?:)", re.I)
 
 
@@ -101,20 +100,19 @@ def _nexis_article(chunk: list[str], source: str) -> Article | DocumentError:
         return DocumentError(source, "nexis export: an article without a 'Body' line")
     body_at = lowered.index("body")
     header = lines[:body_at]
-    labels: dict[str, str] = {}
-    plain: list[str] = []
-    for line in header:
-        m = _LABELLED.match(line)
-        if m and not date_at(line, whole=True):
-            labels[m.group("label").lower()] = m.group("value").strip()
-        elif not _COPYRIGHT.match(line):
-            plain.append(line)
-    found = next((i for i in range(len(plain) - 1, -1, -1) if date_at(plain[i], whole=True)), None)
+    found = next(
+        (i for i in range(len(header) - 1, -1, -1) if date_at(header[i], whole=True)), None
+    )
     if found is None or found < 2:
         return DocumentError(
             source, "nexis export: no headline, outlet and date line before 'Body'"
         )
-    date, _ = date_at(plain[found], whole=True)  # type: ignore[misc]
+    date, _ = date_at(header[found], whole=True)  # type: ignore[misc]
+    labels: dict[str, str] = {}
+    for line in header[found + 1 :]:  # labelled lines follow the date line
+        m = _LABELLED.match(line)
+        if m:
+            labels[m.group("label").lower()] = m.group("value").strip()
     body: list[str] = []
     for line in lines[body_at + 1 :]:
         if _TRAILER.match(line):
@@ -127,11 +125,11 @@ def _nexis_article(chunk: list[str], source: str) -> Article | DocumentError:
     return Article(
         text=text,
         source=source,
-        title=plain[found - 2],
-        outlet=plain[found - 1],
+        title=header[found - 2],
+        outlet=header[found - 1],
         author=author,
         published=date,
-        published_basis=f'the export\'s date line for the article: "{plain[found]}"',
+        published_basis=f'the export\'s date line for the article: "{header[found]}"',
     )
 
 
