@@ -285,3 +285,19 @@ def test_added_reprint_counts_once_when_the_corpus_is_built(tmp_path):
     sources = t["fact_sources"][t["fact_sources"]["fact_id"].isin(f16["fact_id"])]
     assert sources["doc"].nunique() == 3  # three documents tell it …
     assert f16["documents"].tolist() == [2]  # … two of them independently
+
+
+def test_a_parser_failing_unexpectedly_is_an_error_for_that_file_only(tmp_path, monkeypatch):
+    def broken(data, source):
+        raise AttributeError("'NoneType' object has no attribute 'get'")
+
+    monkeypatch.setattr("pakus.ingest.add.read_pdf", broken)
+    (tmp_path / "odd.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "page.html").write_text(html_page("Grain reserve", story(95, 8)))
+    result = add(
+        [str(tmp_path / "odd.pdf"), str(tmp_path / "page.html")], tmp_path / "c", dry_run=True
+    )
+    assert [str(e) for e in result.errors] == [
+        f"{tmp_path / 'odd.pdf'}: could not be read (AttributeError: 'NoneType' object has no attribute 'get')"
+    ]
+    assert len(result.added) == 1

@@ -160,7 +160,7 @@ def read_input(item: str, fetcher: Fetcher) -> list[Article | DocumentError]:
             text = read_document(path)
             urls = url_list(text)
             if urls is None:
-                return [_titled(text_article(text, item), path)]
+                return [text_article(text, item)]
             out: list[Article | DocumentError] = []
             for n, url in enumerate(urls, 1):
                 out += _read_url(url, fetcher, f"{url} ({item}, URL {n})")
@@ -174,10 +174,10 @@ def read_input(item: str, fetcher: Fetcher) -> list[Article | DocumentError]:
         )
     except DocumentError as err:
         return [err]
-
-
-def _titled(article: Article, path: Path) -> Article:
-    return article if article.title else replace(article, title=path.stem.replace("_", " "))
+    except RecursionError:
+        return [DocumentError(item, "could not be read (nested too deeply to parse)")]
+    except Exception as err:  # a parser's own failure on a malformed file: this input only
+        return [DocumentError(item, f"could not be read ({type(err).__name__}: {err})")]
 
 
 def _read_url(url: str, fetcher: Fetcher, source: str) -> list[Article | DocumentError]:
