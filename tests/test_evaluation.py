@@ -184,6 +184,17 @@ def test_the_copied_gsr_records_read_with_their_licence_beside_them():
     assert "Attribution-ShareAlike 4.0" in (path.parent / "README.md").read_text(encoding="utf-8")
 
 
+def test_gsr_scores_real_records_over_their_own_codes():
+    from pakus.extract import extract_text
+
+    records = read_gsr(ROOT / "tests" / "peers" / "plover_gsr_dev.jsonl")[:6]
+    s = score_gsr(records, lambda text: extract_text(text, "gsr"))
+    codes = [{a["code"] for a in r["source"] + r["target"]} for r in records]
+    assert (s.n, s.type.n, s.all_three.n) == (6, 6, 6)
+    assert s.actor_recall.n == sum(len(c) for c in codes)
+    assert s.all_three.hits <= min(s.type.hits, s.source.hits, s.target.hits)
+
+
 def test_a_bad_gsr_line_is_an_error_naming_the_file_and_line(tmp_path):
     path = tmp_path / "g.jsonl"
     path.write_text(json.dumps({"id": "x", "text": "t"}) + "\n", encoding="utf-8")
