@@ -14,6 +14,7 @@ from pakus.evaluation import (
     codes_of,
     load_gold,
     match_events,
+    read_code_aliases,
     read_gsr,
     score_entity_ids,
     score_gsr,
@@ -168,6 +169,39 @@ def test_gsr_takes_the_event_on_the_marked_words_before_the_first_event():
     right = EventMention(0, 30, text, "ASSAULT", "attacked", 9, 17, source_actor="USA")
     s = score_gsr([GSR], gsr_extraction(text, [other, right]), TABLE)
     assert (s.type.hits, s.source.hits, s.all_three.hits) == (1, 0, 0)
+
+
+def test_gsr_takes_one_event_per_coordinated_actor_together():
+    record = {**GSR, "text": "The US and Afghanistan attacked.", "target": []}
+    record["source"] = [{"text": "US", "code": "USA"}, {"text": "Afghanistan", "code": "AFG"}]
+    text = record["text"]
+    us = EventMention(0, 32, text, "ASSAULT", "attacked", 23, 31, source_actor="USA")
+    afg = EventMention(0, 32, text, "ASSAULT", "attacked", 23, 31, source_actor="AFG")
+    record["markup"] = "The (SRC: US) and (SRC: Afghanistan) (EVT: attacked)."
+    assert score_gsr([record], gsr_extraction(text, [us, afg]), TABLE).all_three.hits == 1
+    assert score_gsr([record], gsr_extraction(text, [us]), TABLE).source.hits == 0
+
+
+def test_gsr_codes_that_are_not_iso_are_mapped_by_the_aliases():
+    record = {**GSR, "target": [{"text": "Tokyo", "code": "JAP", "sector": ""}]}
+    text = record["text"]
+    hit = EventMention(
+        0, 30, text, "ASSAULT", "attacked", 9, 17, source_actor="PAK", target_actor="JPN"
+    )
+    table = {**TABLE, "JPN": ("JPN", "state")}
+    aliases = read_code_aliases(ROOT / "tests" / "peers" / "gsr_code_aliases.csv")
+    assert aliases["JAP"] == "JPN"
+    assert score_gsr([record], gsr_extraction(text, [hit]), table, aliases).target.hits == 1
+    assert score_gsr([record], gsr_extraction(text, [hit]), table).target.hits == 0
+
+
+def test_an_alias_without_a_source_is_an_error_naming_the_file(tmp_path):
+    path = tmp_path / "aliases.csv"
+    path.write_text("code,iso3,source\nJAP,JPN,\n", encoding="utf-8")
+    with pytest.raises(
+        ValueError, match=r"aliases\.csv: rows \[2\] need a code, an iso3 and a source"
+    ):
+        read_code_aliases(path)
 
 
 def test_gsr_without_an_event_is_wrong_except_an_absent_target():

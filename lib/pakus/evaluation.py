@@ -402,10 +402,6 @@ def total(scores: list[DocumentScores], kind: str):
 
 # --- PLOVER gold-standard records ------------------------------------------------------------
 
-GSR_CODE_ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
-"""Codes of the PLOVER GSR that are not ISO 3166 alpha-3, with the ISO code of the country
-the record's text names (Tokyo/Japan, Italy, Vietnam)."""
-
 
 def read_gsr(path: Path) -> list[dict]:
     """The records of a PLOVER GSR JSON Lines file (``id``, ``text``, ``type``, ``source``,
@@ -426,8 +422,26 @@ def read_gsr(path: Path) -> list[dict]:
     return records
 
 
-def _gsr_codes(actors: list[dict]) -> frozenset[str]:
-    return frozenset(GSR_CODE_ALIASES.get(a["code"], a["code"]) for a in actors if a["code"])
+def read_code_aliases(path: Path) -> dict[str, str]:
+    """A CSV of ``code,iso3,source`` rows: codes a gold standard uses that are not ISO 3166
+    alpha-3 (the PLOVER records' ``JAP`` for Japan), with the ISO code; raise ValueError naming
+    the file on a row without a source."""
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    bad = [
+        i
+        for i, r in enumerate(rows, 2)
+        if not (r.get("code") and r.get("iso3") and r.get("source"))
+    ]
+    if bad:
+        raise ValueError(f"{path}: rows {bad} need a code, an iso3 and a source")
+    return {r["code"]: r["iso3"] for r in rows}
+
+
+def _gsr_codes(actors: list[dict], aliases: Mapping[str, str]) -> frozenset[str]:
+    return frozenset(aliases.get(a["code"], a["code"]) for a in actors if a["code"])
 
 
 def _event_spans(record: dict) -> list[tuple[int, int]]:
@@ -456,27 +470,33 @@ class GsrScores:
 
 
 def score_gsr(
-    records: list[dict], extract: Callable[[str], Extraction], table: Mapping | None = None
+    records: list[dict],
+    extract: Callable[[str], Extraction],
+    table: Mapping | None = None,
+    aliases: Mapping[str, str] | None = None,
 ) -> GsrScores:
     """Score an extractor on PLOVER gold-standard records (one sentence each).
 
     The predicted event of a record is the first of the sentence's events whose trigger
-    overlaps the record's ``(EVT: …)`` words, else its first event (None: no event; type,
-    source and target then wrong, except an absent target for a record without one).
+    overlaps the record's ``(EVT: …)`` words, else its first event, taken together with the
+    events of the same trigger and type (one per coordinated actor); with no event, type,
+    source and target are wrong, except an absent target for a record without one.
     Modality and negation are not scored: the records code threats, promises and refusals.
     Source (target) is right when the predicted event's actor codes equal the record's codes
-    (``IGO`` for an intergovernmental body, non-ISO codes mapped by GSR_CODE_ALIASES).
+    (``IGO`` for an intergovernmental body; the records' non-ISO codes mapped by ``aliases``,
+    as :func:`read_code_aliases` reads them).
     Actor recall counts each record's distinct source and target codes found among the
     countries (or ids) of the sentence's entities: an entity's ``country`` field when it has
     one, else its id's country in ``actors.csv``.
     """
     table = actor_codes_table() if table is None else table
+    aliases = aliases or {}
     t = s = g = a = 0
     found = total_codes = 0
     for record in records:
         x = extract(record["text"])
         spans = _event_spans(record)
-        event = next(
+        first = next(
             (
                 e
                 for e in x.events
@@ -484,12 +504,20 @@ def score_gsr(
             ),
             x.events[0] if x.events else None,
         )
-        source, target = _gsr_codes(record["source"]), _gsr_codes(record["target"])
-        type_ok = event is not None and event.type == record["type"]
-        pred_s = [(event.source_actor, event.source_country)] if event else []
-        pred_t = [(event.target_actor, event.target_country)] if event else []
-        source_ok = event is not None and _roles_right(source, pred_s, table)
-        target_ok = _roles_right(target, pred_t, table)
+        group = [
+            e for e in x.events
+            if first is not None
+            and (e.trigger_start, e.trigger_end, e.type) == (first.trigger_start, first.trigger_end, first.type)
+        ]  # fmt: skip
+        source, target = (
+            _gsr_codes(record["source"], aliases),
+            _gsr_codes(record["target"], aliases),
+        )
+        type_ok = first is not None and first.type == record["type"]
+        source_ok = first is not None and _roles_right(
+            source, [(e.source_actor, e.source_country) for e in group], table
+        )
+        target_ok = _roles_right(target, [(e.target_actor, e.target_country) for e in group], table)
         t, s, g = t + type_ok, s + source_ok, g + target_ok
         a += type_ok and source_ok and target_ok
         codes = source | target
