@@ -34,6 +34,7 @@ not matched to a gold event.
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -41,8 +42,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from pakus.corpus import load_corpus
 from pakus.dates import PartialDate
+from pakus.extract import extract_document
 from pakus.extract.mentions import EntityMention, EventMention, Extraction
+from pakus.reference import PLOVER_TYPES, read_table
 
 NO_ACTOR = "-"
 
@@ -148,8 +152,6 @@ def _codes(field_: str, where: str) -> frozenset[str]:
 
 
 def _type(value: str, where: str) -> str:
-    from pakus.reference import PLOVER_TYPES
-
     if value not in PLOVER_TYPES:
         raise AnnotationError(f"{where}: {value!r} is not a PLOVER event type")
     return value
@@ -210,8 +212,6 @@ def load_gold(path: Path, text: str) -> Gold:
 def actor_codes_table(folder: str | None = None) -> dict[str, tuple[str, str]]:
     """Actor id → (country code, type) from ``actors.csv``: its ``country`` column where the
     table has one, else its ``affiliation``; a state is its own country."""
-    from pakus.reference import read_table
-
     table = read_table("actors", Path(folder) if folder else None)
     column = "country" if "country" in table.columns else "affiliation"
     result = {}
@@ -375,9 +375,6 @@ def score_document(gold: Gold, x: Extraction) -> DocumentScores:
 
 def score_corpus(corpus_dir: Path, annotations_dir: Path) -> list[DocumentScores]:
     """Score every document of a corpus folder that has an annotation file."""
-    from pakus.corpus import load_corpus
-    from pakus.extract import extract_document
-
     scores = []
     for doc in load_corpus(corpus_dir).documents:
         path = annotations_dir / f"{doc.id}.tsv"
@@ -426,8 +423,6 @@ def read_code_aliases(path: Path) -> dict[str, str]:
     """A CSV of ``code,iso3,source`` rows: codes a gold standard uses that are not ISO 3166
     alpha-3 (the PLOVER records' ``JAP`` for Japan), with the ISO code; raise ValueError naming
     the file on a row without a source."""
-    import csv
-
     with path.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     bad = [
