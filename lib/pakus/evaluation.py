@@ -21,8 +21,8 @@ line per gold item, tab-separated:
                                             (negated, future, hypothetical, only allowed)
 
 Matching: entities by exact span and id (the canonical-id accuracy is the share of predicted
-entities with a gold span whose id is right); amounts (US dollars only: the gold gives ``usd``) by overlapping span and
-equal value;
+entities with a gold span whose id is right); amounts (US dollars only: the gold gives
+``usd``) by overlapping span and equal value;
 dated events by a predicted clause that holds the gold trigger, the same type and dates that
 agree at the coarser precision. Only predicted events that are dated, asserted and not negated
 are scored as dated events; predicted events of one trigger, type and date are taken together, their
