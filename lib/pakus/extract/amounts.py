@@ -13,7 +13,7 @@ import pandas as pd
 from text_to_num import text2num
 
 from pakus.extract.mentions import AmountMention, CountMention, DateMention, EntityMention
-from pakus.extract.scan import Anchor, Scan
+from pakus.extract.scan import Anchor, Scan, joined
 from pakus.extract.spans import Spans, starting_in
 from pakus.extract.temporal import NUMBER_WORDS
 from pakus.extract.trie import trie_pattern
@@ -84,6 +84,9 @@ _NP_BEFORE = re.compile(
     r"(?P<p>(?:[\w’'\-]+\s+){1,5}?)(?:worth|totalling|totaling|amounting\s+to|amounts?\s+to|"
     r"valued\s+at|standing\s+at|of|at|reached|reach)\s+$"
 )
+_LINK_BEFORE = re.compile(r"\b(?:worth|totalling|totaling|to|valued\s+at|at|of|reached|reach)\s+$")
+"""The word that links an amount to a noun phrase before it; ``_NP_BEFORE`` runs only after
+one (and over the last 120 characters), so that each amount's search is short."""
 _NP_STOP_WORDS = frozenset(
     [
         "a",
@@ -154,7 +157,11 @@ def _purpose(sentence: str, rel_start: int, rel_end: int) -> tuple[str, tuple[in
             return p, (rest_at + m.start("p"), end)
     if head:
         return head.group("p").strip(), (at + head.start("p"), at + head.end("p"))
-    m = _NP_BEFORE.search(before)
+    m = (
+        _NP_BEFORE.search(before, max(0, len(before) - 120))
+        if _LINK_BEFORE.search(before[-25:])
+        else None
+    )
     if m:
         words = m.group("p").split()
         while words and words[0].lower() in _NP_STOP_WORDS:
@@ -164,23 +171,28 @@ def _purpose(sentence: str, rel_start: int, rel_end: int) -> tuple[str, tuple[in
 
 
 def compile_purposes(purposes: pd.DataFrame) -> list[tuple[str, re.Pattern[str]]]:
-    """The purpose categories of ``amount_purposes.csv`` as (category, keyword regex), in order."""
+    """The purpose categories of ``amount_purposes.csv`` as (category, keyword regex), in
+    order. The regexes match lower-cased text and start with their keywords (no lookbehind,
+    so that ``re`` skips ahead on a keyword's first letters): ``_category`` checks that a hit
+    does not start inside a word."""
     return [
         (
             row.category,
-            re.compile(
-                rf"(?<![\w-])(?:{trie_pattern(k.lower() for k in row.keywords.split('|'))})(?![\w-])",
-                re.I,
-            ),
+            re.compile(rf"(?:{trie_pattern(k.lower() for k in row.keywords.split('|'))})(?![\w-])"),
         )
         for row in purposes.itertuples(index=False)
     ]
 
 
 def _category(purpose: str, sentence: str, purposes: list[tuple[str, re.Pattern[str]]]) -> str:
+    """The first category (in table order) with a keyword in ``purpose``, else in
+    ``sentence`` (the words around the amount)."""
     for text in (purpose, sentence):
+        low = text.lower()
+        if len(low) != len(text):  # lowering changed the length: lower letter by letter
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         for category, pattern in purposes:
-            if pattern.search(text):
+            if any(not joined(low, m.start() - 1) for m in pattern.finditer(low)):
                 return category
     return ""
 
