@@ -438,9 +438,10 @@ def amount_mentions(
     attach each amount to the noun phrase it modifies (see ``attached_phrase``)."""
     rules = money or default_money()
     scan = Scan(text)
-    matches = list(scan.near(_BETWEEN, _BETWEEN_ANCHOR, before=10, after=80))
-    matches += list(rules.before.finditer(text))
-    matches += list(scan.near(rules.after, rules.after_anchor, before=120, after=30))
+    matches = list(rules.before.finditer(text))
+    if "$" in text or "USD" in text:  # "between $300 million and $400 million"
+        matches += scan.near(_BETWEEN, _BETWEEN_ANCHOR, before=10, after=80)
+    matches += scan.near(rules.after, rules.after_anchor, before=80, after=30)
     if not matches:
         return []
     sentence_starts = [s for s, _ in sentences]
