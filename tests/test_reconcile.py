@@ -144,3 +144,28 @@ def test_polecat_export(tmp_path):
         "2022-09",
         "PAK",
     )
+
+
+def test_a_published_date_after_today_and_events_dated_after_today_are_flagged():
+    from datetime import date
+
+    from pakus.reconcile import reconcile
+
+    t = tables(
+        ("future", "Last year the United States suspended military aid to Pakistan.", "2099-01-01"),
+        ("past", "In 2018 the United States suspended military aid to Pakistan.", "2019-01-01"),
+    )
+    flags = reconcile(t["events"], t["amounts"], t["entities"], t["documents"], date(2030, 6, 1))[
+        "flags"
+    ]
+    by_rule = {rule: part for rule, part in flags.groupby("rule")}
+    published = by_rule["published-after-today"]
+    assert list(published["doc"]) == ["future"]
+    assert list(published["quote"]) == [""] and list(published["start"]) == [0]
+    assert "published 2099-01-01, after today (2030-06-01)" in published["reason"].iloc[0]
+    dated = by_rule["date-after-today"]
+    assert list(dated["doc"]) == ["future"]
+    assert "dated 2098" in dated["reason"].iloc[0]
+    # the same corpus, built on a day after 2099, raises neither flag
+    later = reconcile(t["events"], t["amounts"], t["entities"], t["documents"], date(2100, 1, 1))
+    assert not set(later["flags"]["rule"]) & {"published-after-today", "date-after-today"}

@@ -22,12 +22,17 @@ Plausibility flags, each naming its rule:
 - ``aid-amount-exceeds-all-aid``: an aid amount larger than all US aid to Pakistan in
   FY2002–FY2018 as the CRS tables give it (``data/reference/aid_by_fiscal_year.csv``);
 - ``date-after-publication``: an event told as done, dated after its document's publication;
+- ``published-after-today``: a document whose published date begins after today (the day of
+  the build), so that the dates resolved against it are in the future too (a whole-document
+  flag: start and end 0, empty quote);
+- ``date-after-today``: an event told as done, dated after today;
 - ``date-disagrees-with-corpus``: a mention whose date disagrees with the date more documents
   give for the same happening.
 """
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from collections import Counter
 
@@ -86,8 +91,9 @@ def fact_id(kind: str, doc: str, start: int, trigger_start: int, date: str) -> s
 
 
 def reconcile(events: pd.DataFrame, amounts: pd.DataFrame, entities: pd.DataFrame,
-              documents: pd.DataFrame) -> dict[str, pd.DataFrame]:  # fmt: skip
-    """Group mentions into facts; return facts, fact_sources, conflicts and flags tables."""
+              documents: pd.DataFrame, today: datetime.date | None = None) -> dict[str, pd.DataFrame]:  # fmt: skip
+    """Group mentions into facts; return facts, fact_sources, conflicts and flags tables.
+    Dates after ``today`` (default: the system's date) are flagged."""
     ev = dated_events(events)
     state_ids = (
         set(entities.loc[entities["type"] == "state", "id"]) if not entities.empty else set()
@@ -153,7 +159,7 @@ def reconcile(events: pd.DataFrame, amounts: pd.DataFrame, entities: pd.DataFram
             for a, _ in money:
                 conflicts.append({"fact_id": fid, "field": "amount", "version": f"{a.usd:.0f}", "doc": a.doc,
                                   "start": a.start, "end": a.end, "quote": a.quote})  # fmt: skip
-    flags = _flags(ev, amounts, documents, facts, sources)
+    flags = _flags(ev, amounts, documents, facts, sources, today or datetime.date.today())
     return {
         "facts": _table(facts, "facts"),
         "fact_sources": _table(sources, "fact_sources"),
@@ -189,8 +195,17 @@ def all_aid_total() -> float:
 
 
 def _flags(ev: pd.DataFrame, amounts: pd.DataFrame, documents: pd.DataFrame, facts: list[dict],
-           sources: list[dict]) -> list[dict]:  # fmt: skip
+           sources: list[dict], today: datetime.date) -> list[dict]:  # fmt: skip
     flags = []
+    for d in documents.itertuples():
+        if d.published and PartialDate.parse(d.published).first_day() > today:
+            flags.append({"doc": d.doc, "start": 0, "end": 0, "quote": "", "rule": "published-after-today",
+                          "reason": f"published {d.published}, after today ({today.isoformat()})",
+                          "fact_id": ""})  # fmt: skip
+    for m in ev[ev["first_day"] > pd.Timestamp(today)].itertuples():
+        flags.append({"doc": m.doc, "start": m.start, "end": m.end, "quote": m.quote, "rule": "date-after-today",
+                      "reason": f"told as done but dated {m.date}, after today ({today.isoformat()})",
+                      "fact_id": ""})  # fmt: skip
     limit = all_aid_total()
     for a in amounts.itertuples():
         if a.category not in {"", "trade"} and a.usd > limit:
