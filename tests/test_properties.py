@@ -254,3 +254,63 @@ def test_a_word_longer_than_every_alias_word_is_not_expanded_for_near_misses(mon
     assert gazetteer._near(word.lower()) == set()
     assert extract_text(word, "long.txt").entities == []
     assert all(n <= gazetteer._fuzzy_longest + 1 for n in lengths)
+
+
+def _clause_spans_searching_each_time(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """clause_spans as it was: a new search for each relative clause's end (the reference)."""
+    from pakus.extract import text as t
+
+    cuts: list[tuple[int, int]] = []
+    lead = t._LEADING_ADVERBIAL.match(text, start, end)
+    if lead:
+        cuts.append((start + len(lead.group().rstrip(", \t")), lead.end()))
+    for m in t._PARENTHETICAL.finditer(text, start, end):
+        cuts += [(m.start(), m.start("body")), (m.end("body"), m.end())]
+    for m in t._CLAUSE_BREAK.finditer(text, start, end):
+        cuts.append((m.start(), m.end()))
+        if re.match(r"(?:which|who)\b", text[m.end() : m.end() + 6]):
+            close = t._RELATIVE_END.search(text, m.end(), end)
+            if close:
+                cuts.append((close.start(), close.end()))
+    spans, cursor = [], start
+    for stop, nxt in [*sorted(cuts), (end, end)]:
+        if stop < cursor:
+            continue
+        while cursor < stop and text[cursor].isspace():
+            cursor += 1
+        if stop > cursor:
+            spans.append((cursor, stop))
+        cursor = max(cursor, nxt)
+    return spans
+
+
+CLAUSE_TEXTS = st.lists(
+    st.sampled_from(", which|, who|, the|, and| x| Pakistan| attacked|; |: A| – |, after| During "
+                    "the visit,|, A| killed".split("|")),
+    max_size=40,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(CLAUSE_TEXTS)
+def test_clause_spans_search_each_relative_clause_end_once_with_the_same_result(text):
+    from pakus.extract.text import clause_spans
+
+    assert clause_spans(text, 0, len(text)) == _clause_spans_searching_each_time(text, 0, len(text))
+
+
+def test_many_relative_clauses_without_an_end_take_one_search(monkeypatch):
+    from pakus.extract import text as t
+
+    searches = []
+    real = t._RELATIVE_END
+
+    class Counting:
+        def search(self, *args):
+            searches.append(args[1:])
+            return real.search(*args)
+
+    monkeypatch.setattr(t, "_RELATIVE_END", Counting())
+    text = "x, which y" * 2000
+    t.clause_spans(text, 0, len(text))
+    assert len(searches) == 1

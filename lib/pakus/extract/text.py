@@ -158,10 +158,16 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cuts.append((start + len(lead.group().rstrip(", \t")), lead.end()))
     for m in _PARENTHETICAL.finditer(text, start, end):
         cuts += [(m.start(), m.start("body")), (m.end("body"), m.end())]
+    close: re.Match[str] | None = None
+    searched = False
     for m in _CLAUSE_BREAK.finditer(text, start, end):
         cuts.append((m.start(), m.end()))
         if re.match(r"(?:which|who)\b", text[m.end() : m.end() + 6]):
-            close = _RELATIVE_END.search(text, m.end(), end)
+            # the first end at or after m.end(): the last search's answer while it lies
+            # ahead (so many relative clauses without an end cost one pass, not one each)
+            if not searched or (close is not None and close.start() < m.end()):
+                close = _RELATIVE_END.search(text, m.end(), end)
+                searched = True
             if close:
                 cuts.append((close.start(), close.end()))
     spans = []
