@@ -8,10 +8,10 @@ from pathlib import Path
 import frictionless
 import pandas as pd
 
+from pakus.build import fact_tables
 from pakus.corpus import Corpus, Document
 from pakus.dates import PartialDate
 from pakus.extract import extract_document
-from pakus.tables import fact_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -155,17 +155,15 @@ def test_a_published_date_after_today_and_events_dated_after_today_are_flagged()
         ("future", "Last year the United States suspended military aid to Pakistan.", "2099-01-01"),
         ("past", "In 2018 the United States suspended military aid to Pakistan.", "2019-01-01"),
     )
-    flags = reconcile(t["events"], t["amounts"], t["entities"], t["documents"], date(2030, 6, 1))[
-        "flags"
-    ]
-    by_rule = {rule: part for rule, part in flags.groupby("rule")}
-    published = by_rule["published-after-today"]
-    assert list(published["doc"]) == ["future"]
-    assert list(published["quote"]) == [""] and list(published["start"]) == [0]
-    assert "published 2099-01-01, after today (2030-06-01)" in published["reason"].iloc[0]
-    dated = by_rule["date-after-today"]
-    assert list(dated["doc"]) == ["future"]
-    assert "dated 2098" in dated["reason"].iloc[0]
+    flags = reconcile(
+        t["events"], t["amounts"], t["entities"], t["documents"], date(2030, 6, 1)
+    ).flags
+    published = [f for f in flags if f.rule == "published-after-today"]
+    assert [(f.doc, f.start, f.end, f.quote) for f in published] == [("future", 0, 0, "")]
+    assert published[0].reason == "published 2099-01-01, after today (2030-06-01)"
+    dated = [f for f in flags if f.rule == "date-after-today"]
+    assert [f.doc for f in dated] == ["future"]
+    assert "dated 2098" in dated[0].reason
     # the same corpus, built on a day after 2099, raises neither flag
     later = reconcile(t["events"], t["amounts"], t["entities"], t["documents"], date(2100, 1, 1))
-    assert not set(later["flags"]["rule"]) & {"published-after-today", "date-after-today"}
+    assert not {f.rule for f in later.flags} & {"published-after-today", "date-after-today"}

@@ -11,9 +11,11 @@ from datetime import date
 from pathlib import Path
 
 from pakus import __version__
+from pakus.build import build, corpus_tables
 from pakus.corpus import metadata_for, read_document
 from pakus.dates import PartialDate
 from pakus.errors import CorpusError, DocumentError
+from pakus.export import polecat_events
 from pakus.extract import extract_text
 from pakus.reference import project_root
 
@@ -126,9 +128,6 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from pakus.build import corpus_tables
-    from pakus.export import polecat_events
-
     try:
         corpus, tables = corpus_tables(args.corpus)
     except CorpusError as err:
@@ -177,8 +176,6 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from pakus.build import build
-
     try:
         result = build(args.corpus, args.out, progress=not args.quiet, jobs=args.jobs)
     except CorpusError as err:
