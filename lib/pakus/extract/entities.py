@@ -96,6 +96,7 @@ class Gazetteer:
         self.by_id: dict[str, Actor] = {}
         self.root = _Node()
         self._fuzzy: dict[str, set[str]] = {}
+        self._fuzzy_longest = 0  # the longest alias word that a near miss may match
         self._near_cache: dict[str, set[str]] = {}
         self._starts: dict[str, tuple[_Node | None, bool]] = {}
         for row in actors.itertuples(index=False):
@@ -129,6 +130,7 @@ class Gazetteer:
                 node.comma_keys.add(key)
             node = node.children.setdefault(key, _Node())
             if word[:1].isupper() and len(key) >= FUZZY_MIN_LEN and key.isalpha():
+                self._fuzzy_longest = max(self._fuzzy_longest, len(key))
                 for variant in _deletions(key):
                     self._fuzzy.setdefault(variant, set()).add(key)
         if index not in node.actors:
@@ -183,6 +185,8 @@ class Gazetteer:
 
     def _near(self, key: str) -> set[str]:
         """Alias tokens within one edit of ``key`` (memoised per gazetteer, up to ``MEMO_LIMIT``)."""
+        if len(key) > self._fuzzy_longest + 1:  # one edit cannot reach an alias word
+            return set()  # (and its deletions would take time and memory quadratic in it)
         hit = self._near_cache.get(key)
         if hit is None:
             hit = set()
