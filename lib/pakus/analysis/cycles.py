@@ -18,8 +18,10 @@ import pandas as pd
 
 from pakus.analysis.facts import (
     FREQUENCIES,
+    PERIOD_CODES,
     check_choice,
     check_period,
+    check_positive_int,
     check_subset,
     dated_events,
     split,
@@ -29,7 +31,6 @@ from pakus.dates import PartialDate
 from pakus.errors import ParameterError
 from pakus.reference import extraction_tables
 
-_PERIOD_CODE = {"year": "Y", "quarter": "Q", "month": "M"}
 _NEEDS = {"year": {"year", "month", "day"}, "quarter": {"month", "day"}, "month": {"month", "day"}}
 
 
@@ -55,7 +56,7 @@ def period_index(
     """
     ev = within(events, start, end)
     ev = ev[ev["precision"].isin(_NEEDS[frequency])].copy()
-    code = _PERIOD_CODE[frequency]
+    code = PERIOD_CODES[frequency]
     ev["period"] = ev["first_day"].dt.to_period(code)
     first = pd.Period(start.first_day(), code) if start else ev["period"].min()
     last = pd.Period(end.last_day(), code) if end else ev["period"].max()
@@ -126,10 +127,8 @@ def check_parameters(corpus, start, end, frequency, window, dyad, min_sources) -
     """Validate the notebook's parameters; ParameterError with a clear message otherwise."""
     s, e = check_period(start, end)
     check_choice("frequency", frequency, FREQUENCIES)
-    if not isinstance(window, int) or window < 1:
-        raise ParameterError(f"window: {window!r} must be a whole number of periods, 1 or more")
-    if not isinstance(min_sources, int) or min_sources < 1:
-        raise ParameterError(f"min_sources: {min_sources!r} must be a whole number, 1 or more")
+    check_positive_int("window", window, "a whole number of periods")
+    check_positive_int("min_sources", min_sources)
     sides = tuple(x.strip() for x in str(dyad).split(",") if x.strip())
     states = set(extraction_tables().actors.query("type == 'state'")["id"])
     if len(sides) != 2 or sides[0] == sides[1]:
