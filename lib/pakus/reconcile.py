@@ -20,7 +20,7 @@ Grouping (event mentions that are dated and told as done):
 Plausibility flags, each naming its rule:
 
 - ``aid-amount-exceeds-all-aid``: an aid amount larger than all US aid to Pakistan in
-  FY2002–FY2018 as the CRS tables give it (``data/reference/aid_by_fiscal_year.csv``);
+  FY2002–FY2018 as the CRS tables give it (``pakus/data/reference/aid_by_fiscal_year.csv``);
 - ``date-after-publication``: an event told as done, dated after its document's publication;
 - ``date-disagrees-with-corpus``: a mention whose date disagrees with the date more documents
   give for the same happening.

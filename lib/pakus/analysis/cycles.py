@@ -1,7 +1,7 @@
 """When did US–Pakistan relations converge, and when did they estrange?
 
 Method: every dated, asserted event between the two sides of the dyad is scored on the PLOVER
-intensity scale (−10 … +10, ``data/reference/plover_types.csv``). Events are grouped into
+intensity scale (−10 … +10, ``pakus/data/reference/plover_types.csv``). Events are grouped into
 periods (year, quarter or month); an event whose date is coarser than the period (a year
 when periods are months) is left out and counted. A period's index is the mean intensity of
 its events, kept only where at least ``min_sources`` documents report events in it. The index
