@@ -90,3 +90,23 @@ def test_non_editable_install_runs_outside_the_repository(tmp_path):
     documents = (work / "out" / "documents.csv").read_text(encoding="utf-8").splitlines()
     assert len(documents) == 1 + len(list(corpus.glob("*.txt")))
     assert (work / "out" / "events.csv").stat().st_size > 0
+
+
+def test_licence_citation_and_constraints_agree_with_pyproject():
+    """LICENSE is the licence pyproject names; CITATION.cff (CFF 1.2.0) has the required keys
+    and pyproject's version; constraints.txt pins every dependency and never pakus itself."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert project["license"] == "MIT"
+    assert (ROOT / "LICENSE").read_text().startswith("MIT License")
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["cff-version"] == "1.2.0"
+    assert {"message", "title", "authors"} <= set(cff) and all("name" in a for a in cff["authors"])
+    assert (cff["version"], cff["license"]) == (project["version"], project["license"])
+    pins = {
+        _name(line): line
+        for line in (ROOT / "constraints.txt").read_text().splitlines()
+        if line and not line.startswith("#")
+    }
+    assert "pakus" not in pins and all("==" in line for line in pins.values())
+    wanted = {_name(r) for r in project["dependencies"] + project["optional-dependencies"]["dev"]}
+    assert wanted <= set(pins), wanted - set(pins)
