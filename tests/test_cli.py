@@ -11,7 +11,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "data" / "raw" / "000_77a1b7f1c87fe9cc.txt"
 ENTITY_TYPES = {"person", "org", "state", "group", "program", "agreement", "place"}
-PLOVER = set(pd.read_csv(ROOT / "data" / "reference" / "plover_types.csv")["type"])
+PLOVER = set(
+    pd.read_csv(ROOT / "lib" / "pakus" / "data" / "reference" / "plover_types.csv")["type"]
+)
 
 
 def pakus(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:

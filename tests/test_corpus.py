@@ -7,15 +7,6 @@ from pakus import corpus as corpus_module
 from pakus.corpus import load_corpus, read_document
 from pakus.errors import CorpusError, DocumentError
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-
-
-def test_seed_documents_are_vendored_unchanged(root):
-    if not SEEDS.exists():
-        pytest.skip("../shared/seeds not present beside this checkout")
-    for seed in sorted(SEEDS.glob("*.txt")):
-        assert (root / "data" / "raw" / seed.name).read_bytes() == seed.read_bytes()
-
 
 def test_corpus_loads_all_five_documents_with_metadata(root):
     corpus = load_corpus(root / "data" / "raw")

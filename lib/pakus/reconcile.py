@@ -24,7 +24,7 @@ Grouping (event mentions that are dated and told as done):
 Plausibility flags, each naming its rule:
 
 - ``aid-amount-exceeds-all-aid``: an aid amount larger than all US aid to Pakistan in
-  FY2002–FY2018 as the CRS tables give it (``data/reference/aid_by_fiscal_year.csv``);
+  FY2002–FY2018 as the CRS tables give it (``pakus/data/reference/aid_by_fiscal_year.csv``);
 - ``date-after-publication``: an event told as done, dated after its document's publication;
 - ``published-after-today``: a document whose published date begins after today (the day of
   the build), so that the dates resolved against it are in the future too (a whole-document

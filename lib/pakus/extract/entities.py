@@ -15,6 +15,7 @@ from pakus.dates import PartialDate
 from pakus.extract.mentions import DateMention, EntityMention
 from pakus.extract.scan import Anchor, Scan, joined
 from pakus.extract.text import WORD, token_key, tokens
+from pakus.extract.words import MONTH_NAMES, MONTH_PREFIXES, WEEKDAY_NAMES, WEEKDAY_PREFIXES
 
 _GAP = re.compile(r"[ \t\-‑'’\"“”]*")
 _INITIAL_GAP = re.compile(r"\.[ \t]*")
@@ -383,7 +384,8 @@ _PLACE = re.compile(
 )
 _DATELINE = re.compile(
     r"^(?P<name>[A-Z]{3,}(?:[ \t-][A-Z]{3,}){0,2})(?=[ \t]*(?:—|–|:|\(|-[ \t]|,[ \t]*(?:"
-    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)))"
+    + "|".join(MONTH_PREFIXES + WEEKDAY_PREFIXES)
+    + r")))"
     # "Islamabad, Pakistan (CNN) —": a place, its country and the outlet before a dash
     r"|^(?P<town>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?=,[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
     r"[ \t]+\([^)\n]{2,30}\)[ \t]*(?:—|–|-[ \t]))",
@@ -447,25 +449,8 @@ _LEADING_STOP = re.compile(
 )
 _NOT_NAMES = frozenset(
     [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
+        *MONTH_NAMES,
+        *WEEKDAY_NAMES,
         "The",
         "This",
         "That",

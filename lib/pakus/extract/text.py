@@ -6,6 +6,8 @@ import bisect
 import re
 from itertools import accumulate
 
+from pakus.extract.words import MONTH_ABBREVIATIONS
+
 WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+")
 """A word token: an abbreviation with dots (``U.S.``, ``D.C.``) or a run of letters/digits."""
 
@@ -33,18 +35,7 @@ ABBREVIATIONS = frozenset(
         "etc",
         "prof",
         "rev",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
+        *(abbr.lower() for abbr in MONTH_ABBREVIATIONS),
         "inc",
         "ltd",
         "co",
@@ -197,3 +188,27 @@ def tokens(text: str) -> tuple[list[str], list[int], list[int]]:
 def token_key(token: str) -> str:
     """The case-folded form of a token without dots, used to match names."""
     return token.replace(".", "").casefold()
+
+
+_CONNECTIVE = re.compile(
+    r"^(?:Furthermore|Moreover|However|Meanwhile|Additionally|Also|Indeed|Still|Yet|Then|Later|"
+    r"Separately|Similarly|Likewise|In addition|Since then),\s+"
+)
+
+_OPENING_WORDS = frozenset(
+    "In On At During After Following Since By Before Until Through Throughout Amid Over Within "
+    "From Last This Early Late Earlier Later Months Weeks Days Years Shortly Soon".split()
+)
+"""Words that open a sentence with a time phrase rather than with its subject."""
+
+
+def opens_sentence(text: str, s_start: int, start: int) -> bool:
+    """Whether the phrase at ``start`` opens the sentence that starts at ``s_start`` ("In May
+    2018, …", "Last year, …", "Furthermore, after the floods last year, …"): after a
+    connective, at most six words and no comma before it, and either at most two words or a
+    first word that opens a time phrase (not the end of the first clause: "Washington cut aid
+    in 1971, and …")."""
+    lead = _CONNECTIVE.sub("", text[s_start:start], count=1)
+    words = lead.split()
+    opening = len(words) <= 2 or words[0].capitalize() in _OPENING_WORDS
+    return len(words) <= 6 and "," not in lead and opening
