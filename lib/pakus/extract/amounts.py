@@ -15,8 +15,8 @@ from text_to_num import text2num
 from pakus.extract.mentions import AmountMention, CountMention, DateMention, EntityMention
 from pakus.extract.scan import Anchor, Scan, joined
 from pakus.extract.spans import Spans, starting_in
-from pakus.extract.temporal import NUMBER_WORDS
 from pakus.extract.trie import trie_pattern
+from pakus.extract.words import MONTH_NAMES, NUMBER_WORDS
 from pakus.reference import extraction_tables
 
 _SCALES = {
@@ -67,8 +67,9 @@ read: every per-amount window is bounded, so a sentence of many amounts takes li
 _STOP_ALTERNATIVES = (
     r"\s+in\s+(?:a\s+bid|order)|\s+as\s+|\s+to\s+(?:[a-z]+)\b|\s+which\b|\s+that\b|\s+while\b|"
     r"\s+and\s+(?:the|a|an|to)\b|\s+and\s+(?=\S*\d)|\s+since\b|\s+after\b|[,.;:(—–]|$|"
-    r"\s+(?:in|on|by|during|until)\s+(?:(?:early|mid|late)[\s-]+)?(?:(?:19|20)\d\d|(?:January|"
-    r"February|March|April|May|June|July|August|September|October|November|December)\b)"
+    r"\s+(?:in|on|by|during|until)\s+(?:(?:early|mid|late)[\s-]+)?(?:(?:19|20)\d\d|(?:"
+    + "|".join(MONTH_NAMES)
+    + r")\b)"
 )
 _STOP = rf"(?={_STOP_ALTERNATIVES})"
 _FOR_AFTER = re.compile(rf"^\s*(?:[a-z\-]+\s+){{0,2}}?for\s+(?P<p>.{{3,100}}?){_STOP}")
@@ -211,7 +212,7 @@ class MoneyRules:
 
 
 def compile_money(currencies: pd.DataFrame) -> MoneyRules:
-    """Compile ``currencies.csv`` (see data/reference/README.md). Raises ValueError on a
+    """Compile ``currencies.csv`` (see pakus/data/reference/README.md). Raises ValueError on a
     position other than ``before``/``after`` or candidates not aligned with their states."""
     forms: dict[str, tuple[tuple[str, str], ...]] = {}
     before, after = [], []

@@ -45,10 +45,10 @@ class DateMention(Span):
     range of fiscal years)."""
     fiscal_calendar: str = ""
     """For a fiscal year: the state whose fiscal year it is (ISO 3166 alpha-3; USA for the US
-    federal October–September year; data/reference/fiscal_calendars.csv)."""
+    federal October–September year; pakus/data/reference/fiscal_calendars.csv)."""
     label: str = ""
     """For a named day ("9/11", precision ``named_day``): the name of what happened that day
-    (data/reference/named_days.csv). A named day labels an era or an attack; it never dates
+    (pakus/data/reference/named_days.csv). A named day labels an era or an attack; it never dates
     another event."""
 
 
@@ -67,7 +67,7 @@ class AmountMention(Span):
     program: str = ""
     fiscal_year: int | None = None
     currency: str = "USD"
-    """ISO 4217 code (data/reference/currencies.csv); "" where the text leaves it open
+    """ISO 4217 code (pakus/data/reference/currencies.csv); "" where the text leaves it open
     ("Rs" with no state named)."""
     value: float = 0.0
     """The amount in its own currency (lower end of a range)."""

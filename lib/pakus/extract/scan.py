@@ -81,16 +81,15 @@ class Scan:
             return self._windows[key]
         text, out = self.text, []
         for start, end in self.hits(anchor):
-            # each walk stops where the previous window ends, so that every character is
-            # walked over at most twice however long a run without spaces is
-            covered = out[-1][1] if out else 0
+            # neither walk re-reads the previous window (hits come in order), so the walks
+            # take time linear in the text even where it has no whitespace (a base64 blob)
+            floor = out[-1][1] if out else 0
             lo = low = max(0, start - before)
-            while lo > covered and not text[lo - 1].isspace():
+            while lo > floor and not text[lo - 1].isspace():
                 lo -= 1
-            hi = high = min(len(text), end + after)
-            if hi > covered:
-                while hi < len(text) and not text[hi].isspace():
-                    hi += 1
+            hi = high = min(len(text), max(end + after, floor))
+            while hi < len(text) and not text[hi].isspace():
+                hi += 1
             self.walked += (low - lo) + (hi - high)
             if out and lo <= out[-1][1]:
                 out[-1] = (out[-1][0], max(out[-1][1], hi))

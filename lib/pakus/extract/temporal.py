@@ -18,34 +18,33 @@ from pakus.dates import PartialDate
 from pakus.extract.mentions import DateMention
 from pakus.extract.scan import Anchor, Scan
 from pakus.extract.spans import Spans
+from pakus.extract.text import opens_sentence
 from pakus.extract.trie import trie_pattern
+from pakus.extract.words import (
+    FUTURE_CUE,
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    MONTH_PREFIXES,
+    MONTHS,
+    NUMBER_WORDS,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+)
 from pakus.reference import extraction_tables
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
+__all__ = [
+    "MONTHS", "NUMBER_WORDS", "WEEKDAYS", "Context", "DateRules", "FiscalCalendar", "Resolved",
+    "compile_dates", "date_mentions", "dateline", "default_rules",
+]  # fmt: skip
 
-_MONTH = (
-    r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
-)
-_MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
+_MONTH = rf"(?P<m>{'|'.join(MONTH_NAMES + MONTH_ABBREVIATIONS)})"
+_MONTH_NAMES = "|".join(MONTH_NAMES)
 _MONTH_FULL = rf"(?P<m>{_MONTH_NAMES})"
 _YEAR = r"(?:19\d\d|20\d\d)"
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUM = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
-_NUM_WORD = r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}"
+_WEEKDAY = rf"(?:{'|'.join(WEEKDAY_NAMES)})"
+_NUM = rf"(?P<n>{'|'.join(NUMBER_WORDS)}|\d{{1,2}})"
+_NUM_WORD = rf"{'|'.join(NUMBER_WORDS)}|\d{{1,2}}"
 _PART = rf"(?:{_NUM_WORD})\s+(?:day|week|month|year)s?(?:\s+and\s+a\s+half)?"
 _DURATION = rf"{_PART}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){_PART}){{0,2}}"
 """One to three parts: "two years", "one month and two days", "a year and a half"."""
@@ -53,10 +52,10 @@ _APPROX = r"(?:(?:almost|nearly|about|some|around|roughly|just|only|barely|over|
 
 
 # anchors: every match of a date pattern contains a hit of its anchor (see pakus.extract.scan)
-_MONTH_ANCHOR = Anchor(re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"))
+_MONTH_ANCHOR = Anchor(re.compile("|".join(MONTH_PREFIXES)))
 _YEAR_ANCHOR = Anchor(re.compile(r"[12][09]\d\d"))
 _FISCAL_ANCHOR = Anchor(re.compile("FY|[Ff]iscal|[Ff]inancial"))
-_WEEKDAY_ANCHOR = Anchor(re.compile("(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"))
+_WEEKDAY_ANCHOR = Anchor(re.compile("|".join(WEEKDAY_NAMES)))
 _UNIT_ANCHOR = Anchor.words(["year", "month", "week"])
 
 
@@ -72,8 +71,8 @@ class Resolved:
     where they differ from the date's own bounds (spans such as "earlier this week");
     ``fiscal_year`` is the fiscal year's number (the calendar year it ends in) and
     ``fiscal_calendar`` the ISO 3166 alpha-3 code of the state whose fiscal year it is
-    (``data/reference/fiscal_calendars.csv``); ``label`` names a named day
-    (``data/reference/named_days.csv``)."""
+    (``pakus/data/reference/fiscal_calendars.csv``); ``label`` names a named day
+    (``pakus/data/reference/named_days.csv``)."""
 
     date: str | None = None
     precision: str | None = None
@@ -146,7 +145,7 @@ class DateRules:
 
 
 def compile_dates(calendars: pd.DataFrame, named_days: pd.DataFrame) -> DateRules:
-    """Compile ``fiscal_calendars.csv`` and ``named_days.csv`` (see data/reference/README.md).
+    """Compile ``fiscal_calendars.csv`` and ``named_days.csv`` (see pakus/data/reference/README.md).
 
     Raises ValueError when the first calendar is not the US one or a month is not 1–12."""
     cals = []
@@ -381,11 +380,6 @@ _CLAUSE_EDGE = re.compile(
     r"although|though|as|said|says|told|announced|added|if|whether)\b",
     re.I,
 )
-_FUTURE_WORDS = re.compile(
-    r"\b(?:will|would|shall|won['’]t|going\s+to|plans?\s+to|planned\s+to|planning\s+to|"
-    r"intends?\s+to|expected\s+to|set\s+to|due\s+to|scheduled|to\s+be|upcoming)\b|['’]ll\b",
-    re.I,
-)
 _CLAUSE_REACH = 100
 """How far (characters) the clause of a date is read for its tense, each way."""
 
@@ -403,7 +397,7 @@ def _future(m: re.Match[str], ctx: Context) -> bool:
     before = text[lo : m.start()]
     edges = list(_CLAUSE_EDGE.finditer(before))
     clause = before[edges[-1].end() :] if edges else before
-    if _FUTURE_WORDS.search(clause):
+    if FUTURE_CUE.search(clause):
         return True
     if clause.strip(" \t\n").lower() not in {"", "on", "by", "from", "until", "till", "next"}:
         return False
@@ -413,7 +407,7 @@ def _future(m: re.Match[str], ctx: Context) -> bool:
         return False
     rest = after[1:]
     stop = _CLAUSE_EDGE.search(rest)
-    return _FUTURE_WORDS.search(rest[: stop.start()] if stop else rest) is not None
+    return FUTURE_CUE.search(rest[: stop.start()] if stop else rest) is not None
 
 
 def _month_day_no_year(m, ctx):
@@ -864,10 +858,10 @@ def date_mentions(
     dateline (anchor ``dateline``), else ``published`` (anchor ``published``); "N years
     later" and "the same year" use the narrative time: the last date that opened a sentence
     ("In September 2022, …"), or else the last date told before. ``rules``: the fiscal
-    calendars and named days (default: those of data/reference)."""
+    calendars and named days (default: those of pakus/data/reference)."""
     rules = rules or default_rules()
     spans = sorted(sentences or [(0, len(text))])
-    openers = {s for s, _ in spans}
+    openers = [s for s, _ in spans]
     sentence_starts = [s for s, _ in spans]
     scan = Scan(text)
     found: list[tuple[int, int, int, re.Match[str], Resolver]] = []
@@ -910,7 +904,8 @@ def date_mentions(
         date_start, date_end = result.date_start, result.date_end
         if result.precision in {"day", "month", "year"} and result.date is not None:
             prev = PartialDate.parse(result.date)
-            if _opens_sentence(text, start, openers):
+            i = bisect.bisect_right(openers, start) - 1
+            if i >= 0 and opens_sentence(text, openers[i], start):
                 narrative = prev
             date_end = date_end or _last_day_iso(prev)
             date_start = date_start or prev.first_day().isoformat()
@@ -930,14 +925,6 @@ def _first_day_iso(date: str) -> str | None:
         return PartialDate.parse(date).first_day().isoformat()
     except ValueError:
         return None
-
-
-def _opens_sentence(text: str, start: int, openers: set[int]) -> bool:
-    lead = text[max(0, start - 40) : start]
-    for offset in range(len(lead) + 1):
-        if start - offset in openers:
-            return len(text[start - offset : start].split()) <= 2
-    return False
 
 
 def _last_day_iso(date: PartialDate) -> str:
