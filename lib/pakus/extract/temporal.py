@@ -57,6 +57,12 @@ _YEAR_ANCHOR = Anchor(re.compile(r"[12][09]\d\d"))
 _FISCAL_ANCHOR = Anchor(re.compile("FY|[Ff]iscal|[Ff]inancial"))
 _WEEKDAY_ANCHOR = Anchor(re.compile("|".join(WEEKDAY_NAMES)))
 _UNIT_ANCHOR = Anchor.words(["year", "month", "week"])
+_SPAN_ANCHOR = Anchor.words(
+    ["the past", "the last", "the previous", "last night", "overnight", "this morning",
+     "this afternoon", "this evening", "earlier today"]
+)  # fmt: skip
+"""One anchor (one pass over the text) for the spans ("in the past 14 days") and the times
+of day ("last night")."""
 
 
 Resolver = Callable[[re.Match[str], "Context"], "Resolved | None"]
@@ -746,7 +752,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver, Anchor]] = [
             re.I,
         ),
         _past_span,
-        Anchor.words(["the past", "the last", "the previous"]),
+        _SPAN_ANCHOR,
     ),
     (
         re.compile(
@@ -755,16 +761,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver, Anchor]] = [
             re.I,
         ),
         _time_of_day,
-        Anchor.words(
-            [
-                "last night",
-                "overnight",
-                "this morning",
-                "this afternoon",
-                "this evening",
-                "earlier today",
-            ]
-        ),
+        _SPAN_ANCHOR,
     ),
     (
         re.compile(r"\b(?P<w>today|tonight|yesterday|tomorrow)\b", re.I),
