@@ -124,8 +124,8 @@ def test_build_is_byte_identical_from_run_to_run(tmp_path):
     for out in (first, second):
         run = pakus("build", "--quiet", "--out", str(out))
         assert run.returncode == 0, run.stderr
-    files = sorted(p.name for p in first.iterdir())
-    assert files == sorted(p.name for p in second.iterdir())
+    files = sorted(p.name for p in first.iterdir() if p.is_file())
+    assert files == sorted(p.name for p in second.iterdir() if p.is_file())
     assert len(files) >= 15
     for name in files:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
@@ -136,8 +136,8 @@ def test_build_in_several_processes_writes_the_same_bytes(tmp_path):
     assert pakus("build", "--quiet", "--out", str(one)).returncode == 0
     run = pakus("build", "--quiet", "--jobs", "2", "--out", str(two))
     assert run.returncode == 0, run.stderr
-    names = sorted(p.name for p in one.iterdir())
-    assert names == sorted(p.name for p in two.iterdir())
+    names = sorted(p.name for p in one.iterdir() if p.is_file())
+    assert names == sorted(p.name for p in two.iterdir() if p.is_file())
     for name in names:
         assert (one / name).read_bytes() == (two / name).read_bytes(), name
     bad = pakus("build", "--jobs", "-1", "--out", str(tmp_path / "x"))

@@ -14,7 +14,8 @@ clear message, writing nothing.
 
 For tests, ``PAKUS_BUILD_PAUSE=SECONDS`` makes a build sleep between writing its tables into
 the staging folder and swapping it in, and ``PAKUS_BUILD_PAUSE_FILE=PATH`` makes it create PATH
-when the pause begins: a controlled window in which to kill it or start a second build.
+when the pause begins (deleting it ends the pause): a controlled window in which to kill the
+build or start a second one.
 """
 
 from __future__ import annotations
@@ -99,14 +100,17 @@ def staging_folder(out: Path) -> Path:
 
 
 def pause_for_tests() -> None:
-    """Sleep ``PAKUS_BUILD_PAUSE`` seconds (creating ``PAKUS_BUILD_PAUSE_FILE`` first), if set."""
+    """Sleep ``PAKUS_BUILD_PAUSE`` seconds, if set; with ``PAKUS_BUILD_PAUSE_FILE``, create that
+    file first and end the pause early when it is deleted (a test's way to release the build)."""
     seconds = float(os.environ.get("PAKUS_BUILD_PAUSE", "0") or 0)
     if seconds <= 0:
         return
     marker = os.environ.get("PAKUS_BUILD_PAUSE_FILE")
     if marker:
         Path(marker).write_text(str(os.getpid()), encoding="utf-8")
-    time.sleep(seconds)
+    end = time.monotonic() + seconds
+    while time.monotonic() < end and (marker is None or Path(marker).exists()):
+        time.sleep(0.05)
 
 
 def carry_over(old: Path, new: Path) -> None:

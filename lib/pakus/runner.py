@@ -146,7 +146,7 @@ class Runner:
             try:
                 from distributed import Client
 
-                self._client = Client(self.scheduler, timeout="20s", set_as_default=False)
+                self._client = Client(self.scheduler, timeout="10s", set_as_default=False)
             except (OSError, ValueError, TypeError) as err:
                 raise ParameterError(
                     f"scheduler: cannot reach a Dask scheduler at {self.scheduler!r} ({err}); "
