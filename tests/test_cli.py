@@ -154,3 +154,20 @@ def test_build_tables_are_sorted_and_typed(tmp_path):
     for table in ("entities", "events", "amounts"):
         frame = pd.read_parquet(out / f"{table}.parquet")
         assert list(frame.columns) == list(dictionary.loc[dictionary["table"] == table, "column"])
+
+
+def test_import_and_help_load_no_table_library():
+    # pandas, pandera, pyarrow and matplotlib load on first use only, so `import pakus` and
+    # `pakus --help` start fast (their time is measured, not asserted)
+    heavy = ("pandas", "pandera", "pyarrow", "matplotlib", "dask", "spacy")
+    probe = (
+        "import sys, runpy; sys.argv = ['pakus', '--help']\n"
+        "import pakus\n"
+        "try:\n    runpy.run_module('pakus.cli', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        f"print(sorted(m for m in {heavy!r} if m in sys.modules))"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip().splitlines()[-1] == "[]"
+    assert "usage: pakus" in run.stdout

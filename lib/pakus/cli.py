@@ -10,10 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pakus import __version__
-from pakus.corpus import metadata_for, read_document
 from pakus.dates import PartialDate
 from pakus.errors import CorpusError, DocumentError, OutputError, ParameterError
-from pakus.extract import extract_text
 from pakus.reference import project_root
 
 DEFAULT_KINDS = ("entity", "amount", "event")
@@ -176,6 +174,9 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
+    from pakus.corpus import metadata_for, read_document
+    from pakus.extract import extract_text
+
     status = 0
     out = sys.stdout
     for path in args.paths:
