@@ -7,11 +7,22 @@ from pathlib import Path
 
 import frictionless
 import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from pakus.build import fact_tables
 from pakus.corpus import Corpus, Document
 from pakus.dates import PartialDate
 from pakus.extract import extract_document
-from pakus.tables import fact_tables
+from pakus.reconcile import (
+    AID_FAMILY,
+    WINDOW_DAYS,
+    ProgrammeIndex,
+    dated_events,
+    group_events,
+    programme_told_before,
+    split,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -148,18 +159,6 @@ def test_polecat_export(tmp_path):
 
 # --- grouping: the indexed O(n log n) grouping against the plain rule, mention by mention ---
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from pakus.analysis.facts import dated_events, split  # noqa: E402
-from pakus.reconcile import (  # noqa: E402
-    AID_FAMILY,
-    WINDOW_DAYS,
-    ProgrammeIndex,
-    group_events,
-    programme_told_before,
-)
-
 
 def plain_grouping(ev: pd.DataFrame, entities: pd.DataFrame) -> list[list[tuple[str, int]]]:
     """The grouping rule written as it reads (every open fact, every member): the oracle."""
@@ -231,7 +230,7 @@ def mentions(draw):
 @given(mentions())
 def test_indexed_grouping_groups_as_the_plain_rule_does(case):
     ev, entities = case
-    indexed = [[(m.doc, m.start) for m in g["members"]] for g in group_events(ev, entities)]
+    indexed = [[(m.doc, m.start) for m in g.members] for g in group_events(ev, entities)]
     assert indexed == plain_grouping(ev, entities)
 
 

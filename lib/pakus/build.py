@@ -55,7 +55,9 @@ MENTION_TABLES = {
 CACHE_FOLDER = ".cache"
 """The extraction cache's folder inside ``--out`` unless ``--cache`` names another."""
 
-__all__ = ["BuildResult", "build", "corpus_tables", "extract_corpus", "worker_count"]
+__all__ = [
+    "BuildResult", "build", "corpus_tables", "extract_corpus", "fact_tables", "worker_count",
+]  # fmt: skip
 
 
 @dataclass
@@ -111,13 +113,32 @@ def extract_corpus(
     return out
 
 
+def fact_tables(corpus: Corpus, extractions: Sequence[Extraction]) -> dict[str, pd.DataFrame]:
+    """All tables for a corpus and its extractions, in memory, typed and sorted: the
+    documents, the mention tables, the reconciled tables (``pakus.reconcile``) and the
+    problems. ``pakus build`` writes the same tables batch by batch instead."""
+    from pakus.reconcile import reconcile
+    from pakus.tables import reconciled_tables, typed_frame
+
+    tables = {"documents": typed_frame("documents", [document_row(d) for d in corpus.documents])}
+    for name, kind in MENTION_TABLES.items():
+        tables[name] = typed_frame(name, mention_rows(extractions, kind))
+    reconciled = reconcile(
+        tables["events"], tables["amounts"], tables["entities"], tables["documents"]
+    )
+    tables.update(reconciled_tables(reconciled).items())
+    tables["problems"] = typed_frame(
+        "problems",
+        [{"path": p.path, "message": p.message, "skipped": p.skipped} for p in corpus.problems],
+    )
+    return tables
+
+
 def corpus_tables(
     folder: Path | str, progress: bool = False, jobs: int | None = None,
     scheduler: str | None = None,
 ) -> tuple[Corpus, dict[str, pd.DataFrame]]:  # fmt: skip
     """Load a corpus folder and return its fact tables (in memory; nothing written)."""
-    from pakus.tables import fact_tables
-
     corpus = load_corpus(folder)
     extractions = extract_corpus(corpus, progress, jobs, scheduler)
     return corpus, fact_tables(corpus, extractions)
@@ -152,7 +173,7 @@ class TableWriter:
     def __init__(self, folder: Path, name: str) -> None:
         import pyarrow as pa
 
-        from pakus.tables import _frame
+        from pakus.tables import typed_frame
 
         self.name = name
         self.csv_path = folder / f"{name}.csv"
@@ -160,7 +181,7 @@ class TableWriter:
         self._csv = open(self.csv_path, "w", encoding="utf-8", newline="")  # noqa: SIM115
         self._header = True
         self._pq = None
-        self._schema = pa.Schema.from_pandas(_frame(name, []), preserve_index=False)
+        self._schema = pa.Schema.from_pandas(typed_frame(name, []), preserve_index=False)
         self.rows = 0
 
     def write(self, frame: pd.DataFrame) -> None:
@@ -180,17 +201,17 @@ class TableWriter:
         import pyarrow.parquet as pq
 
         if self._header:  # nothing written: the header alone
-            from pakus.tables import _frame
+            from pakus.tables import typed_frame
 
-            _frame(self.name, []).to_csv(self._csv, index=False, lineterminator="\n")
+            typed_frame(self.name, []).to_csv(self._csv, index=False, lineterminator="\n")
         self._csv.close()
         if self._pq is None:  # no rows: an empty table, as pandas writes one
             import pyarrow as pa
 
-            from pakus.tables import _frame
+            from pakus.tables import typed_frame
 
             empty = pa.Table.from_pandas(
-                _frame(self.name, []), schema=self._schema, preserve_index=False
+                typed_frame(self.name, []), schema=self._schema, preserve_index=False
             )
             pq.write_table(empty, self.pq_path, compression="zstd")
         else:
@@ -219,7 +240,7 @@ def _write_tables(
     import pandas as pd
 
     from pakus.reconcile import reconcile
-    from pakus.tables import _frame, data_dictionary
+    from pakus.tables import data_dictionary, reconciled_tables, typed_frame
 
     writers = {name: TableWriter(staging, name) for name in MENTION_TABLES}
     documents, failed = [], []
@@ -235,7 +256,7 @@ def _write_tables(
                     documents.append(document_row(doc))
                     done.append(result)
             for name, kind in MENTION_TABLES.items():
-                writers[name].write(_frame(name, mention_rows(done, kind)))
+                writers[name].write(typed_frame(name, mention_rows(done, kind)))
             del results, done
             bar.update(len(batch))
     written: list[Path] = []
@@ -243,7 +264,7 @@ def _write_tables(
     for name, writer in writers.items():
         written += writer.close()
         rows[name] = writer.rows
-    tables: dict[str, pd.DataFrame] = {"documents": _frame("documents", documents)}
+    tables: dict[str, pd.DataFrame] = {"documents": typed_frame("documents", documents)}
     failed_ids = {f.doc for f in failed}
     corpus.documents = [d for d in corpus.documents if d.id not in failed_ids]
     # reconcile from the written tables: only the columns and rows reconciliation reads
@@ -252,10 +273,10 @@ def _write_tables(
     entities = pd.read_parquet(
         staging / "entities.parquet", filters=[("type", "in", ["program", "state"])]
     )
-    for name, frame in reconcile(events, amounts, entities, tables["documents"]).items():
-        tables[name] = _frame(name, frame.to_dict("records"))
+    reconciled = reconcile(events, amounts, entities, tables["documents"])
+    tables.update(reconciled_tables(reconciled).items())
     del events, amounts, entities
-    tables["problems"] = _frame(
+    tables["problems"] = typed_frame(
         "problems",
         [{"path": p.path, "message": p.message, "skipped": p.skipped} for p in corpus.problems],
     )

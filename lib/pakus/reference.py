@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
+from pakus.dates import PartialDate, is_iso_or_empty
+
 ENTITY_TYPES = ("person", "org", "state", "group", "program", "agreement", "place")
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -89,8 +91,6 @@ def extraction_tables(folder: str | None = None) -> ExtractionTables:
 
 def _schemas():
     import pandera.pandas as pa
-
-    from pakus.dates import is_iso_or_empty
 
     nonempty = pa.Check.str_length(min_value=1, error="must not be empty")
     iso = pa.Check(
@@ -175,8 +175,6 @@ def load_series(name: str, folder: Path | None = None) -> pd.DataFrame:
 def milestones(folder: Path | None = None) -> pd.DataFrame:
     """The milestones with first and last day of their date and their PLOVER intensity."""
     import pandas as pd
-
-    from pakus.dates import PartialDate
 
     table = load_series("milestones", folder)
     first = table["date"].map(lambda d: PartialDate.parse(d).first_day())
