@@ -52,11 +52,21 @@ MENTION_TABLES = {
 }
 """The tables of mentions, and the kind of mention each holds."""
 
+BUILD_STAMP = ".build-stamp"
+"""The file in ``--out`` holding ``build_stamp`` of the corpus it was built from."""
+
 CACHE_FOLDER = ".cache"
 """The extraction cache's folder inside ``--out`` unless ``--cache`` names another."""
 
 __all__ = [
-    "BuildResult", "build", "corpus_tables", "extract_corpus", "fact_tables", "worker_count",
+    "BUILD_STAMP",
+    "BuildResult",
+    "build",
+    "build_stamp",
+    "corpus_tables",
+    "extract_corpus",
+    "fact_tables",
+    "worker_count",
 ]  # fmt: skip
 
 
@@ -76,6 +86,23 @@ class BuildResult:
     @property
     def skipped(self) -> list[Problem]:
         return self.corpus.skipped
+
+
+def build_stamp(corpus_dir: Path | str) -> str:
+    """SHA-256 of what a build's tables depend on: every file of the corpus folder (name and
+    bytes), the package's source, the reference tables and the versions extraction uses
+    (``pakus.cache.fingerprint``). No paths or times, so the same inputs give the same stamp."""
+    import hashlib
+
+    from pakus.cache import fingerprint
+
+    h = hashlib.sha256(fingerprint().encode())
+    for path in sorted(Path(__file__).resolve().parent.rglob("*.py")):
+        h.update(path.as_posix().rsplit("/pakus/", 1)[-1].encode() + b"\0" + path.read_bytes())
+    for path in sorted(Path(corpus_dir).iterdir()):
+        if path.is_file():
+            h.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
 
 
 def _progress(total: int, enabled: bool):
@@ -145,11 +172,15 @@ def corpus_tables(
 
 
 def mention_rows(extractions: Sequence[Extraction], kind: str) -> list[dict]:
-    """Table rows for one kind of mention: list cells joined with ``;``."""
+    """Table rows for one kind of mention (as ``Extraction.records`` gives them, less
+    ``kind``): list cells joined with ``;``. A shallow copy of each mention's fields, which
+    is many times faster than ``dataclasses.asdict``'s deep copy on large corpora."""
+    attr = {"entity": "entities", "date": "dates", "amount": "amounts", "count": "counts",
+            "event": "events"}[kind]  # fmt: skip
     rows = []
     for x in extractions:
-        for row in x.records(kind):
-            row.pop("kind")
+        for item in getattr(x, attr):
+            row = {"doc": x.doc, **vars(item)}
             for key in ("actors", "programs", "countries"):
                 if key in row:
                     row[key] = ";".join(row[key])
@@ -310,6 +341,7 @@ def build(
     check_writable(out)
     with output_lock(out, wait):
         recover(out)
+        stamp = build_stamp(corpus_dir)
         corpus = load_corpus(corpus_dir)
         staging = staging_folder(out)
         store = ExtractionCache(
@@ -319,7 +351,8 @@ def build(
             with Runner(jobs, scheduler, budget) as runner:
                 result = _write_tables(corpus, corpus_dir, staging, runner, store, progress)
                 datapackage(staging)
-                result.written.append(staging / "datapackage.json")
+                (staging / BUILD_STAMP).write_text(stamp + "\n", encoding="utf-8")
+                result.written += [staging / "datapackage.json", staging / BUILD_STAMP]
                 result.cache_hits, result.cache_misses = store.hits, store.misses
                 store.close()
                 carry_over(out, staging)

