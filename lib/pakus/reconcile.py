@@ -169,8 +169,9 @@ class ProgrammeIndex:
             return
         progs = entities[entities["type"] == "program"]
         for doc, start, end, ident in zip(
-            progs["doc"], progs["start"], progs["end"], progs["id"], strict=True
-        ):
+            progs["doc"].tolist(), progs["start"].tolist(), progs["end"].tolist(),
+            progs["id"].tolist(), strict=True,
+        ):  # fmt: skip
             self.by_doc.setdefault(doc, []).append((int(start), int(end), str(ident)))
         for spans in self.by_doc.values():
             spans.sort()
@@ -375,13 +376,18 @@ def group_events(ev: pd.DataFrame, entities: pd.DataFrame) -> list[Group]:
             groups.append(chosen)
             queue.append(chosen)
         before_dates = chosen.date_keys() if chosen.members else []
+        new_actors = actors - chosen.actors
         chosen.add(row, date, progs, actors)
         after_dates = chosen.date_keys()
-        all_actor_keys = _actor_keys(chosen.actors, state_ids)
-        if after_dates != before_dates:
-            register(chosen, index_keys(chosen, chosen.programmes, all_actor_keys, after_dates))
-        else:
-            register(chosen, index_keys(chosen, progs, all_actor_keys, after_dates))
+        if after_dates != before_dates:  # every actor key under the new date keys
+            keys = _actor_keys(chosen.actors, state_ids)
+            register(chosen, index_keys(chosen, chosen.programmes, keys, after_dates))
+        else:  # the keys the new actors bring: their own, and their pairs with the states
+            keys = [("actor", a) for a in sorted(new_actors - state_ids)]
+            new_states = new_actors & state_ids
+            keys += [k for k in _actor_keys(chosen.actors & state_ids, state_ids)
+                     if k[1][0] in new_states or k[1][1] in new_states]  # fmt: skip
+            register(chosen, index_keys(chosen, progs, keys, after_dates))
     return [Group(g.type, g.members, g.programmes, g.actors) for g in groups]
 
 
