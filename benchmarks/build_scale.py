@@ -153,7 +153,7 @@ def has_option(option: str) -> bool:
     return option in run.stdout
 
 
-def measure(size: int, pool: list[str], scratch: Path, jobs: int) -> None:
+def measure(size: int, pool: list[str], scratch: Path, jobs: int, only_full: bool = False) -> None:
     corpus = scratch / f"corpus_{size}"
     write_corpus(corpus, size, pool)
     mb = sum(p.stat().st_size for p in corpus.glob("*.txt")) / 1e6
@@ -164,6 +164,8 @@ def measure(size: int, pool: list[str], scratch: Path, jobs: int) -> None:
     print(f"{size} documents ({mb:.1f} MB): full build in one process {full:.1f} s, peak memory "
           f"{peak:.0f} MB; reconciliation {rec_s:.2f} s ({100 * rec_s / full:.1f} % of the build), "
           f"grouping {group_s:.2f} s ({100 * group_s / full:.1f} %)", flush=True)  # fmt: skip
+    if only_full:
+        return
     if has_option("--scheduler"):
         par, _par_peak = run_build(corpus, scratch / f"par_{size}", *no_cache,
                                   "--scheduler", "processes", "--jobs", str(jobs))  # fmt: skip
@@ -193,7 +195,7 @@ def main(argv: list[str] | None = None) -> None:
     scratch = args.keep or Path(tempfile.mkdtemp(prefix="pakus-scale-"))
     try:
         for size in args.sizes:
-            measure(size, pool, scratch, args.jobs)
+            measure(size, pool, scratch, args.jobs, args.only_full)
     finally:
         if args.keep is None:
             shutil.rmtree(scratch, ignore_errors=True)
