@@ -276,3 +276,20 @@ def test_batches_are_written_in_document_order(monkeypatch, seed_build, tmp_path
             pd.read_parquet(out / f"{name}.parquet"),
             pd.read_parquet(seed_build / f"{name}.parquet"),
         )
+
+
+def test_mention_rows_are_the_extractions_records():
+    from pakus.build import MENTION_TABLES, mention_rows
+    from pakus.corpus import load_corpus
+    from pakus.extract import extract_document
+
+    x = [extract_document(d) for d in load_corpus(RAW).documents[:2]]
+    for kind in MENTION_TABLES.values():
+        expected = []
+        for e in x:
+            for row in e.records(kind):
+                row.pop("kind")
+                expected.append(
+                    {k: ";".join(v) if isinstance(v, list) else v for k, v in row.items()}
+                )
+        assert mention_rows(x, kind) == expected
