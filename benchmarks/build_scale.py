@@ -186,6 +186,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--only-full", action="store_true", help="the full one-process build only")
     parser.add_argument(
         "--keep", type=Path, help="write the corpora and outputs here and keep them"
     )
