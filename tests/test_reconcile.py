@@ -20,6 +20,7 @@ from pakus.reconcile import (
     ProgrammeIndex,
     dated_events,
     group_events,
+    independent_sources,
     programme_told_before,
     split,
 )
@@ -27,11 +28,14 @@ from pakus.reconcile import (
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def tables(*docs: tuple[str, str, str]) -> dict[str, pd.DataFrame]:
+def tables(
+    *docs: tuple[str, str, str], reprints: dict[str, str] | None = None
+) -> dict[str, pd.DataFrame]:
     documents = [
-        Document(i, text, file=f"{i}.txt", published=PartialDate.parse(pub))
+        Document(i, text, file=f"{i}.txt", published=PartialDate.parse(pub),
+                 reprint_of=(reprints or {}).get(i, ""))
         for i, text, pub in docs
-    ]
+    ]  # fmt: skip
     corpus = Corpus(documents=documents)
     return fact_tables(corpus, [extract_document(d) for d in documents])
 
@@ -248,3 +252,43 @@ def test_programme_index_finds_the_programme_told_last_before(spans, at):
         columns=["doc", "start", "end", "id", "type"],
     ).sort_values(["doc", "start", "end", "id"], kind="stable")
     assert ProgrammeIndex(entities).before("d", at) == programme_told_before(entities, "d", at)
+
+
+F16_STORIES = (
+    ("a", "In September 2022, the State Department approved a $450 million sale for Pakistan's F-16 fleet.", "2022-10"),
+    ("b", "The US approved a $450m F-16 sustainment package for Pakistan on Sept 7, 2022.", "2022-09-20"),
+    ("c", "Washington cleared a $450 million F-16 package for Islamabad in 2022.", "2023"),
+)  # fmt: skip
+
+
+def test_a_reprint_counts_with_its_original_as_one_independent_document():
+    plain = tables(*F16_STORIES)
+    reprinted = tables(*F16_STORIES, reprints={"c": "a"})
+    assert plain["facts"]["documents"].tolist() == [3]
+    assert reprinted["facts"]["documents"].tolist() == [2]  # a and its reprint c: one source
+    assert set(reprinted["fact_sources"]["doc"]) == {"a", "b", "c"}  # every mention still listed
+    assert reprinted["documents"].set_index("doc")["reprint_of"].to_dict() == {
+        "a": "",
+        "b": "",
+        "c": "a",
+    }
+
+
+def test_a_story_told_only_by_its_reprints_is_not_corroborated():
+    t = tables(F16_STORIES[0], ("a2", F16_STORIES[0][1], "2022-10"), reprints={"a2": "a"})
+    fact = t["facts"].iloc[0]
+    assert (fact["documents"], bool(fact["corroborated"]), fact["mentions"]) == (1, False, 2)
+
+
+def test_independent_sources_follow_chains_and_stop_at_cycles():
+    docs = pd.DataFrame({"doc": ["a", "b", "c", "d", "x", "y"],
+                         "reprint_of": ["", "a", "b", "gone", "y", "x"]})  # fmt: skip
+    assert independent_sources(docs) == {
+        "a": "a",
+        "b": "a",
+        "c": "a",
+        "d": "gone",
+        "x": "y",
+        "y": "x",
+    }
+    assert independent_sources(pd.DataFrame({"doc": ["a"]})) == {"a": "a"}

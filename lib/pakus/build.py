@@ -195,6 +195,7 @@ def document_row(d: Document) -> dict:
         "published": d.published.iso() if d.published else "",
         "published_precision": d.published.precision if d.published else "",
         "published_basis": d.published_basis, "characters": len(d.text),
+        "reprint_of": d.reprint_of,
     }  # fmt: skip
 
 

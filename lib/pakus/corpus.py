@@ -17,6 +17,10 @@ MAX_BYTES = 5_000_000
 """Largest document read (bytes); a longer file is reported, not read."""
 
 CORPUS_COLUMNS = ("id", "file", "title", "outlet", "author", "published", "published_basis")
+OPTIONAL_COLUMNS = ("url", "language", "reprint_of")
+"""Columns read when present: the page's address, its language (ISO 639-1) and, for a reprint
+or near-duplicate of another document of the corpus (``pakus add`` finds them), that
+document's id."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,9 @@ class Document:
     author: str = ""
     published: PartialDate | None = None
     published_basis: str = ""
+    url: str = ""
+    language: str = ""
+    reprint_of: str = ""
 
 
 @dataclass(frozen=True)
@@ -119,6 +126,13 @@ CORPUS_SCHEMA = pa.DataFrameSchema(
             ),
         ),
         "published_basis": pa.Column(str),
+        "reprint_of": pa.Column(
+            str,
+            pa.Check.str_matches(
+                r"^(?:[A-Za-z0-9][A-Za-z0-9_.\-]*)?$", error="the id of another document, or empty"
+            ),
+            required=False,
+        ),
     },
     checks=[
         pa.Check(
@@ -155,7 +169,8 @@ def read_metadata(csv_path: Path) -> Metadata:
     missing = [c for c in CORPUS_COLUMNS if c not in table.columns]
     if missing:
         raise CorpusError(csv_path, [f"missing column(s): {', '.join(missing)}"])
-    table = table[list(CORPUS_COLUMNS)].map(str.strip)
+    optional = [c for c in OPTIONAL_COLUMNS if c in table.columns]
+    table = table[[*CORPUS_COLUMNS, *optional]].map(str.strip)
     files = frozenset(table["file"])
     problems: list[Problem] = []
     try:
@@ -195,6 +210,7 @@ def _document(row, text: str) -> Document:
         author=row.author,
         published=PartialDate.parse(row.published) if row.published else None,
         published_basis=row.published_basis,
+        **{c: getattr(row, c, "") for c in OPTIONAL_COLUMNS},
     )
 
 

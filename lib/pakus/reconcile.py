@@ -10,6 +10,10 @@ Grouping (event mentions that are dated and told as done):
    agrees with every member's and it shares an actor that is not a state, or two actors.
    Otherwise it starts a new fact. So only a shared programme can join dates that disagree,
    and only such facts can hold date conflicts.
+   A fact's ``documents`` counts *independent* documents: a reprint or near-duplicate (a
+   document whose ``reprint_of`` names another, as ``pakus add`` records it) counts with its
+   original, once (:func:`independent_sources`); so two copies of one wire story do not
+   corroborate each other.
 2. A fact's date is the most precise date that two documents or more attest (at that
    precision or finer) and that no document contradicts; failing that, the date most documents
    agree with (at the coarser precision), ties going to the more precise, then the earlier.
@@ -148,6 +152,28 @@ class Group:
     members: list = field(default_factory=list)
     programmes: set[str] = field(default_factory=set)
     actors: set[str] = field(default_factory=set)
+
+
+def independent_sources(documents: pd.DataFrame) -> dict[str, str]:
+    """Each document's independent source, ``{doc: source doc}``: the document itself, or for a
+    reprint (its ``reprint_of`` cell names another document) the original, followed through a
+    chain of reprints (a reprint of a reprint) to a document that reprints none. An original
+    missing from the table is still the source (two reprints of it count once); a cycle stops
+    at the first document seen again. A table without ``reprint_of`` gives each document
+    itself."""
+    if "reprint_of" not in documents.columns:
+        return {d: d for d in documents["doc"]}
+    parent = {
+        d: str(r) for d, r in zip(documents["doc"], documents["reprint_of"], strict=True) if str(r)
+    }
+    out = {}
+    for doc in documents["doc"]:
+        seen, at = {doc}, doc
+        while at in parent and parent[at] not in seen:
+            at = parent[at]
+            seen.add(at)
+        out[doc] = at
+    return out
 
 
 def programme_told_before(entities: pd.DataFrame, doc: str, start: int) -> list[str]:
@@ -398,6 +424,7 @@ def reconcile(events: pd.DataFrame, amounts: pd.DataFrame, entities: pd.DataFram
     ev = _plain(dated_events(events).sort_values(["first_day", "doc", "start"]))
     amounts = _plain(amounts)
     groups = group_events(ev, entities)
+    origin = independent_sources(documents)
 
     by_doc = _amounts_by_doc(amounts)
     facts: list[Fact] = []
@@ -406,12 +433,12 @@ def reconcile(events: pd.DataFrame, amounts: pd.DataFrame, entities: pd.DataFram
     for g in groups:
         first = g.members[0]
         fid = fact_id(g.type, first.doc, first.start, first.trigger_start, first.date)
-        dates = [(PartialDate.parse(m.date), m.doc) for m in g.members]
+        dates = [(PartialDate.parse(m.date), origin.get(m.doc, m.doc)) for m in g.members]
         best = _best_date(dates)
         money = [(a, m) for m in g.members for a in _amounts_in(by_doc, m)]
         usd_votes = Counter(a.usd for a, _ in money)
         usd = max(usd_votes, key=lambda v: (usd_votes[v], v)) if usd_votes else None
-        docs = sorted({m.doc for m in g.members})
+        docs = sorted({origin.get(m.doc, m.doc) for m in g.members})  # reprints count once
         facts.append(Fact(
             fid, g.type, best.iso(), best.precision, ";".join(sorted(g.actors)),
             ";".join(sorted(g.programmes)), usd, len(docs), len(g.members), len(docs) >= 2,

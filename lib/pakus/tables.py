@@ -28,6 +28,12 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("published_precision", "string", "day, month or year; empty if not known"),
         ("published_basis", "string", "What in the text, or which outside fact, fixes the date"),
         ("characters", "int64", "Length of the text in characters"),
+        (
+            "reprint_of",
+            "string",
+            "The document this one reprints (the same story, verbatim or lightly edited; "
+            "corpus.csv, as pakus add finds it); empty for an original",
+        ),
     ],
     "entities": [
         *_PROVENANCE,
@@ -100,9 +106,13 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("actors", "string", "Actor ids of all its mentions, ';'-separated"),
         ("programmes", "string", "Programme and agreement ids, ';'-separated"),
         ("usd", "float64", "The amount most documents give, if any (US$)"),
-        ("documents", "int64", "Independent documents that tell it"),
+        (
+            "documents",
+            "int64",
+            "Independent documents that tell it (a reprint counts with its original)",
+        ),
         ("mentions", "int64", "Event mentions grouped into it"),
-        ("corroborated", "boolean", "Told by two documents or more"),
+        ("corroborated", "boolean", "Told by two independent documents or more"),
     ],
     "fact_sources": [
         ("fact_id", "string", "The fact"),

@@ -12,6 +12,7 @@ run of periods whose smoothed index has the same sign: convergence (> 0) or estr
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -46,8 +47,13 @@ def period_index(
     start: PartialDate | None = None,
     end: PartialDate | None = None,
     min_sources: int = 1,
+    sources: Mapping[str, str] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per period: events, documents, mean and total intensity, and the index.
+
+    ``documents`` counts independent documents: with ``sources`` (``{doc: source doc}``,
+    :func:`pakus.reconcile.independent_sources` of the documents table) a reprint counts with
+    its original, once; ``min_sources`` applies to that count.
 
     Returns the period table (every period from the first to the last, empty ones included)
     and the events used, each with its ``period``. Events whose date is coarser than the
@@ -57,16 +63,21 @@ def period_index(
     ev = ev[ev["precision"].isin(_NEEDS[frequency])].copy()
     code = _PERIOD_CODE[frequency]
     ev["period"] = ev["first_day"].dt.to_period(code)
+    source = ev["doc"].map(lambda d: (sources or {}).get(d, d))
     first = pd.Period(start.first_day(), code) if start else ev["period"].min()
     last = pd.Period(end.last_day(), code) if end else ev["period"].max()
     if ev.empty or pd.isna(first) or pd.isna(last):
         return pd.DataFrame(columns=["period", "events", "documents", "mean_intensity",
                                      "total_intensity", "index"]), ev  # fmt: skip
-    grouped = ev.groupby("period").agg(
-        events=("intensity", "size"),
-        documents=("doc", "nunique"),
-        mean_intensity=("intensity", "mean"),
-        total_intensity=("intensity", "sum"),
+    grouped = (
+        ev.assign(source=source)
+        .groupby("period")
+        .agg(
+            events=("intensity", "size"),
+            documents=("source", "nunique"),
+            mean_intensity=("intensity", "mean"),
+            total_intensity=("intensity", "sum"),
+        )
     )
     table = grouped.reindex(pd.period_range(first, last, freq=code))
     table[["events", "documents"]] = table[["events", "documents"]].fillna(0).astype(int)

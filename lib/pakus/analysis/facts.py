@@ -13,7 +13,7 @@ import pandas as pd
 from pakus.build import BUILD_STAMP, build, build_stamp
 from pakus.dates import PartialDate
 from pakus.errors import ParameterError
-from pakus.reconcile import asserted, dated_events, split
+from pakus.reconcile import asserted, dated_events, independent_sources, split
 from pakus.reference import project_root
 
 __all__ = [
@@ -51,6 +51,12 @@ class Facts:
     fact_sources: pd.DataFrame
     conflicts: pd.DataFrame
     flags: pd.DataFrame
+
+    @property
+    def sources(self) -> dict[str, str]:
+        """Each document's independent source, ``{doc: source doc}``: a reprint maps to its
+        original (:func:`pakus.reconcile.independent_sources`)."""
+        return independent_sources(self.documents)
 
 
 def resolve_corpus(corpus: str | Path) -> Path:
