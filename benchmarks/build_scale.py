@@ -140,7 +140,7 @@ def reconcile_time(out: Path) -> tuple[float, float]:
     grouping = float("nan")
     if hasattr(rec, "group_events"):
         ev = rec.dated_events(events).sort_values(["first_day", "doc", "start"])
-        ev = ev.reset_index(drop=True)
+        ev = rec._plain(ev) if hasattr(rec, "_plain") else ev.reset_index(drop=True)
         start = time.perf_counter()
         rec.group_events(ev, entities)
         grouping = time.perf_counter() - start

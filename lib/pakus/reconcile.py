@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import heapq
 from collections import Counter, deque
 from dataclasses import dataclass, field
 
@@ -357,18 +358,32 @@ def group_events(ev: pd.DataFrame, entities: pd.DataFrame) -> list[Group]:
     programmes_before = ProgrammeIndex(entities)
     groups: list[_Group] = []
     open_by_type: dict[str, deque[_Group]] = {}
-    index: dict[tuple, dict[int, None]] = {}
+    index: dict[tuple, list[int]] = {}
+    """Index key → the facts registered under it: a heap of fact numbers (the earliest-opened
+    on top), except under a ``year`` key (facts whose dates do not form a chain), a list."""
 
     def register(g: _Group, keys) -> None:
         for key in keys:
             if key not in g.keys:
                 g.keys.add(key)
-                index.setdefault(key, {})[g.gid] = None
+                entries = index.setdefault(key, [])
+                if key[2][0] == "year":
+                    entries.append(g.gid)
+                else:
+                    heapq.heappush(entries, g.gid)
 
     def index_keys(g: _Group, progs, actor_keys, date_keys) -> list[tuple]:
-        out = [(g.type, "programme", p) for p in progs]
+        out = [(g.type, "programme", ("p", p)) for p in progs]
         out += [(g.type, a, d) for a in actor_keys for d in date_keys]
         return out
+
+    def joins(g: _Group, progs, actors: set[str], date: str) -> bool:
+        """The grouping rule itself (the window aside)."""
+        if progs & g.programmes:
+            return True
+        shared = actors & g.actors
+        agree = all(_compatible(date, d) for d in g.dates)
+        return agree and bool((shared - state_ids) or len(shared) >= 2)
 
     for row in ev.itertuples(index=False):
         progs = _programmes(row, programmes_before)
@@ -376,27 +391,30 @@ def group_events(ev: pd.DataFrame, entities: pd.DataFrame) -> list[Group]:
         date = PartialDate.parse(row.date).iso()
         queue = open_by_type.setdefault(row.type, deque())
         while queue and (row.first_day - queue[0].first_day).days > WINDOW_DAYS:
-            closed = queue.popleft()
-            for key in closed.keys:
-                del index[key][closed.gid]
-            closed.keys.clear()
-        candidates: set[int] = set()
-        for key in index_keys(
-            _Group(-1, row.type, row.first_day), progs, _actor_keys(actors, state_ids),
-            _row_date_keys(date),
-        ):  # fmt: skip
-            candidates.update(index.get(key, ()))
-        chosen = None
-        for gid in sorted(candidates):
-            g = groups[gid]
-            if progs & g.programmes:
-                chosen = g
-                break
-            shared = actors & g.actors
-            agree = all(_compatible(date, d) for d in g.dates)
-            if agree and ((shared - state_ids) or len(shared) >= 2):
-                chosen = g
-                break
+            queue.popleft()  # closed: its entries are dropped from the heaps as they surface
+        oldest_open = queue[0].gid if queue else len(groups)
+        best: int | None = None
+        probe = _Group(-1, row.type, row.first_day)
+        for key in index_keys(probe, progs, _actor_keys(actors, state_ids), _row_date_keys(date)):
+            entries = index.get(key)
+            if not entries:
+                continue
+            if key[2][0] == "year":  # few facts (dates not a chain): each open one checked
+                entries[:] = [gid for gid in entries if gid >= oldest_open]
+                for gid in entries:
+                    if (best is None or gid < best) and joins(groups[gid], progs, actors, date):
+                        best = gid
+                continue
+            # under any other key every open, current entry passes the rule; an entry that
+            # fails is closed or stale (its fact's dates moved on) for good: drop it
+            while entries and (
+                entries[0] < oldest_open or not joins(groups[entries[0]], progs, actors, date)
+            ):
+                stale = heapq.heappop(entries)
+                groups[stale].keys.discard(key)
+            if entries and (best is None or entries[0] < best):
+                best = entries[0]
+        chosen = groups[best] if best is not None else None
         if chosen is None:
             chosen = _Group(len(groups), row.type, row.first_day)
             groups.append(chosen)
