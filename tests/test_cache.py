@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 from pakus.cache import ExtractionCache, document_key, fingerprint
 from pakus.corpus import Document
 from pakus.dates import PartialDate
 from pakus.extract import extract_document
-
-ROOT = Path(__file__).resolve().parents[1]
+from pakus.reference import reference_dir
 
 
 def test_the_key_changes_with_text_id_and_published_date_only():
@@ -25,7 +23,7 @@ def test_the_key_changes_with_text_id_and_published_date_only():
 
 def test_the_fingerprint_covers_the_reference_tables(tmp_path):
     folder = tmp_path / "reference"
-    shutil.copytree(ROOT / "data" / "reference", folder)
+    shutil.copytree(reference_dir(), folder)
     before = fingerprint(str(folder))
     fingerprint.cache_clear()
     with open(folder / "actors.csv", "a", encoding="utf-8") as handle:

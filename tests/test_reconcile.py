@@ -292,3 +292,26 @@ def test_independent_sources_follow_chains_and_stop_at_cycles():
         "y": "x",
     }
     assert independent_sources(pd.DataFrame({"doc": ["a"]})) == {"a": "a"}
+
+
+def test_a_published_date_after_today_and_events_dated_after_today_are_flagged():
+    from datetime import date
+
+    from pakus.reconcile import reconcile
+
+    t = tables(
+        ("future", "Last year the United States suspended military aid to Pakistan.", "2099-01-01"),
+        ("past", "In 2018 the United States suspended military aid to Pakistan.", "2019-01-01"),
+    )
+    flags = reconcile(
+        t["events"], t["amounts"], t["entities"], t["documents"], date(2030, 6, 1)
+    ).flags
+    published = [f for f in flags if f.rule == "published-after-today"]
+    assert [(f.doc, f.start, f.end, f.quote) for f in published] == [("future", 0, 0, "")]
+    assert published[0].reason == "published 2099-01-01, after today (2030-06-01)"
+    dated = [f for f in flags if f.rule == "date-after-today"]
+    assert [f.doc for f in dated] == ["future"]
+    assert "dated 2098" in dated[0].reason
+    # the same corpus, built on a day after 2099, raises neither flag
+    later = reconcile(t["events"], t["amounts"], t["entities"], t["documents"], date(2100, 1, 1))
+    assert not {f.rule for f in later.flags} & {"published-after-today", "date-after-today"}

@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from pakus import __version__
@@ -85,7 +86,8 @@ def parser() -> argparse.ArgumentParser:
             "id/name/type for entities, usd for amounts, date/type/actors for events. A file "
             "listed in corpus.csv in its own folder takes its published date from there; "
             "--published overrides it. Without a published date, relative dates stay "
-            "unresolved and are reported on stderr. A file that cannot be read is reported on "
+            "unresolved and are reported on stderr, as is a published date after today. A file "
+            "that cannot be read (missing, no read permission, not UTF-8 text) is reported on "
             "stderr and the others are still processed; the exit status is then 1."
         ),
     )
@@ -212,6 +214,10 @@ def _extract(args: argparse.Namespace) -> int:
         if published is None:
             meta = metadata_for(path)
             published = meta.published if meta else None
+        if published is not None and published.first_day() > date.today():
+            print(
+                f"pakus extract: {path}: published {published.iso()}, after today", file=sys.stderr
+            )
         result = extract_text(text, path.name, published)
         for note in result.notes:
             print(f"pakus extract: {note}", file=sys.stderr)

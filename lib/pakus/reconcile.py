@@ -24,8 +24,12 @@ Grouping (event mentions that are dated and told as done):
 Plausibility flags, each naming its rule:
 
 - ``aid-amount-exceeds-all-aid``: an aid amount larger than all US aid to Pakistan in
-  FY2002–FY2018 as the CRS tables give it (``data/reference/aid_by_fiscal_year.csv``);
+  FY2002–FY2018 as the CRS tables give it (``pakus/data/reference/aid_by_fiscal_year.csv``);
 - ``date-after-publication``: an event told as done, dated after its document's publication;
+- ``published-after-today``: a document whose published date begins after today (the day of
+  the build), so that the dates resolved against it are in the future too (a whole-document
+  flag: start and end 0, empty quote);
+- ``date-after-today``: an event told as done, dated after today;
 - ``date-disagrees-with-corpus``: a mention whose date disagrees with the date more documents
   give for the same happening.
 """
@@ -33,6 +37,7 @@ Plausibility flags, each naming its rule:
 from __future__ import annotations
 
 import bisect
+import datetime
 import hashlib
 import heapq
 from collections import Counter, deque
@@ -436,9 +441,10 @@ def group_events(ev: pd.DataFrame, entities: pd.DataFrame) -> list[Group]:
 
 
 def reconcile(events: pd.DataFrame, amounts: pd.DataFrame, entities: pd.DataFrame,
-              documents: pd.DataFrame) -> Reconciled:  # fmt: skip
+              documents: pd.DataFrame, today: datetime.date | None = None) -> Reconciled:  # fmt: skip
     """Group mentions into facts; return the rows of the facts, fact_sources, conflicts and
-    flags tables. Inputs are the events, amounts, entities and documents tables."""
+    flags tables. Inputs are the events, amounts, entities and documents tables; dates after
+    ``today`` (default: the system's date) are flagged."""
     ev = _plain(dated_events(events).sort_values(["first_day", "doc", "start"]))
     amounts = _plain(amounts)
     groups = group_events(ev, entities)
@@ -474,7 +480,7 @@ def reconcile(events: pd.DataFrame, amounts: pd.DataFrame, entities: pd.DataFram
                 conflicts.append(
                     Conflict(fid, "amount", f"{a.usd:.0f}", a.doc, a.start, a.end, a.quote)
                 )
-    flags = _flags(ev, amounts, documents, facts, sources)
+    flags = _flags(ev, amounts, documents, facts, sources, today or datetime.date.today())
     return Reconciled(facts, sources, conflicts, flags)
 
 
@@ -510,8 +516,15 @@ def all_aid_total() -> float:
 
 
 def _flags(ev: pd.DataFrame, amounts: pd.DataFrame, documents: pd.DataFrame, facts: list[Fact],
-           sources: list[FactSource]) -> list[Flag]:  # fmt: skip
+           sources: list[FactSource], today: datetime.date) -> list[Flag]:  # fmt: skip
     flags = []
+    for d in documents.itertuples():
+        if d.published and PartialDate.parse(d.published).first_day() > today:
+            reason = f"published {d.published}, after today ({today.isoformat()})"
+            flags.append(Flag(d.doc, 0, 0, "", "published-after-today", reason, ""))
+    for m in ev[ev["first_day"] > pd.Timestamp(today)].itertuples():
+        reason = f"told as done but dated {m.date}, after today ({today.isoformat()})"
+        flags.append(Flag(m.doc, m.start, m.end, m.quote, "date-after-today", reason, ""))
     limit = all_aid_total()
     for a in amounts.itertuples():
         if a.category not in {"", "trade"} and a.usd > limit:

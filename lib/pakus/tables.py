@@ -40,7 +40,7 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         (
             "id",
             "string",
-            "Canonical actor id (data/reference/actors.csv) or a derived id type:slug",
+            "Canonical actor id (pakus/data/reference/actors.csv) or a derived id type:slug",
         ),
         ("name", "string", "Canonical name"),
         ("type", "string", "person, org, state, group, program, agreement or place"),
@@ -73,7 +73,7 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
     "counts": [
         *_PROVENANCE,
         ("count", "int64", "The number"),
-        ("unit", "string", "What is counted (data/reference/count_units.csv)"),
+        ("unit", "string", "What is counted (pakus/data/reference/count_units.csv)"),
     ],
     "events": [
         *_PROVENANCE,
@@ -92,7 +92,11 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("target_actor", "string", "The actor acted upon"),
         ("source_country", "string", "Country of the source actor"),
         ("target_country", "string", "Country of the target actor"),
-        ("intensity", "float64", "PLOVER intensity, -10 … +10 (data/reference/plover_types.csv)"),
+        (
+            "intensity",
+            "float64",
+            "PLOVER intensity, -10 … +10 (pakus/data/reference/plover_types.csv)",
+        ),
         ("quad", "string", "PLOVER quad class: VC, MC, VConf, MConf"),
         ("context", "string", "PLOVER contexts, ';'-separated"),
         ("negated", "boolean", "The clause denies the event"),

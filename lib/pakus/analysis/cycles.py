@@ -1,7 +1,7 @@
 """When did US–Pakistan relations converge, and when did they estrange?
 
 Method: every dated, asserted event between the two sides of the dyad is scored on the PLOVER
-intensity scale (−10 … +10, ``data/reference/plover_types.csv``). Events are grouped into
+intensity scale (−10 … +10, ``pakus/data/reference/plover_types.csv``). Events are grouped into
 periods (year, quarter or month); an event whose date is coarser than the period (a year
 when periods are months) is left out and counted. A period's index is the mean intensity of
 its events, kept only where at least ``min_sources`` documents report events in it. The index
@@ -19,8 +19,10 @@ import pandas as pd
 
 from pakus.analysis.facts import (
     FREQUENCIES,
+    PERIOD_CODES,
     check_choice,
     check_period,
+    check_positive_int,
     check_subset,
     dated_events,
     split,
@@ -30,7 +32,6 @@ from pakus.dates import PartialDate
 from pakus.errors import ParameterError
 from pakus.reference import extraction_tables
 
-_PERIOD_CODE = {"year": "Y", "quarter": "Q", "month": "M"}
 _NEEDS = {"year": {"year", "month", "day"}, "quarter": {"month", "day"}, "month": {"month", "day"}}
 
 
@@ -61,7 +62,7 @@ def period_index(
     """
     ev = within(events, start, end)
     ev = ev[ev["precision"].isin(_NEEDS[frequency])].copy()
-    code = _PERIOD_CODE[frequency]
+    code = PERIOD_CODES[frequency]
     ev["period"] = ev["first_day"].dt.to_period(code)
     source = ev["doc"].map(lambda d: (sources or {}).get(d, d))
     first = pd.Period(start.first_day(), code) if start else ev["period"].min()
@@ -137,10 +138,8 @@ def check_parameters(corpus, start, end, frequency, window, dyad, min_sources) -
     """Validate the notebook's parameters; ParameterError with a clear message otherwise."""
     s, e = check_period(start, end)
     check_choice("frequency", frequency, FREQUENCIES)
-    if not isinstance(window, int) or window < 1:
-        raise ParameterError(f"window: {window!r} must be a whole number of periods, 1 or more")
-    if not isinstance(min_sources, int) or min_sources < 1:
-        raise ParameterError(f"min_sources: {min_sources!r} must be a whole number, 1 or more")
+    check_positive_int("window", window, "a whole number of periods")
+    check_positive_int("min_sources", min_sources)
     sides = tuple(x.strip() for x in str(dyad).split(",") if x.strip())
     states = set(extraction_tables().actors.query("type == 'state'")["id"])
     if len(sides) != 2 or sides[0] == sides[1]:
