@@ -21,6 +21,7 @@ from pakus.extract.amounts import (
     compile_purposes,
     count_mentions,
 )
+from pakus.extract.actors import Agents, Offices
 from pakus.extract.entities import Gazetteer, entity_mentions
 from pakus.extract.events import Lexicon, event_mentions
 from pakus.extract.mentions import Extraction
@@ -32,16 +33,19 @@ T = TypeVar("T")
 
 
 @cache
-def _compiled(folder: str | None) -> tuple[Gazetteer, Lexicon, list, CountPattern]:
+def _compiled(folder: str | None) -> tuple[Gazetteer, Lexicon, list, CountPattern, Agents, Offices]:
     tables = extraction_tables(folder)
+    states = dict(zip(tables.actors["id"], tables.actors["name"], strict=True))
     lexicon = Lexicon(
         tables.triggers, tables.plover_types, tables.plover_modes, tables.contexts, tables.demonyms
     )
     return (
-        Gazetteer(tables.actors),
+        Gazetteer(tables.actors, tables.peer_actors, tables.ambiguous_names),
         lexicon,
         compile_purposes(tables.amount_purposes),
         compile_counts(tables.count_units),
+        Agents(tables.agents, tables.demonyms, states),
+        Offices(tables.offices),
     )
 
 
@@ -51,11 +55,13 @@ def extract_text(
 ) -> Extraction:  # fmt: skip
     """Extract entities, dates, amounts, counts and events from one text. With ``timings``,
     the seconds each stage took are added to it, by stage name."""
-    gazetteer, lexicon, purposes, count_pattern = _compiled(reference)
+    gazetteer, lexicon, purposes, count_pattern, agents, offices = _compiled(reference)
     clock = _Clock(timings)
     sentences = clock("sentences", sentence_spans, text)
     dates = clock("dates", date_mentions, text, published, sentences)
-    entities = clock("entities", entity_mentions, text, gazetteer, dates, published)
+    entities = clock(
+        "entities", entity_mentions, text, gazetteer, dates, published, agents, offices
+    )
     amounts = clock("amounts", amount_mentions, text, sentences, entities, dates, purposes)
     counts = clock("counts", count_mentions, text, count_pattern, amounts)
     events = clock("events", event_mentions, text, sentences, entities, dates, amounts, lexicon)

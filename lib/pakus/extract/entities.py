@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from pakus.dates import PartialDate
+from pakus.extract.actors import Agents, Offices
 from pakus.extract.mentions import DateMention, EntityMention
 from pakus.extract.scan import Anchor, Scan, joined
 from pakus.extract.text import WORD, token_key, tokens
@@ -66,6 +67,25 @@ def _settle(node: _Node) -> None:
 
 
 @dataclass(frozen=True)
+class Role:
+    """An office or position an actor held: its country, Phoenix sector and days (None: open)."""
+
+    country: str
+    sector: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def distance(self, when: PartialDate) -> float:
+        """Days between the role and ``when`` (0 inside); infinite for a role without dates."""
+        if self.start is None and self.end is None:
+            return float("inf")
+        first, last = when.first_day(), when.last_day()
+        after = (first - self.end).days if self.end else 0
+        before = (self.start - last).days if self.start else 0
+        return max(after, before, 0)
+
+
+@dataclass(frozen=True)
 class Actor:
     id: str
     name: str
@@ -73,6 +93,45 @@ class Actor:
     affiliation: str
     active: tuple[dt.date, dt.date] | None = None
     """First and last day of the office the corpus names the actor for, where a name is shared."""
+    country: str = ""
+    """ISO 3166 alpha-3, ``IGO`` or empty (see ``EntityMention.country``)."""
+    sector: str = ""
+    """Phoenix sector code, or empty."""
+    roles: tuple[Role, ...] = ()
+    """Dated offices (peer office holders), which give the country and sector at a time."""
+
+    def at(self, when: PartialDate | None) -> tuple[str, str]:
+        """(country, sector) of the actor at ``when``: the role that holds it or lies nearest,
+        where the actor has dated roles; its own country and sector otherwise."""
+        dated = [r for r in self.roles if r.start or r.end]
+        if not dated or when is None:
+            return self.country, self.sector
+        role = min(dated, key=lambda r: (r.distance(when), r.sector == "ELI"))
+        return role.country or self.country, role.sector or self.sector
+
+    def distance(self, when: PartialDate) -> float:
+        """Days between the actor's period (``active``, else its dated roles) and ``when``."""
+        if self.active is not None:
+            return Role("", "", *self.active).distance(when)
+        return min((r.distance(when) for r in self.roles), default=float("inf"))
+
+
+def parse_roles(value: str) -> tuple[Role, ...]:
+    """``peer_actors.csv``'s ``roles`` cell: ``|``-separated ``CCC SEC FROM/TO`` items, ``-``
+    for an unknown country or sector, empty FROM or TO for an open end."""
+    roles = []
+    for item in filter(None, value.split("|")):
+        country, sector, span = item.split(" ")
+        first, _, last = span.partition("/")
+        roles.append(
+            Role(
+                "" if country == "-" else country,
+                "" if sector == "-" else sector,
+                dt.date.fromisoformat(first) if first else None,
+                dt.date.fromisoformat(last) if last else None,
+            )
+        )
+    return tuple(roles)
 
 
 def active_period(value: str) -> tuple[dt.date, dt.date] | None:
@@ -88,36 +147,106 @@ def active_period(value: str) -> tuple[dt.date, dt.date] | None:
     return start, end
 
 
-class Gazetteer:
-    """A token trie over every name and alias of ``actors.csv``."""
+def _countries(actors: pd.DataFrame) -> dict[str, str]:
+    """The country of each curated actor: a state is its own; another actor has its
+    affiliation's (one step further where that is a group: ``PER.MULLAH_OMAR`` → ``TALIBAN``
+    → ``AFG``); international bodies (``IGO`` in the ``sector`` column's table) none."""
+    affiliation = dict(zip(actors["id"], actors["affiliation"], strict=True))
+    types = dict(zip(actors["id"], actors["type"], strict=True))
+    out = {}
+    for ident, kind in types.items():
+        if kind == "state":
+            out[ident] = ident
+            continue
+        aff = affiliation[ident]
+        for _ in range(3):
+            if not aff or types.get(aff) == "state" or aff == "IGO":
+                break
+            aff = affiliation.get(aff, "")
+        out[ident] = aff if aff == "IGO" or types.get(aff) == "state" else ""
+    return out
 
-    def __init__(self, actors: pd.DataFrame) -> None:
+
+class Gazetteer:
+    """A token trie over every name and alias of ``actors.csv`` and, below them,
+    ``peer_actors.csv`` (a peer alias that a curated actor has stays the curated actor's).
+
+    ``ambiguous`` (``ambiguous_names.csv``: name, kind) lists one-word names that are also
+    first names or frequent words; such a name counts only in context (``name_in_context``)."""
+
+    def __init__(
+        self, actors: pd.DataFrame, peers: pd.DataFrame | None = None,
+        ambiguous: pd.DataFrame | None = None,
+    ) -> None:  # fmt: skip
         self.actors: list[Actor] = []
         self.by_id: dict[str, Actor] = {}
         self.root = _Node()
         self._fuzzy: dict[str, set[str]] = {}
         self._near_cache: dict[str, set[str]] = {}
         self._starts: dict[str, tuple[_Node | None, bool]] = {}
-        for row in actors.itertuples(index=False):
-            actor = Actor(row.id, row.name, row.type, row.affiliation, active_period(row.active))
+        countries = _countries(actors)
+        sectors = actors["sector"] if "sector" in actors.columns else [""] * len(actors)
+        for row, sector in zip(actors.itertuples(index=False), sectors, strict=True):
+            actor = Actor(
+                row.id, row.name, row.type, row.affiliation, active_period(row.active),
+                countries[row.id], sector,
+            )  # fmt: skip
             index = len(self.actors)
             self.actors.append(actor)
             self.by_id[actor.id] = actor
             for alias in {row.name, *row.aliases.split("|")}:
                 self._add(alias.strip(), index, any_case=row.type in {"program", "agreement"})
+        self.curated = len(self.actors)
+        if peers is not None and len(peers):
+            self._add_peers(peers)
+        self.ambiguous: dict[str, str] = (
+            dict(zip(ambiguous["name"], ambiguous["kind"], strict=True))
+            if ambiguous is not None and len(ambiguous)
+            else {}
+        )
         _settle(self.root)
         self.places_by_first_word = {
             token_key(WORD.search(a.name).group()): a for a in self.actors if a.type == "place"
         }  # fmt: skip
         """Places by the first word of their name, for datelines ("PESHAWAR, Nov 27")."""
 
-    def _add(self, alias: str, index: int, any_case: bool = False) -> None:
+    def _add_peers(self, peers: pd.DataFrame) -> None:
+        """Peer rows: a state's other names go to the curated state; other rows become
+        actors. Their names get no near-miss spellings (too many to tell apart)."""
+        columns = ("id", "name", "type", "country", "sector", "aliases", "roles")
+        for ident, name, kind, country, sector, aliases, roles in zip(
+            *(peers[c].tolist() for c in columns), strict=True
+        ):
+            names = [a for a in aliases.split("|") if a.strip()]
+            if kind == "state":
+                if ident in self.by_id:
+                    index = self.actors.index(self.by_id[ident])
+                    for alias in names:
+                        self._add(alias.strip(), index, peer=True)
+                continue
+            actor = Actor(ident, name, kind, "", None, country, sector, parse_roles(roles))
+            index = len(self.actors)
+            self.actors.append(actor)
+            self.by_id.setdefault(actor.id, actor)
+            for alias in {name, *names}:
+                self._add(alias.strip(), index, peer=True)
+
+    def _add(self, alias: str, index: int, any_case: bool = False, peer: bool = False) -> None:
         """Add an alias. Programme and agreement names of three words or more also match in
-        lower case ("foreign military financing")."""
+        lower case ("foreign military financing"). A ``peer`` alias is left out where a
+        curated actor has it, and gets no near-miss spellings."""
         matches = list(WORD.finditer(alias))
         words = [m.group() for m in matches]
         if not words:
             return
+        if peer:
+            node = self.root
+            for word in words:
+                node = node.children.get(token_key(word))
+                if node is None:
+                    break
+            if node is not None and any(i < self.curated for i in node.actors):
+                return
         any_case = any_case and len(words) >= 3
         node = self.root
         for k, word in enumerate(words):
@@ -128,7 +257,7 @@ class Gazetteer:
             if k and "," in alias[matches[k - 1].end() : matches[k].start()]:
                 node.comma_keys.add(key)
             node = node.children.setdefault(key, _Node())
-            if word[:1].isupper() and len(key) >= FUZZY_MIN_LEN and key.isalpha():
+            if not peer and word[:1].isupper() and len(key) >= FUZZY_MIN_LEN and key.isalpha():
                 for variant in _deletions(key):
                     self._fuzzy.setdefault(variant, set()).add(key)
         if index not in node.actors:
@@ -171,15 +300,7 @@ class Gazetteer:
         the one whose period holds ``when`` or lies nearest to it; the first listed otherwise."""
         if len(node.actors) == 1 or when is None:
             return node.actor
-
-        def distance(index: int) -> float:
-            period = self.actors[index].active
-            if period is None:
-                return float("inf")
-            first, last = when.first_day(), when.last_day()
-            return max((period[0] - last).days, (first - period[1]).days, 0)
-
-        return min(node.actors, key=distance)
+        return min(node.actors, key=lambda index: self.actors[index].distance(when))
 
     def _near(self, key: str) -> set[str]:
         """Alias tokens within one edit of ``key`` (memoised per gazetteer, up to ``MEMO_LIMIT``)."""
@@ -278,17 +399,71 @@ def gazetteer_mentions(
             if node is None or node.actor is None:
                 continue
             j, fuzzy = i + 1, False
-        index = node.actor if len(node.actors) == 1 else gaz.at_time(node, when and when(starts[i]))
+        if j - i == 1 and words[i] in gaz.ambiguous and not name_in_context(
+            text, words, starts, ends, i, gaz.ambiguous[words[i]]
+        ):
+            continue
+        moment = when(starts[i]) if when is not None and (len(node.actors) > 1 or
+                                                          gaz.actors[node.actor].roles) else None  # fmt: skip
+        index = node.actor if len(node.actors) == 1 else gaz.at_time(node, moment)
         actor = gaz.actors[index]
         start, end = starts[i], ends[j - 1]
-        out.append(
-            EntityMention(
-                start, end, text[start:end], actor.id, actor.name, actor.type,
-                actor.affiliation, "fuzzy" if fuzzy else "gazetteer",
-            )
-        )  # fmt: skip
+        out.append(_of(actor, start, end, text, "fuzzy" if fuzzy else "gazetteer", moment))
         following = j
     return _merge_country_prefixes(text, out)
+
+
+def _of(
+    actor: Actor, start: int, end: int, text: str, method: str, when: PartialDate | None = None
+) -> EntityMention:
+    """A mention of a gazetteer actor, with its country and sector at ``when``."""
+    country, sector = actor.at(when)
+    return EntityMention(start, end, text[start:end], actor.id, actor.name, actor.type,
+                         actor.affiliation, method, country, sector)  # fmt: skip
+
+
+_MONTHS_DAYS = frozenset(
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """Whether nothing but an opening quote or bracket stands between ``pos`` and the start
+    of its line or the end of the previous sentence."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\"“‘'([":
+        i -= 1
+    return i < 0 or text[i] in "\n.!?:;—–"
+
+
+def name_in_context(
+    text: str, words: list[str], starts: list[int], ends: list[int], i: int, kind: str
+) -> bool:
+    """Whether the one-word name ``words[i]`` — also a first name (``kind`` "first name":
+    Chad, Jordan, Georgia) or a frequent word ("word": Will, May) — names the actor here.
+    Not when a capitalised word follows on the same line with only a space between ("Chad
+    Smith", "Jordan Peterson"; months and weekdays aside), nor when a capitalised word
+    that does not open a sentence, or a title, comes right before ("Michael Jordan", "Mr.
+    Chad"); a frequent word never at the start of a sentence or line ("Will the talks …").
+    Source of the lists: ``ambiguous_names.csv``."""
+    n = len(words)
+    if i + 1 < n and words[i + 1][:1].isupper() and words[i + 1] not in _MONTHS_DAYS:
+        if re.fullmatch(r"[ \t\u00a0]+", text[ends[i] : starts[i + 1]]):
+            return False
+    if i > 0:
+        gap = text[ends[i - 1] : starts[i]]
+        prev = words[i - 1]
+        if token_key(prev) in _TITLE_ABBREV | {"sgt", "amb", "prof"} and re.fullmatch(r"\.?[ \t]+", gap):
+            return False
+        if (
+            prev[:1].isupper()
+            and re.fullmatch(r"[ \t\u00a0]+", gap)
+            and not _sentence_start(text, starts[i - 1])
+            and prev not in _NOT_NAMES
+        ):
+            return False
+    return not (kind == "word" and _sentence_start(text, starts[i]))
 
 
 def _second_of_compound(text: str, start: int) -> bool:
@@ -310,7 +485,7 @@ def _merge_country_prefixes(text: str, mentions: list[EntityMention]) -> list[En
         ):
             merged[-1] = EntityMention(
                 prev.start, m.end, text[prev.start : m.end], m.id, m.name, m.type,
-                m.affiliation, m.method,
+                m.affiliation, m.method, m.country, m.sector,
             )  # fmt: skip
             continue
         merged.append(m)
@@ -596,7 +771,7 @@ def _datelines(text: str, gaz: Gazetteer) -> list[EntityMention]:
         actor = places.get(token_key(name.split()[0])) if " " not in name else None
         if actor is not None:
             out.append(EntityMention(m.start(), m.end(), name, actor.id, actor.name, "place",
-                                     actor.affiliation, "dateline"))  # fmt: skip
+                                     actor.affiliation, "dateline", actor.country))  # fmt: skip
         else:
             out.append(_new(text, m.start(), m.end(), "place", "dateline", name=name.title()))
     return out
@@ -604,7 +779,7 @@ def _datelines(text: str, gaz: Gazetteer) -> list[EntityMention]:
 
 def _as(target: EntityMention, start: int, end: int, text: str, method: str) -> EntityMention:
     return EntityMention(start, end, text[start:end], target.id, target.name, target.type,
-                         target.affiliation, method)  # fmt: skip
+                         target.affiliation, method, target.country, target.sector)  # fmt: skip
 
 
 def _whole_word_hits(text: str, key: str) -> Iterator[tuple[int, int]]:
@@ -643,25 +818,50 @@ def time_at(text: str, dates: Sequence[DateMention], published: PartialDate | No
 
 def entity_mentions(
     text: str, gaz: Gazetteer, dates: Sequence[DateMention] = (),
-    published: PartialDate | None = None,
+    published: PartialDate | None = None, agents: Agents | None = None,
+    offices: Offices | None = None,
 ) -> list[EntityMention]:  # fmt: skip
     """All entity mentions of a text, sorted by position. ``dates`` (the text's date
-    mentions) and ``published`` tell apart actors who share a name."""
+    mentions) and ``published`` tell apart actors who share a name and the holders of an
+    office; ``agents`` finds compound actors ("Pakistani soldiers"), ``offices`` office
+    holders named by title and surname ("Prime Minister Sharif")."""
     scan = Scan(text)
+    when = time_at(text, dates, published)
     datelines = _datelines(text, gaz)
     placed = _Found(datelines)
     gazetteer = [
-        e for e in gazetteer_mentions(text, gaz, time_at(text, dates, published))
-        if placed.free(e.start, e.end)
+        e for e in gazetteer_mentions(text, gaz, when) if placed.free(e.start, e.end)
     ]  # fmt: skip
     found = _Found(datelines + gazetteer)
+    if agents is not None:
+        words, starts, ends = tokens(text)
+        for e in agents.compounds(text, words, starts, ends):
+            found.add(e)
+    if offices is not None and offices.pattern is not None:
+        for m in scan.near(offices.pattern, *_ANCHORED["title"]):
+            office = offices.holder(m.group("title"), m.group("surname"), when(m.start()))
+            if office is None:
+                continue
+            actor = gaz.by_id.get(office.holder)
+            start, end = m.span("surname")
+            found.add(
+                EntityMention(
+                    start, end, text[start:end], actor.id if actor else f"person:{slug(office.name)}",
+                    actor.name if actor else office.name, "person", office.country, "office",
+                    office.country, office.sector,
+                )
+            )  # fmt: skip
     local_alias: dict[str, EntityMention] = {}
     # short forms of names already told: a person's surname, an organisation's last words
     people: dict[str, EntityMention] = {}
     org_tails: dict[str, EntityMention] = {}
-    for e in gazetteer:
+    for e in found.items:
         words = e.quote.split()
-        if e.type == "person" and len(words) >= 2:
+        if e.method == "office":
+            people.setdefault(e.quote, e)
+        elif e.method not in {"gazetteer", "fuzzy"}:
+            continue
+        elif e.type == "person" and len(words) >= 2:
             people.setdefault(words[-1], e)
         elif e.type == "org" and len(words) >= 3:
             org_tails.setdefault(" ".join(words[-2:]), e)
