@@ -17,7 +17,7 @@ from pakus.extract.mentions import DateMention, EntityMention
 from pakus.extract.scan import Anchor, Scan, joined
 from pakus.extract.text import WORD, token_key, tokens
 
-_GAP = re.compile(r"[ \t\-‑'’\"“”]*")
+_GAP = re.compile(r"[ \t\u00a0\u2007\u2009\u202f\-‑'’\"“”]*")
 _INITIAL_GAP = re.compile(r"\.[ \t]*")
 _TITLE_ABBREV = frozenset(
     {"gen", "lt", "col", "maj", "capt", "adm", "mr", "mrs", "ms", "dr", "sen", "rep"}
@@ -150,12 +150,15 @@ def active_period(value: str) -> tuple[dt.date, dt.date] | None:
 def _countries(actors: pd.DataFrame) -> dict[str, str]:
     """The country of each curated actor: a state is its own; another actor has its
     affiliation's (one step further where that is a group: ``PER.MULLAH_OMAR`` → ``TALIBAN``
-    → ``AFG``); international bodies (``IGO`` in the ``sector`` column's table) none."""
+    → ``AFG``), unless the ``country`` column gives one (``IGO`` for the UN, NATO, the IMF)."""
     affiliation = dict(zip(actors["id"], actors["affiliation"], strict=True))
     types = dict(zip(actors["id"], actors["type"], strict=True))
+    given = dict(zip(actors["id"], actors["country"], strict=True)) if "country" in actors else {}
     out = {}
     for ident, kind in types.items():
-        if kind == "state":
+        if given.get(ident):
+            out[ident] = given[ident]
+        elif kind == "state":
             out[ident] = ident
             continue
         aff = affiliation[ident]
@@ -569,6 +572,15 @@ _APPOSITIVE_BEFORE = re.compile(
     rf"\b{_ROLES}(?:[ \t]+of[ \t]+(?:the[ \t]+)?[^,.;\n]{{1,40}})?,[ \t]+"
     rf"(?P<name>(?:{_HONORIFICS}[ \t]+)?{_CAP}(?:[ \t]+{_NAME_PART}){{1,3}})(?=[,.;])"
 )
+_RANK = re.compile(
+    r"(?:(?:Gen|Lt|Col|Maj|Brig|Capt|Sgt|Cpl|Pvt|Adm|Cmdr|Rep|Sen|Amb|Dr|Mr|Mrs|Ms|Prof|Gov|"
+    r"Lt-Col|Lt-Gen|Maj-Gen)\.?[ \t\u00a0]+)+"
+)
+"""Ranks and titles, full stop or not, that open a person's mention and are no part of the name."""
+_AND_PERSON = re.compile(
+    rf"[ \t]+and[ \t]+(?:{_TITLES}[ \t]+)?(?P<name>{_CAP}(?:[ \t]+{_NAME_PART}){{1,3}})\b"
+)
+"""A second person coordinated with a titled one: "… and (Gen.) John Smith"."""
 _NETWORK = re.compile(r"\bthe[ \t]+(?P<name>(?:[A-Z][a-z]+[ \t]+){1,3}network)\b")
 _ORG_WORDS = (
     r"(?:[A-Z][\w’'\-]*|of|for|and(?![ \t]+the\b)|on|in|(?<=of[ \t])the|(?<=for[ \t])the|"
@@ -768,6 +780,8 @@ def _datelines(text: str, gaz: Gazetteer) -> list[EntityMention]:
         known = gaz.actors[node.actor] if node is not None and node.actor is not None else None
         if known is not None and known.type not in {"state", "place"}:
             continue  # an acronym such as "ISKP:" opening a line is not a dateline
+        if known is None and text[m.end() : m.end() + 3].lstrip().startswith(":"):
+            continue  # a headline label or release number ("SUMMIT TALKS:", "PRN: 2010/389")
         actor = places.get(token_key(name.split()[0])) if " " not in name else None
         if actor is not None:
             out.append(EntityMention(m.start(), m.end(), name, actor.id, actor.name, "place",
@@ -891,6 +905,10 @@ def entity_mentions(
     # 2. people: with titles, named in photo credits, speaking, in apposition to a role
     def add_person(start: int, end: int, method: str) -> None:
         cleaned = _clean_name(text, start, end)
+        if cleaned:
+            rank = _RANK.match(text, cleaned[0], cleaned[1])
+            if rank and rank.end() < cleaned[1]:
+                cleaned = (rank.end(), cleaned[1])  # "Col John Miller": the rank is not the name
         if not cleaned or not found.free(*cleaned):
             return
         quote = text[cleaned[0] : cleaned[1]]
@@ -912,6 +930,9 @@ def entity_mentions(
     ):  # fmt: skip
         for m in scan.near(pattern, *_ANCHORED[anchor]):
             add_person(m.start("name"), m.end("name"), method)
+            other = _AND_PERSON.match(text, m.end("name")) if pattern is _TITLED else None
+            if other:  # "Dr. Aafia Siddiqui and John Smith": both are people
+                add_person(other.start("name"), other.end("name"), method)
     for pattern, method, anchor in (
         (_COORDINATED, "title", "plural title"),  # "Senators Kerry and Lugar"
         (_BYLINE, "pattern", "byline"),  # "By Jane Doe and Ahmed Khan"
