@@ -69,6 +69,7 @@ class Entry:
     aliases: list[str] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
     comment: str = ""
+    alias_lines: list[int] = field(default_factory=list)
 
 
 def parse_actors(path: Path) -> list[Entry]:
@@ -88,7 +89,9 @@ def parse_actors(path: Path) -> list[Entry]:
             continue
         if text.startswith("+"):
             if current is not None:
-                current.aliases += [a for a in text[1:].split("+") if a.strip()]
+                new = [a for a in text[1:].split("+") if a.strip()]
+                current.aliases += new
+                current.alias_lines += [number] * len(new)
                 current.codes += codes
             continue
         current = Entry(path.name, number, text, [], codes, comment.strip())
@@ -234,6 +237,7 @@ def clean_alias(alias: str, kind: str) -> str | None:
     acronym = kind in {"org", "group"} and _looks_acronym(alias)
     name = display(alias, acronym=acronym)
     name = re.sub(r"\s*\([^)]*\)\s*", " ", name).strip()
+    name = re.sub(r"^(?:The|the)\s+(?=\S+\s)", "", name)
     if kind == "person":
         words = name.split()
         while len(words) > 1 and words[0].lower().strip(".,") in TITLE_WORDS:
@@ -291,7 +295,8 @@ def state_rows(
         main = display(e.name)
         spellings, places = [], []
         for k, alias in enumerate(e.aliases):
-            text = display(alias)
+            text = re.sub(r"\s*\([^)]*\)", "", display(alias)).strip()
+            text = re.sub(r"^(?:The|the)\s+", "", text)
             if not text or len(text) < 3:
                 continue
             key = text.lower()
@@ -300,7 +305,7 @@ def state_rows(
                 continue
             if _adjective_of(key, main.lower()):
                 adjectives.append({"demonym": text, "state": iso,
-                                   "source": SOURCE.format(file=e.file, line=e.line)})  # fmt: skip
+                                   "source": SOURCE.format(file=e.file, line=e.alias_lines[k])})  # fmt: skip
                 continue
             if ratio >= 0.75 or main.lower() in key:
                 spellings.append(text)
@@ -309,10 +314,11 @@ def state_rows(
         rows.append(
             _row(iso, states[iso], "state", iso, "", [main, *spellings], "", iso, e.file, e.line)
         )
-        for text, _k in places:
+        for text, k in places:
             rows.append(
-                _row(_ids("place", text), text, "place", iso, "", [], "", iso, e.file, e.line)
-            )
+                _row(_ids("place", text), text, "place", iso, "", [], "", iso, e.file,
+                     e.alias_lines[k])
+            )  # fmt: skip
     return rows
 
 
@@ -450,18 +456,30 @@ def agent_rows(path: Path) -> list[dict]:
 
 def drop_curated(rows: list[dict], curated: list[dict]) -> list[dict]:
     """Curated rows win: a peer row whose name the curated table has is left out, and so is
-    each alias the curated table has."""
+    each alias the curated table has, and each other name of a state that ends in a word the
+    curated state's longer name holds but does not list alone ("Western Georgia", "Congo")."""
     taken = {
         a.strip().casefold()
         for r in curated
         for a in [r["name"], *r["aliases"].split("|")]
         if a.strip()
     }
+    # a word of a curated state's longer name that the curated row does not list on its own
+    # was left out on purpose ("Georgia" of "Republic of Georgia", "Korea", "Congo")
+    withheld = {
+        r["id"]: {w.casefold() for a in [r["name"], *r["aliases"].split("|")] for w in a.split()[1:]}
+        for r in curated
+        if r["type"] == "state"
+    }
     out = []
     for r in rows:
         if r["type"] != "state" and r["name"].casefold() in taken:
             continue
-        aliases = [a for a in r["aliases"].split("|") if a and a.casefold() not in taken]
+        aliases = [
+            a for a in r["aliases"].split("|")
+            if a and a.casefold() not in taken
+            and not (r["type"] == "state" and a.split(",")[0].split()[-1].casefold() in withheld.get(r["id"], ()))
+        ]  # fmt: skip
         r = {**r, "aliases": "|".join(aliases)}
         if r["type"] == "state" and not aliases:
             continue

@@ -18,13 +18,13 @@ import pandas as pd
 from pakus.dates import PartialDate
 from pakus.extract.mentions import EntityMention
 
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
-"""Sectors of a state's own bodies: a compound actor of these is an ``org``, others a ``group``."""
 _SPACE = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 
 
 class Agents:
-    """Generic agents by their words, and the nationality adjectives that qualify them."""
+    """Generic agents by their words, and the nationality adjectives that qualify them. A
+    demonym in the plural on its own ("the Palestinians") is its state's people: a mention
+    of the state with no sector."""
 
     def __init__(self, agents: pd.DataFrame, demonyms: pd.DataFrame, states: dict[str, str]):
         self.phrases: dict[tuple[str, ...], str] = {}
@@ -51,17 +51,52 @@ class Agents:
                 best = (k + n, sector)
         return best
 
+    def body_agents(
+        self, text: str, mentions: list[EntityMention]
+    ) -> dict[int, EntityMention]:
+        """International bodies followed by an agent ("UN peacekeepers", "NATO troops"): the
+        body's mention widened over the agent, with its sector; by the index of the mention."""
+        out = {}
+        for k, e in enumerate(mentions):
+            if e.country != "IGO":
+                continue
+            words, starts, ends = [], [], []
+            for w in re.finditer(r"[^\W_]+", text[e.end : e.end + 40]):
+                words.append(w.group())
+                starts.append(e.end + w.start())
+                ends.append(e.end + w.end())
+            if not words or not _SPACE.fullmatch(text, e.end, starts[0]):
+                continue
+            hit = self.agent_at(words, starts, ends, text, 0)
+            if hit is not None:
+                end = ends[hit[0] - 1]
+                out[k] = EntityMention(e.start, end, text[e.start : end], e.id, e.name, e.type,
+                                       e.affiliation, e.method, e.country, hit[1])  # fmt: skip
+        return out
+
     def compounds(
         self, text: str, words: list[str], starts: list[int], ends: list[int]
     ) -> list[EntityMention]:
         """Nationality + agent, with at most one lower-case word between ("Pakistani
-        paramilitary troops"): one mention from the adjective to the agent, with the state
-        as country and the agent's sector."""
+        paramilitary troops"): one mention from the adjective to the agent, of the state (id,
+        name, type ``state``, as Phoenix codes ``PAKMIL`` as Pakistan with a sector) with the
+        agent's sector. A singular agent that is the office of a person named beside it is
+        left to that person."""
         out = []
         n = len(words)
         i = 0
         while i < n - 1:
             state = self.demonyms.get(words[i])
+            if state is None and words[i].endswith("s"):
+                people = self.demonyms.get(words[i][:-1])  # "Palestinians", "Afghans"
+                if people is not None and self.agent_at(words, starts, ends, text, i + 1) is None:
+                    out.append(
+                        EntityMention(starts[i], ends[i], words[i], people,
+                                      self.states.get(people, people), "state", people,
+                                      "compound", people, "")  # fmt: skip
+                    )
+                i += 1
+                continue
             if state is None or not _SPACE.fullmatch(text, ends[i], starts[i + 1]):
                 i += 1
                 continue
@@ -79,14 +114,36 @@ class Agents:
                 continue
             j, sector = hit
             start, end = starts[i], ends[j - 1]
-            name = f"{self.states.get(state, state)} ({sector})"
-            kind = "org" if sector in STATE_SECTORS else "group"
+            if _one_person(text, words[j - 1], start, end):
+                i = j
+                continue
             out.append(
-                EntityMention(start, end, text[start:end], f"{state}.{sector}", name, kind,
-                              state, "compound", state, sector)  # fmt: skip
+                EntityMention(start, end, text[start:end], state, self.states.get(state, state),
+                              "state", state, "compound", state, sector)  # fmt: skip
             )
             i = j
         return out
+
+
+_APPOSITION_BEFORE = re.compile(r",[ \t]+(?:the|a|an|its|their)[ \t]+$")
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
+def _one_person(text: str, agent: str, start: int, end: int) -> bool:
+    """Whether a singular agent is the office of a person named beside it ("Robert Oakley,
+    the American ambassador"; "Pakistani envoy Maleeha Lodhi"): then the person is the actor."""
+    if agent.endswith("s") or agent.lower() in _COLLECTIVE:
+        return False
+    return bool(_APPOSITION_BEFORE.search(text, max(0, start - 12), start)) or bool(
+        _NAME_AFTER.match(text, end)
+    )
+
+
+_COLLECTIVE = frozenset(
+    "army military government police navy administration intelligence leadership cabinet "
+    "parliament regime establishment".split()
+)
+"""Agents that name a body, not one person: never the office of a named person."""
 
 
 @dataclass(frozen=True)

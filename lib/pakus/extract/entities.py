@@ -60,12 +60,6 @@ def _case_rule(forms: set[str]) -> tuple[bool, bool, frozenset[str]]:
     return any_case, capital, frozenset(exact)
 
 
-def _settle(node: _Node) -> None:
-    node.cases = {key: _case_rule(forms) for key, forms in node.forms.items()}
-    for child in node.children.values():
-        _settle(child)
-
-
 @dataclass(frozen=True)
 class Role:
     """An office or position an actor held: its country, Phoenix sector and days (None: open)."""
@@ -156,10 +150,8 @@ def _countries(actors: pd.DataFrame) -> dict[str, str]:
     given = dict(zip(actors["id"], actors["country"], strict=True)) if "country" in actors else {}
     out = {}
     for ident, kind in types.items():
-        if given.get(ident):
-            out[ident] = given[ident]
-        elif kind == "state":
-            out[ident] = ident
+        if given.get(ident) or kind == "state":
+            out[ident] = given.get(ident) or ident
             continue
         aff = affiliation[ident]
         for _ in range(3):
@@ -207,7 +199,6 @@ class Gazetteer:
             if ambiguous is not None and len(ambiguous)
             else {}
         )
-        _settle(self.root)
         self.places_by_first_word = {
             token_key(WORD.search(a.name).group()): a for a in self.actors if a.type == "place"
         }  # fmt: skip
@@ -238,18 +229,13 @@ class Gazetteer:
         """Add an alias. Programme and agreement names of three words or more also match in
         lower case ("foreign military financing"). A ``peer`` alias is left out where a
         curated actor has it, and gets no near-miss spellings."""
+        if peer:
+            self._add_peer(alias, index)
+            return
         matches = list(WORD.finditer(alias))
         words = [m.group() for m in matches]
         if not words:
             return
-        if peer:
-            node = self.root
-            for word in words:
-                node = node.children.get(token_key(word))
-                if node is None:
-                    break
-            if node is not None and any(i < self.curated for i in node.actors):
-                return
         any_case = any_case and len(words) >= 3
         node = self.root
         for k, word in enumerate(words):
@@ -268,12 +254,39 @@ class Gazetteer:
         node.actor = node.actors[0]
         node.length = len(words)
 
+    def _add_peer(self, alias: str, index: int) -> None:
+        """``_add`` for a peer alias, kept lean (tens of thousands of them)."""
+        words = WORD.findall(alias)
+        if not words:
+            return
+        node = self.root
+        for word in words:
+            key = token_key(word)
+            forms = node.forms.get(key)
+            if forms is None:
+                node.forms[key] = {word}
+            elif word not in forms:
+                forms.add(word)
+            child = node.children.get(key)
+            if child is None:
+                child = node.children[key] = _Node()
+            node = child
+        if node.actors and node.actors[0] < self.curated:
+            return  # the curated actor keeps its name
+        if index not in node.actors:
+            node.actors.append(index)
+        node.actor = node.actors[0]
+        node.length = len(words)
+
     def child(self, node: _Node, token: str, fuzzy: bool) -> tuple[_Node | None, bool]:
         """The trie node after ``token``; second value: whether a near-miss spelling was used."""
         key = token_key(token)
         nxt = node.children.get(key)
         if nxt is not None:
-            any_case, capital, exact = node.cases[key]
+            rule = node.cases.get(key)
+            if rule is None:  # worked out on first use: most of 60,000 names are never met
+                rule = node.cases[key] = _case_rule(node.forms[key])
+            any_case, capital, exact = rule
             if (
                 any_case
                 or (capital and token[:1].isupper())
@@ -846,6 +859,9 @@ def entity_mentions(
     gazetteer = [
         e for e in gazetteer_mentions(text, gaz, when) if placed.free(e.start, e.end)
     ]  # fmt: skip
+    if agents is not None:
+        for k, wider in agents.body_agents(text, gazetteer).items():
+            gazetteer[k] = wider
     found = _Found(datelines + gazetteer)
     if agents is not None:
         words, starts, ends = tokens(text)
