@@ -54,7 +54,8 @@ TITLE_WORDS = frozenset(
     king queen crown prince emir sheikh chairman chief leader senator sen mr mrs ms dr
     ambassador us u.s. un u.n. united states nations american former foreign defense defence
     state of the deputy acting interim premier chancellor governor commander admiral
-    marshal field colonel col major maj captain president-elect mayor speaker""".split()
+    marshal field colonel col major maj captain president-elect mayor speaker under
+    undersecretary assistant special envoy representative""".split()
 )
 COMMON_WORD_ZIPF = 5.5
 """wordfreq Zipf frequency from which a one-word name is a frequent English word ("will",
@@ -77,7 +78,9 @@ def parse_actors(path: Path) -> list[Entry]:
     brackets (on the name line or on indented lines below). Comments after ``#`` are dropped."""
     entries: list[Entry] = []
     current: Entry | None = None
-    for number, raw in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+    for number, raw in enumerate(
+        path.read_text(encoding="utf-8", errors="replace").splitlines(), 1
+    ):
         body, _, comment = raw.partition("#")
         if not body.strip():
             continue
@@ -104,7 +107,9 @@ def parse_agents(path: Path) -> list[tuple[str, list[str], str, int]]:
     ``!MACRO!`` words are expanded from the file's ``!MACRO! = A, B`` lines."""
     macros: dict[str, list[str]] = {}
     out = []
-    for number, raw in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+    for number, raw in enumerate(
+        path.read_text(encoding="utf-8", errors="replace").splitlines(), 1
+    ):
         body = raw.partition("#")[0].strip()
         if not body:
             continue
@@ -165,7 +170,9 @@ def display(token: str, acronym: bool = False) -> str:
             parts = word.split("-")
             out.append(
                 "-".join(
-                    p.lower() if j and (len(p) == 1 or p.lower() in PARTICLES) else p[:1].upper() + p[1:].lower()
+                    p.lower()
+                    if j and (len(p) == 1 or p.lower() in PARTICLES)
+                    else p[:1].upper() + p[1:].lower()
                     for j, p in enumerate(parts)
                 )
             )
@@ -183,7 +190,9 @@ def parse_code(code: str, states: set[str]) -> tuple[str, str]:
     else:
         country = ""
     rest = code[3:] if country or head in INTERNATIONAL or head not in SECTORS else code
-    sector = next((rest[i : i + 3] for i in range(0, len(rest), 3) if rest[i : i + 3] in SECTORS), "")
+    sector = next(
+        (rest[i : i + 3] for i in range(0, len(rest), 3) if rest[i : i + 3] in SECTORS), ""
+    )
     if not sector and head in GROUP_SECTOR:
         sector = GROUP_SECTOR[head]
     return country, sector
@@ -263,8 +272,10 @@ def _risky(name: str) -> bool:
 
 def _looks_acronym(token: str) -> bool:
     bare = token.strip("_ ").replace(".", "")
-    return "_" not in token.strip("_") and " " not in bare and (
-        len(bare) <= 4 or not re.search(r"[AEIOU]", bare[1:])
+    return (
+        "_" not in token.strip("_")
+        and " " not in bare
+        and (len(bare) <= 4 or not re.search(r"[AEIOU]", bare[1:]))
     )
 
 
@@ -301,8 +312,8 @@ def state_rows(
                 continue
             key = text.lower()
             ratio = difflib.SequenceMatcher(None, key, main.lower()).ratio()
-            if text in demonyms:
-                continue
+            if text in demonyms or text[:-1] in demonyms or _adjective_of(key[:-1], main.lower()):
+                continue  # an adjective, or its plural for the people ("Americans")
             if _adjective_of(key, main.lower()):
                 adjectives.append({"demonym": text, "state": iso,
                                    "source": SOURCE.format(file=e.file, line=e.alias_lines[k])})  # fmt: skip
@@ -355,9 +366,19 @@ def _row(ident, name, type_, country, sector, aliases, roles, code, file, line) 
     }  # fmt: skip
 
 
-def body_rows(entries: list[Entry], states: set[str], default_type: str) -> list[dict]:
+def _is_office(token: str, state_words: set[str]) -> bool:
+    """Whether a body's name is an office's: only titles, country words and "of"/"the"."""
+    words = [w.lower().strip(".") for w in re.split(r"[_\s]+", token) if w]
+    titled = any(w in TITLE_WORDS - {"us", "u.s", "un", "u.n", "united", "states", "nations",
+                                     "american", "of", "the", "state"} for w in words)  # fmt: skip
+    return titled and all(w in TITLE_WORDS or w in state_words for w in words)
+
+
+def body_rows(entries: list[Entry], states: set[str], default_type: str,
+              state_words: set[str] = frozenset()) -> list[dict]:  # fmt: skip
     """Institutions, international bodies, armed groups and office holders: entries with a
-    code other than a bare state's."""
+    code other than a bare state's. A body named only by titles is an office and left out."""
+    states_names = state_words
     rows = []
     for e in entries:
         codes = [c.strip() for c in e.codes if c.strip()]
@@ -370,6 +391,8 @@ def body_rows(entries: list[Entry], states: set[str], default_type: str) -> list
         first_country, first_sector = parse_code(codes[0], states)
         if kind != "person" and not first_country and not first_sector:
             continue
+        if kind != "person" and _is_office(e.name, states_names):
+            continue  # "US_SECRETARY_OF_STATE", "PRESIDENT_OF_THE_UNITED_STATES": an office
         names = [clean_alias(a, kind) for a in [e.name, *e.aliases]]
         acronyms = [a for t in [e.name, *e.aliases] for a in _acronyms_in(t)]
         names = [n for n in names if n and not _risky(n)] + [a for a in acronyms if not _risky(a)]
@@ -467,7 +490,9 @@ def drop_curated(rows: list[dict], curated: list[dict]) -> list[dict]:
     # a word of a curated state's longer name that the curated row does not list on its own
     # was left out on purpose ("Georgia" of "Republic of Georgia", "Korea", "Congo")
     withheld = {
-        r["id"]: {w.casefold() for a in [r["name"], *r["aliases"].split("|")] for w in a.split()[1:]}
+        r["id"]: {
+            w.casefold() for a in [r["name"], *r["aliases"].split("|")] for w in a.split()[1:]
+        }
         for r in curated
         if r["type"] == "state"
     }
@@ -509,9 +534,14 @@ def derive(folder: Path, out: Path) -> dict[str, int]:
     countries = parse_actors(folder / "Phoenix.Countries.actors.txt")
     adjectives: list[dict] = []
     rows = state_rows(countries, states, demonyms, adjectives)
-    rows += body_rows(countries, set(states), "org")
-    rows += body_rows(parse_actors(folder / "Phoenix.International.actors.txt"), set(states), "org")
-    rows += body_rows(parse_actors(folder / "Phoenix.MilNonState.actors.txt"), set(states), "group")
+    words = {w.lower() for n in states.values() for w in n.split()} | {d.lower() for d in demonyms}
+    rows += body_rows(countries, set(states), "org", words)
+    rows += body_rows(
+        parse_actors(folder / "Phoenix.International.actors.txt"), set(states), "org", words
+    )
+    rows += body_rows(
+        parse_actors(folder / "Phoenix.MilNonState.actors.txt"), set(states), "group", words
+    )
     rows = unique_ids(drop_curated(rows, curated))
     tables = {
         "peer_actors": rows,

@@ -17,7 +17,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def entities(text, published=None):
     pub = PartialDate.parse(published) if published else None
-    return [(e.quote, e.id, e.type, e.country, e.sector) for e in extract_text(text, published=pub).entities]
+    return [
+        (e.quote, e.id, e.type, e.country, e.sector)
+        for e in extract_text(text, published=pub).entities
+    ]
 
 
 def test_compound_actor_nationality_and_agent_has_country_and_sector():
@@ -51,7 +54,7 @@ def test_office_short_form_goes_to_the_holder_at_the_published_date():
         "1999-10-15",
     )
     assert ("Sharif", "PER.NAWAZ", "person", "PAK", "GOV") in found
-    assert [f for f in found if f[0] == "Shahbaz Sharif"][0][1] == "PER.SHEHBAZ"
+    assert next(f for f in found if f[0] == "Shahbaz Sharif")[1] == "PER.SHEHBAZ"
 
 
 def test_office_short_form_tells_namesakes_apart_by_office_and_date():
@@ -89,7 +92,10 @@ def _gaz(rows, ambiguous):
 
 def test_ambiguous_first_name_fires_only_without_a_neighbouring_name():
     gaz = _gaz(
-        [("TCD", "Chad", "state", "TCD", "Chad", "", "s"), ("JOR", "Jordan", "state", "JOR", "Jordan", "", "s")],
+        [
+            ("TCD", "Chad", "state", "TCD", "Chad", "", "s"),
+            ("JOR", "Jordan", "state", "JOR", "Jordan", "", "s"),
+        ],
         [("Chad", "first name", "s"), ("Jordan", "first name", "s")],
     )
     text = "Chad Smith met Michael Jordan. Troops left Chad and Jordan on Monday."
@@ -115,8 +121,11 @@ def test_entity_records_carry_country_and_sector():
 
 # --- the derivation script --------------------------------------------------------------
 
+
 def _script():
-    spec = importlib.util.spec_from_file_location("derive", ROOT / "scripts" / "derive_peer_actors.py")
+    spec = importlib.util.spec_from_file_location(
+        "derive", ROOT / "scripts" / "derive_peer_actors.py"
+    )
     module = importlib.util.module_from_spec(spec)
     sys.modules["derive"] = module
     spec.loader.exec_module(module)
@@ -134,10 +143,13 @@ def test_derivation_parses_names_aliases_and_dated_codes(tmp_path):
     (entry,) = d.parse_actors(path)
     assert (entry.name, entry.line, entry.aliases) == ("NAWAZ_SHARIF", 2, ["PRIME_MINISTER_SHARIF"])
     assert [d.parse_role(c, {"PAK"}) for c in entry.codes] == [
-        "PAK GOV 1997-02-17/1999-10-12", "PAK GOV 2013-06-05/",
+        "PAK GOV 1997-02-17/1999-10-12",
+        "PAK GOV 2013-06-05/",
     ]
     rows = d.body_rows([entry], {"PAK"}, "org")
-    assert rows[0]["id"] == "person:nawaz-sharif" and rows[0]["aliases"] == ""  # title alias dropped
+    assert (
+        rows[0]["id"] == "person:nawaz-sharif" and rows[0]["aliases"] == ""
+    )  # title alias dropped
     assert "Phoenix.Countries.actors.txt:2" in rows[0]["source"]
 
 
@@ -146,17 +158,29 @@ def test_derivation_codes_give_country_and_sector():
     assert d.parse_code("PAKGOV", {"PAK"}) == ("PAK", "GOV")
     assert d.parse_code("IGOUNOREF", {"PAK"}) == ("IGO", "REF")
     assert d.parse_code("IMGMUSALQ", {"PAK"}) == ("", "REB")
-    assert d.parse_date("19220101", True) == "1922-01-01" and d.parse_date("010416", True) == "2001-04-16"
+    assert (
+        d.parse_date("19220101", True) == "1922-01-01"
+        and d.parse_date("010416", True) == "2001-04-16"
+    )
 
 
 def test_derived_tables_have_a_source_on_every_row_and_the_licence_beside_them():
     ref = ROOT / "data" / "reference"
-    for name in ("peer_actors", "peer_agents", "peer_demonyms", "ambiguous_names", "offices", "agents"):
+    for name in (
+        "peer_actors",
+        "peer_agents",
+        "peer_demonyms",
+        "ambiguous_names",
+        "offices",
+        "agents",
+    ):
         table = pd.read_csv(ref / f"{name}.csv", dtype=str, keep_default_na=False)
         assert len(table) and (table["source"].str.strip() != "").all(), name
     assert "MIT License" in (ref / "PETRARCH2-LICENSE.txt").read_text(encoding="utf-8")
 
 
 def test_curated_rows_win_over_peer_rows():
-    peers = pd.read_csv(ROOT / "data" / "reference" / "peer_actors.csv", dtype=str, keep_default_na=False)
+    peers = pd.read_csv(
+        ROOT / "data" / "reference" / "peer_actors.csv", dtype=str, keep_default_na=False
+    )
     assert "Nawaz Sharif" not in set(peers["name"])  # PER.NAWAZ is curated

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from pakus.corpus import Document
 from pakus.dates import PartialDate
+from pakus.extract.actors import Agents, Offices
 from pakus.extract.amounts import (
     CountPattern,
     amount_mentions,
@@ -21,7 +22,6 @@ from pakus.extract.amounts import (
     compile_purposes,
     count_mentions,
 )
-from pakus.extract.actors import Agents, Offices
 from pakus.extract.entities import Gazetteer, entity_mentions
 from pakus.extract.events import Lexicon, event_mentions
 from pakus.extract.mentions import Extraction

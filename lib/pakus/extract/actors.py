@@ -51,11 +51,9 @@ class Agents:
                 best = (k + n, sector)
         return best
 
-    def body_agents(
-        self, text: str, mentions: list[EntityMention]
-    ) -> dict[int, EntityMention]:
+    def body_agents(self, text: str, mentions: list[EntityMention]) -> dict[int, EntityMention]:
         """International bodies followed by an agent ("UN peacekeepers", "NATO troops"): the
-        body's mention widened over the agent, with its sector; by the index of the mention."""
+        body's mention (its span unchanged) with the agent's sector; by the index of the mention."""
         out = {}
         for k, e in enumerate(mentions):
             if e.country != "IGO":
@@ -69,8 +67,7 @@ class Agents:
                 continue
             hit = self.agent_at(words, starts, ends, text, 0)
             if hit is not None:
-                end = ends[hit[0] - 1]
-                out[k] = EntityMention(e.start, end, text[e.start : end], e.id, e.name, e.type,
+                out[k] = EntityMention(e.start, e.end, e.quote, e.id, e.name, e.type,
                                        e.affiliation, e.method, e.country, hit[1])  # fmt: skip
         return out
 
@@ -91,9 +88,18 @@ class Agents:
                 people = self.demonyms.get(words[i][:-1])  # "Palestinians", "Afghans"
                 if people is not None and self.agent_at(words, starts, ends, text, i + 1) is None:
                     out.append(
-                        EntityMention(starts[i], ends[i], words[i], people,
-                                      self.states.get(people, people), "state", people,
-                                      "compound", people, "")  # fmt: skip
+                        EntityMention(
+                            starts[i],
+                            ends[i],
+                            words[i],
+                            people,
+                            self.states.get(people, people),
+                            "state",
+                            people,
+                            "compound",
+                            people,
+                            "",
+                        )
                     )
                 i += 1
                 continue
@@ -114,12 +120,22 @@ class Agents:
                 continue
             j, sector = hit
             start, end = starts[i], ends[j - 1]
-            if _one_person(text, words[j - 1], start, end):
+            if _one_person(text, words[i + 1 : j], start, end):
                 i = j
                 continue
             out.append(
-                EntityMention(start, end, text[start:end], state, self.states.get(state, state),
-                              "state", state, "compound", state, sector)  # fmt: skip
+                EntityMention(
+                    start,
+                    end,
+                    text[start:end],
+                    state,
+                    self.states.get(state, state),
+                    "state",
+                    state,
+                    "compound",
+                    state,
+                    sector,
+                )
             )
             i = j
         return out
@@ -129,10 +145,11 @@ _APPOSITION_BEFORE = re.compile(r",[ \t]+(?:the|a|an|its|their)[ \t]+$")
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 
 
-def _one_person(text: str, agent: str, start: int, end: int) -> bool:
+def _one_person(text: str, agent: list[str], start: int, end: int) -> bool:
     """Whether a singular agent is the office of a person named beside it ("Robert Oakley,
-    the American ambassador"; "Pakistani envoy Maleeha Lodhi"): then the person is the actor."""
-    if agent.endswith("s") or agent.lower() in _COLLECTIVE:
+    the American ambassador"; "Pakistani envoy Maleeha Lodhi"; "Pakistani Chief of the Army
+    Staff General …"): then the person is the actor."""
+    if agent[-1].endswith("s") or (len(agent) == 1 and agent[0].lower() in _COLLECTIVE):
         return False
     return bool(_APPOSITION_BEFORE.search(text, max(0, start - 12), start)) or bool(
         _NAME_AFTER.match(text, end)

@@ -415,8 +415,10 @@ def gazetteer_mentions(
             if node is None or node.actor is None:
                 continue
             j, fuzzy = i + 1, False
-        if j - i == 1 and words[i] in gaz.ambiguous and not name_in_context(
-            text, words, starts, ends, i, gaz.ambiguous[words[i]]
+        if (
+            j - i == 1
+            and words[i] in gaz.ambiguous
+            and not name_in_context(text, words, starts, ends, i, gaz.ambiguous[words[i]])
         ):
             continue
         moment = when(starts[i]) if when is not None and (len(node.actors) > 1 or
@@ -464,13 +466,19 @@ def name_in_context(
     Chad"); a frequent word never at the start of a sentence or line ("Will the talks …").
     Source of the lists: ``ambiguous_names.csv``."""
     n = len(words)
-    if i + 1 < n and words[i + 1][:1].isupper() and words[i + 1] not in _MONTHS_DAYS:
-        if re.fullmatch(r"[ \t\u00a0]+", text[ends[i] : starts[i + 1]]):
-            return False
+    if (
+        i + 1 < n
+        and words[i + 1][:1].isupper()
+        and words[i + 1] not in _MONTHS_DAYS
+        and re.fullmatch(r"[ \t\u00a0]+", text[ends[i] : starts[i + 1]])
+    ):
+        return False
     if i > 0:
         gap = text[ends[i - 1] : starts[i]]
         prev = words[i - 1]
-        if token_key(prev) in _TITLE_ABBREV | {"sgt", "amb", "prof"} and re.fullmatch(r"\.?[ \t]+", gap):
+        if token_key(prev) in _TITLE_ABBREV | {"sgt", "amb", "prof"} and re.fullmatch(
+            r"\.?[ \t]+", gap
+        ):
             return False
         if (
             prev[:1].isupper()
