@@ -8,10 +8,10 @@ from pathlib import Path
 import frictionless
 import pandas as pd
 
+from pakus.build import fact_tables
 from pakus.corpus import Corpus, Document
 from pakus.dates import PartialDate
 from pakus.extract import extract_document
-from pakus.tables import fact_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 

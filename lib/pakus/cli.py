@@ -10,9 +10,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pakus import __version__
+from pakus.build import build, corpus_tables
 from pakus.corpus import metadata_for, read_document
 from pakus.dates import PartialDate
 from pakus.errors import CorpusError, DocumentError
+from pakus.export import polecat_events
 from pakus.extract import extract_text
 from pakus.reference import project_root
 
@@ -124,9 +126,6 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from pakus.build import corpus_tables
-    from pakus.export import polecat_events
-
     try:
         corpus, tables = corpus_tables(args.corpus)
     except CorpusError as err:
@@ -171,8 +170,6 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from pakus.build import build
-
     try:
         result = build(args.corpus, args.out, progress=not args.quiet, jobs=args.jobs)
     except CorpusError as err:

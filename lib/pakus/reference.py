@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from pakus.dates import PartialDate, is_iso_or_empty
+
 ENTITY_TYPES = ("person", "org", "state", "group", "program", "agreement", "place")
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -104,8 +106,6 @@ def _optional(name: str, folder: Path) -> pd.DataFrame:
 def _schemas():
     import pandera.pandas as pa
 
-    from pakus.dates import is_iso_or_empty
-
     nonempty = pa.Check.str_length(min_value=1, error="must not be empty")
     iso = pa.Check(
         is_iso_or_empty, element_wise=True, error="an ISO date (YYYY, YYYY-MM, YYYY-MM-DD)"
@@ -187,8 +187,6 @@ def load_series(name: str, folder: Path | None = None) -> pd.DataFrame:
 
 def milestones(folder: Path | None = None) -> pd.DataFrame:
     """The milestones with first and last day of their date and their PLOVER intensity."""
-    from pakus.dates import PartialDate
-
     table = load_series("milestones", folder)
     first = table["date"].map(lambda d: PartialDate.parse(d).first_day())
     last = [

@@ -26,8 +26,8 @@ from pakus.analysis.facts import (
     within,
 )
 from pakus.dates import PartialDate
+from pakus.reconcile import asserted
 from pakus.reference import extraction_tables
-from pakus.tables import asserted
 
 SIDES = {"USA": "United States", "PAK": "Pakistan"}
 HOSTILE = {"SANCTION", "ASSAULT", "COERCE", "ACCUSE", "THREATEN", "REJECT"}

@@ -9,10 +9,17 @@ from pathlib import Path
 
 import pandas as pd
 
+from pakus.build import corpus_tables
 from pakus.dates import PartialDate
 from pakus.errors import ParameterError
+from pakus.reconcile import asserted, dated_events, split
 from pakus.reference import project_root
-from pakus.tables import asserted
+
+__all__ = [
+    "FREQUENCIES", "Facts", "asserted", "check_choice", "check_flag", "check_period",
+    "check_subset", "dated_events", "load_facts", "parse_bound", "resolve_corpus",
+    "sources_table", "split", "within",
+]  # fmt: skip
 
 FREQUENCIES = ("year", "quarter", "month")
 
@@ -53,8 +60,6 @@ def load_facts(corpus: str | Path = "data/raw") -> Facts:
 
 @cache
 def _load(folder: Path, stamp: tuple) -> Facts:
-    from pakus.build import corpus_tables
-
     _, tables = corpus_tables(folder)
     names = ("documents", "entities", "events", "amounts", "problems", "facts", "fact_sources",
              "conflicts", "flags")  # fmt: skip
@@ -104,16 +109,6 @@ def check_subset(name: str, values: Iterable[str], choices: Iterable[str]) -> li
     return values
 
 
-def dated_events(events: pd.DataFrame) -> pd.DataFrame:
-    """Events told as done (asserted, not negated) with a date, with ``first_day``/``last_day``."""
-    ev = asserted(events)
-    ev = ev[ev["date"] != ""].copy()
-    parsed = ev["date"].map(PartialDate.parse)
-    ev["first_day"] = pd.to_datetime(parsed.map(lambda d: d.first_day()))
-    ev["last_day"] = pd.to_datetime(parsed.map(lambda d: d.last_day()))
-    return ev
-
-
 def within(frame: pd.DataFrame, start: PartialDate | None, end: PartialDate | None) -> pd.DataFrame:
     """Rows whose dated span lies inside [start, end]."""
     keep = pd.Series(True, index=frame.index)
@@ -122,11 +117,6 @@ def within(frame: pd.DataFrame, start: PartialDate | None, end: PartialDate | No
     if end is not None:
         keep &= frame["last_day"] <= pd.Timestamp(end.last_day())
     return frame[keep]
-
-
-def split(cell: str) -> list[str]:
-    """A ';'-separated cell as a list."""
-    return [x for x in str(cell).split(";") if x]
 
 
 def sources_table(rows: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
