@@ -106,6 +106,28 @@ class Agents:
             if state is None or not _SPACE.fullmatch(text, ends[i], starts[i + 1]):
                 i += 1
                 continue
+            if (
+                i + 3 < n
+                and words[i + 1] == "and"
+                and words[i + 2] in self.demonyms
+                and (shared := self.agent_at(words, starts, ends, text, i + 3)) is not None
+            ):  # "French and Egyptian warships": each nationality with the shared agent
+                out.append(
+                    EntityMention(
+                        starts[i],
+                        ends[i],
+                        words[i],
+                        state,
+                        self.states.get(state, state),
+                        "state",
+                        state,
+                        "compound",
+                        state,
+                        shared[1],
+                    )  # fmt: skip
+                )
+                i += 2
+                continue
             hit = self.agent_at(words, starts, ends, text, i + 1)
             if (
                 hit is None

@@ -829,6 +829,25 @@ def _whole_word_hits(text: str, key: str) -> Iterator[tuple[int, int]]:
         pos = j
 
 
+_NATIONALITY_TITLE = re.compile(rf"(?P<demonym>[A-Z][a-z]+)[ \t]+(?P<title>{_TITLES})[ \t]+$")
+_MILITARY_TITLE = re.compile(
+    r"General|Gen\.|Admiral|Adm\.|Colonel|Col\.|Major|Captain|Commander|Brigadier|Lt|Lieutenant|"
+    r"Sergeant|Sgt|Corporal"
+)
+
+
+def _with_nationality(text: str, e: EntityMention, demonyms: dict[str, str]) -> EntityMention:
+    """``e`` with the country of a nationality written right before its title ("German Foreign
+    Minister Oskar Fischer" → DEU), and the title's sector (MIL for ranks, else GOV)."""
+    m = _NATIONALITY_TITLE.search(text, max(0, e.start - 60), e.start)
+    state = demonyms.get(m.group("demonym")) if m else None
+    if state is None:
+        return e
+    sector = "MIL" if _MILITARY_TITLE.match(m.group("title")) else "GOV"
+    return EntityMention(e.start, e.end, e.quote, e.id, e.name, e.type, e.affiliation or state,
+                         e.method, state, e.sector or sector)  # fmt: skip
+
+
 def time_at(text: str, dates: Sequence[DateMention], published: PartialDate | None) -> TimeAt:
     """The time the text speaks of at an offset: the nearest date told in the same paragraph,
     else the last date told before, else the published date."""
@@ -994,9 +1013,13 @@ def entity_mentions(
                 continue
             found.add(_as(target, start, end, text, "coreference"))
 
-    # 5. an act's year belongs to its name: "the Enhanced Partnership with Pakistan Act of 2009"
+    # 5. an act's year belongs to its name: "the Enhanced Partnership with Pakistan Act of 2009";
+    # a person without a country takes that of a nationality before the title ("British
+    # Defence Secretary Tom King")
     items = []
     for e in found.items:
+        if e.type == "person" and not e.country and agents is not None:
+            e = _with_nationality(text, e, agents.demonyms)
         year = e.type == "agreement" and _NAMED_YEAR.match(text, e.end, e.end + 8)
         if year and e.quote.split()[-1] == "Act":
             e = _as(e, e.start, year.end(), text, e.method)
