@@ -124,7 +124,7 @@ class Agents:
                         "compound",
                         state,
                         shared[1],
-                    )  # fmt: skip
+                    )
                 )
                 i += 2
                 continue
