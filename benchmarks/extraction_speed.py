@@ -86,7 +86,11 @@ def known_words() -> frozenset[str]:
     extractor may key on, which the growing vocabulary leaves alone. The peer gazetteer
     (``peer_actors.csv``, 30,000 names that match only capitalised) is left out: with it
     nearly every word would be kept and the vocabulary could not grow."""
-    tables = [p for p in (ROOT / "data" / "reference").glob("*.csv") if p.name != "peer_actors.csv"]
+    tables = [
+        p
+        for p in (ROOT / "lib" / "pakus" / "data" / "reference").glob("*.csv")
+        if p.name != "peer_actors.csv"
+    ]
     files = [*tables, *(ROOT / "lib" / "pakus").rglob("*.py")]
     return frozenset(w for f in files for w in _TERM.findall(f.read_text("utf-8").lower()))
 

@@ -1,6 +1,6 @@
-"""Derive the peer gazetteer tables of ``data/reference/`` from the PETRARCH2 Phoenix dictionaries.
+"""Derive the peer gazetteer tables of ``lib/pakus/data/reference/`` from the PETRARCH2 Phoenix dictionaries.
 
-    python scripts/derive_peer_actors.py [PETRARCH2_FOLDER] [--out data/reference]
+    python scripts/derive_peer_actors.py [PETRARCH2_FOLDER] [--out lib/pakus/data/reference]
 
 Reads ``Phoenix.Countries.actors.txt``, ``Phoenix.International.actors.txt``,
 ``Phoenix.MilNonState.actors.txt`` and ``Phoenix.agents.txt`` (Open Event Data Alliance,
@@ -15,7 +15,7 @@ github.com/openeventdata/petrarch2, commit 676801c, MIT licence) and writes:
   ``demonyms.csv`` lacks;
 - ``ambiguous_names.csv``: one-word names that are also first names (the first word of a
   Phoenix office holder's name) or frequent English words (wordfreq Zipf frequency ≥ 5.5),
-  which extraction accepts only in context (see data/reference/README.md).
+  which extraction accepts only in context (see lib/pakus/data/reference/README.md).
 
 The curated ``actors.csv`` is read to leave out peer names it already has (curated rows win)
 and to know the ISO 3166 alpha-3 codes of states. Output rows are sorted; the same input gives
@@ -564,7 +564,7 @@ def derive(folder: Path, out: Path) -> dict[str, int]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, default=PEERS)
-    parser.add_argument("--out", type=Path, default=ROOT / "data" / "reference")
+    parser.add_argument("--out", type=Path, default=ROOT / "lib" / "pakus" / "data" / "reference")
     args = parser.parse_args(argv)
     if not (args.folder / "Phoenix.Countries.actors.txt").exists():
         print(f"{args.folder}: no Phoenix.Countries.actors.txt here", file=sys.stderr)

@@ -165,7 +165,7 @@ def test_derivation_codes_give_country_and_sector():
 
 
 def test_derived_tables_have_a_source_on_every_row_and_the_licence_beside_them():
-    ref = ROOT / "data" / "reference"
+    ref = ROOT / "lib" / "pakus" / "data" / "reference"
     for name in (
         "peer_actors",
         "peer_agents",
@@ -181,6 +181,8 @@ def test_derived_tables_have_a_source_on_every_row_and_the_licence_beside_them()
 
 def test_curated_rows_win_over_peer_rows():
     peers = pd.read_csv(
-        ROOT / "data" / "reference" / "peer_actors.csv", dtype=str, keep_default_na=False
+        ROOT / "lib" / "pakus" / "data" / "reference" / "peer_actors.csv",
+        dtype=str,
+        keep_default_na=False,
     )
     assert "Nawaz Sharif" not in set(peers["name"])  # PER.NAWAZ is curated

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from pakus.analysis.facts import Facts
+from pakus.analysis.facts import Facts, check_positive_int
 from pakus.errors import ParameterError
 from pakus.reconcile import reconcile
 from pakus.tables import ReconciledTables, reconciled_tables
@@ -28,14 +28,7 @@ class Parameters:
 
 def check_parameters(corpus, min_corroboration, documents, known: list[str]) -> Parameters:
     """Validate the notebook's parameters; ``documents`` may be ``"all"``."""
-    if (
-        not isinstance(min_corroboration, int)
-        or isinstance(min_corroboration, bool)
-        or min_corroboration < 1
-    ):
-        raise ParameterError(
-            f"min_corroboration: {min_corroboration!r} must be a whole number, 1 or more"
-        )
+    check_positive_int("min_corroboration", min_corroboration)
     chosen = list(known) if documents == "all" else list(documents)
     unknown = [d for d in chosen if d not in known]
     if unknown or not chosen:

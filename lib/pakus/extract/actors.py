@@ -4,7 +4,7 @@
 
 Tables: ``agents.csv`` then ``peer_agents.csv`` (agent phrase → Phoenix sector; the first
 listed wins), ``demonyms.csv`` and ``peer_demonyms.csv`` (adjective → state), ``offices.csv``
-(who held an office when). See data/reference/README.md.
+(who held an office when). See pakus/data/reference/README.md.
 """
 
 from __future__ import annotations
