@@ -44,9 +44,18 @@ def _compiled(folder: str | None) -> tuple[Gazetteer, Lexicon, list, CountPatter
         lexicon,
         compile_purposes(tables.amount_purposes),
         compile_counts(tables.count_units),
-        Agents(tables.agents, tables.demonyms, states),
+        Agents(tables.agents, tables.demonyms, states, _state_names(tables.actors)),
         Offices(tables.offices),
     )
+
+
+def _state_names(actors) -> frozenset[str]:
+    """Every name and alias of the curated states."""
+    rows = actors[actors["type"] == "state"]
+    return frozenset(
+        a.strip() for n, al in zip(rows["name"], rows["aliases"], strict=True)
+        for a in [n, *al.split("|")]
+    )  # fmt: skip
 
 
 def extract_text(

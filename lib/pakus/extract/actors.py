@@ -9,6 +9,7 @@ listed wins), ``demonyms.csv`` and ``peer_demonyms.csv`` (adjective → state), 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ import pandas as pd
 
 from pakus.dates import PartialDate
 from pakus.extract.mentions import EntityMention
+from pakus.extract.scan import joined
+from pakus.extract.trie import trie_pattern
 
 _SPACE = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 
@@ -26,16 +29,25 @@ class Agents:
     demonym in the plural on its own ("the Palestinians") is its state's people: a mention
     of the state with no sector."""
 
-    def __init__(self, agents: pd.DataFrame, demonyms: pd.DataFrame, states: dict[str, str]):
+    def __init__(
+        self, agents: pd.DataFrame, demonyms: pd.DataFrame, states: dict[str, str],
+        state_names: frozenset[str] = frozenset(),
+    ) -> None:  # fmt: skip
+        """``state_names``: the states' own names and abbreviations ("US", "U.S."), which stay
+        mentions of the state before an agent ("US officials") and so open no compound."""
         self.phrases: dict[tuple[str, ...], str] = {}
         for agent, sector in zip(agents.get("agent", []), agents.get("sector", []), strict=True):
             self.phrases.setdefault(tuple(agent.lower().split()), sector)
+        self.prefixes = {k[:n] for k in self.phrases for n in range(1, len(k) + 1)}
         self.longest = max((len(k) for k in self.phrases), default=0)
         self.demonyms = {
             d: s for d, s in zip(demonyms["demonym"], demonyms["state"], strict=True)
-            if " " not in d and d[:1].isupper()
+            if " " not in d and d[:1].isupper() and d not in state_names
         }  # fmt: skip
         self.states = states
+        forms = sorted({*self.demonyms, *(d + "s" for d in self.demonyms)})
+        self._hits = re.compile(trie_pattern(forms, space=" ") + r"(?![\w-])")
+        """Where a nationality (or its plural) may start a compound: found by one scan."""
 
     def agent_at(self, words: list[str], starts: list[int], ends: list[int], text: str,
                  k: int) -> tuple[int, str] | None:  # fmt: skip
@@ -46,7 +58,10 @@ class Agents:
                 break
             if n > 1 and not _SPACE.fullmatch(text, ends[k + n - 2], starts[k + n - 1]):
                 break
-            sector = self.phrases.get(tuple(w.lower() for w in words[k : k + n]))
+            key = tuple(w.lower() for w in words[k : k + n])
+            if key not in self.prefixes:
+                break
+            sector = self.phrases.get(key)
             if sector is not None:
                 best = (k + n, sector)
         return best
@@ -79,88 +94,94 @@ class Agents:
         name, type ``state``, as Phoenix codes ``PAKMIL`` as Pakistan with a sector) with the
         agent's sector. A singular agent that is the office of a person named beside it is
         left to that person."""
-        out = []
+        out: list[EntityMention] = []
         n = len(words)
-        i = 0
-        while i < n - 1:
-            state = self.demonyms.get(words[i])
-            if state is None and words[i].endswith("s"):
-                people = self.demonyms.get(words[i][:-1])  # "Palestinians", "Afghans"
-                if people is not None and self.agent_at(words, starts, ends, text, i + 1) is None:
-                    out.append(
-                        EntityMention(
-                            starts[i],
-                            ends[i],
-                            words[i],
-                            people,
-                            self.states.get(people, people),
-                            "state",
-                            people,
-                            "compound",
-                            people,
-                            "",
-                        )
-                    )
-                i += 1
+        for hit in self._hits.finditer(text):
+            if joined(text, hit.start() - 1):
                 continue
-            if state is None or not _SPACE.fullmatch(text, ends[i], starts[i + 1]):
-                i += 1
+            i = bisect.bisect_left(starts, hit.start())
+            if i >= n - 1 or starts[i] != hit.start() or (out and starts[i] < out[-1].end):
                 continue
-            if (
-                i + 3 < n
-                and words[i + 1] == "and"
-                and words[i + 2] in self.demonyms
-                and (shared := self.agent_at(words, starts, ends, text, i + 3)) is not None
-            ):  # "French and Egyptian warships": each nationality with the shared agent
+            self._compound_at(text, words, starts, ends, i, out)
+        return out
+
+    def _compound_at(
+        self, text: str, words: list[str], starts: list[int], ends: list[int], i: int,
+        out: list[EntityMention],
+    ) -> None:  # fmt: skip
+        """The compound actor starting at token ``i``, if any, appended to ``out``."""
+        n = len(words)
+        state = self.demonyms.get(words[i])
+        if state is None and words[i].endswith("s"):
+            people = self.demonyms.get(words[i][:-1])  # "Palestinians", "Afghans"
+            if people is not None and self.agent_at(words, starts, ends, text, i + 1) is None:
                 out.append(
                     EntityMention(
                         starts[i],
                         ends[i],
                         words[i],
-                        state,
-                        self.states.get(state, state),
+                        people,
+                        self.states.get(people, people),
                         "state",
-                        state,
+                        people,
                         "compound",
-                        state,
-                        shared[1],
+                        people,
+                        "",
                     )
                 )
-                i += 2
-                continue
-            hit = self.agent_at(words, starts, ends, text, i + 1)
-            if (
-                hit is None
-                and i + 2 < n
-                and words[i + 1].isalpha()
-                and words[i + 1].islower()
-                and _SPACE.fullmatch(text, ends[i + 1], starts[i + 2])
-            ):
-                hit = self.agent_at(words, starts, ends, text, i + 2)
-            if hit is None:
-                i += 1
-                continue
-            j, sector = hit
-            start, end = starts[i], ends[j - 1]
-            if _one_person(text, words[i + 1 : j], start, end):
-                i = j
-                continue
+            return
+        if state is None or not _SPACE.fullmatch(text, ends[i], starts[i + 1]):
+            return
+        if (
+            i + 3 < n
+            and words[i + 1] == "and"
+            and words[i + 2] in self.demonyms
+            and (shared := self.agent_at(words, starts, ends, text, i + 3)) is not None
+        ):  # "French and Egyptian warships": each nationality with the shared agent
             out.append(
                 EntityMention(
-                    start,
-                    end,
-                    text[start:end],
+                    starts[i],
+                    ends[i],
+                    words[i],
                     state,
                     self.states.get(state, state),
                     "state",
                     state,
                     "compound",
                     state,
-                    sector,
+                    shared[1],
                 )
             )
-            i = j
-        return out
+            return
+        hit = self.agent_at(words, starts, ends, text, i + 1)
+        if (
+            hit is None
+            and i + 2 < n
+            and words[i + 1].isalpha()
+            and words[i + 1].islower()
+            and _SPACE.fullmatch(text, ends[i + 1], starts[i + 2])
+        ):
+            hit = self.agent_at(words, starts, ends, text, i + 2)
+        if hit is None:
+            return
+        j, sector = hit
+        start, end = starts[i], ends[j - 1]
+        if _one_person(text, words[i + 1 : j], start, end):
+            return
+        out.append(
+            EntityMention(
+                start,
+                end,
+                text[start:end],
+                state,
+                self.states.get(state, state),
+                "state",
+                state,
+                "compound",
+                state,
+                sector,
+            )
+        )
 
 
 _APPOSITION_BEFORE = re.compile(r",[ \t]+(?:the|a|an|its|their)[ \t]+$")
@@ -220,13 +241,23 @@ class Offices:
         titles = sorted({t for t, _ in self.by_key}, key=len, reverse=True)
         self.pattern = (
             re.compile(
-                r"(?<![\w.])(?:(?:[Ff]ormer|[Tt]hen-?)[ \t]+)?(?P<title>(?i:"
-                + "|".join(re.escape(t).replace(r"\ ", r"[ \t\u00a0]+") for t in titles)
+                # no leading look-behind, so that re skips ahead fast; see ``matches``
+                r"(?P<title>(?i:"
+                + trie_pattern([t.lower() for t in titles], space=r"[ \t\u00a0]+")
                 + r"))[ \t\u00a0]+(?P<surname>[A-Z][a-z’'\-]+)\b(?![ \t\u00a0]+[A-Z][a-z])"
             )
             if titles
             else None
         )
+
+    def matches(self, text: str) -> list[re.Match[str]]:
+        """``TITLE Surname`` matches whose title does not start inside a word or after a dot."""
+        if self.pattern is None:
+            return []
+        return [
+            m for m in self.pattern.finditer(text)
+            if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "."))
+        ]  # fmt: skip
 
     def holder(self, title: str, surname: str, when: PartialDate | None) -> Office | None:
         """The holder of office ``title`` with ``surname`` at ``when`` (the term holding it or

@@ -880,8 +880,8 @@ def entity_mentions(
         words, starts, ends = tokens(text)
         for e in agents.compounds(text, words, starts, ends):
             found.add(e)
-    if offices is not None and offices.pattern is not None:
-        for m in scan.near(offices.pattern, *_ANCHORED["title"]):
+    if offices is not None:
+        for m in offices.matches(text):
             office = offices.holder(m.group("title"), m.group("surname"), when(m.start()))
             if office is None:
                 continue
