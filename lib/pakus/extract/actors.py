@@ -242,9 +242,12 @@ class Offices:
         self.pattern = (
             re.compile(
                 # no leading look-behind, so that re skips ahead fast; see ``matches``
-                r"(?P<title>(?i:"
-                + trie_pattern([t.lower() for t in titles], space=r"[ \t\u00a0]+")
-                + r"))[ \t\u00a0]+(?P<surname>[A-Z][a-z’'\-]+)\b(?![ \t\u00a0]+[A-Z][a-z])"
+                r"(?P<title>"
+                + trie_pattern(
+                    {f for t in titles for f in (t, t.lower(), t[:1].upper() + t[1:].lower())},
+                    space=r"[ \t\u00a0]+",
+                )
+                + r")[ \t\u00a0]+(?P<surname>[A-Z][a-z’'\-]+)\b(?![ \t\u00a0]+[A-Z][a-z])"
             )
             if titles
             else None

@@ -380,11 +380,12 @@ TimeAt = Callable[[int], PartialDate | None]
 
 
 def gazetteer_mentions(
-    text: str, gaz: Gazetteer, when: TimeAt | None = None
-) -> list[EntityMention]:
+    text: str, gaz: Gazetteer, when: TimeAt | None = None,
+    toks: tuple[list[str], list[int], list[int]] | None = None,
+) -> list[EntityMention]:  # fmt: skip
     """Longest gazetteer matches, left to right, allowing one near-miss token in a multiword
     name; a name several actors share goes to the one of the time ``when`` gives."""
-    words, starts, ends = tokens(text)
+    words, starts, ends = toks or tokens(text)
     out: list[EntityMention] = []
     n = len(words)
     root = gaz.root
@@ -869,16 +870,16 @@ def entity_mentions(
     when = time_at(text, dates, published)
     datelines = _datelines(text, gaz)
     placed = _Found(datelines)
+    toks = tokens(text)
     gazetteer = [
-        e for e in gazetteer_mentions(text, gaz, when) if placed.free(e.start, e.end)
+        e for e in gazetteer_mentions(text, gaz, when, toks) if placed.free(e.start, e.end)
     ]  # fmt: skip
     if agents is not None:
         for k, wider in agents.body_agents(text, gazetteer).items():
             gazetteer[k] = wider
     found = _Found(datelines + gazetteer)
     if agents is not None:
-        words, starts, ends = tokens(text)
-        for e in agents.compounds(text, words, starts, ends):
+        for e in agents.compounds(text, *toks):
             found.add(e)
     if offices is not None:
         for m in offices.matches(text):
