@@ -238,7 +238,8 @@ class Offices:
             surname = row.surname
             for title in office.titles:
                 self.by_key.setdefault((title.lower(), surname), []).append(office)
-        titles = sorted({t for t, _ in self.by_key}, key=len, reverse=True)
+        titles = sorted({t.strip() for row in table.itertuples(index=False) if len(table)
+                         for t in row.titles.split("|")})  # fmt: skip
         self.pattern = (
             re.compile(
                 # no leading look-behind, so that re skips ahead fast; see ``matches``
