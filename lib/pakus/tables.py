@@ -45,7 +45,21 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("name", "string", "Canonical name"),
         ("type", "string", "person, org, state, group, program, agreement or place"),
         ("affiliation", "string", "Country (or group) the actor belongs to, if known"),
-        ("method", "string", "gazetteer, fuzzy, acronym, title, pattern or coreference"),
+        (
+            "method",
+            "string",
+            "gazetteer, fuzzy, acronym, title, pattern, compound, office, dateline or coreference",
+        ),
+        (
+            "country",
+            "string",
+            "ISO 3166 alpha-3 of the actor's state, IGO for an international body, or empty",
+        ),
+        (
+            "sector",
+            "string",
+            "Phoenix/PLOVER sector (GOV, MIL, COP, SPY, LEG, REB, REF, …) at the mention's time, or empty",
+        ),
     ],
     "dates": [
         *_PROVENANCE,

@@ -21,7 +21,13 @@ class EntityMention(Span):
     type: str
     affiliation: str = ""
     method: str = "gazetteer"
-    """How it was found: gazetteer, fuzzy, acronym, title, pattern or coreference."""
+    """How it was found: gazetteer, fuzzy, acronym, title, pattern, compound, office or
+    coreference."""
+    country: str = ""
+    """ISO 3166 alpha-3 of the state the actor is or belongs to, ``IGO`` for an international
+    body, or empty (unknown, or a group without one)."""
+    sector: str = ""
+    """Phoenix/PLOVER sector code (GOV, MIL, COP, REB, SPY, …), or empty (a state itself, a place)."""
 
 
 @dataclass(frozen=True)
