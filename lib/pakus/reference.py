@@ -86,6 +86,8 @@ class ExtractionTables:
 @cache
 def extraction_tables(folder: str | None = None) -> ExtractionTables:
     """Load (once per folder) the tables that extraction uses."""
+    import pandas as pd
+
     path = Path(folder) if folder else reference_dir()
     plover = read_table("plover_types", path)
     plover["intensity"] = plover["intensity"].astype(float)
@@ -114,6 +116,8 @@ def extraction_tables(folder: str | None = None) -> ExtractionTables:
 
 def _optional(name: str, folder: Path) -> pd.DataFrame:
     """A table that a reference folder may lack (an empty frame then)."""
+    import pandas as pd
+
     if not (folder / f"{name}.csv").exists():
         return pd.DataFrame()
     return read_table(name, folder)
