@@ -56,6 +56,10 @@ class ExtractionTables:
     count_units: pd.DataFrame
     demonyms: pd.DataFrame
     amount_purposes: pd.DataFrame
+    governors: pd.DataFrame
+    role_frames: pd.DataFrame
+    verb_lexicon: pd.DataFrame
+    verb_lexicon_sets: pd.DataFrame
 
 
 @cache
@@ -77,6 +81,10 @@ def extraction_tables(folder: str | None = None) -> ExtractionTables:
         count_units=read_table("count_units", path),
         demonyms=read_table("demonyms", path),
         amount_purposes=read_table("amount_purposes", path),
+        governors=read_table("governors", path),
+        role_frames=read_table("role_frames", path),
+        verb_lexicon=read_table("verb_lexicon", path),
+        verb_lexicon_sets=read_table("verb_lexicon_sets", path),
     )
 
 

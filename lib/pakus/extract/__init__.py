@@ -21,6 +21,7 @@ from pakus.extract.amounts import (
     compile_purposes,
     count_mentions,
 )
+from pakus.extract.coding import CodingTables
 from pakus.extract.entities import Gazetteer, entity_mentions
 from pakus.extract.events import Lexicon, event_mentions
 from pakus.extract.mentions import Extraction
@@ -32,7 +33,9 @@ T = TypeVar("T")
 
 
 @cache
-def _compiled(folder: str | None) -> tuple[Gazetteer, Lexicon, list, CountPattern]:
+def _compiled(
+    folder: str | None,
+) -> tuple[Gazetteer, Lexicon, list, CountPattern, CodingTables]:
     tables = extraction_tables(folder)
     lexicon = Lexicon(
         tables.triggers, tables.plover_types, tables.plover_modes, tables.contexts, tables.demonyms
@@ -42,6 +45,10 @@ def _compiled(folder: str | None) -> tuple[Gazetteer, Lexicon, list, CountPatter
         lexicon,
         compile_purposes(tables.amount_purposes),
         compile_counts(tables.count_units),
+        CodingTables(
+            tables.governors, tables.role_frames, tables.verb_lexicon, tables.verb_lexicon_sets,
+            lexicon.demonyms,
+        ),
     )
 
 
@@ -51,14 +58,16 @@ def extract_text(
 ) -> Extraction:  # fmt: skip
     """Extract entities, dates, amounts, counts and events from one text. With ``timings``,
     the seconds each stage took are added to it, by stage name."""
-    gazetteer, lexicon, purposes, count_pattern = _compiled(reference)
+    gazetteer, lexicon, purposes, count_pattern, coding = _compiled(reference)
     clock = _Clock(timings)
     sentences = clock("sentences", sentence_spans, text)
     dates = clock("dates", date_mentions, text, published, sentences)
     entities = clock("entities", entity_mentions, text, gazetteer, dates, published)
     amounts = clock("amounts", amount_mentions, text, sentences, entities, dates, purposes)
     counts = clock("counts", count_mentions, text, count_pattern, amounts)
-    events = clock("events", event_mentions, text, sentences, entities, dates, amounts, lexicon)
+    events = clock(
+        "events", event_mentions, text, sentences, entities, dates, amounts, lexicon, coding
+    )
     result = Extraction(doc, text, entities, dates, amounts, counts, events)
     if published is None and any(d.relative for d in dates):
         result.notes.append(

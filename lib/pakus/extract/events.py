@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from pakus.extract.coding import CodingTables, SentenceInfo, code_events
 from pakus.extract.mentions import AmountMention, DateMention, EntityMention, EventMention
 from pakus.extract.scan import Anchor, Scan
 from pakus.extract.spans import starting_in
@@ -221,8 +222,10 @@ def event_mentions(
     dates: Sequence[DateMention],
     amounts: Sequence[AmountMention],
     lexicon: Lexicon,
+    coding: CodingTables | None = None,
 ) -> list[EventMention]:
-    """One event per clause that holds a trigger whose requirements the clause meets."""
+    """One event per clause that holds a trigger whose requirements the clause meets; with
+    ``coding``, re-read with the sentence's parse (``pakus.extract.coding``)."""
     ent_starts = [e.start for e in entities]
     years = [(d, _agreements_year(text, d, entities, ent_starts)) for d in dates]
     agreement_years = {a.start: d for d, a in reversed(years) if a is not None}
@@ -238,11 +241,12 @@ def event_mentions(
     ]  # fmt: skip
     hit_starts = [m.start() for m in hits]
     out: list[EventMention] = []
+    infos: list[SentenceInfo] = []
     for s_start, s_end in sentences:
         s_hits = hits[
             bisect.bisect_left(hit_starts, s_start) : bisect.bisect_left(hit_starts, s_end)
         ]
-        if not s_hits:
+        if not s_hits and coding is None:
             continue
         s_dates = [
             d
@@ -250,6 +254,9 @@ def event_mentions(
             if d.precision in {"day", "month", "year"}
         ]
         governing = _sentence_initial_date(text, s_start, s_dates)
+        infos.append(SentenceInfo(s_start, s_end, s_dates, governing))
+        if not s_hits:
+            continue
         previous: DateMention | None = None
         for c_start, c_end in clause_spans(text, s_start, s_end):
             c_dates = [
@@ -271,7 +278,10 @@ def event_mentions(
                 bool(_within(amounts, amt_starts, c_start, c_end)),
                 lexicon,
             ))  # fmt: skip
-    return [_dated_by_name(e, entities, ent_starts, agreement_years) for e in out]
+    out = [_dated_by_name(e, entities, ent_starts, agreement_years) for e in out]
+    if coding is not None:
+        out = code_events(text, infos, out, entities, lexicon, coding)
+    return out
 
 
 def _agreements_year(
@@ -564,7 +574,7 @@ def _event(
         c_start, c_end, clause, trig.type, text[m.start() : m.end()], m.start(), m.end(), mode,
         date.date if date else None, date.precision if date else None, date.quote if date else "",
         actor_ids, tuple(dict.fromkeys(e.id for e in ents if e.type in {"program", "agreement"})),
-        countries, source.id, target.id, source.country, target.country,
+        countries, source.id, target.id, source.country, target.country, "", "",
         float(intensity), lex.quad[trig.type],
         ";".join(sorted(contexts)), negated, modality,
     )  # fmt: skip
