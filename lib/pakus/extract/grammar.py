@@ -115,6 +115,9 @@ def head_token(doc, start: int, end: int):
     return (outside or toks)[0]
 
 
+# spaCy makes a new Token object at each access: tokens are compared by their index ``.i``
+
+
 def actors_of(tok, index: ActorIndex, seen: frozenset[int] = frozenset()) -> list[Actor]:
     """The actors a noun phrase headed by ``tok`` names, all conjuncts included.
 
@@ -220,7 +223,7 @@ def _subject_of(tok, index: ActorIndex) -> list[Actor]:
     if is_passive(tok):
         return []
     head = tok.head
-    if head is tok:
+    if head.i == tok.i:
         return []
     if tok.dep_ == "xcomp":  # object control: "urged Pakistan to sign"; else subject control
         objs = [a for o in _children(head, "dobj") for a in actors_of(o, index)]
@@ -312,7 +315,7 @@ def ancestors_within(tok, hops: int = 3, deps: frozenset[str] = _CLIMB_DEPS):
     out = []
     cur = tok
     for _ in range(hops):
-        if cur.dep_ not in deps or cur.head is cur:
+        if cur.dep_ not in deps or cur.head.i == cur.i:
             break
         cur = cur.head
         out.append(cur)
@@ -362,7 +365,7 @@ def _modal(tok) -> str:
 def _clause_head(tok):
     """The verb whose clause holds ``tok``: itself if a verb, else the nearest verb above."""
     cur = tok
-    while cur.pos_ not in {"VERB", "AUX"} and cur.head is not cur:
+    while cur.pos_ not in {"VERB", "AUX"} and cur.head.i != cur.i:
         cur = cur.head
     return cur
 
@@ -393,7 +396,7 @@ def mood(tok) -> Mood:
             modality = modality or "hypothetical"
     chain = [verb]
     cur = verb
-    while cur.head is not cur and len(chain) < 6:
+    while cur.head.i != cur.i and len(chain) < 6:
         if cur.dep_ in {"relcl", "acl"}:
             break  # a relative clause tells its own happening
         nxt = cur.head
@@ -439,7 +442,7 @@ def mood(tok) -> Mood:
 def _reported(tok) -> bool:
     """Whether ``tok`` heads the content of a verb of saying ("said talks would resume")."""
     cur = tok
-    while cur.dep_ in {"conj", "ccomp"} and cur.head is not cur:
+    while cur.dep_ in {"conj", "ccomp"} and cur.head.i != cur.i:
         cur = cur.head
         if cur.lemma_.lower() in SPEECH_VERBS | ALLEGE_VERBS:
             return True
@@ -455,6 +458,6 @@ def same_clause(a, b) -> bool:
     """Whether two tokens lie in the same clause: the same clause-heading verb, or one's verb
     coordinated with or controlling the other's (``xcomp``)."""
     ha, hb = _clause_head(a), _clause_head(b)
-    if ha is hb:
+    if ha.i == hb.i:
         return True
-    return (ha.dep_ == "xcomp" and ha.head is hb) or (hb.dep_ == "xcomp" and hb.head is ha)
+    return (ha.dep_ == "xcomp" and ha.head.i == hb.i) or (hb.dep_ == "xcomp" and hb.head.i == ha.i)
