@@ -1,4 +1,4 @@
-"""Derive ``data/reference/verb_lexicon.csv`` from the PETRARCH2 verb dictionary and the
+"""Derive ``lib/pakus/data/reference/verb_lexicon.csv`` from the PETRARCH2 verb dictionary and the
 PLOVER editors' CAMEO-to-PLOVER table.
 
     python scripts/derive_verb_lexicon.py [PEERS_DIR]
@@ -41,8 +41,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "data" / "reference" / "verb_lexicon.csv"
-SETS_OUT = ROOT / "data" / "reference" / "verb_lexicon_sets.csv"
+OUT = ROOT / "lib" / "pakus" / "data" / "reference" / "verb_lexicon.csv"
+SETS_OUT = ROOT / "lib" / "pakus" / "data" / "reference" / "verb_lexicon_sets.csv"
 CAMEO_FILE = "petrarch2/CAMEO.2.0.txt"
 PLOVER_FILE = "plover/CAMEO2PLOVER-2021.txt"
 LICENCE = {CAMEO_FILE: "MIT", PLOVER_FILE: "CC BY-SA 4.0"}

@@ -26,8 +26,36 @@ def test_f1_meets_the_target(name, kind):
     assert total(scores, kind).f1 >= TARGETS[kind]
 
 
+# The real-text set (tests/realtext: 14 paraphrases of published articles, annotated before
+# pakus was run on them) is scored on its own. These are floors below the scores of the code
+# the set was first run on (entities F1 0.906, amounts F1 0.960, dated events F1 0.489, role
+# accuracy 0.36, 5 of 25 not-done statements reported as done), so that a change cannot quietly
+# make real text worse; they are not the targets. Issue targets: entity F1 >= 0.90 (issue 11),
+# dated-event F1 >= 0.80 and role accuracy >= 0.80 (issue 12).
+REAL_TEXT = ROOT / "tests" / "realtext"
+REAL_TEXT_FLOORS = {"entities": 0.85, "amounts": 0.90, "events": 0.40}
+
+
+@pytest.fixture(scope="module")
+def real_text_scores():
+    return score_corpus(REAL_TEXT, ANNOTATIONS)
+
+
+@pytest.mark.parametrize("kind", REAL_TEXT_FLOORS)
+def test_real_text_f1_stays_above_its_floor(real_text_scores, kind):
+    assert len(real_text_scores) >= 14
+    assert total(real_text_scores, kind).f1 >= REAL_TEXT_FLOORS[kind]
+
+
+def test_real_text_roles_and_modality_stay_above_their_floors(real_text_scores):
+    roles = total(real_text_scores, "roles")
+    wrong = total(real_text_scores, "wrongly_done")
+    assert roles.n >= 5 and roles.value >= 0.25  # target 0.80 (issue 12)
+    assert wrong.n >= 15 and wrong.value <= 0.30  # target: none reported as done
+
+
 def test_every_annotated_document_has_an_annotation_file():
-    for folder in SETS.values():
+    for folder in [*SETS.values(), REAL_TEXT]:
         for doc in folder.glob("*.txt"):
             stem = doc.stem
             ids = {p.stem for p in ANNOTATIONS.glob("*.tsv")}

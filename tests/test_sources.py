@@ -4,6 +4,7 @@ import pytest
 
 from pakus.analysis import sources
 from pakus.errors import ParameterError
+from pakus.tables import ReconciledTables
 from test_reconcile import tables
 
 
@@ -14,10 +15,11 @@ def test_scores_pairs_and_matrix():
         ("c", "In September 2022 the US approved a $450 million F-16 package for Pakistan.", "2023"),
         ("d", "The State Department approved a $450 million F-16 sale to Pakistan in September 2022.", "2023"),
     )  # fmt: skip
+    t = ReconciledTables(t["facts"], t["fact_sources"], t["conflicts"], t["flags"])
     scores = sources.document_scores(t, ["a", "b", "c", "d"], 2).set_index("doc")
     assert scores.loc["a", "contradicted"] == 1 and scores.loc["c", "contradicted"] == 0
     assert scores.loc["c", "corroborated"] == 1 and scores.loc["d", "corroborated"] == 1
-    pairs = sources.conflict_pairs(t["conflicts"])
+    pairs = sources.conflict_pairs(t.conflicts)
     assert len(pairs) == 1
     assert {pairs.iloc[0]["version_a"], pairs.iloc[0]["version_b"]} == {"2018-01", "2018-08"}
     matrix = sources.corroboration_matrix(t, ["a", "b", "c", "d"], 2)

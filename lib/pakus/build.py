@@ -13,9 +13,11 @@ from tqdm import tqdm
 
 from pakus.corpus import Corpus, load_corpus
 from pakus.errors import ParameterError
+from pakus.export import datapackage
 from pakus.extract import extract_document
 from pakus.extract.mentions import Extraction
-from pakus.tables import data_dictionary, fact_tables
+from pakus.reconcile import reconcile
+from pakus.tables import data_dictionary, reconciled_tables, typed_frame
 
 PROGRESS_MIN_DOCUMENTS = 50
 """Show a progress bar from this many documents on."""
@@ -52,6 +54,54 @@ def extract_corpus(corpus: Corpus, progress: bool = True, jobs: int = 1) -> list
         return list(bar(pool.map(extract_document, docs, chunksize=chunk)))
 
 
+_KIND = {
+    "entities": "entity",
+    "dates": "date",
+    "amounts": "amount",
+    "counts": "count",
+    "events": "event",
+}
+"""The mention tables and the kind of mention each holds."""
+
+
+def fact_tables(corpus: Corpus, extractions: list[Extraction]) -> dict[str, pd.DataFrame]:
+    """All tables for a corpus and its extractions, typed and sorted: the documents, the
+    mention tables, the reconciled tables (``pakus.reconcile``) and the problems."""
+    tables: dict[str, pd.DataFrame] = {}
+    tables["documents"] = typed_frame(
+        "documents",
+        [
+            {
+                "doc": d.id, "file": d.file, "title": d.title, "outlet": d.outlet,
+                "author": d.author, "published": d.published.iso() if d.published else "",
+                "published_precision": d.published.precision if d.published else "",
+                "published_basis": d.published_basis, "characters": len(d.text),
+                "reprint_of": d.reprint_of,
+            }
+            for d in corpus.documents
+        ],
+    )  # fmt: skip
+    for name, kind in _KIND.items():
+        rows = []
+        for x in extractions:
+            for row in x.records(kind):
+                row.pop("kind")
+                for key in ("actors", "programs", "countries"):
+                    if key in row:
+                        row[key] = ";".join(row[key])
+                rows.append(row)
+        tables[name] = typed_frame(name, rows)
+    reconciled = reconcile(
+        tables["events"], tables["amounts"], tables["entities"], tables["documents"]
+    )
+    tables.update(reconciled_tables(reconciled).items())
+    tables["problems"] = typed_frame(
+        "problems",
+        [{"path": p.path, "message": p.message, "skipped": p.skipped} for p in corpus.problems],
+    )
+    return tables
+
+
 def corpus_tables(
     folder: Path | str, progress: bool = False, jobs: int = 1
 ) -> tuple[Corpus, dict[str, pd.DataFrame]]:
@@ -80,8 +130,6 @@ def build(
 ) -> BuildResult:
     """Read the corpus, extract (in ``jobs`` processes), reconcile, and write ``out/`` with
     its datapackage.json."""
-    from pakus.export import datapackage
-
     corpus, tables = corpus_tables(corpus_dir, progress, jobs)
     written = write_tables(tables, Path(out))
     datapackage(Path(out))

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from pakus.tables import COLUMNS, asserted
+from pakus.reconcile import asserted
+from pakus.tables import COLUMNS
 
 _FRICTIONLESS_TYPES = {"string": "string", "int64": "integer", "Int64": "integer",
                        "float64": "number", "boolean": "boolean"}  # fmt: skip

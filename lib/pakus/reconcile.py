@@ -10,6 +10,10 @@ Grouping (event mentions that are dated and told as done):
    agrees with every member's and it shares an actor that is not a state, or two actors.
    Otherwise it starts a new fact. So only a shared programme can join dates that disagree,
    and only such facts can hold date conflicts.
+   A fact's ``documents`` counts *independent* documents: a reprint or near-duplicate (a
+   document whose ``reprint_of`` names another, as ``pakus add`` records it) counts with its
+   original, once (:func:`independent_sources`); so two copies of one wire story do not
+   corroborate each other.
 2. A fact's date is the most precise date that two documents or more attest (at that
    precision or finer) and that no document contradicts; failing that, the date most documents
    agree with (at the coarser precision), ties going to the more precise, then the earlier.
@@ -20,33 +24,167 @@ Grouping (event mentions that are dated and told as done):
 Plausibility flags, each naming its rule:
 
 - ``aid-amount-exceeds-all-aid``: an aid amount larger than all US aid to Pakistan in
-  FY2002–FY2018 as the CRS tables give it (``data/reference/aid_by_fiscal_year.csv``);
+  FY2002–FY2018 as the CRS tables give it (``pakus/data/reference/aid_by_fiscal_year.csv``);
 - ``date-after-publication``: an event told as done, dated after its document's publication;
+- ``published-after-today``: a document whose published date begins after today (the day of
+  the build), so that the dates resolved against it are in the future too (a whole-document
+  flag: start and end 0, empty quote);
+- ``date-after-today``: an event told as done, dated after today;
 - ``date-disagrees-with-corpus``: a mention whose date disagrees with the date more documents
   give for the same happening.
 """
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from collections import Counter
+from dataclasses import dataclass, field
 
 import pandas as pd
 
-from pakus.analysis.facts import dated_events, split
 from pakus.dates import PRECISIONS, PartialDate
 from pakus.extract.amounts import usd_text
 from pakus.reference import load_series
-from pakus.tables import COLUMNS, SORT_KEYS
 
 WINDOW_DAYS = 366
 AID_FAMILY = {"SANCTION", "AID", "COOPERATE"}
+PROGRAMME_LOOKBACK = 600
+"""How far back (characters, about two sentences) a clause looks for the programme it is about."""
+
+
+# --- helpers on the event and entity tables, shared by reconciliation and analysis -----------
+
+
+def asserted(events: pd.DataFrame) -> pd.DataFrame:
+    """Events told as done: modality ``asserted`` and not negated (rows of the events table)."""
+    return events[(events["modality"] == "asserted") & ~events["negated"]]
+
+
+def dated_events(events: pd.DataFrame) -> pd.DataFrame:
+    """Events told as done (asserted, not negated) with a date, with ``first_day``/``last_day``
+    (pandas Timestamps of the first and last day the date covers) added."""
+    ev = asserted(events)
+    ev = ev[ev["date"] != ""].copy()
+    parsed = ev["date"].map(PartialDate.parse)
+    ev["first_day"] = pd.to_datetime(parsed.map(lambda d: d.first_day()))
+    ev["last_day"] = pd.to_datetime(parsed.map(lambda d: d.last_day()))
+    return ev
+
+
+def split(cell: str) -> list[str]:
+    """A ';'-separated cell as a list (empty items dropped)."""
+    return [x for x in str(cell).split(";") if x]
+
+
+# --- the reconciled tables, one dataclass per row (columns: pakus.tables.COLUMNS) ------------
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One happening (a row of the ``facts`` table)."""
+
+    fact_id: str
+    type: str
+    date: str
+    precision: str
+    actors: str
+    programmes: str
+    usd: float | None
+    documents: int
+    mentions: int
+    corroborated: bool
+
+
+@dataclass(frozen=True)
+class FactSource:
+    """One mention grouped into a fact (a row of ``fact_sources``)."""
+
+    fact_id: str
+    kind: str
+    doc: str
+    start: int
+    end: int
+    quote: str
+    date: str
+    usd: float | None
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """One source's version of a fact whose sources disagree (a row of ``conflicts``)."""
+
+    fact_id: str
+    field: str
+    version: str
+    doc: str
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A mention that breaks a plausibility rule (a row of ``flags``)."""
+
+    doc: str
+    start: int
+    end: int
+    quote: str
+    rule: str
+    reason: str
+    fact_id: str
+
+
+@dataclass(frozen=True)
+class Reconciled:
+    """What :func:`reconcile` hands on: the rows of the four reconciled tables, unsorted
+    (``pakus.tables`` types and sorts them)."""
+
+    facts: list[Fact]
+    fact_sources: list[FactSource]
+    conflicts: list[Conflict]
+    flags: list[Flag]
+
+
+@dataclass
+class Group:
+    """Event mentions of one happening while grouping: its PLOVER type, its members (rows of
+    the dated events table, in date order), and the programmes and actors they name."""
+
+    type: str
+    members: list = field(default_factory=list)
+    programmes: set[str] = field(default_factory=set)
+    actors: set[str] = field(default_factory=set)
+
+
+def independent_sources(documents: pd.DataFrame) -> dict[str, str]:
+    """Each document's independent source, ``{doc: source doc}``: the document itself, or for a
+    reprint (its ``reprint_of`` cell names another document) the original, followed through a
+    chain of reprints (a reprint of a reprint) to a document that reprints none. An original
+    missing from the table is still the source (two reprints of it count once); a cycle stops
+    at the first document seen again. A table without ``reprint_of`` gives each document
+    itself."""
+    if "reprint_of" not in documents.columns:
+        return {d: d for d in documents["doc"]}
+    parent = {
+        d: str(r) for d, r in zip(documents["doc"], documents["reprint_of"], strict=True) if str(r)
+    }
+    out = {}
+    for doc in documents["doc"]:
+        seen, at = {doc}, doc
+        while at in parent and parent[at] not in seen:
+            at = parent[at]
+            seen.add(at)
+        out[doc] = at
+    return out
 
 
 def programme_told_before(entities: pd.DataFrame, doc: str, start: int) -> list[str]:
-    """The programme named last before ``start`` (within about two sentences) in ``doc``."""
+    """The programme named last before ``start`` (within ``PROGRAMME_LOOKBACK`` characters,
+    about two sentences) in ``doc``: a one-item list of its id, or ``[]``."""
     near = entities[(entities["doc"] == doc) & (entities["type"] == "program")
-                    & (entities["end"] <= start) & (entities["start"] >= start - 600)]  # fmt: skip
+                    & (entities["end"] <= start) & (entities["start"] >= start - PROGRAMME_LOOKBACK)]  # fmt: skip
     return [near.iloc[-1]["id"]] if not near.empty else []
 
 
@@ -86,86 +224,69 @@ def fact_id(kind: str, doc: str, start: int, trigger_start: int, date: str) -> s
 
 
 def reconcile(events: pd.DataFrame, amounts: pd.DataFrame, entities: pd.DataFrame,
-              documents: pd.DataFrame) -> dict[str, pd.DataFrame]:  # fmt: skip
-    """Group mentions into facts; return facts, fact_sources, conflicts and flags tables."""
+              documents: pd.DataFrame, today: datetime.date | None = None) -> Reconciled:  # fmt: skip
+    """Group mentions into facts; return the rows of the facts, fact_sources, conflicts and
+    flags tables. Inputs are the events, amounts, entities and documents tables; dates after
+    ``today`` (default: the system's date) are flagged."""
     ev = dated_events(events)
     state_ids = (
         set(entities.loc[entities["type"] == "state", "id"]) if not entities.empty else set()
     )
     ev = ev.sort_values(["first_day", "doc", "start"]).reset_index(drop=True)
-    groups: list[dict] = []
+    origin = independent_sources(documents)
+    groups: list[Group] = []
     for row in ev.itertuples(index=False):
         progs = _programmes(row, entities)
         actors = set(split(row.actors))
         for g in groups:
-            if g["type"] != row.type:
+            if g.type != row.type:
                 continue
-            if any(abs((row.first_day - m.first_day).days) > WINDOW_DAYS for m in g["members"]):
+            if any(abs((row.first_day - m.first_day).days) > WINDOW_DAYS for m in g.members):
                 continue
-            shared = actors & g["actors"]
-            same_programme = bool(progs & g["programmes"])
+            shared = actors & g.actors
+            same_programme = bool(progs & g.programmes)
             date = PartialDate.parse(row.date)
-            agree = all(date.compatible(PartialDate.parse(m.date)) for m in g["members"])
+            agree = all(date.compatible(PartialDate.parse(m.date)) for m in g.members)
             if same_programme or (agree and ((shared - state_ids) or len(shared) >= 2)):
-                g["members"].append(row)
-                g["programmes"] |= progs
-                g["actors"] |= actors
+                g.members.append(row)
+                g.programmes |= progs
+                g.actors |= actors
                 break
         else:
-            groups.append(
-                {
-                    "type": row.type,
-                    "members": [row],
-                    "programmes": set(progs),
-                    "actors": set(actors),
-                }
-            )
+            groups.append(Group(row.type, [row], set(progs), set(actors)))
 
     by_doc = _amounts_by_doc(amounts)
-    facts, sources, conflicts = [], [], []
+    facts: list[Fact] = []
+    sources: list[FactSource] = []
+    conflicts: list[Conflict] = []
     for g in groups:
-        first = g["members"][0]
-        fid = fact_id(g["type"], first.doc, first.start, first.trigger_start, first.date)
-        dates = [(PartialDate.parse(m.date), m.doc) for m in g["members"]]
+        first = g.members[0]
+        fid = fact_id(g.type, first.doc, first.start, first.trigger_start, first.date)
+        dates = [(PartialDate.parse(m.date), origin.get(m.doc, m.doc)) for m in g.members]
         best = _best_date(dates)
-        money = [(a, m) for m in g["members"] for a in _amounts_in(by_doc, m)]
+        money = [(a, m) for m in g.members for a in _amounts_in(by_doc, m)]
         usd_votes = Counter(a.usd for a, _ in money)
         usd = max(usd_votes, key=lambda v: (usd_votes[v], v)) if usd_votes else None
-        docs = sorted({m.doc for m in g["members"]})
-        facts.append({
-            "fact_id": fid, "type": g["type"], "date": best.iso(), "precision": best.precision,
-            "actors": ";".join(sorted(g["actors"])), "programmes": ";".join(sorted(g["programmes"])),
-            "usd": usd, "documents": len(docs), "mentions": len(g["members"]),
-            "corroborated": len(docs) >= 2,
-        })  # fmt: skip
-        for m in g["members"]:
-            sources.append({"fact_id": fid, "kind": "event", "doc": m.doc, "start": m.start, "end": m.end,
-                            "quote": m.quote, "date": m.date, "usd": None})  # fmt: skip
+        docs = sorted({origin.get(m.doc, m.doc) for m in g.members})  # reprints count once
+        facts.append(Fact(
+            fid, g.type, best.iso(), best.precision, ";".join(sorted(g.actors)),
+            ";".join(sorted(g.programmes)), usd, len(docs), len(g.members), len(docs) >= 2,
+        ))  # fmt: skip
+        for m in g.members:
+            sources.append(FactSource(fid, "event", m.doc, m.start, m.end, m.quote, m.date, None))
         for a, _ in money:
-            sources.append({"fact_id": fid, "kind": "amount", "doc": a.doc, "start": a.start, "end": a.end,
-                            "quote": a.quote, "date": "", "usd": a.usd})  # fmt: skip
-        parsed = [(PartialDate.parse(m.date), m) for m in g["members"]]
+            sources.append(FactSource(fid, "amount", a.doc, a.start, a.end, a.quote, "", a.usd))
+        parsed = [(PartialDate.parse(m.date), m) for m in g.members]
         if any(not a.compatible(b) for (a, _), (b, _) in _pairs(parsed)):
             for _d, m in parsed:
-                conflicts.append({"fact_id": fid, "field": "date", "version": m.date, "doc": m.doc,
-                                  "start": m.start, "end": m.end, "quote": m.quote})  # fmt: skip
+                conflicts.append(Conflict(fid, "date", m.date, m.doc, m.start, m.end, m.quote))
         if len(usd_votes) > 1:
             for a, _ in money:
-                conflicts.append({"fact_id": fid, "field": "amount", "version": f"{a.usd:.0f}", "doc": a.doc,
-                                  "start": a.start, "end": a.end, "quote": a.quote})  # fmt: skip
-    flags = _flags(ev, amounts, documents, facts, sources)
-    return {
-        "facts": _table(facts, "facts"),
-        "fact_sources": _table(sources, "fact_sources"),
-        "conflicts": _table(conflicts, "conflicts"),
-        "flags": _table(flags, "flags"),
-    }
-
-
-def _table(rows: list[dict], name: str) -> pd.DataFrame:
-    """Rows as the table ``name`` of ``pakus.tables``: its columns, in its order."""
-    frame = pd.DataFrame(rows, columns=[c for c, _, _ in COLUMNS[name]])
-    return frame.sort_values(SORT_KEYS[name], kind="stable").reset_index(drop=True)
+                conflicts.append(
+                    Conflict(fid, "amount", f"{a.usd:.0f}", a.doc, a.start, a.end, a.quote)
+                )
+    flags = _flags(ev, amounts, documents, facts, sources, today or datetime.date.today())
+    return Reconciled(facts, sources, conflicts, flags)
 
 
 def _pairs(items: list) -> list[tuple]:
@@ -188,31 +309,40 @@ def all_aid_total() -> float:
     return float(row["amount_musd"].max()) * 1e6
 
 
-def _flags(ev: pd.DataFrame, amounts: pd.DataFrame, documents: pd.DataFrame, facts: list[dict],
-           sources: list[dict]) -> list[dict]:  # fmt: skip
+def _flags(ev: pd.DataFrame, amounts: pd.DataFrame, documents: pd.DataFrame, facts: list[Fact],
+           sources: list[FactSource], today: datetime.date) -> list[Flag]:  # fmt: skip
     flags = []
+    for d in documents.itertuples():
+        if d.published and PartialDate.parse(d.published).first_day() > today:
+            reason = f"published {d.published}, after today ({today.isoformat()})"
+            flags.append(Flag(d.doc, 0, 0, "", "published-after-today", reason, ""))
+    for m in ev[ev["first_day"] > pd.Timestamp(today)].itertuples():
+        reason = f"told as done but dated {m.date}, after today ({today.isoformat()})"
+        flags.append(Flag(m.doc, m.start, m.end, m.quote, "date-after-today", reason, ""))
     limit = all_aid_total()
     for a in amounts.itertuples():
         if a.category not in {"", "trade"} and a.usd > limit:
-            flags.append({"doc": a.doc, "start": a.start, "end": a.end, "quote": a.quote,
-                          "rule": "aid-amount-exceeds-all-aid",
-                          "reason": f"{usd_text(a.usd)} is more than all US aid to Pakistan in "
-                                    f"FY2002–FY2018 ({usd_text(limit)}, CRS)", "fact_id": ""})  # fmt: skip
+            reason = (f"{usd_text(a.usd)} is more than all US aid to Pakistan in "
+                      f"FY2002–FY2018 ({usd_text(limit)}, CRS)")  # fmt: skip
+            flags.append(
+                Flag(a.doc, a.start, a.end, a.quote, "aid-amount-exceeds-all-aid", reason, "")
+            )
     published = documents.set_index("doc")["published"]
     for m in ev.itertuples():
         pub = published.get(m.doc, "")
         if pub and m.first_day > pd.Timestamp(PartialDate.parse(pub).last_day()):
-            flags.append({"doc": m.doc, "start": m.start, "end": m.end, "quote": m.quote,
-                          "rule": "date-after-publication",
-                          "reason": f"told as done but dated {m.date}, after publication ({pub})", "fact_id": ""})  # fmt: skip
-    best = {f["fact_id"]: f for f in facts}
+            reason = f"told as done but dated {m.date}, after publication ({pub})"
+            flags.append(Flag(m.doc, m.start, m.end, m.quote, "date-after-publication", reason, ""))
+    best = {f.fact_id: f for f in facts}
     for s in sources:
-        f = best[s["fact_id"]]
-        if s["kind"] != "event" or f["documents"] < 2:
+        f = best[s.fact_id]
+        if s.kind != "event" or f.documents < 2:
             continue
-        if not PartialDate.parse(s["date"]).compatible(PartialDate.parse(f["date"])):
-            flags.append({"doc": s["doc"], "start": s["start"], "end": s["end"], "quote": s["quote"],
-                          "rule": "date-disagrees-with-corpus",
-                          "reason": f"dated {s['date']}; {f['documents']} documents support {f['date']}",
-                          "fact_id": s["fact_id"]})  # fmt: skip
+        if not PartialDate.parse(s.date).compatible(PartialDate.parse(f.date)):
+            reason = f"dated {s.date}; {f.documents} documents support {f.date}"
+            flags.append(
+                Flag(
+                    s.doc, s.start, s.end, s.quote, "date-disagrees-with-corpus", reason, s.fact_id
+                )
+            )
     return flags

@@ -1,4 +1,5 @@
-"""Curated reference tables in ``data/reference/``, loaded as typed DataFrames.
+"""Curated reference tables, shipped with the package in ``pakus/data/reference/`` (read
+with ``importlib.resources``), loaded as typed DataFrames.
 
 The gazetteer, trigger lexicon, PLOVER codebook and other tables used by extraction
 are read here; every row carries a ``source``.
@@ -9,9 +10,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
 import pandas as pd
+
+from pakus.dates import PartialDate, is_iso_or_empty
 
 ENTITY_TYPES = ("person", "org", "state", "group", "program", "agreement", "place")
 PLOVER_TYPES = (
@@ -21,17 +25,24 @@ PLOVER_TYPES = (
 
 
 def project_root() -> Path:
-    """The project folder (the one holding ``data/``); ``PAKUS_ROOT`` overrides it."""
+    """The folder that default paths (``data/raw``, ``data/processed``, ``notebooks``) are
+    relative to: ``PAKUS_ROOT`` if set; else the source checkout this module runs from (the
+    folder with ``pyproject.toml`` above ``lib/pakus``); else, for an installed package, the
+    current working directory."""
     env = os.environ.get("PAKUS_ROOT")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[2]
+    checkout = Path(__file__).resolve().parents[2]
+    return checkout if (checkout / "pyproject.toml").is_file() else Path.cwd()
 
 
 def reference_dir() -> Path:
-    """The folder of reference tables; ``PAKUS_REFERENCE`` overrides it."""
+    """The folder of reference tables: the package data ``pakus/data/reference`` (a real folder
+    in a source checkout and in an installed wheel); ``PAKUS_REFERENCE`` overrides it."""
     env = os.environ.get("PAKUS_REFERENCE")
-    return Path(env) if env else project_root() / "data" / "reference"
+    if env:
+        return Path(env)
+    return Path(str(files("pakus").joinpath("data", "reference")))
 
 
 def read_table(name: str, folder: Path | None = None) -> pd.DataFrame:
@@ -93,8 +104,6 @@ def extraction_tables(folder: str | None = None) -> ExtractionTables:
 
 def _schemas():
     import pandera.pandas as pa
-
-    from pakus.dates import is_iso_or_empty
 
     nonempty = pa.Check.str_length(min_value=1, error="must not be empty")
     iso = pa.Check(
@@ -177,8 +186,6 @@ def load_series(name: str, folder: Path | None = None) -> pd.DataFrame:
 
 def milestones(folder: Path | None = None) -> pd.DataFrame:
     """The milestones with first and last day of their date and their PLOVER intensity."""
-    from pakus.dates import PartialDate
-
     table = load_series("milestones", folder)
     first = table["date"].map(lambda d: PartialDate.parse(d).first_day())
     last = [

@@ -1,11 +1,14 @@
-"""The fact tables that ``pakus build`` writes: their columns, types and meanings (one place)."""
+"""The fact tables that ``pakus build`` writes: their columns, types and meanings (one place),
+their sort keys, and rows turned into typed, sorted frames. Schema only: nothing here extracts
+or reconciles."""
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
+
 import pandas as pd
 
-from pakus.corpus import Corpus
-from pakus.extract.mentions import Extraction
+from pakus.reconcile import Reconciled
 
 _PROVENANCE = [
     ("doc", "string", "Document id (corpus.csv id, or the file name)"),
@@ -25,13 +28,19 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("published_precision", "string", "day, month or year; empty if not known"),
         ("published_basis", "string", "What in the text, or which outside fact, fixes the date"),
         ("characters", "int64", "Length of the text in characters"),
+        (
+            "reprint_of",
+            "string",
+            "The document this one reprints (the same story, verbatim or lightly edited; "
+            "corpus.csv, as pakus add finds it); empty for an original",
+        ),
     ],
     "entities": [
         *_PROVENANCE,
         (
             "id",
             "string",
-            "Canonical actor id (data/reference/actors.csv) or a derived id type:slug",
+            "Canonical actor id (pakus/data/reference/actors.csv) or a derived id type:slug",
         ),
         ("name", "string", "Canonical name"),
         ("type", "string", "person, org, state, group, program, agreement or place"),
@@ -64,7 +73,7 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
     "counts": [
         *_PROVENANCE,
         ("count", "int64", "The number"),
-        ("unit", "string", "What is counted (data/reference/count_units.csv)"),
+        ("unit", "string", "What is counted (pakus/data/reference/count_units.csv)"),
     ],
     "events": [
         *_PROVENANCE,
@@ -83,7 +92,11 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("target_actor", "string", "The actor acted upon"),
         ("source_country", "string", "Country of the source actor"),
         ("target_country", "string", "Country of the target actor"),
-        ("intensity", "float64", "PLOVER intensity, -10 … +10 (data/reference/plover_types.csv)"),
+        (
+            "intensity",
+            "float64",
+            "PLOVER intensity, -10 … +10 (pakus/data/reference/plover_types.csv)",
+        ),
         ("quad", "string", "PLOVER quad class: VC, MC, VConf, MConf"),
         ("context", "string", "PLOVER contexts, ';'-separated"),
         ("negated", "boolean", "The clause denies the event"),
@@ -97,9 +110,13 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("actors", "string", "Actor ids of all its mentions, ';'-separated"),
         ("programmes", "string", "Programme and agreement ids, ';'-separated"),
         ("usd", "float64", "The amount most documents give, if any (US$)"),
-        ("documents", "int64", "Independent documents that tell it"),
+        (
+            "documents",
+            "int64",
+            "Independent documents that tell it (a reprint counts with its original)",
+        ),
         ("mentions", "int64", "Event mentions grouped into it"),
-        ("corroborated", "boolean", "Told by two documents or more"),
+        ("corroborated", "boolean", "Told by two independent documents or more"),
     ],
     "fact_sources": [
         ("fact_id", "string", "The fact"),
@@ -136,13 +153,6 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
     ],
 }
 
-_KIND = {
-    "entities": "entity",
-    "dates": "date",
-    "amounts": "amount",
-    "counts": "count",
-    "events": "event",
-}
 SORT_KEYS = {
     "documents": ["doc"],
     "problems": ["path", "message"],
@@ -153,60 +163,42 @@ SORT_KEYS = {
 }
 
 
-def asserted(events: pd.DataFrame) -> pd.DataFrame:
-    """Events told as done: modality ``asserted`` and not negated."""
-    return events[(events["modality"] == "asserted") & ~events["negated"]]
-
-
-def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
+def typed_frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    """Rows (dicts keyed by column) as the table ``name``: its columns in order, typed as
+    ``COLUMNS`` says (missing strings become ``""``) and sorted by its sort key."""
     columns = COLUMNS[name]
-    frame = pd.DataFrame(rows, columns=[c for c, _, _ in columns])
+    out = pd.DataFrame(rows, columns=[c for c, _, _ in columns])
     for column, dtype, _ in columns:
         if dtype == "string":
-            frame[column] = frame[column].fillna("").astype(str).astype("string")
+            out[column] = out[column].fillna("").astype(str).astype("string")
         else:
-            frame[column] = frame[column].astype(dtype)
+            out[column] = out[column].astype(dtype)
     keys = SORT_KEYS.get(name, ["doc", "start", "end"] + (["id"] if name == "entities" else []))
-    return frame.sort_values(keys, kind="stable").reset_index(drop=True)
+    return out.sort_values(keys, kind="stable").reset_index(drop=True)
 
 
-def fact_tables(corpus: Corpus, extractions: list[Extraction]) -> dict[str, pd.DataFrame]:
-    """All tables for a corpus and its extractions, typed and sorted."""
-    tables: dict[str, pd.DataFrame] = {}
-    tables["documents"] = _frame(
-        "documents",
-        [
-            {
-                "doc": d.id, "file": d.file, "title": d.title, "outlet": d.outlet,
-                "author": d.author, "published": d.published.iso() if d.published else "",
-                "published_precision": d.published.precision if d.published else "",
-                "published_basis": d.published_basis, "characters": len(d.text),
-            }
-            for d in corpus.documents
-        ],
-    )  # fmt: skip
-    for name, kind in _KIND.items():
-        rows = []
-        for x in extractions:
-            for row in x.records(kind):
-                row.pop("kind")
-                for key in ("actors", "programs", "countries"):
-                    if key in row:
-                        row[key] = ";".join(row[key])
-                rows.append(row)
-        tables[name] = _frame(name, rows)
-    from pakus.reconcile import reconcile
+@dataclass(frozen=True)
+class ReconciledTables:
+    """The four reconciled tables as typed, sorted frames (columns: ``COLUMNS[name]``)."""
 
-    reconciled = reconcile(
-        tables["events"], tables["amounts"], tables["entities"], tables["documents"]
+    facts: pd.DataFrame
+    fact_sources: pd.DataFrame
+    conflicts: pd.DataFrame
+    flags: pd.DataFrame
+
+    def items(self) -> list[tuple[str, pd.DataFrame]]:
+        """(table name, frame) pairs in the order the tables are written."""
+        return [(n, getattr(self, n)) for n in ("facts", "fact_sources", "conflicts", "flags")]
+
+
+def reconciled_tables(r: Reconciled) -> ReconciledTables:
+    """The rows :func:`pakus.reconcile.reconcile` returns, as typed, sorted frames."""
+    return ReconciledTables(
+        typed_frame("facts", [asdict(x) for x in r.facts]),
+        typed_frame("fact_sources", [asdict(x) for x in r.fact_sources]),
+        typed_frame("conflicts", [asdict(x) for x in r.conflicts]),
+        typed_frame("flags", [asdict(x) for x in r.flags]),
     )
-    for name, frame in reconciled.items():
-        tables[name] = _frame(name, frame.to_dict("records"))
-    tables["problems"] = _frame(
-        "problems",
-        [{"path": p.path, "message": p.message, "skipped": p.skipped} for p in corpus.problems],
-    )
-    return tables
 
 
 def data_dictionary() -> pd.DataFrame:

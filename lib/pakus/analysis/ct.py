@@ -18,6 +18,7 @@ import pandas as pd
 
 from pakus.analysis.facts import (
     FREQUENCIES,
+    PERIOD_CODES,
     check_choice,
     check_period,
     check_subset,
@@ -26,8 +27,8 @@ from pakus.analysis.facts import (
     within,
 )
 from pakus.dates import PartialDate
+from pakus.reconcile import asserted
 from pakus.reference import extraction_tables
-from pakus.tables import asserted
 
 SIDES = {"USA": "United States", "PAK": "Pakistan"}
 HOSTILE = {"SANCTION", "ASSAULT", "COERCE", "ACCUSE", "THREATEN", "REJECT"}
@@ -109,7 +110,7 @@ def _score(hostile: set[str], shielding: set[str]) -> float | None:
 
 def convergence(st: pd.DataFrame, frequency: str = "year") -> pd.DataFrame:
     """Convergence score per group and period (see the module's method)."""
-    code = {"year": "Y", "quarter": "Q", "month": "M"}[frequency]
+    code = PERIOD_CODES[frequency]
     st = st[st["dated"]] if not st.empty else st
     if st.empty:
         return pd.DataFrame(

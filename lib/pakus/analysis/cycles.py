@@ -1,7 +1,7 @@
 """When did US–Pakistan relations converge, and when did they estrange?
 
 Method: every dated, asserted event between the two sides of the dyad is scored on the PLOVER
-intensity scale (−10 … +10, ``data/reference/plover_types.csv``). Events are grouped into
+intensity scale (−10 … +10, ``pakus/data/reference/plover_types.csv``). Events are grouped into
 periods (year, quarter or month); an event whose date is coarser than the period (a year
 when periods are months) is left out and counted. A period's index is the mean intensity of
 its events, kept only where at least ``min_sources`` documents report events in it. The index
@@ -12,14 +12,17 @@ run of periods whose smoothed index has the same sign: convergence (> 0) or estr
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
 from pakus.analysis.facts import (
     FREQUENCIES,
+    PERIOD_CODES,
     check_choice,
     check_period,
+    check_positive_int,
     check_subset,
     dated_events,
     split,
@@ -29,7 +32,6 @@ from pakus.dates import PartialDate
 from pakus.errors import ParameterError
 from pakus.reference import extraction_tables
 
-_PERIOD_CODE = {"year": "Y", "quarter": "Q", "month": "M"}
 _NEEDS = {"year": {"year", "month", "day"}, "quarter": {"month", "day"}, "month": {"month", "day"}}
 
 
@@ -46,8 +48,13 @@ def period_index(
     start: PartialDate | None = None,
     end: PartialDate | None = None,
     min_sources: int = 1,
+    sources: Mapping[str, str] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per period: events, documents, mean and total intensity, and the index.
+
+    ``documents`` counts independent documents: with ``sources`` (``{doc: source doc}``,
+    :func:`pakus.reconcile.independent_sources` of the documents table) a reprint counts with
+    its original, once; ``min_sources`` applies to that count.
 
     Returns the period table (every period from the first to the last, empty ones included)
     and the events used, each with its ``period``. Events whose date is coarser than the
@@ -55,18 +62,23 @@ def period_index(
     """
     ev = within(events, start, end)
     ev = ev[ev["precision"].isin(_NEEDS[frequency])].copy()
-    code = _PERIOD_CODE[frequency]
+    code = PERIOD_CODES[frequency]
     ev["period"] = ev["first_day"].dt.to_period(code)
+    source = ev["doc"].map(lambda d: (sources or {}).get(d, d))
     first = pd.Period(start.first_day(), code) if start else ev["period"].min()
     last = pd.Period(end.last_day(), code) if end else ev["period"].max()
     if ev.empty or pd.isna(first) or pd.isna(last):
         return pd.DataFrame(columns=["period", "events", "documents", "mean_intensity",
                                      "total_intensity", "index"]), ev  # fmt: skip
-    grouped = ev.groupby("period").agg(
-        events=("intensity", "size"),
-        documents=("doc", "nunique"),
-        mean_intensity=("intensity", "mean"),
-        total_intensity=("intensity", "sum"),
+    grouped = (
+        ev.assign(source=source)
+        .groupby("period")
+        .agg(
+            events=("intensity", "size"),
+            documents=("source", "nunique"),
+            mean_intensity=("intensity", "mean"),
+            total_intensity=("intensity", "sum"),
+        )
     )
     table = grouped.reindex(pd.period_range(first, last, freq=code))
     table[["events", "documents"]] = table[["events", "documents"]].fillna(0).astype(int)
@@ -126,10 +138,8 @@ def check_parameters(corpus, start, end, frequency, window, dyad, min_sources) -
     """Validate the notebook's parameters; ParameterError with a clear message otherwise."""
     s, e = check_period(start, end)
     check_choice("frequency", frequency, FREQUENCIES)
-    if not isinstance(window, int) or window < 1:
-        raise ParameterError(f"window: {window!r} must be a whole number of periods, 1 or more")
-    if not isinstance(min_sources, int) or min_sources < 1:
-        raise ParameterError(f"min_sources: {min_sources!r} must be a whole number, 1 or more")
+    check_positive_int("window", window, "a whole number of periods")
+    check_positive_int("min_sources", min_sources)
     sides = tuple(x.strip() for x in str(dyad).split(",") if x.strip())
     states = set(extraction_tables().actors.query("type == 'state'")["id"])
     if len(sides) != 2 or sides[0] == sides[1]:

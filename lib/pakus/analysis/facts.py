@@ -9,12 +9,22 @@ from pathlib import Path
 
 import pandas as pd
 
+from pakus.build import corpus_tables
 from pakus.dates import PartialDate
 from pakus.errors import ParameterError
+from pakus.reconcile import asserted, dated_events, independent_sources, split
 from pakus.reference import project_root
-from pakus.tables import asserted
+
+__all__ = [
+    "FREQUENCIES", "PERIOD_CODES", "Facts", "asserted", "check_choice", "check_flag", "check_period", "check_positive_int",
+    "check_subset", "dated_events", "load_facts", "parse_bound", "resolve_corpus",
+    "sources_table", "split", "within",
+]  # fmt: skip
 
 FREQUENCIES = ("year", "quarter", "month")
+"""The periods an analysis counts by."""
+PERIOD_CODES = {"year": "Y", "quarter": "Q", "month": "M"}
+"""The pandas period code of each frequency (``Series.dt.to_period``)."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +41,12 @@ class Facts:
     fact_sources: pd.DataFrame
     conflicts: pd.DataFrame
     flags: pd.DataFrame
+
+    @property
+    def sources(self) -> dict[str, str]:
+        """Each document's independent source, ``{doc: source doc}``: a reprint maps to its
+        original (:func:`pakus.reconcile.independent_sources`)."""
+        return independent_sources(self.documents)
 
 
 def resolve_corpus(corpus: str | Path) -> Path:
@@ -53,8 +69,6 @@ def load_facts(corpus: str | Path = "data/raw") -> Facts:
 
 @cache
 def _load(folder: Path, stamp: tuple) -> Facts:
-    from pakus.build import corpus_tables
-
     _, tables = corpus_tables(folder)
     names = ("documents", "entities", "events", "amounts", "problems", "facts", "fact_sources",
              "conflicts", "flags")  # fmt: skip
@@ -104,16 +118,6 @@ def check_subset(name: str, values: Iterable[str], choices: Iterable[str]) -> li
     return values
 
 
-def dated_events(events: pd.DataFrame) -> pd.DataFrame:
-    """Events told as done (asserted, not negated) with a date, with ``first_day``/``last_day``."""
-    ev = asserted(events)
-    ev = ev[ev["date"] != ""].copy()
-    parsed = ev["date"].map(PartialDate.parse)
-    ev["first_day"] = pd.to_datetime(parsed.map(lambda d: d.first_day()))
-    ev["last_day"] = pd.to_datetime(parsed.map(lambda d: d.last_day()))
-    return ev
-
-
 def within(frame: pd.DataFrame, start: PartialDate | None, end: PartialDate | None) -> pd.DataFrame:
     """Rows whose dated span lies inside [start, end]."""
     keep = pd.Series(True, index=frame.index)
@@ -122,11 +126,6 @@ def within(frame: pd.DataFrame, start: PartialDate | None, end: PartialDate | No
     if end is not None:
         keep &= frame["last_day"] <= pd.Timestamp(end.last_day())
     return frame[keep]
-
-
-def split(cell: str) -> list[str]:
-    """A ';'-separated cell as a list."""
-    return [x for x in str(cell).split(";") if x]
 
 
 def sources_table(rows: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
@@ -139,6 +138,14 @@ def sources_table(rows: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
         if c in out
     ]
     return out[columns].sort_values(["doc", "start"]).reset_index(drop=True)
+
+
+def check_positive_int(name: str, value: object, what: str = "a whole number") -> int:
+    """``value`` if it is an int of 1 or more (not a bool); else ParameterError saying it must
+    be ``what``, 1 or more."""
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ParameterError(f"{name}: {value!r} must be {what}, 1 or more")
+    return value
 
 
 def check_flag(name: str, value: object) -> bool:

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from pakus.analysis.facts import Facts
+from pakus.analysis.facts import Facts, check_positive_int
 from pakus.errors import ParameterError
 from pakus.reconcile import reconcile
+from pakus.tables import ReconciledTables, reconciled_tables
 
 
 @dataclass(frozen=True)
@@ -27,14 +28,7 @@ class Parameters:
 
 def check_parameters(corpus, min_corroboration, documents, known: list[str]) -> Parameters:
     """Validate the notebook's parameters; ``documents`` may be ``"all"``."""
-    if (
-        not isinstance(min_corroboration, int)
-        or isinstance(min_corroboration, bool)
-        or min_corroboration < 1
-    ):
-        raise ParameterError(
-            f"min_corroboration: {min_corroboration!r} must be a whole number, 1 or more"
-        )
+    check_positive_int("min_corroboration", min_corroboration)
     chosen = list(known) if documents == "all" else list(documents)
     unknown = [d for d in chosen if d not in known]
     if unknown or not chosen:
@@ -45,31 +39,33 @@ def check_parameters(corpus, min_corroboration, documents, known: list[str]) -> 
     return Parameters(str(corpus), min_corroboration, sorted(chosen))
 
 
-def reconcile_subset(facts: Facts, documents: list[str]) -> dict[str, pd.DataFrame]:
+def reconcile_subset(facts: Facts, documents: list[str]) -> ReconciledTables:
     """Facts, sources, conflicts and flags of the chosen documents only."""
 
     def keep(frame: pd.DataFrame) -> pd.DataFrame:
         return frame[frame["doc"].isin(documents)]
 
-    return reconcile(
-        keep(facts.events), keep(facts.amounts), keep(facts.entities), keep(facts.documents)
+    return reconciled_tables(
+        reconcile(
+            keep(facts.events), keep(facts.amounts), keep(facts.entities), keep(facts.documents)
+        )
     )
 
 
 def document_scores(
-    r: dict[str, pd.DataFrame], documents: list[str], min_corroboration: int
+    r: ReconciledTables, documents: list[str], min_corroboration: int
 ) -> pd.DataFrame:
     """Per document: facts, corroborated, contradicted and flagged counts."""
-    sources = r["fact_sources"][r["fact_sources"]["kind"] == "event"]
-    per_fact_docs = r["facts"].set_index("fact_id")["documents"]
+    sources = r.fact_sources[r.fact_sources["kind"] == "event"]
+    per_fact_docs = r.facts.set_index("fact_id")["documents"]
     rows = []
     for doc in documents:
         ids = set(sources.loc[sources["doc"] == doc, "fact_id"])
-        contradicted = set(r["conflicts"].loc[r["conflicts"]["doc"] == doc, "fact_id"])
+        contradicted = set(r.conflicts.loc[r.conflicts["doc"] == doc, "fact_id"])
         rows.append({
             "doc": doc, "facts": len(ids),
             "corroborated": sum(int(per_fact_docs[i] >= min_corroboration) for i in ids),
-            "contradicted": len(contradicted), "flagged": int((r["flags"]["doc"] == doc).sum()),
+            "contradicted": len(contradicted), "flagged": int((r.flags["doc"] == doc).sum()),
         })  # fmt: skip
     return pd.DataFrame(rows)
 
@@ -90,12 +86,12 @@ def conflict_pairs(conflicts: pd.DataFrame) -> pd.DataFrame:
 
 
 def corroboration_matrix(
-    r: dict[str, pd.DataFrame], documents: list[str], min_corroboration: int
+    r: ReconciledTables, documents: list[str], min_corroboration: int
 ) -> pd.DataFrame:
     """Documents × facts told by at least ``min_corroboration`` documents: 1 where a document tells it."""
-    facts = r["facts"][r["facts"]["documents"] >= min_corroboration]
-    sources = r["fact_sources"][
-        (r["fact_sources"]["kind"] == "event") & r["fact_sources"]["fact_id"].isin(facts["fact_id"])
+    facts = r.facts[r.facts["documents"] >= min_corroboration]
+    sources = r.fact_sources[
+        (r.fact_sources["kind"] == "event") & r.fact_sources["fact_id"].isin(facts["fact_id"])
     ]
     labels = {f.fact_id: f"{f.date} {f.type}" for f in facts.itertuples()}
     matrix = pd.crosstab(sources["doc"], sources["fact_id"]).clip(upper=1)
@@ -105,16 +101,16 @@ def corroboration_matrix(
 
 
 def findings(
-    scores: pd.DataFrame, r: dict[str, pd.DataFrame], pairs: pd.DataFrame, min_corroboration: int
+    scores: pd.DataFrame, r: ReconciledTables, pairs: pd.DataFrame, min_corroboration: int
 ) -> str:
     """The findings paragraph, written from the computed numbers."""
-    facts = r["facts"]
+    facts = r.facts
     told = int((facts["documents"] >= min_corroboration).sum())
     parts = [
         f"The chosen **{len(scores)}** documents tell **{len(facts)}** dated happenings; **{told}** of them "
         f"are told by at least {min_corroboration} document(s).",
-        f"Sources disagree on **{r['conflicts']['fact_id'].nunique()}** happening(s) "
-        f"({len(pairs)} pair(s) of versions) and **{len(r['flags'])}** mention(s) are flagged as implausible.",
+        f"Sources disagree on **{r.conflicts['fact_id'].nunique()}** happening(s) "
+        f"({len(pairs)} pair(s) of versions) and **{len(r.flags)}** mention(s) are flagged as implausible.",
     ]
     if not scores.empty:
         top = scores.sort_values(["corroborated", "doc"], ascending=[False, True]).iloc[0]

@@ -1,7 +1,7 @@
 """Extraction: a document's text and published date in, sourced mentions out.
 
 Pure functions of the text, the published date and the reference tables in
-``data/reference/`` (gazetteer, trigger lexicon, codebooks); nothing here knows any
+``pakus/data/reference/`` (gazetteer, trigger lexicon, codebooks); nothing here knows any
 particular document.
 """
 
@@ -21,7 +21,7 @@ from pakus.extract.amounts import (
     compile_purposes,
     count_mentions,
 )
-from pakus.extract.coding import CodingTables
+from pakus.extract.events.parsed import CodingTables
 from pakus.extract.entities import Gazetteer, entity_mentions
 from pakus.extract.events import Lexicon, event_mentions
 from pakus.extract.mentions import Extraction

@@ -2,7 +2,7 @@
 sentence's grammar, and events of the derived verb lexicon in clauses the curated triggers
 leave uncoded.
 
-For each event, on its trigger's head token (``pakus.extract.grammar`` holds the rules):
+For each event, on its trigger's head token (``pakus.extract.events.grammar`` holds the rules):
 
 1. **governing** — a word that governs the trigger and reverses it decides the type
    (``data/reference/governors.csv``): a ban on a sale or the calling off of talks is
@@ -28,8 +28,8 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from pakus.extract import grammar
-from pakus.extract.grammar import Actor, ActorIndex
+from pakus.extract.events import grammar
+from pakus.extract.events.grammar import Actor, ActorIndex
 from pakus.extract.mentions import DateMention, EntityMention, EventMention
 from pakus.extract.parse import MAX_SENTENCE_CHARS, ParserError, parse_spans
 from pakus.extract.text import clause_spans

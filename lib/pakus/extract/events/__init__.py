@@ -1,0 +1,159 @@
+"""Events: one per clause with a trigger from the lexicon, coded in PLOVER, with the date
+that governs the clause, the actors, intensity, context, negation and modality.
+
+The decisions, one module each, every one a function of a :class:`Clause` (the clause's text
+and offsets, its triggers, entities, dates and amounts; frozen) and a trigger match in it:
+
+- ``triggers``: trigger and type — which readings of which triggers the clause admits
+  (:func:`~pakus.extract.events.triggers.candidates`), and which is the clause's event
+  (:func:`~pakus.extract.events.triggers.primary`), read from the compiled ``lexicon``;
+- ``dating``: the governing date — what a clause inherits from its sentence and which date
+  each event of the clause takes (:func:`~pakus.extract.events.dating.dated_candidates`);
+- ``roles``: source and target, the actors' ids and countries
+  (:func:`~pakus.extract.events.roles.parties`);
+- ``mood``: negation and modality (:func:`~pakus.extract.events.mood.mood`);
+- ``parsed``: the events re-read with the sentence's dependency parse (``grammar`` holds
+  the rules: roles, governing words, negation and modality), and the derived verb lexicon's
+  events (:func:`~pakus.extract.events.parsed.code_events`).
+
+This module only walks sentences and clauses, builds each :class:`Clause`, and assembles an
+:class:`~pakus.extract.mentions.EventMention` from the steps' answers (mode, intensity and
+context come from the lexicon's codebook). A step's insides can be replaced (by rules over a
+dependency parse, say) as long as it keeps its signature.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from pakus.extract.events import dating, roles, triggers
+from pakus.extract.events.clause import ACTOR_TYPES, Clause, within
+from pakus.extract.events.lexicon import Keywords, Lexicon, Trigger, words_of
+from pakus.extract.events.mood import mood
+from pakus.extract.events.parsed import CodingTables, SentenceInfo, code_events
+from pakus.extract.events.triggers import trigger_hits
+from pakus.extract.mentions import AmountMention, DateMention, EntityMention, EventMention
+from pakus.extract.text import clause_spans
+
+__all__ = [
+    "ACTOR_TYPES", "Clause", "Keywords", "Lexicon", "Trigger", "clause_events", "event_mentions",
+    "words_of",
+]  # fmt: skip
+
+DAY_MONTH_YEAR = frozenset({"day", "month", "year"})
+"""The precisions of a date that can date an event (not a decade, range or fiscal year)."""
+
+
+def event_mentions(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    entities: Sequence[EntityMention],
+    dates: Sequence[DateMention],
+    amounts: Sequence[AmountMention],
+    lexicon: Lexicon,
+    coding: CodingTables | None = None,
+    issuer: str = "",
+) -> list[EventMention]:
+    """One event per clause that holds a trigger whose requirements the clause meets
+    (sentences: (start, end) offsets; mentions sorted by start); with ``coding``, re-read
+    with the sentence's parse and completed from the derived verb lexicon
+    (:func:`~pakus.extract.events.parsed.code_events`); ``issuer``: the actor id a
+    first-person "we" stands for."""
+    ent_starts = [e.start for e in entities]
+    years = [(d, dating.agreements_year(text, d, entities, ent_starts)) for d in dates]
+    agreement_years = {a.start: d for d, a in reversed(years) if a is not None}
+    named = {id(d) for d, a in years if a is not None}
+    dates = [d for d in dates if not dating.covered(d, entities, ent_starts) and id(d) not in named]
+    date_starts = [d.start for d in dates]
+    amt_starts = [a.start for a in amounts]
+    blocked = [(e.start, e.end) for e in entities] + [(d.start, d.end) for d in dates]
+    blocked.sort()
+    hits = trigger_hits(text, lexicon, blocked)
+    hit_starts = [m.start() for m in hits]
+    out: list[EventMention] = []
+    infos: list[SentenceInfo] = []
+    for s_start, s_end in sentences:
+        s_hits = hits[
+            bisect.bisect_left(hit_starts, s_start) : bisect.bisect_left(hit_starts, s_end)
+        ]
+        if not s_hits and coding is None:
+            continue
+        s_dates = [
+            d for d in within(dates, date_starts, s_start, s_end) if d.precision in DAY_MONTH_YEAR
+        ]
+        governing = dating.sentence_initial_date(text, s_start, s_dates)
+        infos.append(SentenceInfo(s_start, s_end, s_dates, governing))
+        if not s_hits:
+            continue
+        previous: DateMention | None = None
+        for c_start, c_end in clause_spans(text, s_start, s_end):
+            c_dates = [
+                d for d in within(dates, date_starts, c_start, c_end)
+                if d.precision in DAY_MONTH_YEAR
+            ]  # fmt: skip
+            inherited = dating.inherited_date(text, c_start, c_end, governing, previous)
+            previous = c_dates[0] if c_dates else previous
+            c_hits = [m for m in s_hits if c_start <= m.start() and m.end() <= c_end]
+            if not c_hits:
+                continue
+            clause = Clause(
+                text, c_start, c_end, c_hits,
+                within(entities, ent_starts, c_start, c_end),
+                within(entities, ent_starts, s_start, s_end),
+                c_dates, inherited,
+                bool(within(amounts, amt_starts, c_start, c_end)),
+                lexicon,
+            )  # fmt: skip
+            out.extend(clause_events(clause))
+    out = [dating.dated_by_name(e, entities, ent_starts, agreement_years) for e in out]
+    if coding is not None:
+        out = code_events(text, infos, out, entities, lexicon, coding, issuer)
+    return out
+
+
+def clause_events(c: Clause) -> list[EventMention]:
+    """The events of one clause.
+
+    The strongest trigger gives the clause's event, with the nearest date. Beside it: a
+    verb coordinated with it ("visited Islamabad and warned …"), and a noun with a date of
+    its own ("an attack on the embassy in September", "last year's meetings"). A clause that
+    tells coordinated dates ("killed A in 2009 and B in 2013") gives one event per date.
+    """
+    cands = triggers.candidates(c)
+    if not cands:
+        return []
+    topics = triggers.topics(c)
+    primary = triggers.primary(cands)
+    per_date = dating.per_date(c, cands, primary)
+    if per_date is not None:
+        return [event(c, x.m, x.trig, d, topics) for x, d in per_date]
+    chosen, coordinated = dating.dated_candidates(c, cands, primary)
+    events = [event(c, x.m, x.trig, d, topics) for x, d in chosen]
+    return roles.share_subject(events, chosen, primary, coordinated)
+
+
+def event(
+    c: Clause, m: re.Match[str], trig: Trigger, date: DateMention | None, topics: frozenset[str]
+) -> EventMention:
+    """One event of clause ``c``: trigger ``m`` read as ``trig``, dated ``date``; ``topics``:
+    the contexts whose keywords the clause holds."""
+    text, ents, lex = c.text, c.entities, c.lexicon
+    md = mood(c, m)
+    source, target, actor_ids, countries = roles.parties(c, m, trig)
+    mode = trig.mode
+    if not mode and trig.type == "ASSAULT" and re.search(r"\bdrones?\b", c.quote, re.I):
+        mode = "drone"
+    intensity = lex.mode_intensity.get((trig.type, mode), lex.intensity[trig.type])
+    contexts = {trig.context, *topics} if trig.context else set(topics)
+    if any(e.type == "group" for e in ents):
+        contexts.add("terrorism")
+    return EventMention(
+        c.start, c.end, c.quote, trig.type, text[m.start() : m.end()], m.start(), m.end(), mode,
+        date.date if date else None, date.precision if date else None, date.quote if date else "",
+        actor_ids, tuple(dict.fromkeys(e.id for e in ents if e.type in {"program", "agreement"})),
+        countries, source.id, target.id, source.country, target.country, "", "",
+        float(intensity), lex.quad[trig.type],
+        ";".join(sorted(contexts)), md.negated, md.modality,
+    )  # fmt: skip

@@ -1,0 +1,201 @@
+"""The governing date: which date of its sentence an event takes.
+
+In order: a date inside the clause, the nearest one to the event's trigger (a noun trigger
+with a date of its own keeps it: "last year's meetings"); else the date the clause inherits
+(:attr:`Clause.governing`: a date opening the sentence, or the date of a coordinated clause);
+a "since" date of an active present perfect dates nothing; an undated signing of an agreement
+whose name holds its year takes that year.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from pakus.extract.events.clause import RELATIVE, Clause, within
+from pakus.extract.events.triggers import Candidate
+from pakus.extract.mentions import DateMention, EntityMention, EventMention
+from pakus.extract.text import opens_sentence
+
+_SAME_TIME_VERB = re.compile(r"(?:and|but)\s+(?!(?:the|a|an|to|it|he|she|they|we|i)\b)[a-z]")
+"""A clause that opens with a coordinated verb ("…on Monday, and offered to mediate")."""
+
+_SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:the\s+)?\Z")
+""""since" right before a date."""
+
+_ACTIVE_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:also|already|now|since|so\s+far)\s+)?\Z")
+"""An active present perfect right before a trigger ("has reimbursed", "have also given")."""
+
+
+def covered(span: DateMention, items: Sequence[EntityMention], starts: list[int]) -> bool:
+    """Whether one of ``items`` (sorted, not overlapping each other) contains ``span``."""
+    i = bisect.bisect_right(starts, span.start)
+    return any(items[k].end >= span.end for k in range(max(0, i - 8), i))
+
+
+def agreements_year(
+    text: str, date: DateMention, entities: Sequence[EntityMention], ent_starts: list[int]
+) -> EntityMention | None:
+    """The agreement whose year ``date`` is, in its name or right after it ("the Enhanced
+    Partnership with Pakistan Act of 2009", "the Pressler Amendment of 1985")."""
+    i = bisect.bisect_right(ent_starts, date.start) - 1
+    if i < 0 or entities[i].type != "agreement" or date.precision != "year":
+        return None
+    e = entities[i]
+    if date.end <= e.end or text[e.end : date.start] == " of ":
+        return e
+    return None
+
+
+def dated_by_name(
+    event: EventMention, entities: Sequence[EntityMention], ent_starts: list[int],
+    agreement_years: dict[int, DateMention],
+) -> EventMention:  # fmt: skip
+    """An undated signing, ratification or renewal of an agreement whose name holds its year
+    ("signed the Simla Agreement of 1972") takes that year; the year of an agreement only
+    cited ("the cutoff, required under the Pressler Amendment of 1985, …") dates nothing.
+    ``agreement_years``: the year of each agreement mention, by its start."""
+    if event.date is not None or event.type != "SUPPORT":
+        return event
+    after = within(entities, ent_starts, event.trigger_end, event.end)
+    agreement = next((a for a in after if a.type == "agreement"), None)
+    year = agreement_years.get(agreement.start) if agreement is not None else None
+    if year is None:
+        return event
+    return replace(event, date=year.date, precision=year.precision, date_quote=year.quote)
+
+
+def sentence_initial_date(
+    text: str, s_start: int, s_dates: list[DateMention]
+) -> DateMention | None:
+    """The first date that opens the sentence (``pakus.extract.text.opens_sentence``); it
+    governs all the sentence's clauses."""
+    return next((d for d in s_dates if opens_sentence(text, s_start, d.start)), None)
+
+
+def inherited_date(
+    text: str, c_start: int, c_end: int, governing: DateMention | None,
+    previous: DateMention | None,
+) -> DateMention | None:  # fmt: skip
+    """The date a clause inherits: the sentence's opening date (not for a relative clause),
+    or, for a clause opening with a coordinated verb, the last date told before it ("…on
+    Monday, and offered to mediate": the same time)."""
+    inherited = None if RELATIVE.match(text, c_start, c_end) else governing
+    if previous is not None and _SAME_TIME_VERB.match(text, c_start, c_end):
+        inherited = previous
+    return inherited
+
+
+def per_date(
+    c: Clause, cands: Sequence[Candidate], primary: Candidate
+) -> list[tuple[Candidate, DateMention]] | None:
+    """A clause that tells coordinated dates ("killed A in 2009 and B in 2013"): one
+    (trigger, date) per date, the trigger being the last before the date; else None."""
+    text = c.text
+    distinct = sorted({d.date: d for d in c.dates}.values(), key=lambda d: d.start)
+    if len(distinct) >= 2 and all(
+        re.search(r"\band\b", text[a.end : b.start]) for a, b in itertools.pairwise(distinct)
+    ):
+        out = []
+        for d in distinct:
+            before = [x for x in cands if x.m.end() <= d.start]
+            pick = max(before, key=lambda x: (x.m.start(), x.weight)) if before else primary
+            out.append((pick, d))
+        return out
+    return None
+
+
+def dated_candidates(
+    c: Clause, cands: Sequence[Candidate], primary: Candidate
+) -> tuple[list[tuple[Candidate, DateMention | None]], set[int]]:
+    """The events of a clause with their dates, in trigger order, and the ids of those that
+    are verbs coordinated with the primary one (they share its date).
+
+    The primary trigger takes the nearest date not claimed by a noun trigger's own adjacent
+    date, or the governing date when none is left; a trigger of another type is an event of
+    its own when it has its own date or is a verb coordinated with the primary one."""
+    text = c.text
+    chosen: list[tuple[Candidate, DateMention | None]] = []
+    claimed: set[int] = set()
+    for x in cands:
+        if x is primary or x.trig.type == primary.trig.type:
+            continue
+        own = _adjacent_date(text, x.m, list(c.dates), tight=not x.nominal)
+        if own is not None and _verbs_date(text, primary, x, own):
+            continue
+        if own is not None and id(own) not in claimed:
+            claimed.add(id(own))
+            chosen.append((x, own))
+    free = [d for d in c.dates if id(d) not in claimed]
+    date = min(free, key=lambda d: abs(d.start - primary.m.start()), default=None)
+    if date is None and not claimed:
+        date = c.governing
+    if date is not None and _ongoing_since(text, c.start, primary.m, date):
+        date = None
+    chosen.insert(0, (primary, date))
+    coordinated: set[int] = set()
+    for x in cands:
+        if x is primary or x.nominal or x.trig.type == primary.trig.type:
+            continue
+        lo, hi = sorted((primary.m, x.m), key=lambda m: m.start())
+        if re.search(r"\b(?:and|besides|as well as|but also)\b", text[lo.end() : hi.start()]):
+            chosen.append((x, date))
+            coordinated.add(id(x))
+    chosen.sort(key=lambda cd: cd[0].m.start())
+    return chosen, coordinated
+
+
+def _ongoing_since(text: str, c_start: int, m: re.Match[str], date: DateMention) -> bool:
+    """Whether ``date`` opens a span the event fills rather than dates it: "since" with an
+    active present perfect ("has reimbursed $6 billion since 2002", "Since 2001, the US has
+    given …"). A passive or stative perfect keeps it: "aid has been suspended since May"."""
+    return bool(
+        _SINCE_BEFORE.search(text, max(0, date.start - 12), date.start)
+        and _ACTIVE_PERFECT.search(text, max(c_start, m.start() - 30), m.start())
+    )
+
+
+def _verbs_date(text: str, verb: Candidate, noun: Candidate, date: DateMention) -> bool:
+    """Whether a date right after the object of a verb is the verb's ("lifted the embargo in
+    1975"), not the noun's own, as it is after a modifier ("the sanctions imposed after the
+    1998 tests")."""
+    if verb.nominal or not noun.nominal or noun.m.start() < verb.m.end():
+        return False
+    object_gap = r"\s+(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,2}"
+    return bool(
+        re.fullmatch(object_gap, text[verb.m.end() : noun.m.start()])
+        and re.fullmatch(r"\s+(?:in|on|during|by)\s+", text[noun.m.end() : date.start])
+    )
+
+
+def _adjacent_date(
+    text: str, m: re.Match[str], dates: list[DateMention], tight: bool = False
+) -> DateMention | None:
+    """A date that belongs to a noun trigger: right before it ("last year's meetings",
+    "the 1979 invasion") or shortly after it ("an attack on the embassy in September");
+    for a verb (``tight``), only a date right after it ("the aid he cut last year")."""
+    if tight:
+        return next(
+            (
+                d
+                for d in dates
+                if 0 <= d.start - m.end() <= 4 and not text[m.end() : d.start].strip()
+            ),
+            None,
+        )
+    for d in dates:
+        if d.end <= m.start() and re.fullmatch(
+            r"(?:[’']s)?\s+(?:[A-Z]\w+\s+)?", text[d.end : m.start()]
+        ):
+            return d
+        gap = text[m.end() : d.start]
+        if (
+            d.start >= m.end()
+            and len(gap) <= 60
+            and not re.search(r"[,;]|\b(?:was|were|is|are|has|had)\b", gap)
+        ):
+            return d
+    return None

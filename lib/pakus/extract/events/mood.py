@@ -1,0 +1,88 @@
+"""Negation and modality: whether a clause denies its event, and whether it tells it as done
+(``asserted``), to come (``future``) or as a possibility, wish or condition (``hypothetical``).
+Both read the words before the trigger in its clause, and a modal verb right after a noun
+subject ("Talks will resume")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pakus.extract.events.clause import Clause
+from pakus.extract.words import FUTURE_CUE
+
+_NEGATION = re.compile(
+    r"\b(?:not|never|no\s+longer|neither|nor|without|refused\s+to|declined\s+to|failed\s+to|"
+    r"unwilling\s+to|reluctant\s+to|"
+    r"cannot|can't|won't|didn't|doesn't|don't|isn't|wasn't|aren't|weren't|hasn't|haven't)\b|n[’']t\b",
+    re.I,
+)
+
+_NOT_NEGATION = re.compile(r"\bnot\s+(?:least|only)\b", re.I)
+
+_NO_BEFORE = re.compile(r"\bno\s+$", re.I)
+
+_DISCOURSE = re.compile(
+    r"\b(?:it\s+should\s+be\s+noted|it\s+is\s+worth\s+noting|it\s+may\s+be\s+recalled)\b", re.I
+)
+
+_CONDITIONAL = re.compile(r"\b(?:[Ii]f|[Ww]hether|[Uu]nless)\b")
+
+_IRREALIS = re.compile(
+    r"\b(?:[Cc]ould|might|may|[Ss]hould|ought|possibility|possible|likely|would\s+(?:not\s+|never\s+)?have|suggested|"
+    r"proposed|considering|consider|keen|desire|desired|wish|hope|hopes|want|wants)\b"
+)
+
+_SUBJECT = re.compile(r"\b(?:that|which|who|he|she|they|it|we|I)\b")
+
+
+_VERB_AFTER_SUBJECT = re.compile(
+    r"(?:\s+(?!(?:and|but|or|that|which|who)\b)[\w-]+){0,3}?\s+(?:(?P<future>will|shall|(?:is|are)\s+(?:due|expected|scheduled|set)\s+to|"
+    r"(?:is|are)\s+to)|(?P<hypo>would|could|may|might))\b"
+)
+
+_INFINITIVE = re.compile(r"\bto\s+$", re.I)
+
+_REALIS_INFINITIVE = re.compile(
+    r"\b(?:continues?|continued|began|begins|started|starts|managed|decided|voted|went\s+on|"
+    r"decision|move|order)\s+to\s+$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Mood:
+    """``negated``: the clause denies the event; ``modality``: asserted, future or hypothetical."""
+
+    negated: bool
+    modality: str
+
+
+def mood(c: Clause, m: re.Match[str]) -> Mood:
+    """The negation and modality of the event whose trigger is ``m`` in clause ``c``."""
+    text, c_end = c.text, c.end
+    before = _DISCOURSE.sub("", text[c.start : m.start()])
+    window = before[-60:]
+    negated = (
+        _NEGATION.search(_NOT_NEGATION.sub("", window)) is not None
+        or _NO_BEFORE.search(window) is not None
+    )
+    infinitive = _INFINITIVE.search(before) and not _REALIS_INFINITIVE.search(before)
+    # modal verbs govern the verb of their own subject: "said he would consider restoring the
+    # aid he cut last year" makes "restoring" hypothetical, not "cut"
+    subjects = list(_SUBJECT.finditer(before))
+    local = before[subjects[-1].end() :] if subjects else before
+    # a noun that is the clause's subject takes the mood of its verb: "Talks will resume"
+    verb_after = (
+        _VERB_AFTER_SUBJECT.match(text, m.end(), c_end) if len(before.split()) <= 3 else None
+    )
+    if (
+        _CONDITIONAL.search(before) or _IRREALIS.search(local) or infinitive
+        or (verb_after and verb_after.group("hypo"))
+    ):  # fmt: skip
+        modality = "hypothetical"
+    elif FUTURE_CUE.search(local[-60:]) or (verb_after and verb_after.group("future")):
+        modality = "future"
+    else:
+        modality = "asserted"
+    return Mood(negated, modality)
