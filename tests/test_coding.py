@@ -5,7 +5,9 @@ from helpers import extract
 
 def told(text: str, published: str) -> list:
     """The events of ``text`` told as done (asserted, not negated)."""
-    return [e for e in extract(text, published).events if e.modality == "asserted" and not e.negated]
+    return [
+        e for e in extract(text, published).events if e.modality == "asserted" and not e.negated
+    ]
 
 
 def kinds(text: str, published: str) -> set[tuple[str, str, str]]:
@@ -20,7 +22,9 @@ def test_a_ban_governs_the_sale_it_bans():
 
 
 def test_calling_off_talks_is_sanction_not_consult():
-    text = "On Monday the Clinton administration called off the annual security talks with Pakistan."
+    text = (
+        "On Monday the Clinton administration called off the annual security talks with Pakistan."
+    )
     evs = told(text, "1998-06-03")
     assert [(e.type, e.source_country, e.target_country, e.date) for e in evs] == [
         ("SANCTION", "USA", "PAK", "1998-06-01")
@@ -87,9 +91,7 @@ def test_the_recipient_beats_the_object_as_target():
 
 def test_condemning_is_an_accusation_by_the_speaker():
     text = "The United States condemned the attack on its consulate in Peshawar."
-    assert any(
-        e.type == "ACCUSE" and e.source_country == "USA" for e in told(text, "2010-04-05")
-    )
+    assert any(e.type == "ACCUSE" and e.source_country == "USA" for e in told(text, "2010-04-05"))
 
 
 def test_urging_is_a_request_to_the_one_urged():
@@ -98,7 +100,9 @@ def test_urging_is_a_request_to_the_one_urged():
 
 
 def test_the_content_of_an_accusation_is_not_told_as_done():
-    text = "Earlier this week a US intelligence report accused Pakistan of sheltering militant groups."
+    text = (
+        "Earlier this week a US intelligence report accused Pakistan of sheltering militant groups."
+    )
     found = kinds(text, "2019-01-31")
     assert ("ACCUSE", "USA", "PAK") in found
     assert not any(t == "ASSAULT" for t, _, _ in found)

@@ -93,7 +93,9 @@ def test_every_row_cites_both_files_with_line_and_licence():
 
 def test_the_committed_lexicon_has_the_columns_and_plover_types():
     table = pd.read_csv(
-        ROOT / "lib" / "pakus" / "data" / "reference" / "verb_lexicon.csv", dtype=str, keep_default_na=False
+        ROOT / "lib" / "pakus" / "data" / "reference" / "verb_lexicon.csv",
+        dtype=str,
+        keep_default_na=False,
     )
     assert tuple(table.columns) == derive_verb_lexicon.COLUMNS
     assert table.set_index(["lemma", "object", "preposition"]).index.is_unique

@@ -21,9 +21,9 @@ from pakus.extract.amounts import (
     compile_purposes,
     count_mentions,
 )
-from pakus.extract.events.parsed import CodingTables
 from pakus.extract.entities import Gazetteer, entity_mentions
 from pakus.extract.events import Lexicon, event_mentions
+from pakus.extract.events.parsed import CodingTables
 from pakus.extract.mentions import Extraction
 from pakus.extract.temporal import date_mentions
 from pakus.extract.text import sentence_spans
@@ -46,7 +46,10 @@ def _compiled(
         compile_purposes(tables.amount_purposes),
         compile_counts(tables.count_units),
         CodingTables(
-            tables.governors, tables.role_frames, tables.verb_lexicon, tables.verb_lexicon_sets,
+            tables.governors,
+            tables.role_frames,
+            tables.verb_lexicon,
+            tables.verb_lexicon_sets,
             lexicon.demonyms,
         ),
     )

@@ -77,6 +77,9 @@ class Actor:
     sector: str = ""
     start: int = 0
     end: int = 0
+    adjective: bool = False
+    """A nationality adjective ("Pakistani"): an actor only as a modifier of a phrase's head
+    ("Pakistani forces"), not as a head of its own ("a Pakistani")."""
 
 
 class ActorIndex:
@@ -137,7 +140,7 @@ def actors_of(tok, index: ActorIndex, seen: frozenset[int] = frozenset()) -> lis
 def _own_actors(tok, index: ActorIndex, seen: frozenset[int]) -> list[Actor]:
     own = index.at(tok)
     if own is not None:
-        return [own]
+        return [own] if not own.adjective or tok.dep_ in (*_MODIFIER_DEPS, "conj") else []
     lower = tok.lower_
     if lower in RELATIVE and tok.head.dep_ == "relcl":
         return actors_of(tok.head.head, index, seen)
@@ -241,13 +244,18 @@ _OBJECT_FRAME = ("on", "against", "to", "with", "for")
 
 
 def roles(
-    tok, frame: Sequence[str], index: ActorIndex, exclude: frozenset[int] = frozenset()
+    tok,
+    frame: Sequence[str],
+    index: ActorIndex,
+    exclude: frozenset[int] = frozenset(),
+    possessor_suffers: bool = False,
 ) -> Roles:
     """Source and target actors of the event whose trigger's head is ``tok``; ``frame``: the
     target slots to try, in order (``("dobj", "to", "against")``); ``exclude``: tokens (by
-    index) that are events of their own, not actors' phrases (what a ban bans)."""
+    index) that are events of their own, not actors' phrases (what a ban bans);
+    ``possessor_suffers``: an event noun's possessor is its target (a killing, an arrest)."""
     if tok.pos_ in {"NOUN", "PROPN"}:
-        return _noun_roles(tok, frame, index, exclude)
+        return _noun_roles(tok, frame, index, exclude, possessor_suffers)
     sources = _subject_of(tok, index)
     targets: list[Actor] = []
     if is_passive(tok):
@@ -263,6 +271,9 @@ def roles(
                 targets = targets or _frame_targets(acl, _OBJECT_FRAME, index)
             if targets:
                 break
+    for adv in _children(tok, "advcl"):  # "struck a compound, killing an al-Qaeda operative"
+        if not targets and adv.tag_ == "VBG" and not _children(adv, "nsubj"):
+            targets = _frame_targets(adv, frame, index, exclude)
     return _distinct(sources, targets)
 
 
@@ -279,16 +290,25 @@ def _frame_targets(
 
 
 def _noun_roles(
-    tok, frame: Sequence[str], index: ActorIndex, exclude: frozenset[int] = frozenset()
+    tok,
+    frame: Sequence[str],
+    index: ActorIndex,
+    exclude: frozenset[int] = frozenset(),
+    possessor_suffers: bool = False,
 ) -> Roles:
     """Roles of an event noun: its modifier or possessor (``US strikes``, ``Pakistan's
     attack``), a ``by`` phrase, or the subject of the verb it is the object of; the target in
     its own prepositional frame, else the governing verb's."""
     sources: list[Actor] = []
+    suffered: list[Actor] = []
     for c in tok.children:
         if c.dep_ in _MODIFIER_DEPS and c.i < tok.i:
-            sources = actors_of(c, index)
-            if sources:
+            found = actors_of(c, index)
+            if found and c.dep_ == "poss" and possessor_suffers:
+                suffered = found  # "Soleimani's killing": the possessor is the one killed
+            elif found:
+                sources = found
+            if found:
                 break
     if not sources:
         sources = [a for p in _prep_objects(tok, "by") for a in actors_of(p, index)]
@@ -296,7 +316,7 @@ def _noun_roles(
     if not sources and verb is not None:
         sources = _subject_of(verb, index)
     noun_frame = [s for s in frame if s not in {"dobj", "dative"}] or ["on", "against"]
-    targets = _frame_targets(tok, [*noun_frame, "of"], index, exclude)
+    targets = suffered or _frame_targets(tok, [*noun_frame, "of"], index, exclude)
     for acl in _children(tok, "acl"):  # "the sanctions placed on Pakistan"
         targets = targets or _frame_targets(acl, noun_frame, index, exclude)
     if not targets and verb is not None:
@@ -317,6 +337,8 @@ def ancestors_within(tok, hops: int = 3, deps: frozenset[str] = _CLIMB_DEPS):
     for _ in range(hops):
         if cur.dep_ not in deps or cur.head.i == cur.i:
             break
+        if cur.dep_ == "conj" and cur.pos_ in {"VERB", "AUX"}:
+            break  # a coordinated verb tells its own happening
         cur = cur.head
         out.append(cur)
     return out
@@ -340,7 +362,9 @@ class Mood:
 
 
 def _has_neg(tok) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in tok.children)
+    return any(
+        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in tok.children
+    )
 
 
 def _det_no(tok) -> bool:
@@ -354,8 +378,6 @@ def _modal(tok) -> str:
                 return "future"
             if c.lower_ in MODAL_HYPOTHETICAL:
                 return "would" if c.lower_ == "would" else "hypothetical"
-            if c.lower_ == "to" and False:
-                return ""
     for c in tok.children:  # "is to visit", "is going to", "is expected to"
         if c.dep_ == "aux" and c.lower_ in {"is", "are", "was"} and tok.tag_ == "VB":
             return "future"
@@ -410,10 +432,9 @@ def mood(tok) -> Mood:
         cur = nxt
     reported = False
     for i, v in enumerate(chain):
-        if _has_neg(v):
-            # "did not say it would …" negates the saying, not the content
-            if i == 0 or chain[i - 1].dep_ == "xcomp":
-                negated = True
+        # "did not say it would …" negates the saying, not the content
+        if _has_neg(v) and (i == 0 or chain[i - 1].dep_ == "xcomp"):
+            negated = True
         m = _modal(v)
         if m and (i == 0 or chain[i - 1].dep_ in {"xcomp"}):
             if m == "would":

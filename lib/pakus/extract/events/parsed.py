@@ -40,6 +40,8 @@ FRAMING = ("AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE")
 """Speech acts whose content is not itself asserted (PLOVER: a promise is AGREE and a threat
 THREATEN, whatever is promised or threatened)."""
 COOPERATIVE = frozenset({"AID", "COOPERATE", "CONSULT", "SUPPORT", "RETREAT", "CONCEDE"})
+SUFFERED = frozenset({"ASSAULT", "COERCE"})
+"""Types whose event noun's possessor suffers it ("Soleimani's killing", "Khan's arrest")."""
 _FRAMING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "advcl"})
 _WORD = re.compile(r"[a-z]+")
 
@@ -75,8 +77,9 @@ class CodingTables:
         self.verbs: dict[str, list[VerbReading]] = {}
         for r in verbs.itertuples(index=False):
             self.verbs.setdefault(r.lemma, []).append(
-                VerbReading(r.object, r.preposition, r.type, r.mode, r.context,
-                            tuple(r.target.split("|")))  # fmt: skip
+                VerbReading(
+                    r.object, r.preposition, r.type, r.mode, r.context, tuple(r.target.split("|"))
+                )
             )
         self.first_words = frozenset(lemma.split()[0] for lemma in self.verbs)
         self.demonyms = demonyms
@@ -99,7 +102,7 @@ class CodingTables:
 
     def demonym_actors(self, text: str, start: int, end: int) -> list[Actor]:
         return [
-            Actor(self.demonyms[m.group()], self.demonyms[m.group()], "", m.start(), m.end())
+            Actor(self.demonyms[m.group()], self.demonyms[m.group()], "", m.start(), m.end(), True)
             for m in self._demonym.finditer(text, start, end)
         ]
 
@@ -192,7 +195,9 @@ def code_events(
     actors = [_actor(e) for e in entities if e.type in ACTOR_TYPES]
     by_sentence: dict[int, list[EventMention]] = {}
     for ev in events:
-        s = next((i for i, si in enumerate(sentences) if si.start <= ev.trigger_start < si.end), None)
+        s = next(
+            (i for i, si in enumerate(sentences) if si.start <= ev.trigger_start < si.end), None
+        )
         by_sentence.setdefault(-1 if s is None else s, []).append(ev)
     todo = []
     for i, si in enumerate(sentences):
@@ -248,7 +253,13 @@ def _sentence(
         if tok is None:
             out.append(ev)
             continue
-        out.extend(_recode(text, si, ev, tok, index, lex, tables, trigger_tokens))
+        date_start = None
+        if sum(e.trigger_start == ev.trigger_start for e in events) > 1 and ev.date_quote:
+            # one trigger, several dates ("killed A in 2009 and B in 2013"): each date's
+            # event keeps the target named nearest before its date
+            at = ev.quote.find(ev.date_quote)
+            date_start = ev.start + at if at >= 0 else None
+        out.extend(_recode(text, si, ev, tok, index, lex, tables, trigger_tokens, date_start))
     covered = {t.i for t in heads.values()} | {e.trigger_start for e in out}
     for tok in doc:
         if tok.pos_ != "VERB" or tok.i in covered:
@@ -271,7 +282,7 @@ def _unique(events: list[EventMention]) -> list[EventMention]:
     seen = set()
     out = []
     for e in events:
-        key = (e.start, e.trigger_start, e.type, e.source_actor, e.target_actor)
+        key = (e.start, e.trigger_start, e.type, e.source_actor, e.target_actor, e.date)
         if key not in seen:
             seen.add(key)
             out.append(e)
@@ -308,12 +319,18 @@ def _retype(ev: EventMention, type_: str, tok, si: SentenceInfo, lex) -> EventMe
 
 def _recode(
     text: str, si: SentenceInfo, ev: EventMention, tok, index: ActorIndex, lex,
-    tables: CodingTables, trigger_tokens: set[int],
+    tables: CodingTables, trigger_tokens: set[int], date_start: int | None = None,
 ) -> list[EventMention]:  # fmt: skip
     head = tok
     original = ev.type
     gov = tables.governor(tok, ev.type)
     content_mood = None
+    if gov is not None and gov[0].i in trigger_tokens:
+        # the governing word is an event of its own ("lifted the sanctions imposed in 1998"):
+        # the governed one is kept only as a happening of its own time
+        if ev.date is None or not _noun(tok):
+            return []
+        gov = None
     if gov is not None:
         gov_tok, becomes = gov
         ev = _retype(ev, becomes, gov_tok, si, lex)
@@ -324,7 +341,10 @@ def _recode(
         ev = _retype(ev, frame[1], frame[0], si, lex)
         head = frame[0]
     frame_slots = tables.frames.get(ev.type, ("dobj",))
-    r = grammar.roles(head, frame_slots, index, frozenset({tok.i}) if gov else frozenset())
+    r = grammar.roles(
+        head, frame_slots, index, frozenset({tok.i}) if gov else frozenset(),
+        possessor_suffers=ev.type in SUFFERED,
+    )  # fmt: skip
     if gov is not None:
         # what is banned, cut or lifted names the parties: "a ban on American weapons sales
         # to Pakistan" (USA → PAK), "called off the talks with Pakistan"
@@ -333,9 +353,16 @@ def _recode(
         src_ids = {a.id for a in sources}
         targets = tuple(a for a in inner.targets if a.id not in src_ids) or r.targets
         r = grammar.Roles(sources, targets)
+    r = _fallback(ev, r, head)
+    if date_start is not None:
+        before = [a for a in r.targets if a.end <= date_start]
+        r = grammar.Roles(r.sources[:1], (before[-1],) if before else r.targets[:1])
     m = grammar.mood(head)
     negated, modality = m.negated, m.modality
-    if ev.type in COOPERATIVE and modality == "future" and r.sources and content_mood is None:
+    if (
+        ev.type in COOPERATIVE and modality == "future" and r.sources and content_mood is None
+        and not negated
+    ):  # fmt: skip
         # a stated intent to cooperate: PLOVER codes the promise, AGREE, told as done
         ev = replace(
             ev, type="AGREE", mode="", intensity=float(lex.intensity["AGREE"]),
@@ -343,6 +370,31 @@ def _recode(
         )  # fmt: skip
         modality = "asserted"
     return _with_roles(ev, r, negated, modality)
+
+
+def _noun(tok) -> bool:
+    return tok.pos_ in {"NOUN", "PROPN"}
+
+
+def _fallback(ev: EventMention, r: grammar.Roles, head) -> grammar.Roles:
+    """Where the parse names no target, the trigger lexicon's (the first actor after the
+    trigger: "suspended by Trump … to pressure Islamabad"); where it names no source and the
+    clause has no subject of its own (not a passive), the lexicon's source."""
+    sources, targets = r.sources, r.targets
+    src_ids = {a.id for a in sources}
+    has_object = any(c.dep_ in {"dobj", "dative"} for c in head.children)
+    if not targets and not has_object and ev.target_actor and ev.target_actor not in src_ids:
+        targets = (Actor(ev.target_actor, ev.target_country, ev.target_sector),)
+    verb = grammar.clause_head(head)
+    has_subject = any(
+        c.dep_ in {"nsubj", "nsubjpass", "csubj", "agent", "expl"} for c in verb.children
+    )
+    own = (not has_subject and verb.dep_ == "ROOT") or (
+        _noun(head) and head.dep_ not in {"nsubj", "nsubjpass"}
+    )
+    if not sources and ev.source_actor and own and ev.source_actor not in {a.id for a in targets}:
+        sources = (Actor(ev.source_actor, ev.source_country, ev.source_sector),)
+    return grammar.Roles(sources, targets)
 
 
 def _with_roles(
