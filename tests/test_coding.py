@@ -113,3 +113,13 @@ def test_a_promise_of_aid_is_agree():
     found = kinds(text, "2015-06-01")
     assert ("AGREE", "USA", "PAK") in found
     assert not any(t == "AID" for t, _, _ in found)
+
+
+def test_a_run_on_sentence_is_not_coded_and_the_cut_is_reported():
+    from pakus.extract.parse import MAX_SENTENCE_CHARS
+
+    filler = "(" + "word " * (MAX_SENTENCE_CHARS // 5) + ")"
+    text = f"The United States suspended aid to Pakistan {filler} in 2018."
+    x = extract(text, "2018-02-01")
+    assert x.events == []
+    assert any("not coded for events" in n for n in x.notes)

@@ -93,6 +93,12 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("source_country", "string", "Country of the source actor"),
         ("target_country", "string", "Country of the target actor"),
         (
+            "source_sector",
+            "string",
+            "Phoenix/PLOVER sector of the source actor (GOV, MIL, …), if known",
+        ),
+        ("target_sector", "string", "Phoenix/PLOVER sector of the target actor, if known"),
+        (
             "intensity",
             "float64",
             "PLOVER intensity, -10 … +10 (pakus/data/reference/plover_types.csv)",

@@ -25,6 +25,7 @@ from pakus.extract.entities import Gazetteer, entity_mentions
 from pakus.extract.events import Lexicon, event_mentions
 from pakus.extract.events.parsed import CodingTables
 from pakus.extract.mentions import Extraction
+from pakus.extract.parse import MAX_SENTENCE_CHARS
 from pakus.extract.temporal import date_mentions
 from pakus.extract.text import sentence_spans
 from pakus.reference import extraction_tables
@@ -72,6 +73,12 @@ def extract_text(
         "events", event_mentions, text, sentences, entities, dates, amounts, lexicon, coding
     )
     result = Extraction(doc, text, entities, dates, amounts, counts, events)
+    long = [s for s in sentences if s[1] - s[0] > MAX_SENTENCE_CHARS]
+    if long:
+        result.notes.append(
+            f"{doc}: {len(long)} sentence(s) over {MAX_SENTENCE_CHARS:,} characters not coded "
+            f"for events (first at offset {long[0][0]})"
+        )
     if published is None and any(d.relative for d in dates):
         result.notes.append(
             f"{doc}: no published date; {sum(d.relative for d in dates)} relative date(s) left unresolved"

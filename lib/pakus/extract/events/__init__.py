@@ -35,6 +35,7 @@ from pakus.extract.events.mood import mood
 from pakus.extract.events.parsed import CodingTables, SentenceInfo, code_events
 from pakus.extract.events.triggers import trigger_hits
 from pakus.extract.mentions import AmountMention, DateMention, EntityMention, EventMention
+from pakus.extract.parse import MAX_SENTENCE_CHARS
 from pakus.extract.text import clause_spans
 
 __all__ = [
@@ -78,8 +79,8 @@ def event_mentions(
         s_hits = hits[
             bisect.bisect_left(hit_starts, s_start) : bisect.bisect_left(hit_starts, s_end)
         ]
-        if not s_hits and coding is None:
-            continue
+        if s_end - s_start > MAX_SENTENCE_CHARS or (not s_hits and coding is None):
+            continue  # a run-on span (a table, a 100 kB parenthesis) is not coded for events
         s_dates = [
             d for d in within(dates, date_starts, s_start, s_end) if d.precision in DAY_MONTH_YEAR
         ]

@@ -460,6 +460,22 @@ def mood(tok) -> Mood:
     return Mood(negated, modality or "asserted")
 
 
+def reported_would(tok) -> bool:
+    """Whether the clause of ``tok`` has ``would`` and is the content of a verb of saying
+    ("said they would boycott …")."""
+    verb = _clause_head(tok)
+    return _modal(verb) == "would" and _reported(verb)
+
+
+def has_condition(tok, mark: str) -> bool:
+    """Whether the clause of ``tok`` has a subordinate clause opened by ``mark`` ("unless")."""
+    verb = _clause_head(tok)
+    return any(
+        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == mark for g in c.children)
+        for c in verb.children
+    )
+
+
 def _reported(tok) -> bool:
     """Whether ``tok`` heads the content of a verb of saying ("said talks would resume")."""
     cur = tok

@@ -40,6 +40,8 @@ FRAMING = ("AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE")
 """Speech acts whose content is not itself asserted (PLOVER: a promise is AGREE and a threat
 THREATEN, whatever is promised or threatened)."""
 COOPERATIVE = frozenset({"AID", "COOPERATE", "CONSULT", "SUPPORT", "RETREAT", "CONCEDE"})
+CONFLICTUAL = frozenset({"SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
+"""Material conflict: told in the future by its actor, it is a threat (PLOVER THREATEN)."""
 SUFFERED = frozenset({"ASSAULT", "COERCE"})
 """Types whose event noun's possessor suffers it ("Soleimani's killing", "Khan's arrest")."""
 _FRAMING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "advcl"})
@@ -359,17 +361,34 @@ def _recode(
         r = grammar.Roles(r.sources[:1], (before[-1],) if before else r.targets[:1])
     m = grammar.mood(head)
     negated, modality = m.negated, m.modality
-    if (
-        ev.type in COOPERATIVE and modality == "future" and r.sources and content_mood is None
-        and not negated
-    ):  # fmt: skip
-        # a stated intent to cooperate: PLOVER codes the promise, AGREE, told as done
+    stated = _stated_intent(ev.type, head, modality, negated, r, content_mood)
+    if stated:
         ev = replace(
-            ev, type="AGREE", mode="", intensity=float(lex.intensity["AGREE"]),
-            quad=lex.quad["AGREE"], date=None, precision=None, date_quote="",
+            ev, type=stated, mode="", intensity=float(lex.intensity[stated]),
+            quad=lex.quad[stated], date=None, precision=None, date_quote="",
         )  # fmt: skip
         modality = "asserted"
     return _with_roles(ev, r, negated, modality)
+
+
+def _stated_intent(
+    type_: str, head, modality: str, negated: bool, r: grammar.Roles, content_mood
+) -> str:
+    """PLOVER's convention: an actor's stated intent to cooperate is AGREE, to act against
+    someone THREATEN, whatever the action ("will provide $300 million" → AGREE; "said they
+    would boycott" → THREATEN); a cooperative step offered on a condition ("will withdraw …
+    unless") is an ultimatum, THREATEN. The statement is told as done, undated (the date told
+    is the promised action's). Empty when the event is no stated intent."""
+    if negated or not r.sources or content_mood is not None or modality == "asserted":
+        return ""
+    told = modality == "future" or grammar.reported_would(head)
+    if not told:
+        return ""
+    if type_ in CONFLICTUAL:
+        return "THREATEN"
+    if type_ in COOPERATIVE:
+        return "THREATEN" if grammar.has_condition(head, "unless") else "AGREE"
+    return ""
 
 
 def _noun(tok) -> bool:
@@ -423,8 +442,8 @@ def _new_event(
     text: str, si: SentenceInfo, tok, reading: VerbReading, index: ActorIndex, lex
 ) -> list[EventMention]:
     r = grammar.roles(tok, reading.target, index)
-    if not r.sources or not r.targets:
-        return []  # the derived lexicon codes only between two actors its frame finds
+    if not r.sources and not r.targets:
+        return []  # the derived lexicon codes only where its frame finds an actor
     start = si.start + tok.idx
     c_start, c_end = next(
         ((a, b) for a, b in clause_spans(text, si.start, si.end) if a <= start < b),
@@ -432,13 +451,18 @@ def _new_event(
     )
     date = _clause_date(tok, si) or si.governing
     m = grammar.mood(tok)
+    modality = m.modality
+    stated = _stated_intent(reading.type, tok, m.modality, m.negated, r, None)
+    if stated:
+        reading = replace(reading, type=stated, mode="")
+        date, modality = None, "asserted"
     ev = EventMention(
         c_start, c_end, text[c_start:c_end], reading.type, tok.text, start, start + len(tok),
         reading.mode, date.date if date else None, date.precision if date else None,
         date.quote if date else "", intensity=float(lex.intensity[reading.type]),
         quad=lex.quad[reading.type], context=reading.context.replace("|", ";"),
     )  # fmt: skip
-    return _with_roles(ev, r, m.negated, m.modality)
+    return _with_roles(ev, r, m.negated, modality)
 
 
 def _clause_date(tok, si: SentenceInfo) -> DateMention | None:
