@@ -355,7 +355,7 @@ def _recode(
         src_ids = {a.id for a in sources}
         targets = tuple(a for a in inner.targets if a.id not in src_ids) or r.targets
         r = grammar.Roles(sources, targets)
-    r = _fallback(ev, r, head)
+    r = _fallback(ev, r, head, index)
     if date_start is not None:
         before = [a for a in r.targets if a.end <= date_start]
         r = grammar.Roles(r.sources[:1], (before[-1],) if before else r.targets[:1])
@@ -395,14 +395,34 @@ def _noun(tok) -> bool:
     return tok.pos_ in {"NOUN", "PROPN"}
 
 
-def _fallback(ev: EventMention, r: grammar.Roles, head) -> grammar.Roles:
+def _in_coordinated_verb(head, actor_id: str, index: ActorIndex) -> bool:
+    """Whether the actor ``actor_id`` is named inside a verb coordinated with ``head``'s
+    ("welcomed the offensive but pressed Islamabad": Islamabad is pressed, not welcomed)."""
+    doc = head.doc
+    for a in index.actors:
+        if a.id != actor_id:
+            continue
+        tok = grammar.head_token(doc, a.start - index.offset, a.end - index.offset)
+        cur = tok
+        while cur is not None and cur.head.i != cur.i:
+            if cur.dep_ == "conj" and cur.pos_ in {"VERB", "AUX"} and cur.head.i == head.i:
+                return True
+            cur = cur.head
+    return False
+
+
+def _fallback(
+    ev: EventMention, r: grammar.Roles, head, index: ActorIndex | None = None
+) -> grammar.Roles:
     """Where the parse names no target, the trigger lexicon's (the first actor after the
     trigger: "suspended by Trump … to pressure Islamabad"); where it names no source and the
     clause has no subject of its own (not a passive), the lexicon's source."""
     sources, targets = r.sources, r.targets
     src_ids = {a.id for a in sources}
-    has_object = any(c.dep_ in {"dobj", "dative"} for c in head.children)
-    if not targets and not has_object and ev.target_actor and ev.target_actor not in src_ids:
+    if (
+        not targets and ev.target_actor and ev.target_actor not in src_ids
+        and not (index and _in_coordinated_verb(head, ev.target_actor, index))
+    ):  # fmt: skip
         targets = (Actor(ev.target_actor, ev.target_country, ev.target_sector),)
     verb = grammar.clause_head(head)
     has_subject = any(
@@ -442,8 +462,11 @@ def _new_event(
     text: str, si: SentenceInfo, tok, reading: VerbReading, index: ActorIndex, lex
 ) -> list[EventMention]:
     r = grammar.roles(tok, reading.target, index)
-    if not r.sources and not r.targets:
-        return []  # the derived lexicon codes only where its frame finds an actor
+    specific = bool(reading.object or reading.preposition)
+    if not (r.sources and r.targets) and not (specific and (r.sources or r.targets)):
+        # a verb's own reading codes only between two actors; a reading its object or
+        # preposition selects ("warn … of attack") also with one
+        return []
     start = si.start + tok.idx
     c_start, c_end = next(
         ((a, b) for a, b in clause_spans(text, si.start, si.end) if a <= start < b),
