@@ -87,11 +87,17 @@ def synthetic_corpus(megabytes: float, seed: int = 7) -> list[tuple[str, str]]:
 def known_words() -> frozenset[str]:
     """Every lower-case word of pakus's reference tables and extraction code: words the
     extractor may key on, which the growing vocabulary leaves alone."""
-    files = [
-        *(ROOT / "lib" / "pakus" / "data" / "reference").glob("*.csv"),
-        *(ROOT / "lib" / "pakus").rglob("*.py"),
-    ]
-    return frozenset(w for f in files for w in _TERM.findall(f.read_text("utf-8").lower()))
+    import csv
+
+    words: set[str] = set()
+    for path in (ROOT / "lib" / "pakus" / "data" / "reference").glob("*.csv"):
+        with path.open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):  # a row's source and note cite, they are not keyed on
+                text = " ".join(v for k, v in row.items() if k not in {"source", "note"} and v)
+                words.update(_TERM.findall(text.lower()))
+    for path in (ROOT / "lib" / "pakus").rglob("*.py"):
+        words.update(_TERM.findall(path.read_text("utf-8").lower()))
+    return frozenset(words)
 
 
 def heaps_types(tokens: int) -> int:

@@ -147,7 +147,7 @@ def _own_actors(tok, index: ActorIndex, seen: frozenset[int]) -> list[Actor]:
     if lower in FIRST_PERSON and tok.pos_ == "PRON":
         return [index.issuer] if index.issuer else []
     if lower in PRONOUNS and tok.pos_ == "PRON":
-        ref = _referent(tok, index)
+        ref = _referent(tok, index, seen)
         return [ref] if ref else []
     for child in tok.children:
         if child.dep_ in _MODIFIER_DEPS and child.i < tok.i:
@@ -169,12 +169,12 @@ def _own_actors(tok, index: ActorIndex, seen: frozenset[int]) -> list[Actor]:
     return []
 
 
-def _referent(tok, index: ActorIndex) -> Actor | None:
+def _referent(tok, index: ActorIndex, seen: frozenset[int] = frozenset()) -> Actor | None:
     """A pronoun's referent: the first subject actor of its sentence before it, else the
-    previous sentence's."""
+    previous sentence's. ``seen``: the tokens already being resolved (no cycles)."""
     for t in tok.doc[: tok.i]:
-        if t.dep_ in SUBJECTS:
-            found = [a for a in actors_of(t, index) if a.start < index.offset + tok.idx]
+        if t.dep_ in SUBJECTS and t.i not in seen:
+            found = [a for a in actors_of(t, index, seen) if a.start < index.offset + tok.idx]
             if found:
                 return found[0]
     return index.previous
