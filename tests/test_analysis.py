@@ -165,3 +165,29 @@ def test_undated_stances_are_listed_but_not_scored_and_verbal_ones_need_the_grou
     st = ct.stances(ev, pd.DataFrame(), ["LET", "TTP", "TALIBAN"])
     assert list(zip(st["group"], st["dated"], strict=True)) == [("LET", False), ("TALIBAN", True)]
     assert list(ct.convergence(st)["group"]) == ["TALIBAN"]
+
+
+def test_notebooks_read_the_built_tables_and_rebuild_only_when_stale(
+    corpus_copy, tmp_path, monkeypatch
+):
+    from pakus.analysis import facts as facts_module
+    from pakus.build import corpus_tables
+
+    out = tmp_path / "built"
+    builds = []
+    real = facts_module.build
+    monkeypatch.setattr(facts_module, "build", lambda *a, **k: builds.append(a) or real(*a, **k))
+    loaded = facts_module.load_facts(corpus_copy, out=out)
+    assert len(builds) == 1 and (out / "events.parquet").exists()
+    _, in_memory = corpus_tables(corpus_copy)
+    for name in facts_module.TABLES:  # what a notebook reads is what extraction gives
+        pd.testing.assert_frame_equal(getattr(loaded, name), in_memory[name])
+    facts_module._load.cache_clear()
+    facts_module.load_facts(corpus_copy, out=out)
+    assert len(builds) == 1  # fresh: read, not rebuilt
+    doc = corpus_copy / "003_050d6b8304c1845d.txt"
+    doc.write_text(
+        doc.read_text(encoding="utf-8") + "\nThe US and Pakistan met.\n", encoding="utf-8"
+    )
+    facts_module.load_facts(corpus_copy, out=out)
+    assert len(builds) == 2  # stale: rebuilt
