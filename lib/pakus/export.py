@@ -20,7 +20,7 @@ PRIMARY_KEYS = {
     "dates": ["doc", "start"],
     "amounts": ["doc", "start"],
     "counts": ["doc", "start"],
-    "events": ["doc", "start", "trigger_start", "date", "source_actor", "target_actor"],
+    "events": ["doc", "start", "trigger_start", "type", "date", "source_actor", "target_actor"],
     "facts": ["fact_id"],
     "fact_sources": ["fact_id", "kind", "doc", "start"],
     "conflicts": ["fact_id", "field", "doc", "start"],

@@ -201,7 +201,10 @@ def reconciled_tables(r: Reconciled) -> ReconciledTables:
     """The rows :func:`pakus.reconcile.reconcile` returns, as typed, sorted frames."""
     return ReconciledTables(
         typed_frame("facts", [vars(x) for x in r.facts]),  # flat fields: no deep copy needed
-        typed_frame("fact_sources", [vars(x) for x in r.fact_sources]),
+        # a clause with coordinated actors gives one event per source–target pair: one source
+        typed_frame("fact_sources", [vars(x) for x in r.fact_sources])
+        .drop_duplicates(["fact_id", "kind", "doc", "start"])
+        .reset_index(drop=True),
         typed_frame("conflicts", [vars(x) for x in r.conflicts]),
         typed_frame("flags", [vars(x) for x in r.flags]),
     )
