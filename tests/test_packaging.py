@@ -25,6 +25,8 @@ def test_environment_yml_matches_pyproject():
     wanted = {_name(r) for r in project["dependencies"] + project["optional-dependencies"]["dev"]}
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     conda = {_name(d) for d in env["dependencies"] if isinstance(d, str)} - {"python", "pip"}
+    pip = [d["pip"] for d in env["dependencies"] if isinstance(d, dict) and "pip" in d]
+    conda |= {_name(r) for r in (pip[0] if pip else []) if not r.startswith("-")}
     assert conda == wanted
 
 

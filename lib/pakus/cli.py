@@ -19,7 +19,7 @@ DEFAULT_KINDS = ("entity", "amount", "event")
 ALL_KINDS = ("entity", "date", "amount", "count", "event")
 # fields each kind prints, after doc, kind, start, end, quote
 _FIELDS = {
-    "entity": ("id", "name", "type", "affiliation", "method"),
+    "entity": ("id", "name", "type", "affiliation", "country", "sector", "method"),
     "date": (
         "date", "precision", "date_start", "date_end", "relative", "anchor", "note", "fiscal_year",
         "fiscal_calendar", "label",
@@ -31,7 +31,7 @@ _FIELDS = {
     "count": ("count", "unit"),
     "event": (
         "date", "precision", "type", "mode", "actors", "programs", "countries", "trigger", "source_actor", "target_actor",
-        "intensity", "quad", "context", "negated", "modality",
+        "source_country", "target_country", "source_sector", "target_sector", "intensity", "quad", "context", "negated", "modality",
     ),
 }  # fmt: skip
 

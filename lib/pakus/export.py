@@ -20,7 +20,7 @@ PRIMARY_KEYS = {
     "dates": ["doc", "start"],
     "amounts": ["doc", "start"],
     "counts": ["doc", "start"],
-    "events": ["doc", "start", "trigger_start", "date"],
+    "events": ["doc", "start", "trigger_start", "type", "date", "source_actor", "target_actor"],
     "facts": ["fact_id"],
     "fact_sources": ["fact_id", "kind", "doc", "start"],
     "conflicts": ["fact_id", "field", "doc", "start"],
@@ -101,7 +101,8 @@ def polecat_events(
     ev = asserted(events)
     rows = []
     for e in ev.itertuples():
-        key = f"{e.doc}|{e.start}|{e.trigger_start}|{e.date}"
+        # one event per source–target pair of coordinated actors: the pair is part of the key
+        key = f"{e.doc}|{e.start}|{e.trigger_start}|{e.date}|{e.source_actor}|{e.target_actor}"
         rows.append({
             "Event ID": "pakus-" + hashlib.sha1(key.encode()).hexdigest()[:16],
             "Event Date": e.date, "Event Type": e.type, "Event Mode": e.mode,

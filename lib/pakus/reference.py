@@ -74,6 +74,10 @@ class ExtractionTables:
     fiscal_calendars: pd.DataFrame
     named_days: pd.DataFrame
     currencies: pd.DataFrame
+    governors: pd.DataFrame
+    role_frames: pd.DataFrame
+    verb_lexicon: pd.DataFrame
+    verb_lexicon_sets: pd.DataFrame
     peer_actors: pd.DataFrame | None = None
     """States' other names, places, bodies, armed groups and office holders derived from the
     PETRARCH2 dictionaries (``scripts/derive_peer_actors.py``); ``actors`` wins over them."""
@@ -107,6 +111,10 @@ def extraction_tables(folder: str | None = None) -> ExtractionTables:
         fiscal_calendars=read_table("fiscal_calendars", path),
         named_days=read_table("named_days", path),
         currencies=read_table("currencies", path),
+        governors=read_table("governors", path),
+        role_frames=read_table("role_frames", path),
+        verb_lexicon=read_table("verb_lexicon", path),
+        verb_lexicon_sets=read_table("verb_lexicon_sets", path),
         peer_actors=_optional("peer_actors", path),
         agents=pd.concat([_optional("agents", path), _optional("peer_agents", path)]),
         ambiguous_names=_optional("ambiguous_names", path),

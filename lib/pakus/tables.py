@@ -132,6 +132,12 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("source_country", "string", "Country of the source actor"),
         ("target_country", "string", "Country of the target actor"),
         (
+            "source_sector",
+            "string",
+            "Phoenix/PLOVER sector of the source actor (GOV, MIL, …), if known",
+        ),
+        ("target_sector", "string", "Phoenix/PLOVER sector of the target actor, if known"),
+        (
             "intensity",
             "float64",
             "PLOVER intensity, -10 … +10 (pakus/data/reference/plover_types.csv)",
@@ -234,7 +240,10 @@ def reconciled_tables(r: Reconciled) -> ReconciledTables:
     """The rows :func:`pakus.reconcile.reconcile` returns, as typed, sorted frames."""
     return ReconciledTables(
         typed_frame("facts", [vars(x) for x in r.facts]),  # flat fields: no deep copy needed
-        typed_frame("fact_sources", [vars(x) for x in r.fact_sources]),
+        # a clause with coordinated actors gives one event per source–target pair: one source
+        typed_frame("fact_sources", [vars(x) for x in r.fact_sources])
+        .drop_duplicates(["fact_id", "kind", "doc", "start"])
+        .reset_index(drop=True),
         typed_frame("conflicts", [vars(x) for x in r.conflicts]),
         typed_frame("flags", [vars(x) for x in r.flags]),
     )

@@ -26,7 +26,9 @@ from pakus.extract.amounts import (
 )
 from pakus.extract.entities import Gazetteer, entity_mentions
 from pakus.extract.events import Lexicon, event_mentions
+from pakus.extract.events.parsed import CodingTables
 from pakus.extract.mentions import Extraction
+from pakus.extract.parse import MAX_SENTENCE_CHARS
 from pakus.extract.temporal import DateRules, compile_dates, date_mentions
 from pakus.extract.text import sentence_spans
 from pakus.reference import extraction_tables
@@ -37,7 +39,9 @@ T = TypeVar("T")
 @cache
 def _compiled(
     folder: str | None,
-) -> tuple[Gazetteer, Lexicon, list, CountPattern, DateRules, MoneyRules, Agents, Offices]:
+) -> tuple[
+    Gazetteer, Lexicon, list, CountPattern, DateRules, MoneyRules, Agents, Offices, CodingTables
+]:
     tables = extraction_tables(folder)
     states = dict(zip(tables.actors["id"], tables.actors["name"], strict=True))
     lexicon = Lexicon(
@@ -52,6 +56,13 @@ def _compiled(
         compile_money(tables.currencies),
         Agents(tables.agents, tables.demonyms, states, _state_names(tables.actors)),
         Offices(tables.offices),
+        CodingTables(
+            tables.governors,
+            tables.role_frames,
+            tables.verb_lexicon,
+            tables.verb_lexicon_sets,
+            lexicon.demonyms,
+        ),
     )
 
 
@@ -70,8 +81,8 @@ def extract_text(
 ) -> Extraction:  # fmt: skip
     """Extract entities, dates, amounts, counts and events from one text. With ``timings``,
     the seconds each stage took are added to it, by stage name."""
-    gazetteer, lexicon, purposes, count_pattern, date_rules, money, agents, offices = _compiled(
-        reference
+    (gazetteer, lexicon, purposes, count_pattern, date_rules, money, agents, offices, coding) = (
+        _compiled(reference)
     )
     clock = _Clock(timings)
     sentences = clock("sentences", sentence_spans, text)
@@ -81,8 +92,16 @@ def extract_text(
     )
     amounts = clock("amounts", amount_mentions, text, sentences, entities, dates, purposes, money)
     counts = clock("counts", count_mentions, text, count_pattern, amounts)
-    events = clock("events", event_mentions, text, sentences, entities, dates, amounts, lexicon)
+    events = clock(
+        "events", event_mentions, text, sentences, entities, dates, amounts, lexicon, coding
+    )
     result = Extraction(doc, text, entities, dates, amounts, counts, events)
+    long = [s for s in sentences if s[1] - s[0] > MAX_SENTENCE_CHARS]
+    if long:
+        result.notes.append(
+            f"{doc}: {len(long)} sentence(s) over {MAX_SENTENCE_CHARS:,} characters not coded "
+            f"for events (first at offset {long[0][0]})"
+        )
     if published is None and any(d.relative for d in dates):
         result.notes.append(
             f"{doc}: no published date; {sum(d.relative for d in dates)} relative date(s) left unresolved"

@@ -110,6 +110,9 @@ class EventMention(Span):
     target_actor: str = ""
     source_country: str = ""
     target_country: str = ""
+    source_sector: str = ""
+    """Phoenix/PLOVER sector of the source actor (GOV, MIL, COP, REB, …), if known."""
+    target_sector: str = ""
     intensity: float = 0.0
     quad: str = ""
     context: str = ""

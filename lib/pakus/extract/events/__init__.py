@@ -11,7 +11,10 @@ and offsets, its triggers, entities, dates and amounts; frozen) and a trigger ma
   each event of the clause takes (:func:`~pakus.extract.events.dating.dated_candidates`);
 - ``roles``: source and target, the actors' ids and countries
   (:func:`~pakus.extract.events.roles.parties`);
-- ``mood``: negation and modality (:func:`~pakus.extract.events.mood.mood`).
+- ``mood``: negation and modality (:func:`~pakus.extract.events.mood.mood`);
+- ``parsed``: the events re-read with the sentence's dependency parse (``grammar`` holds
+  the rules: roles, governing words, negation and modality), and the derived verb lexicon's
+  events (:func:`~pakus.extract.events.parsed.code_events`).
 
 This module only walks sentences and clauses, builds each :class:`Clause`, and assembles an
 :class:`~pakus.extract.mentions.EventMention` from the steps' answers (mode, intensity and
@@ -29,8 +32,10 @@ from pakus.extract.events import dating, roles, triggers
 from pakus.extract.events.clause import ACTOR_TYPES, Clause, within
 from pakus.extract.events.lexicon import Keywords, Lexicon, Trigger, words_of
 from pakus.extract.events.mood import mood
+from pakus.extract.events.parsed import CodingTables, SentenceInfo, code_events
 from pakus.extract.events.triggers import trigger_hits
 from pakus.extract.mentions import AmountMention, DateMention, EntityMention, EventMention
+from pakus.extract.parse import MAX_SENTENCE_CHARS
 from pakus.extract.text import clause_spans
 
 __all__ = [
@@ -49,11 +54,16 @@ def event_mentions(
     dates: Sequence[DateMention],
     amounts: Sequence[AmountMention],
     lexicon: Lexicon,
+    coding: CodingTables | None = None,
+    issuer: str = "",
 ) -> list[EventMention]:
     """One event per clause that holds a trigger whose requirements the clause meets
-    (sentences: (start, end) offsets; mentions sorted by start). Compound actors ("Pakistani
-    soldiers": entity method ``compound``) are left to the nationality-group rules, which read
-    ``demonyms.csv`` themselves."""
+    (sentences: (start, end) offsets; mentions sorted by start); with ``coding``, re-read
+    with the sentence's parse and completed from the derived verb lexicon
+    (:func:`~pakus.extract.events.parsed.code_events`); ``issuer``: the actor id a
+    first-person "we" stands for. Compound actors ("Pakistani soldiers": entity method
+    ``compound``) are left to the nationality-group rules, which read ``demonyms.csv``
+    themselves."""
     entities = [e for e in entities if e.method != "compound"]
     ent_starts = [e.start for e in entities]
     years = [(d, dating.agreements_year(text, d, entities, ent_starts)) for d in dates]
@@ -67,16 +77,20 @@ def event_mentions(
     hits = trigger_hits(text, lexicon, blocked)
     hit_starts = [m.start() for m in hits]
     out: list[EventMention] = []
+    infos: list[SentenceInfo] = []
     for s_start, s_end in sentences:
         s_hits = hits[
             bisect.bisect_left(hit_starts, s_start) : bisect.bisect_left(hit_starts, s_end)
         ]
-        if not s_hits:
-            continue
+        if s_end - s_start > MAX_SENTENCE_CHARS or (not s_hits and coding is None):
+            continue  # a run-on span (a table, a 100 kB parenthesis) is not coded for events
         s_dates = [
             d for d in within(dates, date_starts, s_start, s_end) if d.precision in DAY_MONTH_YEAR
         ]
         governing = dating.sentence_initial_date(text, s_start, s_dates)
+        infos.append(SentenceInfo(s_start, s_end, s_dates, governing))
+        if not s_hits:
+            continue
         previous: DateMention | None = None
         for c_start, c_end in clause_spans(text, s_start, s_end):
             c_dates = [
@@ -97,7 +111,10 @@ def event_mentions(
                 lexicon,
             )  # fmt: skip
             out.extend(clause_events(clause))
-    return [dating.dated_by_name(e, entities, ent_starts, agreement_years) for e in out]
+    out = [dating.dated_by_name(e, entities, ent_starts, agreement_years) for e in out]
+    if coding is not None:
+        out = code_events(text, infos, out, entities, lexicon, coding, issuer)
+    return out
 
 
 def clause_events(c: Clause) -> list[EventMention]:
@@ -140,7 +157,7 @@ def event(
         c.start, c.end, c.quote, trig.type, text[m.start() : m.end()], m.start(), m.end(), mode,
         date.date if date else None, date.precision if date else None, date.quote if date else "",
         actor_ids, tuple(dict.fromkeys(e.id for e in ents if e.type in {"program", "agreement"})),
-        countries, source.id, target.id, source.country, target.country,
+        countries, source.id, target.id, source.country, target.country, "", "",
         float(intensity), lex.quad[trig.type],
         ";".join(sorted(contexts)), md.negated, md.modality,
     )  # fmt: skip

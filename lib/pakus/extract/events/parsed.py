@@ -1,0 +1,504 @@
+"""Event coding from the parse: the events the trigger lexicon found, re-read with the
+sentence's grammar, and events of the derived verb lexicon in clauses the curated triggers
+leave uncoded.
+
+For each event, on its trigger's head token (``pakus.extract.events.grammar`` holds the rules):
+
+1. **governing** — a word that governs the trigger and reverses it decides the type
+   (``data/reference/governors.csv``): a ban on a sale or the calling off of talks is
+   SANCTION, the lifting of sanctions RETREAT, the reversal of a cutoff of aid AID;
+2. **framing** — a trigger of a speech act (AGREE, REQUEST, THREATEN, REJECT, ACCUSE) that
+   governs it makes the event that speech act, said by the speaker (``urged Pakistan to
+   sign`` is REQUEST; ``pledged to provide`` AGREE), and a promise of cooperation told in the
+   future tense (``will provide``) is AGREE, as PLOVER codes promises;
+3. **roles** — source and target from the subject, passive agent, objects and the type's
+   role frame (``data/reference/role_frames.csv``); coordinated actors give one event per
+   source–target pair;
+4. **mood** — negation and modality read from the parse.
+
+A sentence longer than ``parse.MAX_SENTENCE_CHARS`` is not parsed; its events keep what the
+trigger lexicon gave (``long_sentences`` reports them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from pakus.extract.events import grammar
+from pakus.extract.events.grammar import Actor, ActorIndex
+from pakus.extract.mentions import DateMention, EntityMention, EventMention
+from pakus.extract.parse import MAX_SENTENCE_CHARS, ParserError, parse_spans
+from pakus.extract.text import clause_spans
+from pakus.extract.trie import trie_pattern
+
+ACTOR_TYPES = frozenset({"person", "org", "state", "group"})
+FRAMING = ("AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE")
+"""Speech acts whose content is not itself asserted (PLOVER: a promise is AGREE and a threat
+THREATEN, whatever is promised or threatened)."""
+COOPERATIVE = frozenset({"AID", "COOPERATE", "CONSULT", "SUPPORT", "RETREAT", "CONCEDE"})
+CONFLICTUAL = frozenset({"SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
+"""Material conflict: told in the future by its actor, it is a threat (PLOVER THREATEN)."""
+SUFFERED = frozenset({"ASSAULT", "COERCE"})
+"""Types whose event noun's possessor suffers it ("Soleimani's killing", "Khan's arrest")."""
+_FRAMING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "advcl"})
+_WORD = re.compile(r"[a-z]+")
+
+
+@dataclass(frozen=True)
+class VerbReading:
+    object: str
+    preposition: str
+    type: str
+    mode: str
+    context: str
+    target: tuple[str, ...]
+
+
+class CodingTables:
+    """The tables the grammar reads: governors, role frames, the derived verb lexicon."""
+
+    def __init__(
+        self, governors: pd.DataFrame, frames: pd.DataFrame, verbs: pd.DataFrame,
+        verb_sets: pd.DataFrame, demonyms: dict[str, str],
+    ) -> None:  # fmt: skip
+        self.governors: dict[str, tuple[frozenset[str], str]] = {}
+        for row in governors.itertuples(index=False):
+            for lemma in row.lemmas.split("|"):
+                self.governors[lemma] = (frozenset(row.governs.split("|")), row.becomes)
+        self.cutoffs = frozenset(
+            lemma for lemma, (_, becomes) in self.governors.items() if becomes == "SANCTION"
+        )
+        self.frames = {r.type: tuple(r.target.split("|")) for r in frames.itertuples(index=False)}
+        self.sets: dict[str, frozenset[str]] = {}
+        for name, group in verb_sets.groupby("set"):
+            self.sets[str(name)] = frozenset(group["member"])
+        self.verbs: dict[str, list[VerbReading]] = {}
+        for r in verbs.itertuples(index=False):
+            self.verbs.setdefault(r.lemma, []).append(
+                VerbReading(
+                    r.object, r.preposition, r.type, r.mode, r.context, tuple(r.target.split("|"))
+                )
+            )
+        self.first_words = frozenset(lemma.split()[0] for lemma in self.verbs)
+        self.demonyms = demonyms
+        self._demonym = re.compile(rf"(?<![\w.-])(?:{trie_pattern(demonyms)})(?![\w-])")
+
+    def may_hold_verb(self, sentence: str) -> bool:
+        """Whether a word of ``sentence`` may be a form of a lexicon verb (its lower-case
+        form, or that form less -s, -es, -ed, -d, -ing, with or without a final e)."""
+        for w in _WORD.findall(sentence.lower()):
+            if w in self.first_words:
+                return True
+            for suffix in ("ing", "ed", "es", "s", "d"):
+                if w.endswith(suffix) and len(w) > len(suffix) + 2:
+                    stem = w[: -len(suffix)]
+                    if stem in self.first_words or stem + "e" in self.first_words:
+                        return True
+                    if len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in self.first_words:
+                        return True
+        return False
+
+    def demonym_actors(self, text: str, start: int, end: int) -> list[Actor]:
+        return [
+            Actor(self.demonyms[m.group()], self.demonyms[m.group()], "", m.start(), m.end(), True)
+            for m in self._demonym.finditer(text, start, end)
+        ]
+
+    def governor(self, tok, governed_type: str) -> tuple[object, str] | None:
+        """The token governing ``tok`` that reverses an event of ``governed_type``, and the
+        type it makes of it."""
+
+        def matches(t) -> bool:
+            lemma = _phrasal_lemma(t)
+            entry = self.governors.get(lemma) or self.governors.get(t.lemma_.lower())
+            return entry is not None and governed_type in entry[0]
+
+        gov = grammar.governor_of(tok, matches)
+        if gov is None:
+            return None
+        entry = self.governors.get(_phrasal_lemma(gov)) or self.governors[gov.lemma_.lower()]
+        becomes = entry[1]
+        if becomes == "RETREAT" and tok.lemma_.lower() in self.cutoffs:
+            becomes = "AID"  # reversing a cutoff, a suspension or a freeze restores the aid
+        return gov, becomes
+
+    def verb_reading(self, tok) -> VerbReading | None:
+        """The derived lexicon's reading of a verb: one whose object cue its object (or a
+        preposition's object) meets, else its own reading."""
+        for lemma in (_phrasal_lemma(tok), tok.lemma_.lower()):
+            readings = self.verbs.get(lemma)
+            if not readings:
+                continue
+            objects = {c.lemma_.lower() for c in tok.children if c.dep_ in {"dobj", "attr"}}
+            objects |= {c.lower_ for c in tok.children if c.dep_ in {"dobj", "attr"}}
+            preps = {
+                (c.lower_, p.lemma_.lower())
+                for c in tok.children if c.dep_ == "prep"
+                for p in c.children if p.dep_ in {"pobj", "pcomp"}
+            }  # fmt: skip
+            prep_words = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+            default = None
+            for r in readings:
+                if not r.object and not r.preposition:
+                    default = default or r
+                    continue
+                heads = self.sets.get(r.object, frozenset({r.object})) if r.object else None
+                if r.preposition:
+                    if heads is None and r.preposition in prep_words:
+                        return r
+                    if heads and any(p == r.preposition and o in heads for p, o in preps):
+                        return r
+                elif heads and objects & heads:
+                    return r
+            if default is not None:
+                return default
+        return None
+
+
+def _phrasal_lemma(tok) -> str:
+    prt = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+    return f"{tok.lemma_.lower()} {prt[0]}" if prt else tok.lemma_.lower()
+
+
+def _country(e: EntityMention) -> str:
+    """The side an actor acts for in an event: an armed group stands for itself and its
+    members for it (the TTP is not Pakistan, as in ``roles.country``); otherwise the entity's
+    ISO3/IGO ``country``, else its affiliation."""
+    if e.type == "group":
+        return e.id
+    if e.affiliation and e.country and e.affiliation != e.country:
+        return e.affiliation  # a person or body of a group: Noor Wali Mehsud of the TTP
+    return e.country or (e.id if e.type == "state" else e.affiliation)
+
+
+def _actor(e: EntityMention) -> Actor:
+    return Actor(e.id, _country(e), getattr(e, "sector", ""), e.start, e.end)
+
+
+@dataclass
+class SentenceInfo:
+    """What event coding needs of one sentence."""
+
+    start: int
+    end: int
+    dates: list[DateMention]
+    governing: DateMention | None
+    text: str = ""
+    """The sentence's text (``document[start:end]``)."""
+
+
+def code_events(
+    text: str, sentences: Sequence[SentenceInfo], events: list[EventMention],
+    entities: Sequence[EntityMention], lex, tables: CodingTables, issuer: str = "",
+) -> list[EventMention]:  # fmt: skip
+    """The events, re-read with the parse, plus the derived lexicon's events. ``lex``: the
+    trigger Lexicon (intensities, quad classes, curated forms); ``issuer``: the actor id a
+    first-person ``we`` stands for (an official statement's author), if known."""
+    actors = [_actor(e) for e in entities if e.type in ACTOR_TYPES]
+    by_sentence: dict[int, list[EventMention]] = {}
+    for ev in events:
+        s = next(
+            (i for i, si in enumerate(sentences) if si.start <= ev.trigger_start < si.end), None
+        )
+        by_sentence.setdefault(-1 if s is None else s, []).append(ev)
+    todo = []
+    for i, si in enumerate(sentences):
+        if si.end - si.start > MAX_SENTENCE_CHARS:
+            continue
+        has_actor = any(si.start <= a.start and a.end <= si.end for a in actors)
+        if i in by_sentence or (has_actor and tables.may_hold_verb(text[si.start : si.end])):
+            todo.append(i)
+    try:
+        docs = parse_spans(text, [(sentences[i].start, sentences[i].end) for i in todo])
+    except ParserError:
+        return events
+    parsed = dict(zip(todo, docs, strict=True))
+    for i in todo:
+        sentences[i].text = text[sentences[i].start : sentences[i].end]
+    out: list[EventMention] = list(by_sentence.get(-1, []))
+    previous: Actor | None = None
+    issuer_actor = Actor(issuer, issuer) if issuer else None
+    for i, si in enumerate(sentences):
+        s_events = by_sentence.get(i, [])
+        doc = parsed.get(i)
+        if doc is None:
+            out.extend(s_events)
+            continue
+        s_actors = [a for a in actors if si.start <= a.start and a.end <= si.end]
+        s_actors += [
+            d for d in tables.demonym_actors(text, si.start, si.end)
+            if not any(a.start <= d.start < a.end for a in s_actors)
+        ]  # fmt: skip
+        index = ActorIndex(si.start, s_actors, previous, issuer_actor)
+        coded = _sentence(text, si, doc, s_events, index, lex, tables)
+        out.extend(coded)
+        subj = next((t for t in doc if t.dep_ in grammar.SUBJECTS and t.head.dep_ == "ROOT"), None)
+        found = grammar.actors_of(subj, index) if subj is not None else []
+        previous = found[0] if found else previous
+    out.sort(key=lambda e: (e.start, e.trigger_start, e.source_actor, e.target_actor))
+    return out
+
+
+def _sentence(
+    text: str, si: SentenceInfo, doc, events: list[EventMention], index: ActorIndex, lex,
+    tables: CodingTables,
+) -> list[EventMention]:  # fmt: skip
+    heads = {}
+    for ev in events:
+        tok = grammar.head_token(doc, ev.trigger_start - si.start, ev.trigger_end - si.start)
+        if tok is not None:
+            heads[id(ev)] = tok
+    trigger_tokens = {t.i for t in heads.values()}
+    out: list[EventMention] = []
+    for ev in events:
+        tok = heads.get(id(ev))
+        if tok is None:
+            out.append(ev)
+            continue
+        date_start = None
+        if sum(e.trigger_start == ev.trigger_start for e in events) > 1 and ev.date_quote:
+            # one trigger, several dates ("killed A in 2009 and B in 2013"): each date's
+            # event keeps the target named nearest before its date
+            at = ev.quote.find(ev.date_quote)
+            date_start = ev.start + at if at >= 0 else None
+        out.extend(_recode(text, si, ev, tok, index, lex, tables, trigger_tokens, date_start))
+    covered = {t.i for t in heads.values()} | {e.trigger_start for e in out}
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.i in covered:
+            continue
+        if any(a.i in covered for a in grammar.ancestors_within(tok, 4, _FRAMING_DEPS | {"conj"})):
+            continue  # the content of a coded event, or a verb coordinated with it
+        if any(c.i in covered or any(g.i in covered for g in c.children) for c in tok.children):
+            continue  # a light verb over a coded event noun: "imposes sanctions"
+        reading = tables.verb_reading(tok)
+        if reading is None:
+            continue
+        new = _new_event(text, si, tok, reading, index, lex)
+        if new:
+            covered.add(tok.i)
+            out.extend(new)
+    return _unique(out)
+
+
+def _unique(events: list[EventMention]) -> list[EventMention]:
+    seen = set()
+    out = []
+    for e in events:
+        key = (e.start, e.trigger_start, e.type, e.source_actor, e.target_actor, e.date)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
+
+
+def _framing(tok, lex, trigger_tokens: set[int]):
+    """The nearest speech-act trigger that governs ``tok`` as its content, and its type."""
+    for anc in grammar.ancestors_within(tok, 3, _FRAMING_DEPS):
+        if anc.pos_ == "ADP":
+            continue
+        for form in (_phrasal_lemma(anc), anc.lower_):
+            readings = lex.by_form.get(form, [])
+            types = [t.type for t in readings if t.type in FRAMING and not t.requires]
+            if types:
+                return anc, types[0]
+    return None
+
+
+def _retype(ev: EventMention, type_: str, tok, si: SentenceInfo, lex) -> EventMention:
+    """``ev`` as an event of ``type_`` triggered by ``tok`` (with its particle when it follows
+    it: "called off")."""
+    start = si.start + tok.idx
+    end = start + len(tok)
+    prt = [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
+    if prt:
+        end = si.start + prt[0].idx + len(prt[0])
+    return replace(
+        ev, type=type_, trigger=si.text[start - si.start : end - si.start],
+        trigger_start=start, trigger_end=end, mode="",
+        intensity=float(lex.intensity[type_]), quad=lex.quad[type_],
+    )  # fmt: skip
+
+
+def _recode(
+    text: str, si: SentenceInfo, ev: EventMention, tok, index: ActorIndex, lex,
+    tables: CodingTables, trigger_tokens: set[int], date_start: int | None = None,
+) -> list[EventMention]:  # fmt: skip
+    head = tok
+    original = ev.type
+    gov = tables.governor(tok, ev.type)
+    content_mood = None
+    if gov is not None and gov[0].i in trigger_tokens:
+        # the governing word is an event of its own ("lifted the sanctions imposed in 1998"):
+        # the governed one is kept only as a happening of its own time
+        if ev.date is None or not _noun(tok):
+            return []
+        gov = None
+    if gov is not None:
+        gov_tok, becomes = gov
+        ev = _retype(ev, becomes, gov_tok, si, lex)
+        head = gov_tok
+    frame = _framing(head, lex, trigger_tokens)
+    if frame is not None and frame[0].i != head.i:
+        content_mood = grammar.mood(head)
+        ev = _retype(ev, frame[1], frame[0], si, lex)
+        head = frame[0]
+    frame_slots = tables.frames.get(ev.type, ("dobj",))
+    r = grammar.roles(
+        head, frame_slots, index, frozenset({tok.i}) if gov else frozenset(),
+        possessor_suffers=ev.type in SUFFERED,
+    )  # fmt: skip
+    if gov is not None:
+        # what is banned, cut or lifted names the parties: "a ban on American weapons sales
+        # to Pakistan" (USA → PAK), "called off the talks with Pakistan"
+        inner = grammar.roles(tok, tables.frames.get(original, frame_slots), index)
+        sources = r.sources or inner.sources
+        src_ids = {a.id for a in sources}
+        targets = tuple(a for a in inner.targets if a.id not in src_ids) or r.targets
+        r = grammar.Roles(sources, targets)
+    r = _fallback(ev, r, head, index)
+    if date_start is not None:
+        before = [a for a in r.targets if a.end <= date_start]
+        r = grammar.Roles(r.sources[:1], (before[-1],) if before else r.targets[:1])
+    m = grammar.mood(head)
+    negated, modality = m.negated, m.modality
+    stated = _stated_intent(ev.type, head, modality, negated, r, content_mood)
+    if stated:
+        ev = replace(
+            ev, type=stated, mode="", intensity=float(lex.intensity[stated]),
+            quad=lex.quad[stated], date=None, precision=None, date_quote="",
+        )  # fmt: skip
+        modality = "asserted"
+    return _with_roles(ev, r, negated, modality)
+
+
+def _stated_intent(
+    type_: str, head, modality: str, negated: bool, r: grammar.Roles, content_mood
+) -> str:
+    """PLOVER's convention: an actor's stated intent to cooperate is AGREE, to act against
+    someone THREATEN, whatever the action ("will provide $300 million" → AGREE; "said they
+    would boycott" → THREATEN); a cooperative step offered on a condition ("will withdraw …
+    unless") is an ultimatum, THREATEN. The statement is told as done, undated (the date told
+    is the promised action's). Empty when the event is no stated intent."""
+    if negated or not r.sources or content_mood is not None or modality == "asserted":
+        return ""
+    told = modality == "future" or grammar.reported_would(head)
+    if not told:
+        return ""
+    if type_ in CONFLICTUAL:
+        return "THREATEN"
+    if type_ in COOPERATIVE:
+        return "THREATEN" if grammar.has_condition(head, "unless") else "AGREE"
+    return ""
+
+
+def _noun(tok) -> bool:
+    return tok.pos_ in {"NOUN", "PROPN"}
+
+
+def _in_coordinated_verb(head, actor_id: str, index: ActorIndex) -> bool:
+    """Whether the actor ``actor_id`` is named inside a verb coordinated with ``head``'s
+    ("welcomed the offensive but pressed Islamabad": Islamabad is pressed, not welcomed)."""
+    doc = head.doc
+    for a in index.actors:
+        if a.id != actor_id:
+            continue
+        tok = grammar.head_token(doc, a.start - index.offset, a.end - index.offset)
+        cur = tok
+        while cur is not None and cur.head.i != cur.i:
+            if cur.dep_ == "conj" and cur.pos_ in {"VERB", "AUX"} and cur.head.i == head.i:
+                return True
+            cur = cur.head
+    return False
+
+
+def _fallback(
+    ev: EventMention, r: grammar.Roles, head, index: ActorIndex | None = None
+) -> grammar.Roles:
+    """Where the parse names no target, the trigger lexicon's (the first actor after the
+    trigger: "suspended by Trump … to pressure Islamabad"); where it names no source and the
+    clause has no subject of its own (not a passive), the lexicon's source."""
+    sources, targets = r.sources, r.targets
+    src_ids = {a.id for a in sources}
+    if (
+        not targets and ev.target_actor and ev.target_actor not in src_ids
+        and not (index and _in_coordinated_verb(head, ev.target_actor, index))
+    ):  # fmt: skip
+        targets = (Actor(ev.target_actor, ev.target_country, ev.target_sector),)
+    verb = grammar.clause_head(head)
+    has_subject = any(
+        c.dep_ in {"nsubj", "nsubjpass", "csubj", "agent", "expl"} for c in verb.children
+    )
+    own = (not has_subject and verb.dep_ == "ROOT") or (
+        _noun(head) and head.dep_ not in {"nsubj", "nsubjpass"}
+    )
+    if not sources and ev.source_actor and own and ev.source_actor not in {a.id for a in targets}:
+        sources = (Actor(ev.source_actor, ev.source_country, ev.source_sector),)
+    return grammar.Roles(sources, targets)
+
+
+def _with_roles(
+    ev: EventMention, r: grammar.Roles, negated: bool, modality: str
+) -> list[EventMention]:
+    sources = r.sources or (None,)
+    targets = r.targets or (None,)
+    ids = [a.id for a in (*r.sources, *r.targets)]
+    actors = tuple(dict.fromkeys([*ids, *ev.actors]))
+    countries = tuple(
+        dict.fromkeys([*(a.country for a in (*r.sources, *r.targets) if a.country), *ev.countries])
+    )
+    out = []
+    for s in sources:
+        for t in targets:
+            out.append(replace(
+                ev, source_actor=s.id if s else "", target_actor=t.id if t else "",
+                source_country=s.country if s else "", target_country=t.country if t else "",
+                source_sector=s.sector if s else "", target_sector=t.sector if t else "",
+                actors=actors, countries=countries, negated=negated, modality=modality,
+            ))  # fmt: skip
+    return out
+
+
+def _new_event(
+    text: str, si: SentenceInfo, tok, reading: VerbReading, index: ActorIndex, lex
+) -> list[EventMention]:
+    r = grammar.roles(tok, reading.target, index)
+    specific = bool(reading.object or reading.preposition)
+    if not (r.sources and r.targets) and not (specific and (r.sources or r.targets)):
+        # a verb's own reading codes only between two actors; a reading its object or
+        # preposition selects ("warn … of attack") also with one
+        return []
+    start = si.start + tok.idx
+    c_start, c_end = next(
+        ((a, b) for a, b in clause_spans(text, si.start, si.end) if a <= start < b),
+        (si.start, si.end),
+    )
+    date = _clause_date(tok, si) or si.governing
+    m = grammar.mood(tok)
+    modality = m.modality
+    stated = _stated_intent(reading.type, tok, m.modality, m.negated, r, None)
+    if stated:
+        reading = replace(reading, type=stated, mode="")
+        date, modality = None, "asserted"
+    ev = EventMention(
+        c_start, c_end, text[c_start:c_end], reading.type, tok.text, start, start + len(tok),
+        reading.mode, date.date if date else None, date.precision if date else None,
+        date.quote if date else "", intensity=float(lex.intensity[reading.type]),
+        quad=lex.quad[reading.type], context=reading.context.replace("|", ";"),
+    )  # fmt: skip
+    return _with_roles(ev, r, m.negated, modality)
+
+
+def _clause_date(tok, si: SentenceInfo) -> DateMention | None:
+    """The date in the clause of ``tok``: a date whose words hang from the same verb."""
+    doc = tok.doc
+    for d in si.dates:
+        if d.precision not in {"day", "month", "year"}:
+            continue
+        dt = grammar.head_token(doc, d.start - si.start, d.end - si.start)
+        if dt is not None and grammar.same_clause(dt, tok):
+            return d
+    return None

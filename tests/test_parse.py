@@ -1,0 +1,34 @@
+"""The dependency parser: which pipeline, its provenance, batching and the cache."""
+
+import pytest
+
+from pakus.extract import parse
+
+
+def test_parser_is_en_core_web_sm_3_8_without_ner():
+    info = parse.parser_info()
+    assert info["package"] in parse.MODELS
+    assert info["name"].startswith("en_core_web_sm")
+    assert info["version"].startswith("3.8.")
+    components = info["components"].split("|")
+    assert "parser" in components and "ner" not in components
+
+
+def test_spans_parse_to_one_doc_each_with_offsets_relative_to_the_span():
+    text = "Pakistan denied the charge. The United States urged Pakistan to act."
+    docs = parse.parse_spans(text, [(0, 27), (28, len(text))])
+    assert [d.text for d in docs] == [text[:27], text[28:]]
+    urged = next(t for t in docs[1] if t.lower_ == "urged")
+    assert text[28 + urged.idx : 28 + urged.idx + len(urged)] == "urged"
+    assert urged.dep_ == "ROOT" and urged.lemma_ == "urge"
+
+
+def test_the_same_sentence_is_parsed_once():
+    sentence = "Washington suspended military aid to Islamabad in January."
+    first = parse.parse_texts([sentence])[0]
+    assert parse.parse_texts([sentence, sentence]) == [first, first]
+
+
+def test_a_sentence_over_the_length_cap_is_refused():
+    with pytest.raises(ValueError, match="longer than"):
+        parse.parse_spans("x" * (parse.MAX_SENTENCE_CHARS + 1), [(0, parse.MAX_SENTENCE_CHARS + 1)])
