@@ -1,21 +1,33 @@
 """One fact per happening: event and amount mentions from all documents grouped, with every
 disagreement and implausible value flagged.
 
-Grouping (event mentions that are dated and told as done):
+Grouping (event mentions that are dated and told as done), in date order; a mention joins the
+first fact it *can be the same happening as* (:func:`same_happening`), else it starts a new one:
 
-1. Mentions are taken in date order. A mention joins a fact when it has the same PLOVER type,
-   its first day lies within 366 days of every member's, and either it shares a programme
-   with the fact (IMET, FMF, …; a clause that names none but follows a programme's mention
-   within about two sentences, in an aid-related event, takes that programme), or its date
-   agrees with every member's and it shares an actor that is not a state, or two actors.
-   Otherwise it starts a new fact. So only a shared programme can join dates that disagree,
-   and only such facts can hold date conflicts.
-2. A fact's date is the most precise date that two documents or more attest (at that
+1. *Same frame*: the same PLOVER type; the same PLOVER mode where both give one (a phone call
+   is not a visit); the same source country and the same target country where both mentions
+   give them (for CONSULT, whose meetings are told from either side, the same pair of
+   countries in either order).
+2. *Compatible dates*: the dates agree at the coarser precision, or — when the mention shares
+   a programme with the fact (IMET, FMF, …; a clause that names none but follows a programme's
+   mention within about two sentences, in an aid-related event, takes that programme) — they
+   lie at most ``DATE_SLACK_DAYS`` apart (a date told wrongly by one source; further apart they
+   are two happenings, such as a suspension in January and a cancellation in August). Two
+   mentions from *one document* whose dates disagree are never one happening: a document that
+   gives two dates tells two things, never a conflict between sources.
+3. *Shared participants*: a shared programme, or (dates agreeing) a shared actor that is not a
+   state, or two shared actors.
+
+This generalises the "one-a-day" filter of machine-coded event data (one record per date,
+source, target and event code; Schrodt, *Analyzing International Event Data: A Handbook of
+Computer-Based Techniques*, 2012), with date precision and slack for sources that misdate.
+
+4. A fact's date is the most precise date that two documents or more attest (at that
    precision or finer) and that no document contradicts; failing that, the date most documents
    agree with (at the coarser precision), ties going to the more precise, then the earlier.
    Its amount is the amount the most documents give.
-3. Members whose dates do not agree with each other beyond their precision, or whose amounts
-   differ, are *conflicts*; each version is listed with its document and quote.
+5. Members from different documents whose dates do not agree beyond their precision, or whose
+   amounts differ, are *conflicts*; each version is listed with its document and quote.
 
 Plausibility flags, each naming its rule:
 
@@ -39,6 +51,12 @@ from pakus.extract.amounts import usd_text
 from pakus.reference import load_series
 
 WINDOW_DAYS = 366
+"""No fact spans more than this many days between its members' first days."""
+DATE_SLACK_DAYS = 92
+"""How far apart (days between the two dates' spans: a quarter) the dates of two documents
+sharing a programme may lie and still be one happening told with a wrong date."""
+SYMMETRIC_TYPES = frozenset({"CONSULT"})
+"""Types whose source and target may be told either way round (a meeting of two sides)."""
 AID_FAMILY = {"SANCTION", "AID", "COOPERATE"}
 PROGRAMME_LOOKBACK = 600
 """How far back (characters, about two sentences) a clause looks for the programme it is about."""
@@ -147,6 +165,18 @@ class Group:
     members: list = field(default_factory=list)
     programmes: set[str] = field(default_factory=set)
     actors: set[str] = field(default_factory=set)
+    frames: set[tuple[str, str, str]] = field(default_factory=set)
+    """Distinct (mode, source country, target country) of the members."""
+    docs_by_date: dict[str, set[str]] = field(default_factory=dict)
+    """The members' distinct dates (ISO), each with the documents that give it."""
+
+    def add(self, row, progs: frozenset[str], actors: set[str]) -> None:
+        """Take a mention (a row of the dated events table) in."""
+        self.members.append(row)
+        self.programmes |= progs
+        self.actors |= actors
+        self.frames.add(frame(row))
+        self.docs_by_date.setdefault(PartialDate.parse(row.date).iso(), set()).add(row.doc)
 
 
 def programme_told_before(entities: pd.DataFrame, doc: str, start: int) -> list[str]:
@@ -186,6 +216,61 @@ def _best_date(dates: list[tuple[PartialDate, str]]) -> PartialDate:
     return max(support, key=lambda d: (support[d], fineness(d), -d.first_day().toordinal()))
 
 
+def frame(row) -> tuple[str, str, str]:
+    """A mention's event frame besides its type: (mode, source country, target country), each
+    ``""`` when not given (columns missing from an older events table count as not given)."""
+    return (
+        str(getattr(row, "mode", "") or ""),
+        str(getattr(row, "source_country", "") or ""),
+        str(getattr(row, "target_country", "") or ""),
+    )
+
+
+def frames_agree(type_: str, a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
+    """Rule 1 of the module docstring on two frames of one PLOVER type: modes equal where both
+    are given; source and target countries equal where both are given (for ``SYMMETRIC_TYPES``
+    the given countries of one are those of the other, in either order)."""
+    if a[0] and b[0] and a[0] != b[0]:
+        return False
+    if type_ in SYMMETRIC_TYPES:
+        sa, sb = {c for c in a[1:] if c}, {c for c in b[1:] if c}
+        return not sa or not sb or sa <= sb or sb <= sa
+    return all(not x or not y or x == y for x, y in zip(a[1:], b[1:], strict=True))
+
+
+def days_apart(a: PartialDate, b: PartialDate) -> int:
+    """Days between the spans of two dates (0 when they touch or overlap)."""
+    if a.first_day() > b.first_day():
+        a, b = b, a
+    return max(0, (b.first_day() - a.last_day()).days - 1)
+
+
+def same_happening(row, group: Group, progs: frozenset[str], actors: set[str],
+                   state_ids: set[str]) -> bool:  # fmt: skip
+    """Can the mention ``row`` (a row of the dated events table, with its programmes ``progs``
+    and actor ids ``actors``) be the happening ``group`` holds? The three rules of the module
+    docstring; ``state_ids`` are the gazetteer's states (a shared state alone is not enough)."""
+    if row.type != group.type:
+        return False
+    mine = frame(row)
+    if not all(frames_agree(row.type, mine, f) for f in group.frames):
+        return False
+    same_programme = bool(progs & group.programmes)
+    date = PartialDate.parse(row.date)
+    agree = True
+    for iso, docs in group.docs_by_date.items():
+        other = PartialDate.parse(iso)
+        if date.compatible(other):
+            continue
+        agree = False
+        if row.doc in docs or not same_programme or days_apart(date, other) > DATE_SLACK_DAYS:
+            return False
+    if same_programme:
+        return True
+    shared = actors & group.actors
+    return agree and bool((shared - state_ids) or len(shared) >= 2)
+
+
 def fact_id(kind: str, doc: str, start: int, trigger_start: int, date: str) -> str:
     """A stable id from the fact's earliest mention (its clause, trigger and date)."""
     key = f"{kind}|{doc}|{start}|{trigger_start}|{date}"
@@ -206,21 +291,15 @@ def reconcile(events: pd.DataFrame, amounts: pd.DataFrame, entities: pd.DataFram
         progs = _programmes(row, entities)
         actors = set(split(row.actors))
         for g in groups:
-            if g.type != row.type:
-                continue
             if any(abs((row.first_day - m.first_day).days) > WINDOW_DAYS for m in g.members):
                 continue
-            shared = actors & g.actors
-            same_programme = bool(progs & g.programmes)
-            date = PartialDate.parse(row.date)
-            agree = all(date.compatible(PartialDate.parse(m.date)) for m in g.members)
-            if same_programme or (agree and ((shared - state_ids) or len(shared) >= 2)):
-                g.members.append(row)
-                g.programmes |= progs
-                g.actors |= actors
+            if same_happening(row, g, progs, actors, state_ids):
+                g.add(row, progs, actors)
                 break
         else:
-            groups.append(Group(row.type, [row], set(progs), set(actors)))
+            g = Group(row.type)
+            g.add(row, progs, actors)
+            groups.append(g)
 
     by_doc = _amounts_by_doc(amounts)
     facts: list[Fact] = []
