@@ -106,7 +106,11 @@ def parser() -> argparse.ArgumentParser:
     )
     root = project_root()
     bd.add_argument("--corpus", type=Path, default=root / "data" / "raw", help="corpus folder")
-    bd.add_argument("--out", type=Path, default=root / "data" / "processed", help="output folder")
+    bd.add_argument(
+        "--out", type=Path, default=None,
+        help="output folder (default: beside the corpus — `processed` next to a folder named "
+        "`raw`, as data/raw → data/processed, else `<corpus>-processed` next to it)",
+    )  # fmt: skip
     bd.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     bd.add_argument(
         "--jobs", type=_jobs, default=1, metavar="N",
@@ -169,7 +173,18 @@ def _extract(args: argparse.Namespace) -> int:
     return status
 
 
+def default_out(corpus: Path) -> Path:
+    """Where ``pakus build --corpus DIR`` writes without ``--out``: beside the corpus, never
+    into another corpus's tables — ``DIR/../processed`` for a folder named ``raw`` (the
+    project's data/raw → data/processed), else ``DIR/../<DIR name>-processed``."""
+    corpus = Path(corpus).absolute()
+    name = "processed" if corpus.name == "raw" else f"{corpus.name}-processed"
+    return corpus.parent / name
+
+
 def _build(args: argparse.Namespace) -> int:
+    if args.out is None:
+        args.out = default_out(args.corpus)
     try:
         result = build(args.corpus, args.out, progress=not args.quiet, jobs=args.jobs)
     except CorpusError as err:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from pakus.analysis.checks import as_list, whole_number
 from pakus.analysis.facts import Facts
 from pakus.errors import ParameterError
 from pakus.reconcile import reconcile
@@ -27,16 +28,13 @@ class Parameters:
 
 
 def check_parameters(corpus, min_corroboration, documents, known: list[str]) -> Parameters:
-    """Validate the notebook's parameters; ``documents`` may be ``"all"``."""
-    if (
-        not isinstance(min_corroboration, int)
-        or isinstance(min_corroboration, bool)
-        or min_corroboration < 1
-    ):
-        raise ParameterError(
-            f"min_corroboration: {min_corroboration!r} must be a whole number, 1 or more"
-        )
-    chosen = list(known) if documents == "all" else list(documents)
+    """Validate the notebook's parameters; ``documents`` may be ``"all"`` or one id as a
+    string. ``known``: the corpus's document ids (from ``corpus.csv`` and its folder, before
+    any extraction)."""
+    whole_number("min_corroboration", min_corroboration)
+    if not known:
+        raise ParameterError(f"corpus: {str(corpus)!r} holds no documents; nothing to analyse")
+    chosen = list(known) if documents == "all" else as_list("documents", documents)
     unknown = [d for d in chosen if d not in known]
     if unknown or not chosen:
         raise ParameterError(
@@ -108,20 +106,32 @@ def corroboration_matrix(
 
 
 def findings(
-    scores: pd.DataFrame, r: ReconciledTables, pairs: pd.DataFrame, min_corroboration: int
+    scores: pd.DataFrame,
+    r: ReconciledTables,
+    pairs: pd.DataFrame,
+    min_corroboration: int,
+    names: dict[str, str] | None = None,
 ) -> str:
     """The findings paragraph, written from the computed numbers."""
+    names = names or {}
     facts = r.facts
+    if facts.empty:
+        return f"Nothing to analyse: the chosen {len(scores)} document(s) tell no dated happening."
     told = int((facts["documents"] >= min_corroboration).sum())
     parts = [
-        f"The chosen **{len(scores)}** documents tell **{len(facts)}** dated happenings; **{told}** of them "
-        f"are told by at least {min_corroboration} document(s).",
+        f"The chosen **{len(scores)}** document(s) tell **{len(facts)}** dated happening(s); "
+        f"**{told}** of them are told by at least {min_corroboration} document(s).",
         f"Sources disagree on **{r.conflicts['fact_id'].nunique()}** happening(s) "
         f"({len(pairs)} pair(s) of versions) and **{len(r.flags)}** mention(s) are flagged as implausible.",
     ]
-    if not scores.empty:
-        top = scores.sort_values(["corroborated", "doc"], ascending=[False, True]).iloc[0]
+    ranked = scores[scores["corroborated"] > 0]
+    if min_corroboration > 1 and not ranked.empty:
+        top = ranked.sort_values(["corroborated", "doc"], ascending=[False, True]).iloc[0]
         parts.append(
-            f"The best-corroborated document is {top['doc']} ({top['corroborated']} of its {top['facts']} facts)."
+            f"The best-corroborated document is {names.get(top['doc'], top['doc'])} "
+            f"({top['corroborated']} of its {top['facts']} facts told by at least "
+            f"{min_corroboration} documents)."
         )
+    elif min_corroboration > 1:
+        parts.append(f"No document tells a fact that {min_corroboration} documents tell.")
     return " ".join(parts)
