@@ -35,4 +35,6 @@ def with_coalitions(events: pd.DataFrame, coalitions: Mapping[str, frozenset[str
 
 def involves_both(events: pd.DataFrame, dyad: tuple[str, str]) -> pd.Series:
     """Whether each event's countries (after coalitions) include both sides of the dyad."""
-    return events["countries"].map(lambda c: set(dyad) <= set(split(c)))
+    return pd.Series(
+        [set(dyad) <= set(split(c)) for c in events["countries"]], index=events.index, dtype=bool
+    )

@@ -15,6 +15,7 @@ import pandas as pd
 
 from pakus.analysis.checks import as_list, whole_number
 from pakus.analysis.facts import Facts
+from pakus.dates import PartialDate
 from pakus.errors import ParameterError
 from pakus.reconcile import reconcile
 from pakus.tables import ReconciledTables, reconciled_tables
@@ -76,16 +77,22 @@ def document_scores(
 
 
 def conflict_pairs(conflicts: pd.DataFrame) -> pd.DataFrame:
-    """Each pair of disagreeing versions of one fact, both quotes side by side."""
+    """Each pair of disagreeing versions of one fact from two documents (dates that do not
+    agree at the coarser precision, or different amounts), both quotes side by side."""
     rows = []
     for (fid, field), part in conflicts.groupby(["fact_id", "field"], sort=True):
         items = list(part.itertuples())
         for i, a in enumerate(items):
             for b in items[i + 1 :]:
-                if a.version != b.version:
-                    rows.append({"fact_id": fid, "field": field, "version_a": a.version, "doc_a": a.doc,
-                                 "quote_a": a.quote, "version_b": b.version, "doc_b": b.doc,
-                                 "quote_b": b.quote})  # fmt: skip
+                if a.doc == b.doc or a.version == b.version:
+                    continue  # one document never conflicts with itself
+                if field == "date" and PartialDate.parse(a.version).compatible(
+                    PartialDate.parse(b.version)
+                ):
+                    continue  # 2018 and 2018-01 agree at the year
+                rows.append({"fact_id": fid, "field": field, "version_a": a.version, "doc_a": a.doc,
+                             "quote_a": a.quote, "version_b": b.version, "doc_b": b.doc,
+                             "quote_b": b.quote})  # fmt: skip
     return pd.DataFrame(rows, columns=["fact_id", "field", "version_a", "doc_a", "quote_a", "version_b",
                                        "doc_b", "quote_b"])  # fmt: skip
 
