@@ -29,16 +29,23 @@ def run(*cmd: str | Path) -> None:
     subprocess.run([str(c) for c in cmd], cwd=ROOT, check=True)
 
 
+CONSTRAINTS = ROOT / "constraints.txt"
+"""The versions the test suite last passed with (pip freeze of the tested venv, less pakus)."""
+
+
 def setup() -> None:
-    """Create .venv and install the package (editable) with its dev tools, once per pyproject."""
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    """Create .venv and install the package (editable) with its dev tools at the tested
+    versions (constraints.txt), once per pyproject.toml and constraints.txt."""
+    digest = hashlib.sha256(
+        (ROOT / "pyproject.toml").read_bytes() + b"\0" + CONSTRAINTS.read_bytes()
+    ).hexdigest()
     if STAMP.exists() and STAMP.read_text() == digest and PY.exists():
         return
     if not PY.exists():
         print(f"creating {VENV}", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
     run(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    run(PY, "-m", "pip", "install", "--quiet", "-e", ".[dev]")
+    run(PY, "-m", "pip", "install", "--quiet", "-c", CONSTRAINTS, "-e", ".[dev]")
     STAMP.write_text(digest)
 
 

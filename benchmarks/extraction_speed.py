@@ -84,7 +84,10 @@ def synthetic_corpus(megabytes: float, seed: int = 7) -> list[tuple[str, str]]:
 def known_words() -> frozenset[str]:
     """Every lower-case word of pakus's reference tables and extraction code: words the
     extractor may key on, which the growing vocabulary leaves alone."""
-    files = [*(ROOT / "data" / "reference").glob("*.csv"), *(ROOT / "lib" / "pakus").rglob("*.py")]
+    files = [
+        *(ROOT / "lib" / "pakus" / "data" / "reference").glob("*.csv"),
+        *(ROOT / "lib" / "pakus").rglob("*.py"),
+    ]
     return frozenset(w for f in files for w in _TERM.findall(f.read_text("utf-8").lower()))
 
 

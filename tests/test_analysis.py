@@ -61,6 +61,15 @@ def test_period_index_leaves_out_coarse_dates_and_thin_periods():
     assert len(used) == 3
 
 
+def test_period_index_counts_a_reprint_with_its_original_once():
+    ev = cycles.dyad_events(
+        frame(event("a", "2018-01", "SANCTION", -6), event("b", "2018-02", "SANCTION", -6))
+    )
+    table, _ = cycles.period_index(ev, "quarter", min_sources=2, sources={"b": "a"})
+    q1 = table.iloc[0]
+    assert (q1["events"], q1["documents"]) == (2, 1) and pd.isna(q1["index"])  # one source, twice
+
+
 def test_phases_are_runs_of_the_smoothed_sign():
     ev = cycles.dyad_events(frame(
         event("a", "2016", "SANCTION", -6), event("a", "2017", "SANCTION", -6),

@@ -11,7 +11,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "data" / "raw" / "000_77a1b7f1c87fe9cc.txt"
 ENTITY_TYPES = {"person", "org", "state", "group", "program", "agreement", "place"}
-PLOVER = set(pd.read_csv(ROOT / "data" / "reference" / "plover_types.csv")["type"])
+PLOVER = set(
+    pd.read_csv(ROOT / "lib" / "pakus" / "data" / "reference" / "plover_types.csv")["type"]
+)
 
 
 def pakus(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -103,7 +105,7 @@ def test_missing_file_and_bad_parameters(tmp_path):
 
 
 def test_build_writes_tables_and_reports_what_it_skipped(corpus_copy, tmp_path):
-    (corpus_copy / "001_151ebe38f56b1ce4.txt").write_bytes(b"\xff\xfe\x00\x00")
+    (corpus_copy / "001_151ebe38f56b1ce4.txt").write_bytes(b"PK\x03\x04\x00\x00")
     out = tmp_path / "processed"
     run = pakus("build", "--corpus", str(corpus_copy), "--out", str(out))
     assert run.returncode == 1
@@ -154,3 +156,57 @@ def test_build_tables_are_sorted_and_typed(tmp_path):
     for table in ("entities", "events", "amounts"):
         frame = pd.read_parquet(out / f"{table}.parquet")
         assert list(frame.columns) == list(dictionary.loc[dictionary["table"] == table, "column"])
+
+
+def test_extract_reports_a_file_it_cannot_open_and_goes_on(tmp_path, monkeypatch, capsys):
+    # (as a file without read permission; the tests may run as root, who can read any file)
+    from pakus import cli
+    from pakus import corpus as corpus_module
+
+    locked = tmp_path / "locked.txt"
+    locked.write_text("Pakistan.", encoding="utf-8")
+    real = open
+
+    def fake_open(path, *args, **kwargs):
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(corpus_module, "open", fake_open, raising=False)
+    status = cli.main(["extract", str(locked), str(DOC)])
+    out, err = capsys.readouterr()
+    assert status == 1
+    assert err.strip() == f"pakus extract: {locked}: cannot be opened (Permission denied)"
+    assert {r["doc"] for r in lines(out)} == {DOC.name}
+
+
+def test_extract_says_when_the_published_date_is_after_today(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Last year the United States suspended aid to Pakistan.\n", encoding="utf-8")
+    run = pakus("extract", str(story), "--published", "2099-01-01")
+    assert run.returncode == 0
+    assert f"pakus extract: {story}: published 2099-01-01, after today" in run.stderr
+
+
+def test_build_reports_bad_metadata_rows_and_links_out_and_builds_the_rest(corpus_copy, tmp_path):
+    csv_path = corpus_copy / "corpus.csv"
+    rows = csv_path.read_text(encoding="utf-8").splitlines()
+    rows[2] += ","  # a trailing comma: one field too many
+    csv_path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Osama bin Laden met Pakistan's army.\n", encoding="utf-8")
+    (corpus_copy / "link.txt").symlink_to(secret)
+    out = tmp_path / "processed"
+    run = pakus("build", "--corpus", str(corpus_copy), "--out", str(out))
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    err = run.stderr.strip().splitlines()
+    assert f"pakus build: skipped: {csv_path}: row 2, column 9 (after the last column, 'note')" in (
+        run.stderr
+    )
+    assert any(
+        "link.txt: a symbolic link to" in line and "outside the corpus" in line for line in err
+    )
+    assert "built 4 document(s)" in run.stdout
+    problems = pd.read_csv(out / "problems.csv")
+    assert problems["path"].str.endswith("link.txt").any()
+    assert "Osama" not in (out / "entities.csv").read_text(encoding="utf-8")

@@ -16,6 +16,7 @@ PACKAGE = Path(pakus.__file__).resolve().parent
 LAYERS = [
     ("pakus.errors", "pakus.dates"),
     ("pakus.reference", "pakus.corpus"),
+    ("pakus.ingest",),
     ("pakus.extract",),
     ("pakus.reconcile", "pakus.evaluation"),
     ("pakus.tables",),

@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -129,3 +130,187 @@ def test_keywords_found_equals_a_whole_text_search(clause):
         words_of(clause)
     )
     assert keywords.found(words_of(clause), clause) == expected
+
+
+# Pathological shapes (issue 17, item 10): the benchmark's shapes, with valid offsets, and the
+# look-backs that made them quadratic bounded (counted here, timed in benchmarks/pathological.py).
+
+
+def _pathological_shapes():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "pathological.py"
+    spec = importlib.util.spec_from_file_location("pathological", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.SHAPES
+
+
+PATHOLOGICAL = _pathological_shapes()
+
+
+@pytest.mark.parametrize("shape", sorted(PATHOLOGICAL))
+def test_every_fact_of_a_pathological_shape_points_at_its_quote(shape):
+    text = PATHOLOGICAL[shape](2000)
+    result = extract_text(text, "shape.txt", PartialDate(2020, 1, 6))
+    for kind in ("entity", "date", "amount", "count", "event"):
+        for row in result.records(kind):
+            assert text[row["start"] : row["end"]] == row["quote"]
+
+
+def _sentence_spans_unbounded(text: str) -> list[tuple[int, int]]:
+    """The sentence splitter with its look-back unbounded: the reference for short words."""
+    from pakus.extract import text as t
+
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(f"[^{t.LINE_BREAKS}]+", text):
+        base, chunk, start = line.start(), line.group(), 0
+        for m in re.finditer(r"[.!?]+[\"”’')\]]*(?=\s|[\"“‘(]?[A-Z])", chunk):
+            if m.group().startswith("."):
+                i = m.start()
+                while i > 0 and (chunk[i - 1].isalnum() or chunk[i - 1] in "._"):
+                    i -= 1
+                if not t._is_sentence_end(chunk, m.start(), i):
+                    continue
+            t._append_trimmed(spans, chunk, base, start, m.end())
+            start = m.end()
+        t._append_trimmed(spans, chunk, base, start, len(chunk))
+    return spans
+
+
+SENTENCE_TEXTS = st.lists(
+    st.sampled_from("U.S. U.S.A. J. Gen. Mr. mr. a.b. D.C ... . ! ? ?! \" ” ) ( The Pakistan aid "
+                    "x_y. 2019. \n \r \u2028 \x85".split(" ")) | st.text(max_size=5),
+    max_size=60,
+).map(lambda ws: "".join(ws) if len(ws) % 3 == 0 else " ".join(ws))  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(SENTENCE_TEXTS)
+def test_bounded_sentence_splitting_equals_the_unbounded_look_back_on_short_words(text):
+    from pakus.extract.text import MAX_WORD_BEFORE_STOP, sentence_spans
+
+    if any(len(w) >= MAX_WORD_BEFORE_STOP for w in re.findall(r"[\w.]+", text)):
+        return
+    assert sentence_spans(text) == _sentence_spans_unbounded(text)
+
+
+class _CountingText(str):
+    """A text that counts the characters read one at a time."""
+
+    reads = 0
+
+    def __getitem__(self, key):
+        if isinstance(key, int):
+            type(self).reads += 1
+        return str.__getitem__(self, key)
+
+
+def _windows_unbounded(text: str, hits, before: int, after: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in hits:
+        lo = max(0, start - before)
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1
+        hi = min(len(text), end + after)
+        while hi < len(text) and not text[hi].isspace():
+            hi += 1
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+@given(ANCHOR_TEXTS, st.integers(0, 30), st.integers(0, 30))
+def test_anchor_windows_are_those_of_an_unbounded_walk(text, before, after):
+    anchor = Anchor.words(["ago", "year"], fold=False)
+    scan = Scan(text)
+    assert scan.windows(anchor, before, after) == _windows_unbounded(
+        text, scan.hits(anchor), before, after
+    )
+
+
+@pytest.mark.parametrize("shape", ["base64", "us_run", "year_commas"])
+def test_anchor_windows_read_each_character_a_bounded_number_of_times(shape):
+    # text without whitespace: each window used to walk back to the start of the text
+    anchor = Anchor(re.compile(r"[0-9]|S"))
+    for size in (4000, 8000):
+        text = _CountingText(PATHOLOGICAL[shape](size))
+        _CountingText.reads = 0
+        Scan(text).windows(anchor, 80, 40)
+        assert _CountingText.reads <= 2 * len(text) + 2
+
+
+def test_a_word_longer_than_every_alias_word_is_not_expanded_for_near_misses(monkeypatch):
+    from pakus.extract import _compiled, entities
+
+    gazetteer = _compiled(None)[0]
+    lengths: list[int] = []
+    real = entities._deletions
+    monkeypatch.setattr(entities, "_deletions", lambda w: lengths.append(len(w)) or real(w))
+    word = "P" + "a" * 20_000  # its deletions would be 20,000 strings of 20,000 characters
+    assert gazetteer._near(word.lower()) == set()
+    assert extract_text(word, "long.txt").entities == []
+    assert all(n <= gazetteer._fuzzy_longest + 1 for n in lengths)
+
+
+def _clause_spans_searching_each_time(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """clause_spans as it was: a new search for each relative clause's end (the reference)."""
+    from pakus.extract import text as t
+
+    cuts: list[tuple[int, int]] = []
+    lead = t._LEADING_ADVERBIAL.match(text, start, end)
+    if lead:
+        cuts.append((start + len(lead.group().rstrip(", \t")), lead.end()))
+    for m in t._PARENTHETICAL.finditer(text, start, end):
+        cuts += [(m.start(), m.start("body")), (m.end("body"), m.end())]
+    for m in t._CLAUSE_BREAK.finditer(text, start, end):
+        cuts.append((m.start(), m.end()))
+        if re.match(r"(?:which|who)\b", text[m.end() : m.end() + 6]):
+            close = t._RELATIVE_END.search(text, m.end(), end)
+            if close:
+                cuts.append((close.start(), close.end()))
+    spans, cursor = [], start
+    for stop, nxt in [*sorted(cuts), (end, end)]:
+        if stop < cursor:
+            continue
+        while cursor < stop and text[cursor].isspace():
+            cursor += 1
+        if stop > cursor:
+            spans.append((cursor, stop))
+        cursor = max(cursor, nxt)
+    return spans
+
+
+CLAUSE_TEXTS = st.lists(
+    st.sampled_from(", which|, who|, the|, and| x| Pakistan| attacked|; |: A| – |, after| During "
+                    "the visit,|, A| killed".split("|")),
+    max_size=40,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(CLAUSE_TEXTS)
+def test_clause_spans_search_each_relative_clause_end_once_with_the_same_result(text):
+    from pakus.extract.text import clause_spans
+
+    assert clause_spans(text, 0, len(text)) == _clause_spans_searching_each_time(text, 0, len(text))
+
+
+def test_many_relative_clauses_without_an_end_take_one_search(monkeypatch):
+    from pakus.extract import text as t
+
+    searches = []
+    real = t._RELATIVE_END
+
+    class Counting:
+        def search(self, *args):
+            searches.append(args[1:])
+            return real.search(*args)
+
+    monkeypatch.setattr(t, "_RELATIVE_END", Counting())
+    text = "x, which y" * 2000
+    t.clause_spans(text, 0, len(text))
+    assert len(searches) == 1

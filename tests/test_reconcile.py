@@ -12,15 +12,19 @@ from pakus.build import fact_tables
 from pakus.corpus import Corpus, Document
 from pakus.dates import PartialDate
 from pakus.extract import extract_document
+from pakus.reconcile import independent_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def tables(*docs: tuple[str, str, str]) -> dict[str, pd.DataFrame]:
+def tables(
+    *docs: tuple[str, str, str], reprints: dict[str, str] | None = None
+) -> dict[str, pd.DataFrame]:
     documents = [
-        Document(i, text, file=f"{i}.txt", published=PartialDate.parse(pub))
+        Document(i, text, file=f"{i}.txt", published=PartialDate.parse(pub),
+                 reprint_of=(reprints or {}).get(i, ""))
         for i, text, pub in docs
-    ]
+    ]  # fmt: skip
     corpus = Corpus(documents=documents)
     return fact_tables(corpus, [extract_document(d) for d in documents])
 
@@ -160,3 +164,66 @@ def test_polecat_export(tmp_path):
         "2022-09",
         "PAK",
     )
+
+
+F16_STORIES = (
+    ("a", "In September 2022, the State Department approved a $450 million sale for Pakistan's F-16 fleet.", "2022-10"),
+    ("b", "The US approved a $450m F-16 sustainment package for Pakistan on Sept 7, 2022.", "2022-09-20"),
+    ("c", "Washington cleared a $450 million F-16 package for Islamabad in 2022.", "2023"),
+)  # fmt: skip
+
+
+def test_a_reprint_counts_with_its_original_as_one_independent_document():
+    plain = tables(*F16_STORIES)
+    reprinted = tables(*F16_STORIES, reprints={"c": "a"})
+    assert plain["facts"]["documents"].tolist() == [3]
+    assert reprinted["facts"]["documents"].tolist() == [2]  # a and its reprint c: one source
+    assert set(reprinted["fact_sources"]["doc"]) == {"a", "b", "c"}  # every mention still listed
+    assert reprinted["documents"].set_index("doc")["reprint_of"].to_dict() == {
+        "a": "",
+        "b": "",
+        "c": "a",
+    }
+
+
+def test_a_story_told_only_by_its_reprints_is_not_corroborated():
+    t = tables(F16_STORIES[0], ("a2", F16_STORIES[0][1], "2022-10"), reprints={"a2": "a"})
+    fact = t["facts"].iloc[0]
+    assert (fact["documents"], bool(fact["corroborated"]), fact["mentions"]) == (1, False, 2)
+
+
+def test_independent_sources_follow_chains_and_stop_at_cycles():
+    docs = pd.DataFrame({"doc": ["a", "b", "c", "d", "x", "y"],
+                         "reprint_of": ["", "a", "b", "gone", "y", "x"]})  # fmt: skip
+    assert independent_sources(docs) == {
+        "a": "a",
+        "b": "a",
+        "c": "a",
+        "d": "gone",
+        "x": "y",
+        "y": "x",
+    }
+    assert independent_sources(pd.DataFrame({"doc": ["a"]})) == {"a": "a"}
+
+
+def test_a_published_date_after_today_and_events_dated_after_today_are_flagged():
+    from datetime import date
+
+    from pakus.reconcile import reconcile
+
+    t = tables(
+        ("future", "Last year the United States suspended military aid to Pakistan.", "2099-01-01"),
+        ("past", "In 2018 the United States suspended military aid to Pakistan.", "2019-01-01"),
+    )
+    flags = reconcile(
+        t["events"], t["amounts"], t["entities"], t["documents"], date(2030, 6, 1)
+    ).flags
+    published = [f for f in flags if f.rule == "published-after-today"]
+    assert [(f.doc, f.start, f.end, f.quote) for f in published] == [("future", 0, 0, "")]
+    assert published[0].reason == "published 2099-01-01, after today (2030-06-01)"
+    dated = [f for f in flags if f.rule == "date-after-today"]
+    assert [f.doc for f in dated] == ["future"]
+    assert "dated 2098" in dated[0].reason
+    # the same corpus, built on a day after 2099, raises neither flag
+    later = reconcile(t["events"], t["amounts"], t["entities"], t["documents"], date(2100, 1, 1))
+    assert not {f.rule for f in later.flags} & {"published-after-today", "date-after-today"}

@@ -1,4 +1,4 @@
-"""The curated tables of data/reference: complete, sourced and consistent."""
+"""The curated tables of lib/pakus/data/reference: complete, sourced and consistent."""
 
 import datetime as dt
 import itertools
@@ -11,7 +11,7 @@ from pakus.extract.entities import active_period
 from pakus.extract.text import WORD, token_key
 from pakus.reference import ENTITY_TYPES, PLOVER_TYPES, extraction_tables
 
-REF = Path(__file__).resolve().parents[1] / "data" / "reference"
+REF = Path(__file__).resolve().parents[1] / "lib" / "pakus" / "data" / "reference"
 
 
 @pytest.mark.parametrize("path", sorted(REF.glob("*.csv")), ids=lambda p: p.name)

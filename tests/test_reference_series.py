@@ -12,7 +12,7 @@ from pakus.extract import extract_document
 from pakus.reference import extraction_tables, load_series, milestones
 
 ROOT = Path(__file__).resolve().parents[1]
-REF = ROOT / "data" / "reference"
+REF = ROOT / "lib" / "pakus" / "data" / "reference"
 
 
 @pytest.mark.parametrize("name", ["aid_by_fiscal_year", "milestones", "cameo_goldstein"])

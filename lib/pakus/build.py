@@ -76,6 +76,7 @@ def fact_tables(corpus: Corpus, extractions: list[Extraction]) -> dict[str, pd.D
                 "author": d.author, "published": d.published.iso() if d.published else "",
                 "published_precision": d.published.precision if d.published else "",
                 "published_basis": d.published_basis, "characters": len(d.text),
+                "reprint_of": d.reprint_of,
             }
             for d in corpus.documents
         ],

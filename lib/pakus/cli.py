@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from pakus import __version__
@@ -79,7 +80,8 @@ def parser() -> argparse.ArgumentParser:
             "id/name/type for entities, usd for amounts, date/type/actors for events. A file "
             "listed in corpus.csv in its own folder takes its published date from there; "
             "--published overrides it. Without a published date, relative dates stay "
-            "unresolved and are reported on stderr. A file that cannot be read is reported on "
+            "unresolved and are reported on stderr, as is a published date after today. A file "
+            "that cannot be read (missing, no read permission, not UTF-8 text) is reported on "
             "stderr and the others are still processed; the exit status is then 1."
         ),
     )
@@ -116,6 +118,28 @@ def parser() -> argparse.ArgumentParser:
         "--jobs", type=_jobs, default=1, metavar="N",
         help="extract in N processes (default 1; 0: one per core); the tables are the same",
     )  # fmt: skip
+    ad = sub.add_parser(
+        "add",
+        help="read web pages, PDFs, Word files, text files and URLs into a corpus folder",
+        description=(
+            "Read each PATH_OR_URL (.html/.htm, .pdf, .docx, .txt, a .txt list of URLs, an "
+            "http(s) address, or a folder of such files) and add it to the corpus folder: "
+            "its text as DIR/<id>.txt and a validated row in DIR/corpus.csv with title, "
+            "outlet, author, published date (only as precise as known) and what fixes it. "
+            "Multi-article exports are split; a text already in the corpus is not added "
+            "again; reprints are recorded in reprint_of. A file or URL that cannot be read is "
+            "reported on stderr with the problem and the others are still added (exit "
+            "status 1). Nothing is half-written."
+        ),
+    )
+    ad.add_argument("inputs", nargs="+", metavar="PATH_OR_URL", help="files, folders or URLs")
+    ad.add_argument("--corpus", type=Path, default=root / "data" / "raw", help="corpus folder")
+    ad.add_argument(
+        "--dry-run", action="store_true", help="show what would be added; write nothing"
+    )
+    ad.add_argument("--outlet", default="", help="outlet for documents that do not name one")
+    ad.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS",
+                    help="seconds to wait for a web server (default 20)")  # fmt: skip
     ex2 = sub.add_parser(
         "export",
         help="export the facts for other tools",
@@ -158,6 +182,10 @@ def _extract(args: argparse.Namespace) -> int:
         if published is None:
             meta = metadata_for(path)
             published = meta.published if meta else None
+        if published is not None and published.first_day() > date.today():
+            print(
+                f"pakus extract: {path}: published {published.iso()}, after today", file=sys.stderr
+            )
         result = extract_text(text, path.name, published)
         for note in result.notes:
             print(f"pakus extract: {note}", file=sys.stderr)
@@ -206,6 +234,42 @@ def _build(args: argparse.Namespace) -> int:
     return 1 if result.corpus.skipped else 0
 
 
+def _add(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from pakus.ingest.add import add
+    from pakus.ingest.urls import Fetcher
+
+    def bar(items: list[str]):
+        return tqdm(items, desc="adding", unit="file", disable=not sys.stderr.isatty(), leave=False)
+
+    try:
+        result = add(args.inputs, args.corpus, dry_run=args.dry_run,
+                     fetcher=Fetcher(timeout=args.timeout), outlet=args.outlet, progress=bar)  # fmt: skip
+    except CorpusError as err:
+        print(f"pakus add: {err}", file=sys.stderr)
+        return 1
+    verb = "would add" if args.dry_run else "added"
+    for a in result.added:
+        art = a.article
+        date = f"{art.published.iso()} ({art.published_basis})" if art.published else "undated"
+        reprint = f"; reprint of {a.reprint_of}" if a.reprint_of else ""
+        print(f"{verb} {a.id}: {art.title!r}, {art.outlet}, {date}{reprint} <- {art.source}")
+    for doc, original in result.regrouped.items():
+        print(f"{'would record' if args.dry_run else 'recorded'} {doc} as a reprint of {original}")
+    for d in result.duplicates:
+        print(f"pakus add: not added: {d.source}: the same text is already in the corpus as {d.same_as}",
+              file=sys.stderr)  # fmt: skip
+    for err in result.errors:
+        print(f"pakus add: {err}", file=sys.stderr)
+    reprints = sum(1 for a in result.added if a.reprint_of)
+    print(
+        f"{verb} {len(result.added)} document(s) to {args.corpus} ({reprints} reprint(s)); "
+        f"{len(result.duplicates)} already present; {len(result.errors)} could not be read"
+    )
+    return 1 if result.errors else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
@@ -213,6 +277,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _extract(args)
         if args.command == "export":
             return _export(args)
+        if args.command == "add":
+            return _add(args)
         return _build(args)
     except BrokenPipeError:  # the reader (e.g. `head`) went away: stop quietly
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import functools
+import io
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +20,14 @@ from pakus.errors import CorpusError, DocumentError
 MAX_BYTES = 5_000_000
 """Largest document read (bytes); a longer file is reported, not read."""
 
+CORPUS_FILE = "corpus.csv"
+"""The metadata table in a corpus folder."""
+
 CORPUS_COLUMNS = ("id", "file", "title", "outlet", "author", "published", "published_basis")
+OPTIONAL_COLUMNS = ("url", "language", "reprint_of")
+"""Columns read when present: the page's address, its language (ISO 639-1) and, for a reprint
+or near-duplicate of another document of the corpus (``pakus add`` finds them), that
+document's id."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +42,9 @@ class Document:
     author: str = ""
     published: PartialDate | None = None
     published_basis: str = ""
+    url: str = ""
+    language: str = ""
+    reprint_of: str = ""
 
 
 @dataclass(frozen=True)
@@ -57,23 +71,51 @@ class Corpus:
         return [p for p in self.problems if p.skipped]
 
 
+_BYTE_ORDER_MARKS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
+    (b"\xff\xfe\x00\x00", "UTF-32 (little-endian)"),
+    (b"\x00\x00\xfe\xff", "UTF-32 (big-endian)"),
+    (b"\xff\xfe", "UTF-16 (little-endian)"),
+    (b"\xfe\xff", "UTF-16 (big-endian)"),
+)
+"""Byte-order marks of the UTF-16 and UTF-32 encodings (The Unicode Standard, §23.8)."""
+
+
 def read_document(path: Path | str, max_bytes: int = MAX_BYTES) -> str:
     """Return the text of a plain-text UTF-8 file, as ``open(path, encoding="utf-8", newline="")``.
 
-    Raises DocumentError naming the file for a missing, empty, oversized, binary or
-    non-UTF-8 file.
+    Offsets into a document are always indices into this text. A UTF-8 byte-order mark is
+    kept as U+FEFF (as ``open`` keeps it). A UTF-16 or UTF-32 file is not decoded (offsets
+    would then differ from those of the UTF-8 reading the extraction contract promises): it
+    is reported with its encoding, to be converted to UTF-8.
+
+    Raises DocumentError naming the file for a missing, unopenable (no read permission),
+    empty, oversized, UTF-16/32, binary or non-UTF-8 file. The message is one line.
     """
     path = Path(path)
-    if not path.exists():
-        raise DocumentError(path, "file not found")
-    if not path.is_file():
-        raise DocumentError(path, "not a regular file")
-    size = path.stat().st_size
-    if size == 0:
-        raise DocumentError(path, "empty file (0 bytes)")
-    if size > max_bytes:
-        raise DocumentError(path, f"file too large ({size:,} bytes; the limit is {max_bytes:,})")
-    raw = path.read_bytes()
+    try:
+        if not path.exists():
+            problem = "broken symbolic link" if path.is_symlink() else "file not found"
+            raise DocumentError(path, problem)
+        if not path.is_file():
+            raise DocumentError(path, "not a regular file")
+        size = path.stat().st_size
+        if size == 0:
+            raise DocumentError(path, "empty file (0 bytes)")
+        if size > max_bytes:
+            raise DocumentError(
+                path, f"file too large ({size:,} bytes; the limit is {max_bytes:,})"
+            )
+        with open(path, "rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except OSError as err:
+        raise DocumentError(path, f"cannot be opened ({err.strerror or err})") from None
+    for mark, encoding in _BYTE_ORDER_MARKS:
+        if raw.startswith(mark):
+            raise DocumentError(
+                path,
+                f"{encoding} text (byte-order mark {mark.hex(' ').upper()}); pakus reads UTF-8: "
+                f"convert it (e.g. iconv -f {encoding.split()[0]} -t UTF-8)",
+            )
     if b"\x00" in raw:
         raise DocumentError(path, "binary file (contains NUL bytes), not plain text")
     try:
@@ -87,13 +129,17 @@ def read_document(path: Path | str, max_bytes: int = MAX_BYTES) -> str:
     return text
 
 
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
+"""A document id: letters, digits, ``_ . -``, starting with a letter or digit."""
+
 CORPUS_SCHEMA = pa.DataFrameSchema(
     {
         "id": pa.Column(
             str,
             [
                 pa.Check.str_matches(
-                    r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$", error="id: letters, digits, _ . - only"
+                    ID_PATTERN,
+                    error="id: letters, digits, _ . - only, starting with a letter or digit",
                 )
             ],
             unique=True,
@@ -102,7 +148,7 @@ CORPUS_SCHEMA = pa.DataFrameSchema(
             str,
             [
                 pa.Check.str_matches(
-                    r"^[^/\\]+\.txt$", error="a .txt file name inside the corpus folder"
+                    r"^[^/\\]+\.(?i:txt)$", error="a .txt file name inside the corpus folder"
                 ),
             ],
             unique=True,
@@ -119,6 +165,13 @@ CORPUS_SCHEMA = pa.DataFrameSchema(
             ),
         ),
         "published_basis": pa.Column(str),
+        "reprint_of": pa.Column(
+            str,
+            pa.Check.str_matches(
+                r"^(?:[A-Za-z0-9][A-Za-z0-9_.\-]*)?$", error="the id of another document, or empty"
+            ),
+            required=False,
+        ),
     },
     checks=[
         pa.Check(
@@ -132,31 +185,105 @@ CORPUS_SCHEMA = pa.DataFrameSchema(
 
 @dataclass(frozen=True)
 class Metadata:
-    """A validated ``corpus.csv``: its valid rows, a problem per bad cell, and every file it
-    names (bad rows included, so their files are not read again as unlisted)."""
+    """A validated ``corpus.csv``: its valid rows, a problem per bad cell or row, and every
+    file it names (bad rows included, so their files are not read again as unlisted).
+
+    ``rows`` keeps the table's row numbers as its index (0 = the first data row), and
+    ``ids`` maps each id a row gives (bad rows included) to its row number.
+    """
 
     rows: pd.DataFrame
     problems: list[Problem]
     files: frozenset[str]
+    ids: dict[str, int] = field(default_factory=dict)
+
+
+def _csv_rows(csv_path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header and the data rows (with their row numbers, 0 = the first data row) of a
+    CSV file; blank lines are not rows. Raises CorpusError for a file that cannot be read
+    or parsed, or has no header."""
+    try:
+        raw = csv_path.read_bytes()
+    except OSError as err:
+        raise CorpusError(csv_path, [f"cannot be opened ({err.strerror or err})"]) from None
+    try:
+        text = raw.decode("utf-8-sig")  # a spreadsheet's UTF-8 byte-order mark is not data
+    except UnicodeDecodeError as err:
+        raise CorpusError(
+            csv_path, [f"not UTF-8: invalid byte 0x{raw[err.start]:02x} at byte offset {err.start}"]
+        ) from None
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        header = next(reader, None)
+        for record in reader:
+            if record:
+                rows.append((len(rows), record))
+    except csv.Error as err:
+        raise CorpusError(
+            csv_path, [f"not a readable CSV table (line {reader.line_num}: {err})"]
+        ) from None
+    if not header:
+        raise CorpusError(csv_path, ["not a readable CSV table (no header line)"])
+    return [h.strip() for h in header], rows
 
 
 def read_metadata(csv_path: Path) -> Metadata:
     """Read and validate ``corpus.csv``.
 
-    Rows with a bad cell are left out of ``rows``, and each is reported with its row number
-    (1 = the first data row), its column and what is wrong.
+    Rows with a bad cell, and rows with more or fewer fields than the header, are left out
+    of ``rows``; each is reported with its row number (1 = the first data row), its column
+    and what is wrong. Raises CorpusError (one line per problem) for a file that cannot be
+    read or parsed as CSV, or that lacks a column of ``CORPUS_COLUMNS``.
     """
-    try:
-        table = pd.read_csv(csv_path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except UnicodeDecodeError:
-        raise CorpusError(csv_path, ["not UTF-8"]) from None
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
-        raise CorpusError(csv_path, [f"not a readable CSV table ({err})"]) from None
-    missing = [c for c in CORPUS_COLUMNS if c not in table.columns]
+    header, records = _csv_rows(csv_path)
+    missing = [c for c in CORPUS_COLUMNS if c not in header]
     if missing:
         raise CorpusError(csv_path, [f"missing column(s): {', '.join(missing)}"])
-    table = table[list(CORPUS_COLUMNS)].map(str.strip)
-    files = frozenset(table["file"])
+    columns = [*CORPUS_COLUMNS, *(c for c in OPTIONAL_COLUMNS if c in header)]
+    where = [header.index(c) for c in columns]
+    problems: list[Problem] = []
+    good: dict[int, list[str]] = {}
+    files: set[str] = set()
+    ids: dict[str, int] = {}
+    for row, record in records:
+        cells = [record[i].strip() if i < len(record) else "" for i in where]
+        ids.setdefault(cells[0], row)
+        files.add(cells[1])
+        if len(record) > len(header):
+            extra = len(record) - len(header)
+            problems.append(Problem(str(csv_path), (
+                f"row {row + 1}, column {len(header) + 1} (after the last column, "
+                f"'{header[-1]}'): {extra} field(s) more than the header has "
+                f"({record[len(header)]!r}{', …' if extra > 1 else ''}; a trailing comma?)"
+            )))  # fmt: skip
+        elif len(record) < len(header):
+            problems.append(Problem(str(csv_path), (
+                f"row {row + 1}, column '{header[len(record)]}': missing "
+                f"({len(record)} field(s) where the header has {len(header)})"
+            )))  # fmt: skip
+        else:
+            good[row] = cells
+    table = pd.DataFrame.from_dict(good, orient="index", columns=columns, dtype=str)
+    table = table.reindex(columns=columns).astype(str)
+    rows, cell_problems = validate_rows(table, str(csv_path))
+    problems += cell_problems
+    problems.sort(key=lambda p: _row_number(p.message))
+    return Metadata(rows, problems, frozenset(files), ids)
+
+
+def _row_number(message: str) -> int:
+    found = re.match(r"row (\d+),", message)
+    return int(found.group(1)) if found else 0
+
+
+def validate_rows(table: pd.DataFrame, source: str) -> tuple[pd.DataFrame, list[Problem]]:
+    """Validate metadata rows (the columns of ``CORPUS_COLUMNS``, as stripped strings, the
+    index being row numbers, 0 = the first data row) against ``CORPUS_SCHEMA``.
+
+    Returns the valid rows and one Problem per bad cell, naming ``source``, the row
+    (1-based), the column and what is wrong; a row with a bad cell is left out.
+    """
     problems: list[Problem] = []
     try:
         CORPUS_SCHEMA.validate(table, lazy=True)
@@ -176,12 +303,10 @@ def read_metadata(csv_path: Path) -> Metadata:
             else:
                 what = check
             value = table.at[row, column] if column in table.columns else ""
-            problems.append(
-                Problem(str(csv_path), f"row {row + 1}, column '{column}': {value!r}: {what}")
-            )
+            problems.append(Problem(source, f"row {row + 1}, column '{column}': {value!r}: {what}"))
             bad_rows.add(row)
         table = table.drop(index=sorted(bad_rows))
-    return Metadata(table, problems, files)
+    return table, problems
 
 
 def _document(row, text: str) -> Document:
@@ -195,30 +320,76 @@ def _document(row, text: str) -> Document:
         author=row.author,
         published=PartialDate.parse(row.published) if row.published else None,
         published_basis=row.published_basis,
+        **{c: getattr(row, c, "") for c in OPTIONAL_COLUMNS},
     )
+
+
+def corpus_path(folder: Path, name: str) -> Path:
+    """The path of the file ``name`` in the corpus folder ``folder``.
+
+    Raises DocumentError when the path, once symbolic links are resolved, leaves the folder
+    (a link to a file elsewhere): a corpus holds only its own files.
+    """
+    path = folder / name
+    try:
+        real, root = path.resolve(), folder.resolve()
+    except (OSError, RuntimeError) as err:  # RuntimeError: a loop of symbolic links
+        raise DocumentError(path, f"cannot be resolved ({err})") from None
+    if not real.is_relative_to(root):
+        raise DocumentError(
+            path, f"a symbolic link to {real}, outside the corpus folder {root}: not read"
+        )
+    return path
+
+
+def _listing(folder: Path) -> list[os.DirEntry]:
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(entries, key=lambda e: e.name)
+    except OSError as err:
+        raise CorpusError(folder, [f"cannot list the folder ({err.strerror or err})"]) from None
+
+
+def _is_text_name(name: str) -> bool:
+    return name.lower().endswith(".txt")
 
 
 def load_corpus(folder: Path | str, max_bytes: int = MAX_BYTES) -> Corpus:
     """Load every readable document of a corpus folder, with its metadata from ``corpus.csv``.
 
-    A ``.txt`` file not listed in ``corpus.csv`` is still read (without a published date,
-    so its relative dates stay unresolved) and reported. A listed file that is missing or
-    unreadable, and a metadata row with a bad cell, are reported and skipped; the other
-    documents are still loaded. Documents are returned sorted by id.
+    Every entry of the folder is read or reported (``problems``), with why:
+
+    - a file listed in ``corpus.csv`` is read with its row's metadata; a metadata row with a
+      bad cell or a wrong number of fields is reported and its file skipped;
+    - a ``.txt`` file (any case: ``B.TXT``) not listed is read as the document whose id is
+      its name without the extension, without a published date (so its relative dates stay
+      unresolved), and reported as a note; it is skipped and reported when that id breaks
+      the id rule (``.hidden.txt``) or is already taken (by a row of ``corpus.csv`` or by
+      another unlisted file);
+    - any other file or folder is reported as not read (a note, not skipped);
+    - a file that is missing, cannot be opened or decoded (``read_document``), or whose path
+      leaves the folder through a symbolic link (``corpus_path``), is reported and skipped.
+
+    The other documents are still loaded. Documents are returned sorted by id. Raises
+    CorpusError when the folder cannot be listed, or ``corpus.csv`` cannot be parsed.
     """
     folder = Path(folder)
     if not folder.is_dir():
         raise CorpusError(folder, ["not a folder"])
     corpus = Corpus()
-    csv_path = folder / "corpus.csv"
+    csv_path = folder / CORPUS_FILE
+    entries = _listing(folder)
     listed: frozenset[str] = frozenset()
+    taken: dict[str, str] = {}  # id -> who holds it, for unlisted files' ids
     if csv_path.exists():
         meta = read_metadata(csv_path)
         corpus.problems.extend(meta.problems)
         listed = meta.files  # rows that failed validation still claim their file
+        for doc_id, row in meta.ids.items():
+            taken[doc_id] = f"corpus.csv row {row + 1}, column 'id'"
         for row in meta.rows.itertuples(index=False):
             try:
-                text = read_document(folder / row.file, max_bytes)
+                text = read_document(corpus_path(folder, row.file), max_bytes)
             except DocumentError as err:
                 corpus.problems.append(Problem(err.path, err.problem))
                 continue
@@ -227,14 +398,35 @@ def load_corpus(folder: Path | str, max_bytes: int = MAX_BYTES) -> Corpus:
         corpus.problems.append(
             Problem(str(csv_path), "no corpus.csv: documents read without metadata", False)
         )
-    for path in sorted(folder.glob("*.txt")):
-        if path.name in listed:
+    id_rule = re.compile(ID_PATTERN)
+    for entry in entries:
+        name, path = entry.name, folder / entry.name
+        if name == CORPUS_FILE or name in listed:
+            continue
+        if not _is_text_name(name):
+            kind = "a folder" if entry.is_dir() else "not a .txt document"
+            corpus.problems.append(Problem(str(path), f"{kind}: not read", skipped=False))
+            continue
+        doc_id = name[: -len(".txt")]
+        if not id_rule.match(doc_id):
+            corpus.problems.append(Problem(str(path), (
+                f"not listed in corpus.csv, and its name gives the id {doc_id!r}, which the id "
+                "rule forbids (letters, digits, _ . -, starting with a letter or digit): "
+                "list it in corpus.csv with an id"
+            )))  # fmt: skip
+            continue
+        if doc_id in taken:
+            corpus.problems.append(Problem(str(path), (
+                f"not listed in corpus.csv, and its name gives the id {doc_id!r}, which "
+                f"{taken[doc_id]} already gives to another document: list it with another id"
+            )))  # fmt: skip
             continue
         try:
-            text = read_document(path, max_bytes)
+            text = read_document(corpus_path(folder, name), max_bytes)
         except DocumentError as err:
             corpus.problems.append(Problem(err.path, err.problem))
             continue
+        taken[doc_id] = f"the unlisted file {name}"
         corpus.problems.append(
             Problem(
                 str(path),
@@ -242,7 +434,7 @@ def load_corpus(folder: Path | str, max_bytes: int = MAX_BYTES) -> Corpus:
                 skipped=False,
             )
         )
-        corpus.documents.append(Document(id=path.stem, text=text, file=path.name))
+        corpus.documents.append(Document(id=doc_id, text=text, file=name))
     corpus.documents.sort(key=lambda d: d.id)
     return corpus
 
@@ -251,13 +443,17 @@ def metadata_for(path: Path | str) -> Document | None:
     """The metadata row for a file from ``corpus.csv`` in its own folder, if it is listed there.
 
     Returns a Document with empty text, or None when the folder has no valid row for the file.
-    The folder's ``corpus.csv`` is read once per version of the file.
+    The folder's ``corpus.csv`` is read once per version of the file; one that cannot be
+    read or parsed gives None.
     """
     path = Path(path)
-    csv_path = path.parent / "corpus.csv"
-    if not csv_path.exists():
+    csv_path = path.parent / CORPUS_FILE
+    try:
+        if not csv_path.is_file():
+            return None
+        rows = _valid_rows(csv_path.resolve(), csv_path.stat().st_mtime_ns)
+    except OSError:
         return None
-    rows = _valid_rows(csv_path.resolve(), csv_path.stat().st_mtime_ns)
     return rows.get(path.name)
 
 

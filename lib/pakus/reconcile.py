@@ -22,6 +22,11 @@ This generalises the "one-a-day" filter of machine-coded event data (one record 
 source, target and event code; Schrodt, *Analyzing International Event Data: A Handbook of
 Computer-Based Techniques*, 2012), with date precision and slack for sources that misdate.
 
+A fact's ``documents`` counts *independent* documents: a reprint or near-duplicate (a
+document whose ``reprint_of`` names another, as ``pakus add`` records it) counts with its
+original, once (:func:`independent_sources`); so two copies of one wire story do not
+corroborate each other.
+
 4. A fact's date is the most precise date that two documents or more attest (at that
    precision or finer) and that no document contradicts; failing that, the date most documents
    agree with (at the coarser precision), ties going to the more precise, then the earlier.
@@ -32,14 +37,19 @@ Computer-Based Techniques*, 2012), with date precision and slack for sources tha
 Plausibility flags, each naming its rule:
 
 - ``aid-amount-exceeds-all-aid``: an aid amount larger than all US aid to Pakistan in
-  FY2002–FY2018 as the CRS tables give it (``data/reference/aid_by_fiscal_year.csv``);
+  FY2002–FY2018 as the CRS tables give it (``pakus/data/reference/aid_by_fiscal_year.csv``);
 - ``date-after-publication``: an event told as done, dated after its document's publication;
+- ``published-after-today``: a document whose published date begins after today (the day of
+  the build), so that the dates resolved against it are in the future too (a whole-document
+  flag: start and end 0, empty quote);
+- ``date-after-today``: an event told as done, dated after today;
 - ``date-disagrees-with-corpus``: a mention whose date disagrees with the date more documents
   give for the same happening.
 """
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -179,6 +189,28 @@ class Group:
         self.docs_by_date.setdefault(PartialDate.parse(row.date).iso(), set()).add(row.doc)
 
 
+def independent_sources(documents: pd.DataFrame) -> dict[str, str]:
+    """Each document's independent source, ``{doc: source doc}``: the document itself, or for a
+    reprint (its ``reprint_of`` cell names another document) the original, followed through a
+    chain of reprints (a reprint of a reprint) to a document that reprints none. An original
+    missing from the table is still the source (two reprints of it count once); a cycle stops
+    at the first document seen again. A table without ``reprint_of`` gives each document
+    itself."""
+    if "reprint_of" not in documents.columns:
+        return {d: d for d in documents["doc"]}
+    parent = {
+        d: str(r) for d, r in zip(documents["doc"], documents["reprint_of"], strict=True) if str(r)
+    }
+    out = {}
+    for doc in documents["doc"]:
+        seen, at = {doc}, doc
+        while at in parent and parent[at] not in seen:
+            at = parent[at]
+            seen.add(at)
+        out[doc] = at
+    return out
+
+
 def programme_told_before(entities: pd.DataFrame, doc: str, start: int) -> list[str]:
     """The programme named last before ``start`` (within ``PROGRAMME_LOOKBACK`` characters,
     about two sentences) in ``doc``: a one-item list of its id, or ``[]``."""
@@ -278,14 +310,16 @@ def fact_id(kind: str, doc: str, start: int, trigger_start: int, date: str) -> s
 
 
 def reconcile(events: pd.DataFrame, amounts: pd.DataFrame, entities: pd.DataFrame,
-              documents: pd.DataFrame) -> Reconciled:  # fmt: skip
+              documents: pd.DataFrame, today: datetime.date | None = None) -> Reconciled:  # fmt: skip
     """Group mentions into facts; return the rows of the facts, fact_sources, conflicts and
-    flags tables. Inputs are the events, amounts, entities and documents tables."""
+    flags tables. Inputs are the events, amounts, entities and documents tables; dates after
+    ``today`` (default: the system's date) are flagged."""
     ev = dated_events(events)
     state_ids = (
         set(entities.loc[entities["type"] == "state", "id"]) if not entities.empty else set()
     )
     ev = ev.sort_values(["first_day", "doc", "start"]).reset_index(drop=True)
+    origin = independent_sources(documents)
     groups: list[Group] = []
     for row in ev.itertuples(index=False):
         progs = _programmes(row, entities)
@@ -308,12 +342,12 @@ def reconcile(events: pd.DataFrame, amounts: pd.DataFrame, entities: pd.DataFram
     for g in groups:
         first = g.members[0]
         fid = fact_id(g.type, first.doc, first.start, first.trigger_start, first.date)
-        dates = [(PartialDate.parse(m.date), m.doc) for m in g.members]
+        dates = [(PartialDate.parse(m.date), origin.get(m.doc, m.doc)) for m in g.members]
         best = _best_date(dates)
         money = [(a, m) for m in g.members for a in _amounts_in(by_doc, m)]
         usd_votes = Counter(a.usd for a, _ in money)
         usd = max(usd_votes, key=lambda v: (usd_votes[v], v)) if usd_votes else None
-        docs = sorted({m.doc for m in g.members})
+        docs = sorted({origin.get(m.doc, m.doc) for m in g.members})  # reprints count once
         facts.append(Fact(
             fid, g.type, best.iso(), best.precision, ";".join(sorted(g.actors)),
             ";".join(sorted(g.programmes)), usd, len(docs), len(g.members), len(docs) >= 2,
@@ -331,7 +365,7 @@ def reconcile(events: pd.DataFrame, amounts: pd.DataFrame, entities: pd.DataFram
                 conflicts.append(
                     Conflict(fid, "amount", f"{a.usd:.0f}", a.doc, a.start, a.end, a.quote)
                 )
-    flags = _flags(ev, amounts, documents, facts, sources)
+    flags = _flags(ev, amounts, documents, facts, sources, today or datetime.date.today())
     return Reconciled(facts, sources, conflicts, flags)
 
 
@@ -356,8 +390,15 @@ def all_aid_total() -> float:
 
 
 def _flags(ev: pd.DataFrame, amounts: pd.DataFrame, documents: pd.DataFrame, facts: list[Fact],
-           sources: list[FactSource]) -> list[Flag]:  # fmt: skip
+           sources: list[FactSource], today: datetime.date) -> list[Flag]:  # fmt: skip
     flags = []
+    for d in documents.itertuples():
+        if d.published and PartialDate.parse(d.published).first_day() > today:
+            reason = f"published {d.published}, after today ({today.isoformat()})"
+            flags.append(Flag(d.doc, 0, 0, "", "published-after-today", reason, ""))
+    for m in ev[ev["first_day"] > pd.Timestamp(today)].itertuples():
+        reason = f"told as done but dated {m.date}, after today ({today.isoformat()})"
+        flags.append(Flag(m.doc, m.start, m.end, m.quote, "date-after-today", reason, ""))
     limit = all_aid_total()
     for a in amounts.itertuples():
         if a.category not in {"", "trade"} and a.usd > limit:

@@ -1,4 +1,5 @@
-"""Curated reference tables in ``data/reference/``, loaded as typed DataFrames.
+"""Curated reference tables, shipped with the package in ``pakus/data/reference/`` (read
+with ``importlib.resources``), loaded as typed DataFrames.
 
 The gazetteer, trigger lexicon, PLOVER codebook and other tables used by extraction
 are read here; every row carries a ``source``.
@@ -9,6 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
 import pandas as pd
@@ -23,17 +25,24 @@ PLOVER_TYPES = (
 
 
 def project_root() -> Path:
-    """The project folder (the one holding ``data/``); ``PAKUS_ROOT`` overrides it."""
+    """The folder that default paths (``data/raw``, ``data/processed``, ``notebooks``) are
+    relative to: ``PAKUS_ROOT`` if set; else the source checkout this module runs from (the
+    folder with ``pyproject.toml`` above ``lib/pakus``); else, for an installed package, the
+    current working directory."""
     env = os.environ.get("PAKUS_ROOT")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[2]
+    checkout = Path(__file__).resolve().parents[2]
+    return checkout if (checkout / "pyproject.toml").is_file() else Path.cwd()
 
 
 def reference_dir() -> Path:
-    """The folder of reference tables; ``PAKUS_REFERENCE`` overrides it."""
+    """The folder of reference tables: the package data ``pakus/data/reference`` (a real folder
+    in a source checkout and in an installed wheel); ``PAKUS_REFERENCE`` overrides it."""
     env = os.environ.get("PAKUS_REFERENCE")
-    return Path(env) if env else project_root() / "data" / "reference"
+    if env:
+        return Path(env)
+    return Path(str(files("pakus").joinpath("data", "reference")))
 
 
 def read_table(name: str, folder: Path | None = None) -> pd.DataFrame:

@@ -28,13 +28,19 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("published_precision", "string", "day, month or year; empty if not known"),
         ("published_basis", "string", "What in the text, or which outside fact, fixes the date"),
         ("characters", "int64", "Length of the text in characters"),
+        (
+            "reprint_of",
+            "string",
+            "The document this one reprints (the same story, verbatim or lightly edited; "
+            "corpus.csv, as pakus add finds it); empty for an original",
+        ),
     ],
     "entities": [
         *_PROVENANCE,
         (
             "id",
             "string",
-            "Canonical actor id (data/reference/actors.csv) or a derived id type:slug",
+            "Canonical actor id (pakus/data/reference/actors.csv) or a derived id type:slug",
         ),
         ("name", "string", "Canonical name"),
         ("type", "string", "person, org, state, group, program, agreement or place"),
@@ -67,7 +73,7 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
     "counts": [
         *_PROVENANCE,
         ("count", "int64", "The number"),
-        ("unit", "string", "What is counted (data/reference/count_units.csv)"),
+        ("unit", "string", "What is counted (pakus/data/reference/count_units.csv)"),
     ],
     "events": [
         *_PROVENANCE,
@@ -86,7 +92,11 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("target_actor", "string", "The actor acted upon"),
         ("source_country", "string", "Country of the source actor"),
         ("target_country", "string", "Country of the target actor"),
-        ("intensity", "float64", "PLOVER intensity, -10 … +10 (data/reference/plover_types.csv)"),
+        (
+            "intensity",
+            "float64",
+            "PLOVER intensity, -10 … +10 (pakus/data/reference/plover_types.csv)",
+        ),
         ("quad", "string", "PLOVER quad class: VC, MC, VConf, MConf"),
         ("context", "string", "PLOVER contexts, ';'-separated"),
         ("negated", "boolean", "The clause denies the event"),
@@ -100,9 +110,13 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("actors", "string", "Actor ids of all its mentions, ';'-separated"),
         ("programmes", "string", "Programme and agreement ids, ';'-separated"),
         ("usd", "float64", "The amount most documents give, if any (US$)"),
-        ("documents", "int64", "Independent documents that tell it"),
+        (
+            "documents",
+            "int64",
+            "Independent documents that tell it (a reprint counts with its original)",
+        ),
         ("mentions", "int64", "Event mentions grouped into it"),
-        ("corroborated", "boolean", "Told by two documents or more"),
+        ("corroborated", "boolean", "Told by two independent documents or more"),
     ],
     "fact_sources": [
         ("fact_id", "string", "The fact"),

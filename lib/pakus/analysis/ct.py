@@ -20,6 +20,7 @@ from pakus.analysis.checks import as_list, check_coalitions
 from pakus.analysis.dyads import with_coalitions
 from pakus.analysis.facts import (
     FREQUENCIES,
+    PERIOD_CODES,
     check_choice,
     check_period,
     check_subset,
@@ -117,7 +118,7 @@ def _score(hostile: set[str], shielding: set[str]) -> float | None:
 
 def convergence(st: pd.DataFrame, frequency: str = "year") -> pd.DataFrame:
     """Convergence score per group and period (see the module's method)."""
-    code = {"year": "Y", "quarter": "Q", "month": "M"}[frequency]
+    code = PERIOD_CODES[frequency]
     st = st[st["dated"]] if not st.empty else st
     if st.empty:
         return pd.DataFrame(

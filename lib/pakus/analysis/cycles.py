@@ -4,7 +4,7 @@ Method, step by step:
 
 1. *Scale.* Every dated event told as done between the two sides of the dyad (coalition
    members counted for their side, ``pakus.analysis.dyads``) is scored on the PLOVER
-   intensity scale of its type (−10 … +10, ``data/reference/plover_types.csv``), a
+   intensity scale of its type (−10 … +10, ``pakus/data/reference/plover_types.csv``), a
    conflict–cooperation scale in the tradition of Goldstein (1992), "A Conflict-Cooperation
    Scale for WEIS Events Data", *Journal of Conflict Resolution* 36(2): 369–385.
 2. *Periods.* Events are grouped into periods (year, quarter or month); an event whose date
@@ -27,6 +27,7 @@ Method, step by step:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -84,9 +85,14 @@ def period_index(
     end: PartialDate | None = None,
     min_sources: int = 1,
     min_events: int = 1,
+    sources: Mapping[str, str] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per period: events, documents, mean and total intensity, the index and its bootstrap
     interval (``low``, ``high``).
+
+    ``documents`` counts independent documents: with ``sources`` (``{doc: source doc}``,
+    :func:`pakus.reconcile.independent_sources` of the documents table) a reprint counts with
+    its original, once; ``min_sources`` applies to that count.
 
     Returns the period table (every period from the first to the last, empty ones included;
     ``index`` empty where the period has fewer than ``min_events`` events or ``min_sources``
@@ -102,11 +108,16 @@ def period_index(
     ev["period"] = ev["first_day"].dt.to_period(code)
     first = pd.Period(start.first_day(), code) if start else ev["period"].min()
     last = pd.Period(end.last_day(), code) if end else ev["period"].max()
-    grouped = ev.groupby("period").agg(
-        events=("intensity", "size"),
-        documents=("doc", "nunique"),
-        mean_intensity=("intensity", "mean"),
-        total_intensity=("intensity", "sum"),
+    source = ev["doc"].map(lambda d: (sources or {}).get(d, d))
+    grouped = (
+        ev.assign(source=source)
+        .groupby("period")
+        .agg(
+            events=("intensity", "size"),
+            documents=("source", "nunique"),
+            mean_intensity=("intensity", "mean"),
+            total_intensity=("intensity", "sum"),
+        )
     )
     table = grouped.reindex(pd.period_range(first, last, freq=code))
     table[["events", "documents"]] = table[["events", "documents"]].fillna(0).astype(int)

@@ -12,16 +12,19 @@ import pandas as pd
 from pakus.build import corpus_tables
 from pakus.dates import PartialDate
 from pakus.errors import ParameterError
-from pakus.reconcile import asserted, dated_events, split
+from pakus.reconcile import asserted, dated_events, independent_sources, split
 from pakus.reference import project_root
 
 __all__ = [
-    "FREQUENCIES", "Facts", "asserted", "check_choice", "check_flag", "check_period",
+    "FREQUENCIES", "PERIOD_CODES", "Facts", "asserted", "check_choice", "check_flag", "check_period", "check_positive_int",
     "check_subset", "dated_events", "load_facts", "parse_bound", "resolve_corpus",
     "sources_table", "split", "within",
 ]  # fmt: skip
 
 FREQUENCIES = ("year", "quarter", "month")
+"""The periods an analysis counts by."""
+PERIOD_CODES = {"year": "Y", "quarter": "Q", "month": "M"}
+"""The pandas period code of each frequency (``Series.dt.to_period``)."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,12 @@ class Facts:
     fact_sources: pd.DataFrame
     conflicts: pd.DataFrame
     flags: pd.DataFrame
+
+    @property
+    def sources(self) -> dict[str, str]:
+        """Each document's independent source, ``{doc: source doc}``: a reprint maps to its
+        original (:func:`pakus.reconcile.independent_sources`)."""
+        return independent_sources(self.documents)
 
 
 def resolve_corpus(corpus: str | Path) -> Path:
@@ -129,6 +138,14 @@ def sources_table(rows: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
         if c in out
     ]
     return out[columns].sort_values(["doc", "start"]).reset_index(drop=True)
+
+
+def check_positive_int(name: str, value: object, what: str = "a whole number") -> int:
+    """``value`` if it is an int of 1 or more (not a bool); else ParameterError saying it must
+    be ``what``, 1 or more."""
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ParameterError(f"{name}: {value!r} must be {what}, 1 or more")
+    return value
 
 
 def check_flag(name: str, value: object) -> bool:

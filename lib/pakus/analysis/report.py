@@ -98,7 +98,7 @@ def csl_json(documents: pd.DataFrame, tables: Iterable[str] = ()) -> list[dict]:
     for k, (table, source) in enumerate(_reference_sources(tables), start=1):
         urls = re.findall(r"https?://\S+", source)
         item = {"id": f"{table}-{k}", "type": "document", "title": source,
-                "note": f"source of data/reference/{table}.csv"}  # fmt: skip
+                "note": f"source of pakus/data/reference/{table}.csv"}  # fmt: skip
         if urls:
             item["URL"] = urls[0]
         items.append(item)

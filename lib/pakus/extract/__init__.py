@@ -1,7 +1,7 @@
 """Extraction: a document's text and published date in, sourced mentions out.
 
 Pure functions of the text, the published date and the reference tables in
-``data/reference/`` (gazetteer, trigger lexicon, codebooks); nothing here knows any
+``pakus/data/reference/`` (gazetteer, trigger lexicon, codebooks); nothing here knows any
 particular document.
 """
 

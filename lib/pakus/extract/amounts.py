@@ -12,8 +12,8 @@ import pandas as pd
 from pakus.extract.mentions import AmountMention, CountMention, DateMention, EntityMention
 from pakus.extract.scan import Anchor, Scan
 from pakus.extract.spans import Spans, starting_in
-from pakus.extract.temporal import NUMBER_WORDS
 from pakus.extract.trie import trie_pattern
+from pakus.extract.words import MONTH_NAMES, NUMBER_WORDS
 
 _SCALES = {
     "thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
@@ -46,8 +46,9 @@ _BETWEEN = re.compile(rf"\bbetween\s+{_CURRENCY}\s?(?P<n1>{_NUMBER})\s*(?P<s1>{_
 _STOP_ALTERNATIVES = (
     r"\s+in\s+(?:a\s+bid|order)|\s+as\s+|\s+to\s+(?:[a-z]+)\b|\s+which\b|\s+that\b|\s+while\b|"
     r"\s+and\s+(?:the|a|an|to)\b|\s+since\b|\s+after\b|[,.;:(—–]|$|"
-    r"\s+(?:in|on|by|during|until)\s+(?:(?:early|mid|late)[\s-]+)?(?:(?:19|20)\d\d|(?:January|"
-    r"February|March|April|May|June|July|August|September|October|November|December)\b)"
+    r"\s+(?:in|on|by|during|until)\s+(?:(?:early|mid|late)[\s-]+)?(?:(?:19|20)\d\d|(?:"
+    + "|".join(MONTH_NAMES)
+    + r")\b)"
 )
 _STOP = rf"(?={_STOP_ALTERNATIVES})"
 _FOR_AFTER = re.compile(rf"^\s*(?:[a-z\-]+\s+){{0,2}}?for\s+(?P<p>.{{3,100}}?){_STOP}")

@@ -15,6 +15,7 @@ from pakus.dates import PartialDate
 from pakus.extract.mentions import DateMention, EntityMention
 from pakus.extract.scan import Anchor, Scan, joined
 from pakus.extract.text import WORD, token_key, tokens
+from pakus.extract.words import MONTH_NAMES, MONTH_PREFIXES, WEEKDAY_NAMES, WEEKDAY_PREFIXES
 
 _GAP = re.compile(r"[ \t\-‑'’\"“”]*")
 _INITIAL_GAP = re.compile(r"\.[ \t]*")
@@ -96,6 +97,7 @@ class Gazetteer:
         self.by_id: dict[str, Actor] = {}
         self.root = _Node()
         self._fuzzy: dict[str, set[str]] = {}
+        self._fuzzy_longest = 0  # the longest alias word that a near miss may match
         self._near_cache: dict[str, set[str]] = {}
         self._starts: dict[str, tuple[_Node | None, bool]] = {}
         for row in actors.itertuples(index=False):
@@ -129,6 +131,7 @@ class Gazetteer:
                 node.comma_keys.add(key)
             node = node.children.setdefault(key, _Node())
             if word[:1].isupper() and len(key) >= FUZZY_MIN_LEN and key.isalpha():
+                self._fuzzy_longest = max(self._fuzzy_longest, len(key))
                 for variant in _deletions(key):
                     self._fuzzy.setdefault(variant, set()).add(key)
         if index not in node.actors:
@@ -183,6 +186,8 @@ class Gazetteer:
 
     def _near(self, key: str) -> set[str]:
         """Alias tokens within one edit of ``key`` (memoised per gazetteer, up to ``MEMO_LIMIT``)."""
+        if len(key) > self._fuzzy_longest + 1:  # one edit cannot reach an alias word
+            return set()  # (and its deletions would take time and memory quadratic in it)
         hit = self._near_cache.get(key)
         if hit is None:
             hit = set()
@@ -379,7 +384,8 @@ _PLACE = re.compile(
 )
 _DATELINE = re.compile(
     r"^(?P<name>[A-Z]{3,}(?:[ \t-][A-Z]{3,}){0,2})(?=[ \t]*(?:—|–|:|\(|-[ \t]|,[ \t]*(?:"
-    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)))"
+    + "|".join(MONTH_PREFIXES + WEEKDAY_PREFIXES)
+    + r")))"
     # "Islamabad, Pakistan (CNN) —": a place, its country and the outlet before a dash
     r"|^(?P<town>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?=,[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
     r"[ \t]+\([^)\n]{2,30}\)[ \t]*(?:—|–|-[ \t]))",
@@ -443,25 +449,8 @@ _LEADING_STOP = re.compile(
 )
 _NOT_NAMES = frozenset(
     [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
+        *MONTH_NAMES,
+        *WEEKDAY_NAMES,
         "The",
         "This",
         "That",

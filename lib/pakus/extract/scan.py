@@ -78,10 +78,13 @@ class Scan:
             return self._windows[key]
         text, out = self.text, []
         for start, end in self.hits(anchor):
+            # neither walk re-reads the previous window (hits come in order), so the walks
+            # take time linear in the text even where it has no whitespace (a base64 blob)
+            floor = out[-1][1] if out else 0
             lo = max(0, start - before)
-            while lo > 0 and not text[lo - 1].isspace():
+            while lo > floor and not text[lo - 1].isspace():
                 lo -= 1
-            hi = min(len(text), end + after)
+            hi = min(len(text), max(end + after, floor))
             while hi < len(text) and not text[hi].isspace():
                 hi += 1
             if out and lo <= out[-1][1]:

@@ -3,6 +3,7 @@ relative expressions resolved against the published date or the date told just b
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -12,42 +13,35 @@ from pakus.dates import PartialDate, fiscal_year_bounds
 from pakus.extract.mentions import DateMention
 from pakus.extract.scan import Anchor, Scan
 from pakus.extract.spans import Spans
-
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
-
-_MONTH = (
-    r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+from pakus.extract.text import opens_sentence
+from pakus.extract.words import (
+    FUTURE_CUE,
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    MONTH_PREFIXES,
+    MONTHS,
+    NUMBER_WORDS,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
 )
-_MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
+
+__all__ = ["MONTHS", "NUMBER_WORDS", "WEEKDAYS", "date_mentions"]
+
+_MONTH = rf"(?P<m>{'|'.join(MONTH_NAMES + MONTH_ABBREVIATIONS)})"
+_MONTH_NAMES = "|".join(MONTH_NAMES)
 _MONTH_FULL = rf"(?P<m>{_MONTH_NAMES})"
 _YEAR = r"(?:19\d\d|20\d\d)"
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUM = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+_WEEKDAY = rf"(?:{'|'.join(WEEKDAY_NAMES)})"
+_NUM = rf"(?P<n>{'|'.join(NUMBER_WORDS)}|\d{{1,2}})"
 _APPROX = r"(?:(?:almost|nearly|about|some|around|roughly|just|only|barely|over|more than)\s+)?"
-_FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|to be|is due|are due|scheduled|next|plans? to|going to)\b"
-)
 
 
 # anchors: every match of a date pattern contains a hit of its anchor (see pakus.extract.scan)
-_MONTH_ANCHOR = Anchor(re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"))
+_MONTH_ANCHOR = Anchor(re.compile("|".join(MONTH_PREFIXES)))
 _YEAR_ANCHOR = Anchor(re.compile(r"[12][09]\d\d"))
 _FISCAL_ANCHOR = Anchor(re.compile("FY|fiscal"))
-_WEEKDAY_ANCHOR = Anchor(re.compile("(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"))
+_WEEKDAY_ANCHOR = Anchor(re.compile("|".join(WEEKDAY_NAMES)))
 _UNIT_ANCHOR = Anchor.words(["year", "month", "week"])
 
 
@@ -172,7 +166,7 @@ def _month_alone(m, pub, prev):
         return {"note": "no year in the text and no published month to infer it"}
     before = re.split(r"[,.;:!?]", m.string[max(0, m.start() - 60) : m.start()].lower())[-1]
     if cue in {"next", "this coming"} or (
-        cue in {"in", "by", "until", "till"} and _FUTURE_CUE.search(before)
+        cue in {"in", "by", "until", "till"} and FUTURE_CUE.search(before)
     ):  # "is due to retire in November": the next November
         year = pub.year if month > pub.month else pub.year + 1
     elif cue == "this":
@@ -232,7 +226,7 @@ def _weekday(m, pub, prev):
     wd = WEEKDAYS.index(m.group("wd").lower())
     cue = (m.group("cue") or "").lower()
     before = m.string[max(0, m.start() - 60) : m.start()].lower()
-    future = cue == "next" or (cue != "last" and _FUTURE_CUE.search(before) is not None)
+    future = cue == "next" or (cue != "last" and FUTURE_CUE.search(before) is not None)
     if future:
         delta = (wd - anchor.weekday()) % 7 or 7
     else:
@@ -457,7 +451,7 @@ def date_mentions(
     narrative time: the last date that opened a sentence ("In September 2022, …"), or
     else the last date told before.
     """
-    openers = {s for s, _ in sentences or []}
+    openers = sorted(s for s, _ in sentences or [])
     scan = Scan(text)
     found: list[tuple[int, int, int, re.Match[str], Resolver]] = []
     for rank, (pattern, resolver, anchor) in enumerate(_PATTERNS):
@@ -492,20 +486,13 @@ def date_mentions(
         )
         if mention.precision in {"day", "month", "year"}:
             prev = PartialDate.parse(mention.date)
-            if _opens_sentence(text, start, openers):
+            i = bisect.bisect_right(openers, start) - 1
+            if i >= 0 and opens_sentence(text, openers[i], start):
                 narrative = prev
             if mention.date_end is None:
                 mention = replace(mention, date_end=_last_day_iso(prev))
         out.append(mention)
     return out
-
-
-def _opens_sentence(text: str, start: int, openers: set[int]) -> bool:
-    lead = text[max(0, start - 40) : start]
-    for offset in range(len(lead) + 1):
-        if start - offset in openers:
-            return len(text[start - offset : start].split()) <= 2
-    return False
 
 
 def _last_day_iso(date: PartialDate) -> str:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from itertools import accumulate
+
+from pakus.extract.words import MONTH_ABBREVIATIONS
 
 WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+")
 """A word token: an abbreviation with dots (``U.S.``, ``D.C.``) or a run of letters/digits."""
@@ -32,18 +35,7 @@ ABBREVIATIONS = frozenset(
         "etc",
         "prof",
         "rev",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
+        *(abbr.lower() for abbr in MONTH_ABBREVIATIONS),
         "inc",
         "ltd",
         "co",
@@ -53,7 +45,22 @@ ABBREVIATIONS = frozenset(
     ]
 )
 
-_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s|[\"“‘(]?[A-Z])")
+_END = re.compile(r"(?<![.!?])[.!?]++[\"”’')\]]*(?=\s|[\"“‘(]?[A-Z])")
+"""A possible sentence end: a whole run of ``.!?`` (never part of one: the look-behind and
+the possessive ``++`` keep the search linear in a long run of full stops), closing quotes or
+brackets, then a space or a capital."""
+
+LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+"""The characters that break a line: those of Python's ``str.splitlines`` (LF, CR, VT, FF,
+the file, group and record separators, NEL U+0085, LINE SEPARATOR U+2028 and PARAGRAPH
+SEPARATOR U+2029), so a lone carriage return (old Mac files) ends a line too."""
+
+_LINE = re.compile(f"[^{LINE_BREAKS}]+")
+
+MAX_WORD_BEFORE_STOP = 64
+"""How far (characters) ``_is_sentence_end`` looks back from a full stop for the word it
+ends; words in running text are far shorter, and the bound keeps sentence splitting linear
+in a run like ``U.S.U.S.…`` (without it, each full stop walked back over the whole run)."""
 _CLAUSE_BREAK = re.compile(
     r";\s+|:\s+(?=[\"“A-Z])|\s[–—]\s|,\s+(?=(?:but|while|whereas|although|though|which|who|"
     r"after|before|when|as well as|and then|and)\b)|,\s+(?=(?:a|an|the)\s+[\w-]+\s+(?:that|which)\b)|"
@@ -64,14 +71,24 @@ _CLAUSE_BREAK = re.compile(
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence; a line break always ends a sentence."""
+    """(start, end) of each sentence, as character offsets into ``text``.
+
+    A line break (any of ``LINE_BREAKS``) always ends a sentence; within a line, a run of
+    ``.!?`` followed by a space or a capital does, unless the full stop ends an initial
+    (``J.``), a dotted abbreviation (``U.S.``) or a word of ``ABBREVIATIONS``. Time is linear
+    in the length of the text.
+    """
     spans: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text):
+    for line in _LINE.finditer(text):
         base, chunk = line.start(), line.group()
         start = 0
+        words: list[int] | None = None  # starts of the line's runs of word characters and dots
         for m in _END.finditer(chunk):
-            if not _is_sentence_end(chunk, m.start(), m.group()):
-                continue
+            if m.group().startswith("."):
+                if words is None:
+                    words = [w.start() for w in _WORD_AND_DOTS.finditer(chunk)]
+                if not _is_sentence_end(chunk, m.start(), word_before(words, m.start())):
+                    continue
             end = m.end()
             _append_trimmed(spans, chunk, base, start, end)
             start = end
@@ -79,13 +96,20 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_sentence_end(chunk: str, pos: int, punct: str) -> bool:
-    if not punct.startswith("."):
-        return True
-    i = pos
-    while i > 0 and (chunk[i - 1].isalnum() or chunk[i - 1] in "._"):
-        i -= 1
-    before = chunk[i:pos]
+_WORD_AND_DOTS = re.compile(r"[\w.]+")
+
+
+def word_before(starts: list[int], pos: int) -> int:
+    """Where the word ending at the full stop at ``pos`` starts: the start of its run of
+    word characters and dots (``starts``: the start of each run of ``[\\w.]+`` in the line),
+    but at most ``MAX_WORD_BEFORE_STOP`` characters back."""
+    return max(starts[bisect.bisect_right(starts, pos) - 1], pos - MAX_WORD_BEFORE_STOP)
+
+
+def _is_sentence_end(chunk: str, pos: int, word_start: int) -> bool:
+    """Whether the full stop at ``chunk[pos]`` ends a sentence, given where the word before
+    it starts (``word_before``)."""
+    before = chunk[word_start:pos]
     word = before.rsplit(".", 1)[-1] if "." in before else before
     if len(word) == 1 and word.isupper():  # an initial: "Lloyd J. Austin", "U.S."
         return False
@@ -125,10 +149,16 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cuts.append((start + len(lead.group().rstrip(", \t")), lead.end()))
     for m in _PARENTHETICAL.finditer(text, start, end):
         cuts += [(m.start(), m.start("body")), (m.end("body"), m.end())]
+    close: re.Match[str] | None = None
+    searched = False
     for m in _CLAUSE_BREAK.finditer(text, start, end):
         cuts.append((m.start(), m.end()))
         if re.match(r"(?:which|who)\b", text[m.end() : m.end() + 6]):
-            close = _RELATIVE_END.search(text, m.end(), end)
+            # the first end at or after m.end(): the last search's answer while it lies
+            # ahead (so many relative clauses without an end cost one pass, not one each)
+            if not searched or (close is not None and close.start() < m.end()):
+                close = _RELATIVE_END.search(text, m.end(), end)
+                searched = True
             if close:
                 cuts.append((close.start(), close.end()))
     spans = []
@@ -158,3 +188,27 @@ def tokens(text: str) -> tuple[list[str], list[int], list[int]]:
 def token_key(token: str) -> str:
     """The case-folded form of a token without dots, used to match names."""
     return token.replace(".", "").casefold()
+
+
+_CONNECTIVE = re.compile(
+    r"^(?:Furthermore|Moreover|However|Meanwhile|Additionally|Also|Indeed|Still|Yet|Then|Later|"
+    r"Separately|Similarly|Likewise|In addition|Since then),\s+"
+)
+
+_OPENING_WORDS = frozenset(
+    "In On At During After Following Since By Before Until Through Throughout Amid Over Within "
+    "From Last This Early Late Earlier Later Months Weeks Days Years Shortly Soon".split()
+)
+"""Words that open a sentence with a time phrase rather than with its subject."""
+
+
+def opens_sentence(text: str, s_start: int, start: int) -> bool:
+    """Whether the phrase at ``start`` opens the sentence that starts at ``s_start`` ("In May
+    2018, …", "Last year, …", "Furthermore, after the floods last year, …"): after a
+    connective, at most six words and no comma before it, and either at most two words or a
+    first word that opens a time phrase (not the end of the first clause: "Washington cut aid
+    in 1971, and …")."""
+    lead = _CONNECTIVE.sub("", text[s_start:start], count=1)
+    words = lead.split()
+    opening = len(words) <= 2 or words[0].capitalize() in _OPENING_WORDS
+    return len(words) <= 6 and "," not in lead and opening

@@ -18,6 +18,7 @@ from dataclasses import replace
 from pakus.extract.events.clause import RELATIVE, Clause, within
 from pakus.extract.events.triggers import Candidate
 from pakus.extract.mentions import DateMention, EntityMention, EventMention
+from pakus.extract.text import opens_sentence
 
 _SAME_TIME_VERB = re.compile(r"(?:and|but)\s+(?!(?:the|a|an|to|it|he|she|they|we|i)\b)[a-z]")
 """A clause that opens with a coordinated verb ("…on Monday, and offered to mediate")."""
@@ -27,17 +28,6 @@ _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:the\s+)?\Z")
 
 _ACTIVE_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:also|already|now|since|so\s+far)\s+)?\Z")
 """An active present perfect right before a trigger ("has reimbursed", "have also given")."""
-
-_CONNECTIVE = re.compile(
-    r"^(?:Furthermore|Moreover|However|Meanwhile|Additionally|Also|Indeed|Still|Yet|Then|Later|"
-    r"Separately|Similarly|Likewise|In addition|Since then),\s+"
-)
-
-_OPENING_WORDS = frozenset(
-    "In On At During After Following Since By Before Until Through Throughout Amid Over Within "
-    "From Last This Early Late Earlier Later Months Weeks Days Years Shortly Soon".split()
-)
-"""Words that open a sentence with a time phrase rather than with its subject."""
 
 
 def covered(span: DateMention, items: Sequence[EntityMention], starts: list[int]) -> bool:
@@ -81,16 +71,9 @@ def dated_by_name(
 def sentence_initial_date(
     text: str, s_start: int, s_dates: list[DateMention]
 ) -> DateMention | None:
-    """A date that opens the sentence ("In May 2018, …", "Last year, …", "Furthermore, after the
-    floods last year, …") governs all its clauses."""
-    for d in s_dates:
-        lead = _CONNECTIVE.sub("", text[s_start : d.start], count=1)
-        words = lead.split()
-        # an opening phrase, not the end of the first clause ("Washington cut aid in 1971, and …")
-        opening = len(words) <= 2 or words[0].capitalize() in _OPENING_WORDS
-        if len(words) <= 6 and "," not in lead and opening:
-            return d
-    return None
+    """The first date that opens the sentence (``pakus.extract.text.opens_sentence``); it
+    governs all the sentence's clauses."""
+    return next((d for d in s_dates if opens_sentence(text, s_start, d.start)), None)
 
 
 def inherited_date(

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from pakus.extract.events.clause import Clause
+from pakus.extract.words import FUTURE_CUE
 
 _NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|neither|nor|without|refused\s+to|declined\s+to|failed\s+to|"
@@ -34,11 +35,6 @@ _IRREALIS = re.compile(
 
 _SUBJECT = re.compile(r"\b(?:that|which|who|he|she|they|it|we|I)\b")
 
-_FUTURE = re.compile(
-    r"\b(?:[Ww]ill|[Ww]ould|[Ss]hall|going\s+to|plans?\s+to|planning\s+to|intends?\s+to|"
-    r"expected\s+to|set\s+to|to\s+be|aims?\s+to|seeks?\s+to|wants?\s+to|hopes?\s+to|"
-    r"upcoming|next)\b|[’']ll\b"
-)
 
 _VERB_AFTER_SUBJECT = re.compile(
     r"(?:\s+(?!(?:and|but|or|that|which|who)\b)[\w-]+){0,3}?\s+(?:(?P<future>will|shall|(?:is|are)\s+(?:due|expected|scheduled|set)\s+to|"
@@ -85,7 +81,7 @@ def mood(c: Clause, m: re.Match[str]) -> Mood:
         or (verb_after and verb_after.group("hypo"))
     ):  # fmt: skip
         modality = "hypothetical"
-    elif _FUTURE.search(local[-60:]) or (verb_after and verb_after.group("future")):
+    elif FUTURE_CUE.search(local[-60:]) or (verb_after and verb_after.group("future")):
         modality = "future"
     else:
         modality = "asserted"
