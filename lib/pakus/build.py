@@ -11,12 +11,14 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
-from pakus.corpus import Corpus, load_corpus
+from pakus.corpus import Corpus, Problem, load_corpus
+from pakus.corrections import CORRECTIONS_FILE, Correction, load_corrections
 from pakus.errors import ParameterError
 from pakus.export import datapackage
 from pakus.extract import extract_document
 from pakus.extract.mentions import Extraction
 from pakus.reconcile import reconcile
+from pakus.reference import extraction_tables
 from pakus.tables import data_dictionary, reconciled_tables, typed_frame
 
 PROGRESS_MIN_DOCUMENTS = 50
@@ -64,7 +66,8 @@ _KIND = {
 """The mention tables and the kind of mention each holds."""
 
 
-def fact_tables(corpus: Corpus, extractions: list[Extraction]) -> dict[str, pd.DataFrame]:
+def fact_tables(corpus: Corpus, extractions: list[Extraction],
+                corrections: list[Correction] | None = None) -> dict[str, pd.DataFrame]:  # fmt: skip
     """All tables for a corpus and its extractions, typed and sorted: the documents, the
     mention tables, the reconciled tables (``pakus.reconcile``) and the problems."""
     tables: dict[str, pd.DataFrame] = {}
@@ -92,8 +95,9 @@ def fact_tables(corpus: Corpus, extractions: list[Extraction]) -> dict[str, pd.D
                 rows.append(row)
         tables[name] = typed_frame(name, rows)
     reconciled = reconcile(
-        tables["events"], tables["amounts"], tables["entities"], tables["documents"]
-    )
+        tables["events"], tables["amounts"], tables["entities"], tables["documents"],
+        corrections=corrections,
+    )  # fmt: skip
     tables.update(reconciled_tables(reconciled).items())
     tables["problems"] = typed_frame(
         "problems",
@@ -107,7 +111,17 @@ def corpus_tables(
 ) -> tuple[Corpus, dict[str, pd.DataFrame]]:
     """Load a corpus folder and return its fact tables (nothing written)."""
     corpus = load_corpus(folder)
-    return corpus, fact_tables(corpus, extract_corpus(corpus, progress, jobs))
+    corrections = corpus_corrections(folder, corpus)
+    return corpus, fact_tables(corpus, extract_corpus(corpus, progress, jobs), corrections)
+
+
+def corpus_corrections(folder: Path | str, corpus: Corpus) -> list[Correction]:
+    """The valid rows of the corpus folder's ``corrections.csv``; each bad cell becomes a
+    problem of the corpus (one line naming file, row and column)."""
+    types = set(extraction_tables().plover_types["type"])
+    rows, problems = load_corrections(folder, types)
+    corpus.problems += [Problem(str(Path(folder) / CORRECTIONS_FILE), p, False) for p in problems]
+    return rows
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:

@@ -231,6 +231,10 @@ def _build(args: argparse.Namespace) -> int:
             f"{t['conflicts']['fact_id'].nunique()} with conflicting sources, {len(t['flags'])} flags; "
             f"{len(result.corpus.skipped)} skipped"
         )
+    corrections = result.tables.get("corrections")
+    for c in corrections.itertuples() if corrections is not None else ():
+        print(f"pakus build: correction ({c.who}: {c.why}): {c.action} {c.doc}:{c.start}: {c.effect}",
+              file=sys.stderr)  # fmt: skip
     return 1 if result.corpus.skipped else 0
 
 

@@ -56,9 +56,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from pakus.corrections import Correction, apply_to_groups, apply_to_mentions
 from pakus.dates import PRECISIONS, PartialDate
 from pakus.extract.amounts import usd_text
-from pakus.reference import load_series
+from pakus.reference import extraction_tables, load_series
 
 WINDOW_DAYS = 366
 """No fact spans more than this many days between its members' first days."""
@@ -164,6 +165,8 @@ class Reconciled:
     fact_sources: list[FactSource]
     conflicts: list[Conflict]
     flags: list[Flag]
+    corrections: list[Correction] = field(default_factory=list)
+    """The researchers' corrections with what each changed (``pakus.corrections``)."""
 
 
 @dataclass
@@ -310,10 +313,18 @@ def fact_id(kind: str, doc: str, start: int, trigger_start: int, date: str) -> s
 
 
 def reconcile(events: pd.DataFrame, amounts: pd.DataFrame, entities: pd.DataFrame,
-              documents: pd.DataFrame, today: datetime.date | None = None) -> Reconciled:  # fmt: skip
+              documents: pd.DataFrame, today: datetime.date | None = None,
+              corrections: list[Correction] | None = None) -> Reconciled:  # fmt: skip
     """Group mentions into facts; return the rows of the facts, fact_sources, conflicts and
-    flags tables. Inputs are the events, amounts, entities and documents tables; dates after
-    ``today`` (default: the system's date) are flagged."""
+    flags tables, and the researchers' ``corrections`` (``pakus.corrections``) with what each
+    changed. Inputs are the events, amounts, entities and documents tables; dates after
+    ``today`` (default: the system's date) are flagged. Corrections apply before grouping
+    (drop, set) and after it (split, join)."""
+    corrections = corrections or []
+    applied: list[Correction] = []
+    if corrections:
+        intensity = extraction_tables().plover_types.set_index("type")["intensity"].to_dict()
+        events, amounts, applied = apply_to_mentions(events, amounts, corrections, intensity)
     ev = dated_events(events)
     state_ids = (
         set(entities.loc[entities["type"] == "state", "id"]) if not entities.empty else set()
@@ -321,6 +332,7 @@ def reconcile(events: pd.DataFrame, amounts: pd.DataFrame, entities: pd.DataFram
     ev = ev.sort_values(["first_day", "doc", "start"]).reset_index(drop=True)
     origin = independent_sources(documents)
     groups: list[Group] = []
+    told: dict[tuple, tuple[frozenset[str], set[str]]] = {}
     for row in ev.itertuples(index=False):
         progs = _programmes(row, entities)
         actors = set(split(row.actors))
@@ -334,6 +346,19 @@ def reconcile(events: pd.DataFrame, amounts: pd.DataFrame, entities: pd.DataFram
             g = Group(row.type)
             g.add(row, progs, actors)
             groups.append(g)
+        told[(row.doc, row.start, row.trigger_start)] = (progs, actors)
+    if corrections:
+
+        def add(g: Group, m) -> None:
+            g.add(m, *told[(m.doc, m.start, m.trigger_start)])
+
+        def new_group(m) -> Group:
+            g = Group(m.type)
+            add(g, m)
+            return g
+
+        groups, regrouped = apply_to_groups(groups, corrections, new_group, add)
+        applied += regrouped
 
     by_doc = _amounts_by_doc(amounts)
     facts: list[Fact] = []
@@ -366,7 +391,7 @@ def reconcile(events: pd.DataFrame, amounts: pd.DataFrame, entities: pd.DataFram
                     Conflict(fid, "amount", f"{a.usd:.0f}", a.doc, a.start, a.end, a.quote)
                 )
     flags = _flags(ev, amounts, documents, facts, sources, today or datetime.date.today())
-    return Reconciled(facts, sources, conflicts, flags)
+    return Reconciled(facts, sources, conflicts, flags, applied)
 
 
 def _pairs(items: list) -> list[tuple]:

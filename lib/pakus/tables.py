@@ -146,6 +146,18 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("reason", "string", "Why, with the numbers"),
         ("fact_id", "string", "The fact, if the flag concerns one"),
     ],
+    "corrections": [
+        ("action", "string", "drop, set, split or join (pakus.corrections)"),
+        ("doc", "string", "Document id of the corrected mention"),
+        ("start", "int64", "Start offset of the corrected mention"),
+        ("field", "string", "For set: the field fixed (type, date, source_actor, …)"),
+        ("value", "string", "For set: the new value"),
+        ("other_doc", "string", "For join: the document of the mention whose fact is joined"),
+        ("other_start", "Int64", "For join: that mention's start offset"),
+        ("who", "string", "Who reviewed the coding"),
+        ("why", "string", "Why the machine coding was wrong"),
+        ("effect", "string", "What applying the row changed (or that it changed nothing)"),
+    ],
     "problems": [
         ("path", "string", "File that could not be read, or the metadata table"),
         ("message", "string", "What is wrong"),
@@ -160,6 +172,7 @@ SORT_KEYS = {
     "fact_sources": ["fact_id", "doc", "start", "kind"],
     "conflicts": ["fact_id", "field", "doc", "start"],
     "flags": ["doc", "start", "rule"],
+    "corrections": ["doc", "start", "action", "field", "other_doc", "other_start"],
 }
 
 
@@ -179,16 +192,18 @@ def typed_frame(name: str, rows: list[dict]) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class ReconciledTables:
-    """The four reconciled tables as typed, sorted frames (columns: ``COLUMNS[name]``)."""
+    """The reconciled tables as typed, sorted frames (columns: ``COLUMNS[name]``)."""
 
     facts: pd.DataFrame
     fact_sources: pd.DataFrame
     conflicts: pd.DataFrame
     flags: pd.DataFrame
+    corrections: pd.DataFrame
 
     def items(self) -> list[tuple[str, pd.DataFrame]]:
         """(table name, frame) pairs in the order the tables are written."""
-        return [(n, getattr(self, n)) for n in ("facts", "fact_sources", "conflicts", "flags")]
+        names = ("facts", "fact_sources", "conflicts", "flags", "corrections")
+        return [(n, getattr(self, n)) for n in names]
 
 
 def reconciled_tables(r: Reconciled) -> ReconciledTables:
@@ -198,6 +213,7 @@ def reconciled_tables(r: Reconciled) -> ReconciledTables:
         typed_frame("fact_sources", [asdict(x) for x in r.fact_sources]),
         typed_frame("conflicts", [asdict(x) for x in r.conflicts]),
         typed_frame("flags", [asdict(x) for x in r.flags]),
+        typed_frame("corrections", [asdict(x) for x in r.corrections]),
     )
 
 

@@ -41,6 +41,8 @@ class Facts:
     fact_sources: pd.DataFrame
     conflicts: pd.DataFrame
     flags: pd.DataFrame
+    corrections: pd.DataFrame
+    """The researchers' corrections applied, with what each changed (``pakus.corrections``)."""
 
     @property
     def sources(self) -> dict[str, str]:
@@ -71,7 +73,7 @@ def load_facts(corpus: str | Path = "data/raw") -> Facts:
 def _load(folder: Path, stamp: tuple) -> Facts:
     _, tables = corpus_tables(folder)
     names = ("documents", "entities", "events", "amounts", "problems", "facts", "fact_sources",
-             "conflicts", "flags")  # fmt: skip
+             "conflicts", "flags", "corrections")  # fmt: skip
     return Facts(folder, *(tables[n] for n in names))
 
 

@@ -16,6 +16,7 @@ from pakus.reference import read_table
 
 __all__ = [
     "bibtex",
+    "corrections_note",
     "csl_json",
     "document_names",
     "export_citations",
@@ -153,3 +154,15 @@ def export_citations(documents: pd.DataFrame, tables: Iterable[str], folder: Pat
 def setup_display() -> None:
     """Tables show every quote in full (pandas would cut cells at 50 characters with "…")."""
     pd.set_option("display.max_colwidth", None)
+
+
+def corrections_note(corrections: pd.DataFrame) -> str:
+    """One line saying whether researchers' corrections (``corrections.csv`` in the corpus
+    folder, ``pakus.corrections``) were applied, and how many changed something."""
+    if corrections.empty:
+        return "Corrections: none (no corrections.csv in the corpus folder); the machine coding is shown as extracted."
+    changed = int((~corrections["effect"].str.contains("nothing changed")).sum())
+    return (
+        f"Corrections: {len(corrections)} reviewed row(s) of corrections.csv applied, "
+        f"{changed} of them changed the facts (see the corrections table)."
+    )

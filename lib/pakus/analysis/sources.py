@@ -15,9 +15,11 @@ import pandas as pd
 
 from pakus.analysis.checks import as_list, whole_number
 from pakus.analysis.facts import Facts
+from pakus.corrections import load_corrections
 from pakus.dates import PartialDate
 from pakus.errors import ParameterError
 from pakus.reconcile import reconcile
+from pakus.reference import extraction_tables
 from pakus.tables import ReconciledTables, reconciled_tables
 
 
@@ -51,9 +53,15 @@ def reconcile_subset(facts: Facts, documents: list[str]) -> ReconciledTables:
     def keep(frame: pd.DataFrame) -> pd.DataFrame:
         return frame[frame["doc"].isin(documents)]
 
+    types = set(extraction_tables().plover_types["type"])
+    corrections, _ = load_corrections(facts.folder, types)  # bad rows: in facts.problems
     return reconciled_tables(
         reconcile(
-            keep(facts.events), keep(facts.amounts), keep(facts.entities), keep(facts.documents)
+            keep(facts.events),
+            keep(facts.amounts),
+            keep(facts.entities),
+            keep(facts.documents),
+            corrections=corrections,
         )
     )
 
