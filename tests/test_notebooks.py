@@ -158,7 +158,7 @@ def test_source_criticism_parameters_change_the_results(tmp_path):
     )
     assert "are told by at least 2 document(s)" in default
     assert "are told by at least 1 document(s)" in any_fact
-    assert "The chosen **3** documents" in three
+    assert "The chosen **3** document(s)" in three
     assert default != any_fact != three
 
 
