@@ -181,6 +181,8 @@ def amounts_chart(
             fontsize=7, rotation=0,
         )  # fmt: skip
         ax.set_yscale("log")
+        if len(amounts):
+            ax.set_ylim(top=float(amounts["usd"].max()) / 1e6 * 8)  # room for the flag labels
         ax.set_ylabel("US$ million (log scale)")
         ax.set_xlabel("year · document (outlet, date)")
         ax.set_title(title)
