@@ -4,7 +4,7 @@ or reconciles."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 import pandas as pd
 
@@ -198,7 +198,7 @@ class ReconciledTables:
     fact_sources: pd.DataFrame
     conflicts: pd.DataFrame
     flags: pd.DataFrame
-    corrections: pd.DataFrame
+    corrections: pd.DataFrame = field(default_factory=lambda: typed_frame("corrections", []))
 
     def items(self) -> list[tuple[str, pd.DataFrame]]:
         """(table name, frame) pairs in the order the tables are written."""
