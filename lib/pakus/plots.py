@@ -245,9 +245,9 @@ def long_run_panel(ms_table: pd.DataFrame, ms_rows: pd.DataFrame, ms_phases: pd.
         # no text labels on the points (they would overlap): the milestones are listed, with
         # their sources, in the table printed under the figure
         if corpus_table is not None:
-            data = corpus_table.dropna(subset=["index"])
+            data = corpus_table  # periods without a value are NaN: no line across them
             ax.plot(data["period"].map(lambda p: p.start_time), data["index"], color="black",
-                    linewidth=2.2, marker="s", markersize=4, label="corpus index (mean intensity)")  # fmt: skip
+                    linewidth=2.2, marker="s", markersize=5, zorder=4, label="corpus index (mean intensity)")  # fmt: skip
         ax.set_ylim(-10.5, 10.5)
         ax.set_ylabel("PLOVER intensity (−10 … +10)")
         ax.set_xlabel("year")
