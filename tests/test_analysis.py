@@ -239,3 +239,29 @@ def test_aid_findings_leave_flagged_amounts_out_of_the_headline():
     text = aid.findings(a, aid.suspension_intervals(a), marked)
     assert "not flagged as implausible is **$450 million**" in text
     assert "`aid-amount-exceeds-all-aid`" in text and "**$200 billion**" not in text
+
+
+def test_notebooks_read_the_built_tables_and_rebuild_only_when_stale(
+    corpus_copy, tmp_path, monkeypatch
+):
+    from pakus.analysis import facts as facts_module
+    from pakus.build import corpus_tables
+
+    out = tmp_path / "built"
+    builds = []
+    real = facts_module.build
+    monkeypatch.setattr(facts_module, "build", lambda *a, **k: builds.append(a) or real(*a, **k))
+    loaded = facts_module.load_facts(corpus_copy, out=out)
+    assert len(builds) == 1 and (out / "events.parquet").exists()
+    _, in_memory = corpus_tables(corpus_copy)
+    for name in facts_module.TABLES:  # what a notebook reads is what extraction gives
+        pd.testing.assert_frame_equal(getattr(loaded, name), in_memory[name])
+    facts_module._load.cache_clear()
+    facts_module.load_facts(corpus_copy, out=out)
+    assert len(builds) == 1  # fresh: read, not rebuilt
+    doc = corpus_copy / "003_050d6b8304c1845d.txt"
+    doc.write_text(
+        doc.read_text(encoding="utf-8") + "\nThe US and Pakistan met.\n", encoding="utf-8"
+    )
+    facts_module.load_facts(corpus_copy, out=out)
+    assert len(builds) == 2  # stale: rebuilt

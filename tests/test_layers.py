@@ -21,7 +21,7 @@ LAYERS = [
     ("pakus.corrections", "pakus.reconcile", "pakus.evaluation"),
     ("pakus.tables",),
     ("pakus.export",),
-    ("pakus.build",),
+    ("pakus.outputs", "pakus.runner", "pakus.cache", "pakus.build"),
     ("pakus.analysis",),
     ("pakus.plots",),
     ("pakus.reports", "pakus.cli", "pakus"),

@@ -7,12 +7,25 @@ from pathlib import Path
 
 import frictionless
 import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pakus.build import fact_tables
 from pakus.corpus import Corpus, Document
 from pakus.dates import PartialDate
 from pakus.extract import extract_document
-from pakus.reconcile import independent_sources
+from pakus.reconcile import (
+    AID_FAMILY,
+    WINDOW_DAYS,
+    Group,
+    ProgrammeIndex,
+    dated_events,
+    group_events,
+    independent_sources,
+    programme_told_before,
+    same_happening,
+    split,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -164,6 +177,95 @@ def test_polecat_export(tmp_path):
         "2022-09",
         "PAK",
     )
+
+
+# --- grouping: the indexed O(n log n) grouping against the plain rule, mention by mention ---
+
+
+def plain_grouping(ev: pd.DataFrame, entities: pd.DataFrame) -> list[list[tuple[str, int]]]:
+    """The grouping rules written as they read (every open fact in turn, the window, then
+    :func:`same_happening`): the oracle."""
+    state_ids = set(entities.loc[entities["type"] == "state", "id"])
+    groups: list[Group] = []
+    for row in ev.itertuples(index=False):
+        named = [p for p in split(row.programs) if p.startswith(("PROG.", "AGR."))]
+        if not named and row.type in AID_FAMILY:
+            named = programme_told_before(entities, row.doc, row.start)
+        progs, actors = frozenset(named), set(split(row.actors))
+        for g in groups:
+            if any(abs((row.first_day - m.first_day).days) > WINDOW_DAYS for m in g.members):
+                continue
+            if same_happening(row, g, progs, actors, state_ids):
+                g.add(row, progs, actors)
+                break
+        else:
+            g = Group(row.type)
+            g.add(row, progs, actors)
+            groups.append(g)
+    return [[(m.doc, m.start) for m in g.members] for g in groups]
+
+
+ACTORS = ["USA", "PAK", "AFG", "IND", "IGO.UN", "PER.X", "ORG.Y", "GRP.TTP"]
+STATES = {"USA", "PAK", "AFG", "IND"}
+PROGRAMMES = ["PROG.IMET", "PROG.FMF", "AGR.CIS"]
+
+
+@st.composite
+def mentions(draw):
+    """A small corpus of event mentions and programme/state entities, dates close together so
+    that windows, chains of precisions and shared actors all come into play."""
+    n = draw(st.integers(1, 40))
+    rows, entities = [], []
+    for i in range(n):
+        doc = draw(st.sampled_from("abcde"))
+        start = i * 100 + draw(st.integers(0, 50))
+        year = draw(st.integers(2010, 2013))
+        month = draw(st.one_of(st.none(), st.integers(1, 3)))
+        day = draw(st.one_of(st.none(), st.integers(1, 3))) if month else None
+        date = PartialDate(year, month, day).iso()
+        actors = draw(st.lists(st.sampled_from(ACTORS), max_size=3, unique=True))
+        programs = draw(st.lists(st.sampled_from(PROGRAMMES), max_size=1))
+        rows.append({
+            "doc": doc, "start": start, "end": start + 40, "quote": "q", "trigger_start": start,
+            "type": draw(st.sampled_from(["AID", "SANCTION", "CONSULT"])), "date": date,
+            "actors": ";".join(actors), "programs": ";".join(programs), "modality": "asserted",
+            "negated": False, "mode": draw(st.sampled_from(["", "", "visit"])),
+            "source_country": draw(st.sampled_from(["", "USA", "PAK"])),
+            "target_country": draw(st.sampled_from(["", "PAK", "USA"])),
+        })  # fmt: skip
+        if draw(st.booleans()):
+            p = start - draw(st.integers(0, 700))
+            entities.append({"doc": doc, "start": p, "end": p + 4, "id": draw(st.sampled_from(PROGRAMMES)),
+                             "type": "program"})  # fmt: skip
+    entities += [{"doc": "a", "start": 0, "end": 3, "id": s, "type": "state"} for s in STATES]
+    ents = pd.DataFrame(entities).sort_values(["doc", "start", "end", "id"], kind="stable")
+    ev = dated_events(pd.DataFrame(rows))
+    ev = ev.sort_values(["first_day", "doc", "start"]).reset_index(drop=True)
+    return ev, ents.reset_index(drop=True)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mentions())
+def test_indexed_grouping_groups_as_the_plain_rule_does(case):
+    ev, entities = case
+    indexed = [[(m.doc, m.start) for m in g.members] for g in group_events(ev, entities)]
+    assert indexed == plain_grouping(ev, entities)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 3000), st.integers(1, 30), st.sampled_from(PROGRAMMES)),
+        max_size=20,
+    ),
+    st.integers(0, 3500),
+)
+def test_programme_index_finds_the_programme_told_last_before(spans, at):
+    entities = pd.DataFrame(
+        [{"doc": "d", "start": s, "end": s + n, "id": p, "type": "program"} for s, n, p in spans],
+        columns=["doc", "start", "end", "id", "type"],
+    ).sort_values(["doc", "start", "end", "id"], kind="stable")
+    assert ProgrammeIndex(entities).before("d", at) == programme_told_before(entities, "d", at)
 
 
 F16_STORIES = (

@@ -11,12 +11,8 @@ from datetime import date
 from pathlib import Path
 
 from pakus import __version__
-from pakus.build import build, corpus_tables
-from pakus.corpus import metadata_for, read_document
 from pakus.dates import PartialDate
-from pakus.errors import CorpusError, DocumentError
-from pakus.export import polecat_events
-from pakus.extract import extract_text
+from pakus.errors import CorpusError, DocumentError, OutputError, ParameterError
 from pakus.reference import project_root
 
 DEFAULT_KINDS = ("entity", "amount", "event")
@@ -61,6 +57,16 @@ def _jobs(value: str) -> int:
             f"'{value}' is not a number of processes (a whole number; 0 for one per core)"
         )
     return jobs
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of seconds (0 or more)")
+    return seconds
 
 
 def parser() -> argparse.ArgumentParser:
@@ -115,8 +121,32 @@ def parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     bd.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     bd.add_argument(
-        "--jobs", type=_jobs, default=1, metavar="N",
-        help="extract in N processes (default 1; 0: one per core); the tables are the same",
+        "--jobs", type=_jobs, default=None, metavar="N",
+        help="extract in N processes (default 1; 0: one per core; with --scheduler processes "
+        "or threads, its workers, default one per core); the tables are the same",
+    )  # fmt: skip
+    bd.add_argument(
+        "--scheduler", metavar="S", default=None,
+        help="extract with Dask: 'processes', 'threads', or a scheduler's address "
+        "(tcp://host:8786) to use a cluster; the tables are the same as in one process",
+    )  # fmt: skip
+    bd.add_argument(
+        "--no-cache", dest="cache", action="store_false",
+        help="extract every document again instead of reusing the extraction cache",
+    )  # fmt: skip
+    bd.add_argument(
+        "--cache", dest="cache_dir", type=Path, default=None, metavar="DIR",
+        help="the extraction cache's folder (default: OUT/.cache)",
+    )  # fmt: skip
+    bd.add_argument(
+        "--budget", type=_seconds, default=None, metavar="SECONDS",
+        help="skip (and report) a document whose extraction takes longer than this "
+        "(default 120; 0: no limit)",
+    )  # fmt: skip
+    bd.add_argument(
+        "--wait", type=_seconds, default=0.0, metavar="SECONDS",
+        help="when another build is writing OUT, wait this long for it before giving up "
+        "(default 0: give up at once)",
     )  # fmt: skip
     ad = sub.add_parser(
         "add",
@@ -154,6 +184,9 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from pakus.build import corpus_tables
+    from pakus.export import polecat_events
+
     try:
         corpus, tables = corpus_tables(args.corpus)
     except CorpusError as err:
@@ -169,6 +202,9 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
+    from pakus.corpus import metadata_for, read_document
+    from pakus.extract import extract_text
+
     status = 0
     out = sys.stdout
     for path in args.paths:
@@ -211,25 +247,36 @@ def default_out(corpus: Path) -> Path:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from pakus.build import build
+    from pakus.runner import DEFAULT_BUDGET_S
+
     if args.out is None:
         args.out = default_out(args.corpus)
+    budget = DEFAULT_BUDGET_S if args.budget is None else args.budget
     try:
-        result = build(args.corpus, args.out, progress=not args.quiet, jobs=args.jobs)
-    except CorpusError as err:
+        result = build(
+            args.corpus, args.out, progress=not args.quiet, jobs=args.jobs,
+            scheduler=args.scheduler, cache=args.cache, cache_dir=args.cache_dir,
+            budget=budget, wait=args.wait,
+        )  # fmt: skip
+    except (CorpusError, OutputError, ParameterError) as err:
         print(f"pakus build: {err}", file=sys.stderr)
+        return 1
+    except OSError as err:
+        print(f"pakus build: {err.filename or args.out}: {err.strerror or err}", file=sys.stderr)
         return 1
     for problem in result.corpus.problems:
         label = "skipped" if problem.skipped else "note"
         print(f"pakus build: {label}: {problem}", file=sys.stderr)
     if not args.quiet:
-        t = result.tables
+        n, t = result.rows, result.tables
         print(
-            f"built {len(t['documents'])} document(s) into {args.out}: "
-            f"{len(t['entities'])} entity mentions, {len(t['dates'])} date expressions, "
-            f"{len(t['amounts'])} amounts, {len(t['counts'])} counts, {len(t['events'])} events; "
-            f"{len(t['facts'])} facts ({int(t['facts']['corroborated'].sum())} corroborated), "
-            f"{t['conflicts']['fact_id'].nunique()} with conflicting sources, {len(t['flags'])} flags; "
-            f"{len(result.corpus.skipped)} skipped"
+            f"built {n['documents']} document(s) into {args.out}: "
+            f"{n['entities']} entity mentions, {n['dates']} date expressions, "
+            f"{n['amounts']} amounts, {n['counts']} counts, {n['events']} events; "
+            f"{n['facts']} facts ({int(t['facts']['corroborated'].sum())} corroborated), "
+            f"{t['conflicts']['fact_id'].nunique()} with conflicting sources, {n['flags']} flags; "
+            f"{len(result.corpus.skipped)} skipped; {result.cache_hits} from the cache"
         )
     corrections = result.tables.get("corrections")
     for c in corrections.itertuples() if corrections is not None else ():

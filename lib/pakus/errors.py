@@ -25,3 +25,13 @@ class CorpusError(Exception):
 
 class ParameterError(ValueError):
     """A parameter value that is not allowed: the message names the parameter and the choices."""
+
+
+class OutputError(Exception):
+    """An output folder that cannot be written (a file, read-only, locked by another build):
+    one line naming the folder and the problem."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")

@@ -49,9 +49,11 @@ Plausibility flags, each naming its rule:
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import hashlib
-from collections import Counter
+import heapq
+from collections import Counter, deque
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -222,32 +224,79 @@ def programme_told_before(entities: pd.DataFrame, doc: str, start: int) -> list[
     return [near.iloc[-1]["id"]] if not near.empty else []
 
 
-def _programmes(row, entities: pd.DataFrame) -> frozenset[str]:
+class ProgrammeIndex:
+    """The programme mentions of an entities table by document, for ``programme_told_before``
+    in O(log n + k) a query (k: programmes within ``PROGRAMME_LOOKBACK`` characters) instead of a
+    scan of the whole table."""
+
+    def __init__(self, entities: pd.DataFrame) -> None:
+        self.by_doc: dict[str, list[tuple[int, int, str]]] = {}
+        if entities.empty:
+            return
+        progs = entities[entities["type"] == "program"]
+        for doc, start, end, ident in zip(
+            progs["doc"].tolist(), progs["start"].tolist(), progs["end"].tolist(),
+            progs["id"].tolist(), strict=True,
+        ):  # fmt: skip
+            self.by_doc.setdefault(doc, []).append((int(start), int(end), str(ident)))
+        for spans in self.by_doc.values():
+            spans.sort()
+        self.starts = {doc: [s for s, _, _ in spans] for doc, spans in self.by_doc.items()}
+
+    def before(self, doc: str, start: int) -> list[str]:
+        """As ``programme_told_before(entities, doc, start)``: the last programme mention (in
+        the table's order: start, end, id) that ends by ``start`` and starts at most
+        ``PROGRAMME_LOOKBACK`` characters before it."""
+        spans = self.by_doc.get(doc)
+        if not spans:
+            return []
+        i = bisect.bisect_right(self.starts[doc], start)
+        while i > 0:
+            i -= 1
+            s, e, ident = spans[i]
+            if s < start - PROGRAMME_LOOKBACK:
+                break
+            if e <= start:
+                return [ident]
+        return []
+
+
+def _programmes(row, index: ProgrammeIndex) -> frozenset[str]:
     named = [p for p in split(row.programs) if p.startswith("PROG.") or p.startswith("AGR.")]
-    if not named and row.type in AID_FAMILY and not entities.empty:
-        named = programme_told_before(entities, row.doc, row.start)
+    if not named and row.type in AID_FAMILY:
+        named = index.before(row.doc, row.start)
     return frozenset(named)
 
 
 def _best_date(dates: list[tuple[PartialDate, str]]) -> PartialDate:
     """The most precise date that two documents or more attest (at that precision or finer)
     and none contradicts; failing that, the date most documents agree with (ties: the more
-    precise, then the earlier)."""
+    precise, then the earlier). Computed over the distinct dates (each with its documents),
+    so a fact told a thousand times costs what its few distinct dates cost."""
 
     def fineness(d: PartialDate) -> int:
         return 2 - PRECISIONS.index(d.precision)
 
+    docs_of: dict[PartialDate, set[str]] = {}
+    for d, doc in dates:
+        docs_of.setdefault(d, set()).add(doc)
+    distinct = list(docs_of)
+
     def attesting(d: PartialDate) -> set[str]:
-        return {doc for o, doc in dates if o.compatible(d) and fineness(o) >= fineness(d)}
+        return set().union(
+            *(docs_of[o] for o in distinct if o.compatible(d) and fineness(o) >= fineness(d))
+        )
 
     candidates = [
-        d for d, _ in dates if len(attesting(d)) >= 2 and all(o.compatible(d) for o, _ in dates)
+        d for d in distinct if len(attesting(d)) >= 2 and all(o.compatible(d) for o in distinct)
     ]  # fmt: skip
     if candidates:
         return max(
             candidates, key=lambda d: (fineness(d), len(attesting(d)), -d.first_day().toordinal())
         )
-    support = {d: len({doc for o, doc in dates if o.compatible(d)}) for d, _ in dates}
+    support = {
+        d: len(set().union(*(docs_of[o] for o in distinct if o.compatible(d)))) for d in distinct
+    }
     return max(support, key=lambda d: (support[d], fineness(d), -d.first_day().toordinal()))
 
 
@@ -312,6 +361,193 @@ def fact_id(kind: str, doc: str, start: int, trigger_start: int, date: str) -> s
     return "F" + hashlib.sha1(key.encode()).hexdigest()[:10]
 
 
+def _compatible(a: str, b: str) -> bool:
+    """Two ISO dates at their precisions agree at the coarser one (one is a prefix of the other)."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def _ancestors(date: str) -> list[str]:
+    """The coarser dates that contain an ISO date: ``2011-05-02`` → ``2011``, ``2011-05``."""
+    return [date[:n] for n in (4, 7) if len(date) > n]
+
+
+@dataclass(eq=False)
+class _Group:
+    """A fact being grouped: its members and what a new mention is compared with."""
+
+    gid: int
+    type: str
+    first_day: pd.Timestamp
+    members: list = field(default_factory=list)
+    programmes: set[str] = field(default_factory=set)
+    actors: set[str] = field(default_factory=set)
+    dates: dict[str, None] = field(default_factory=dict)
+    """The members' distinct dates (ISO), in the order first seen."""
+    finest: str | None = None
+    """When every two member dates agree (a chain, year ⊇ month ⊇ day): the finest of them."""
+    years: set[int] = field(default_factory=set)
+    keys: set[tuple] = field(default_factory=set)
+    """The index keys the group is registered under (removed when its window closes)."""
+    frames: set[tuple[str, str, str]] = field(default_factory=set)
+    docs_by_date: dict[str, set[str]] = field(default_factory=dict)
+    """As in :class:`Group`, for :func:`same_happening`."""
+
+    def add(self, row, date: str, progs: frozenset[str], actors: set[str]) -> None:
+        self.members.append(row)
+        self.programmes |= progs
+        self.actors |= actors
+        self.frames.add(frame(row))
+        self.docs_by_date.setdefault(date, set()).add(row.doc)
+        if date not in self.dates:
+            if not self.dates:
+                self.finest = date
+            elif self.finest is not None and _compatible(date, self.finest):
+                self.finest = max(date, self.finest, key=len)
+            else:
+                self.finest = None
+            self.dates[date] = None
+            self.years.add(int(date[:4]))
+
+    def date_keys(self) -> list[tuple]:
+        """Keys under which a mention whose date may agree with every member finds the group:
+        its finest date and each date containing it (for a chain), or its one year."""
+        if self.finest is not None:
+            return [("f", self.finest), *(("below", a) for a in _ancestors(self.finest))]
+        if len(self.years) == 1:
+            return [("year", next(iter(self.years)))]
+        return []  # members in several years: no date agrees with all
+
+
+def _actor_keys(actors: set[str], state_ids: set[str]) -> list[tuple]:
+    """Keys shared by a mention and a group whenever they share an actor that is not a state,
+    or two actors (so every group that can join by actors is found under one of them)."""
+    others = sorted(actors - state_ids)
+    states = sorted(actors & state_ids)
+    pairs = [(a, b) for i, a in enumerate(states) for b in states[i + 1 :]]
+    return [("actor", a) for a in others] + [("states", p) for p in pairs]
+
+
+def _row_date_keys(date: str) -> list[tuple]:
+    """The group date keys under which a group whose dates all agree with ``date`` is found."""
+    return [
+        *(("f", d) for d in [date, *_ancestors(date)]),
+        ("below", date),
+        ("year", int(date[:4])),
+    ]
+
+
+def group_events(ev: pd.DataFrame, entities: pd.DataFrame) -> list[Group]:
+    """Group dated events told as done (``ev``, sorted by first day, doc, start) into facts by
+    the rules of this module's docstring: a mention joins the first fact (in the order facts
+    were opened) whose members all lie within ``WINDOW_DAYS`` and that it can be the same
+    happening as (:func:`same_happening`); otherwise it opens a fact. The index below finds
+    the facts that share a programme, or a non-state actor or two actors under agreeing
+    dates (a necessary condition of the rules), and the full rules pick among them.
+
+    O(n log n) in the number of mentions n, where comparing each mention with every open fact
+    (and each fact's every member) was quadratic: facts are bucketed by type; as mentions come
+    in date order, a fact's window is its first member's day and it is closed (dropped from
+    every index) once that day is more than ``WINDOW_DAYS`` behind; the open facts are indexed
+    by programme, and by (non-state actor or pair of states) × a date key (the finest date of
+    a fact whose dates form a chain, the dates containing it, or its one year), so a mention
+    looks only at the facts it can join, and takes the earliest-opened one that passes the
+    full rule. Returns the groups in the order the facts were opened."""
+    state_ids = (
+        set(entities.loc[entities["type"] == "state", "id"]) if not entities.empty else set()
+    )
+    programmes_before = ProgrammeIndex(entities)
+    groups: list[_Group] = []
+    open_by_type: dict[str, deque[_Group]] = {}
+    index: dict[tuple, list[int]] = {}
+    """Index key → the facts registered under it: a heap of fact numbers (the earliest-opened
+    on top), except under a ``year`` key (facts whose dates do not form a chain), a list."""
+
+    def register(g: _Group, keys) -> None:
+        for key in keys:
+            if key not in g.keys:
+                g.keys.add(key)
+                entries = index.setdefault(key, [])
+                if key[2][0] == "year":
+                    entries.append(g.gid)
+                else:
+                    heapq.heappush(entries, g.gid)
+
+    def index_keys(g: _Group, progs, actor_keys, date_keys) -> list[tuple]:
+        out = [(g.type, "programme", ("p", p)) for p in progs]
+        out += [(g.type, a, d) for a in actor_keys for d in date_keys]
+        return out
+
+    def joins(g: _Group, progs, actors: set[str], date: str) -> bool:
+        """The grouping rule itself (the window aside)."""
+        if progs & g.programmes:
+            return True
+        shared = actors & g.actors
+        agree = all(_compatible(date, d) for d in g.dates)
+        return agree and bool((shared - state_ids) or len(shared) >= 2)
+
+    for row in ev.itertuples(index=False):
+        progs = _programmes(row, programmes_before)
+        actors = set(split(row.actors))
+        date = PartialDate.parse(row.date).iso()
+        queue = open_by_type.setdefault(row.type, deque())
+        while queue and (row.first_day - queue[0].first_day).days > WINDOW_DAYS:
+            queue.popleft()  # closed: its entries are dropped from the heaps as they surface
+        oldest_open = queue[0].gid if queue else len(groups)
+        best: int | None = None
+
+        def same(g: _Group, row=row, progs=progs, actors=actors) -> bool:
+            return same_happening(row, g, progs, actors, state_ids)
+
+        probe = _Group(-1, row.type, row.first_day)
+        for key in index_keys(probe, progs, _actor_keys(actors, state_ids), _row_date_keys(date)):
+            entries = index.get(key)
+            if not entries:
+                continue
+            if key[2][0] == "year":  # few facts (dates not a chain): each open one checked
+                entries[:] = [gid for gid in entries if gid >= oldest_open]
+                for gid in entries:
+                    if (best is None or gid < best) and same(groups[gid]):
+                        best = gid
+                continue
+            # under any other key every open, current entry passes the rule; an entry that
+            # fails is closed or stale (its fact's dates moved on) for good: drop it
+            while entries and (
+                entries[0] < oldest_open or not joins(groups[entries[0]], progs, actors, date)
+            ):
+                stale = heapq.heappop(entries)
+                groups[stale].keys.discard(key)
+            # the matching rules (same_happening) are stricter than the key's rule, and a fact
+            # they reject now may suit a later mention: it stays, and the next is tried
+            if entries and (best is None or entries[0] < best):
+                if same(groups[entries[0]]):
+                    best = entries[0]
+                else:
+                    fits = [gid for gid in sorted(entries)[1:]
+                            if (best is None or gid < best) and gid >= oldest_open
+                            and joins(groups[gid], progs, actors, date) and same(groups[gid])]  # fmt: skip
+                    best = fits[0] if fits else best
+        chosen = groups[best] if best is not None else None
+        if chosen is None:
+            chosen = _Group(len(groups), row.type, row.first_day)
+            groups.append(chosen)
+            queue.append(chosen)
+        before_dates = chosen.date_keys() if chosen.members else []
+        new_actors = actors - chosen.actors
+        chosen.add(row, date, progs, actors)
+        after_dates = chosen.date_keys()
+        if after_dates != before_dates:  # every actor key under the new date keys
+            keys = _actor_keys(chosen.actors, state_ids)
+            register(chosen, index_keys(chosen, chosen.programmes, keys, after_dates))
+        else:  # the keys the new actors bring: their own, and their pairs with the states
+            keys = [("actor", a) for a in sorted(new_actors - state_ids)]
+            new_states = new_actors & state_ids
+            keys += [k for k in _actor_keys(chosen.actors & state_ids, state_ids)
+                     if k[1][0] in new_states or k[1][1] in new_states]  # fmt: skip
+            register(chosen, index_keys(chosen, progs, keys, after_dates))
+    return [Group(g.type, g.members, g.programmes, g.actors, g.frames, g.docs_by_date)
+            for g in groups]  # fmt: skip
+
+
 def reconcile(events: pd.DataFrame, amounts: pd.DataFrame, entities: pd.DataFrame,
               documents: pd.DataFrame, today: datetime.date | None = None,
               corrections: list[Correction] | None = None) -> Reconciled:  # fmt: skip
@@ -325,32 +561,14 @@ def reconcile(events: pd.DataFrame, amounts: pd.DataFrame, entities: pd.DataFram
     if corrections:
         intensity = extraction_tables().plover_types.set_index("type")["intensity"].to_dict()
         events, amounts, applied = apply_to_mentions(events, amounts, corrections, intensity)
-    ev = dated_events(events)
-    state_ids = (
-        set(entities.loc[entities["type"] == "state", "id"]) if not entities.empty else set()
-    )
-    ev = ev.sort_values(["first_day", "doc", "start"]).reset_index(drop=True)
-    origin = independent_sources(documents)
-    groups: list[Group] = []
-    told: dict[tuple, tuple[frozenset[str], set[str]]] = {}
-    for row in ev.itertuples(index=False):
-        progs = _programmes(row, entities)
-        actors = set(split(row.actors))
-        for g in groups:
-            if any(abs((row.first_day - m.first_day).days) > WINDOW_DAYS for m in g.members):
-                continue
-            if same_happening(row, g, progs, actors, state_ids):
-                g.add(row, progs, actors)
-                break
-        else:
-            g = Group(row.type)
-            g.add(row, progs, actors)
-            groups.append(g)
-        told[(row.doc, row.start, row.trigger_start)] = (progs, actors)
+    ev = _plain(dated_events(events).sort_values(["first_day", "doc", "start"]))
+    amounts = _plain(amounts)
+    groups = group_events(ev, entities)
     if corrections:
+        programmes_before = ProgrammeIndex(entities)
 
         def add(g: Group, m) -> None:
-            g.add(m, *told[(m.doc, m.start, m.trigger_start)])
+            g.add(m, _programmes(m, programmes_before), set(split(m.actors)))
 
         def new_group(m) -> Group:
             g = Group(m.type)
@@ -359,6 +577,7 @@ def reconcile(events: pd.DataFrame, amounts: pd.DataFrame, entities: pd.DataFram
 
         groups, regrouped = apply_to_groups(groups, corrections, new_group, add)
         applied += regrouped
+    origin = independent_sources(documents)
 
     by_doc = _amounts_by_doc(amounts)
     facts: list[Fact] = []
@@ -381,9 +600,9 @@ def reconcile(events: pd.DataFrame, amounts: pd.DataFrame, entities: pd.DataFram
             sources.append(FactSource(fid, "event", m.doc, m.start, m.end, m.quote, m.date, None))
         for a, _ in money:
             sources.append(FactSource(fid, "amount", a.doc, a.start, a.end, a.quote, "", a.usd))
-        parsed = [(PartialDate.parse(m.date), m) for m in g.members]
-        if any(not a.compatible(b) for (a, _), (b, _) in _pairs(parsed)):
-            for _d, m in parsed:
+        distinct = list(dict.fromkeys(d for d, _ in dates))
+        if any(not a.compatible(b) for a, b in _pairs(distinct)):
+            for m in g.members:
                 conflicts.append(Conflict(fid, "date", m.date, m.doc, m.start, m.end, m.quote))
         if len(usd_votes) > 1:
             for a, _ in money:
@@ -394,12 +613,23 @@ def reconcile(events: pd.DataFrame, amounts: pd.DataFrame, entities: pd.DataFram
     return Reconciled(facts, sources, conflicts, flags, applied)
 
 
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its string columns as Python objects and a fresh index: the same values,
+    many times faster to walk row by row (``itertuples``) than pyarrow-backed strings."""
+    strings = {c: object for c in frame.columns if pd.api.types.is_string_dtype(frame[c])}
+    return frame.astype(strings).reset_index(drop=True)
+
+
 def _pairs(items: list) -> list[tuple]:
     return [(a, b) for i, a in enumerate(items) for b in items[i + 1 :]]
 
 
 def _amounts_by_doc(amounts: pd.DataFrame) -> dict[str, list]:
-    return {doc: list(part.itertuples()) for doc, part in amounts.groupby("doc", sort=False)}
+    """The amounts table's rows by document, in table order (one pass over the table)."""
+    by_doc: dict[str, list] = {}
+    for a in amounts.itertuples():
+        by_doc.setdefault(a.doc, []).append(a)
+    return by_doc
 
 
 def _amounts_in(by_doc: dict[str, list], m) -> list:
@@ -432,10 +662,13 @@ def _flags(ev: pd.DataFrame, amounts: pd.DataFrame, documents: pd.DataFrame, fac
             flags.append(
                 Flag(a.doc, a.start, a.end, a.quote, "aid-amount-exceeds-all-aid", reason, "")
             )
-    published = documents.set_index("doc")["published"]
+    published = dict(zip(documents["doc"].tolist(), documents["published"].tolist(), strict=True))
+    last_day = {
+        doc: pd.Timestamp(PartialDate.parse(pub).last_day()) for doc, pub in published.items() if pub
+    }  # fmt: skip
     for m in ev.itertuples():
         pub = published.get(m.doc, "")
-        if pub and m.first_day > pd.Timestamp(PartialDate.parse(pub).last_day()):
+        if pub and m.first_day > last_day[m.doc]:
             reason = f"told as done but dated {m.date}, after publication ({pub})"
             flags.append(Flag(m.doc, m.start, m.end, m.quote, "date-after-publication", reason, ""))
     best = {f.fact_id: f for f in facts}

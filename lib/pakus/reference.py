@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 from pakus.dates import PartialDate, is_iso_or_empty
 
@@ -47,6 +49,8 @@ def reference_dir() -> Path:
 
 def read_table(name: str, folder: Path | None = None) -> pd.DataFrame:
     """Read ``<name>.csv`` from the reference folder as strings (empty cells are ``""``)."""
+    import pandas as pd
+
     path = (folder or reference_dir()) / f"{name}.csv"
     table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     if "source" in table.columns and (table["source"].str.strip() == "").any():
@@ -152,6 +156,7 @@ def _schemas():
 def load_series(name: str, folder: Path | None = None) -> pd.DataFrame:
     """A reference series (``aid_by_fiscal_year``, ``milestones``, ``cameo_goldstein``), typed
     and validated; a bad cell raises ValueError naming the file, the row and the column."""
+    import pandas as pd
     from pandera.errors import SchemaErrors
 
     path = (folder or reference_dir()) / f"{name}.csv"
@@ -178,6 +183,8 @@ def load_series(name: str, folder: Path | None = None) -> pd.DataFrame:
 
 def milestones(folder: Path | None = None) -> pd.DataFrame:
     """The milestones with first and last day of their date and their PLOVER intensity."""
+    import pandas as pd
+
     table = load_series("milestones", folder)
     first = table["date"].map(lambda d: PartialDate.parse(d).first_day())
     last = [

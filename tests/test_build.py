@@ -1,0 +1,295 @@
+"""``pakus build`` as bad luck finds it: killed mid-write, run twice at once, an output folder it
+cannot write, a slow document, its workers orphaned; and incremental and Dask builds writing
+the same bytes as a full build in one process. The kill and concurrency cases use a controlled
+pause (``PAKUS_BUILD_PAUSE``, between staging the tables and swapping them in), not a race."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pakus import build as build_module
+from pakus import runner
+from pakus.build import build
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "data" / "raw"
+OTHER = ROOT / "tests" / "documents"
+
+
+def tables(out: Path) -> dict[str, bytes]:
+    """Every file the build writes, by name (the cache folder aside)."""
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
+
+
+def start_build(*args: str, pause: float = 0, marker: Path | None = None, **kw) -> subprocess.Popen:
+    env = dict(os.environ)
+    if pause:
+        env["PAKUS_BUILD_PAUSE"] = str(pause)
+        env["PAKUS_BUILD_PAUSE_FILE"] = str(marker)
+    return subprocess.Popen(
+        [sys.executable, "-m", "pakus.cli", "build", "--quiet", *args],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, **kw,
+    )  # fmt: skip
+
+
+def wait_for(path: Path, proc: subprocess.Popen, seconds: float = 240) -> None:
+    end = time.monotonic() + seconds
+    while not path.exists():
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < end, "the build never reached its pause"
+        time.sleep(0.1)
+
+
+def children(pid: int) -> list[int]:
+    """Process ids whose parent is ``pid`` (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.fixture(scope="module")
+def seed_build(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("seed") / "processed"
+    build(RAW, out, progress=False, cache=False)
+    return out
+
+
+def test_a_build_killed_before_its_swap_leaves_the_previous_output_whole(seed_build, tmp_path):
+    out = tmp_path / "processed"
+    shutil.copytree(seed_build, out)
+    before = tables(out)
+    marker = tmp_path / "paused"
+    proc = start_build(
+        "--corpus", str(OTHER), "--out", str(out), "--no-cache", pause=60, marker=marker
+    )
+    wait_for(marker, proc)
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate()
+    assert tables(out) == before
+    # the next build cleans the staging folder the killed one left, and writes the new tables
+    assert list(tmp_path.glob(".processed.building-*"))
+    build(OTHER, out, progress=False, cache=False)
+    assert not list(tmp_path.glob(".processed.building-*"))
+    docs = pd.read_csv(out / "documents.csv")["doc"]
+    assert set(docs) == {p.stem for p in OTHER.glob("*.txt")}
+
+
+def test_a_second_build_into_the_same_folder_refuses_and_the_first_completes(tmp_path):
+    out = tmp_path / "processed"
+    marker = tmp_path / "paused"
+    first = start_build(
+        "--corpus", str(RAW), "--out", str(out), "--no-cache", pause=120, marker=marker
+    )
+    wait_for(marker, first)
+    second = start_build("--corpus", str(OTHER), "--out", str(out), "--no-cache")
+    _, err = second.communicate(timeout=240)
+    assert second.returncode == 1
+    assert err.count("\n") == 1 and "another pakus build is writing this folder" in err
+    marker.unlink()  # release the first build
+    _, first_err = first.communicate(timeout=240)
+    assert first.returncode == 0, first_err
+    docs = pd.read_csv(out / "documents.csv")["doc"]
+    assert set(docs) == {p.stem for p in RAW.glob("*.txt")}
+    for name in ("events", "facts", "entities"):  # every table whole and from the one corpus
+        assert set(pd.read_parquet(out / f"{name}.parquet").get("doc", docs)) <= set(docs)
+
+
+def test_an_output_that_is_a_file_is_a_one_line_error_and_stays_as_it_was(tmp_path):
+    out = tmp_path / "processed"
+    out.write_text("mine", encoding="utf-8")
+    run = start_build("--out", str(out))
+    _, err = run.communicate(timeout=240)
+    assert run.returncode == 1
+    assert err.strip().count("\n") == 0 and "is a file, not a folder" in err and str(out) in err
+    assert out.read_text(encoding="utf-8") == "mine"
+
+
+def test_a_read_only_output_is_a_one_line_error_and_stays_whole(seed_build, tmp_path):
+    if os.geteuid() == 0:  # root writes anywhere: run the build as an unprivileged user
+        user = 65534
+        base = Path(os.environ.get("TMPDIR", "/tmp")) / f"pakus-ro-{os.getpid()}"
+        base.mkdir(mode=0o777, exist_ok=True)
+        base.chmod(0o777)
+    else:
+        user, base = None, tmp_path
+    out = base / "processed"
+    try:
+        shutil.copytree(seed_build, out, dirs_exist_ok=True)
+        before = tables(out)
+        out.chmod(0o555)
+        run = start_build("--out", str(out), "--no-cache", user=user)
+        _, err = run.communicate(timeout=240)
+        if user is not None and "Permission denied" in err and "not writable" not in err:
+            pytest.skip(f"the unprivileged user cannot run pakus here: {err.strip()}")
+        assert run.returncode == 1
+        assert err.strip().count("\n") == 0 and "not writable" in err, err
+        assert tables(out) == before
+    finally:
+        out.chmod(0o755)
+        if user is not None:
+            shutil.rmtree(base, ignore_errors=True)
+
+
+def test_a_table_file_that_cannot_be_written_is_replaced_with_the_whole_folder(
+    seed_build, tmp_path
+):
+    out = tmp_path / "processed"
+    shutil.copytree(seed_build, out)
+    (out / "facts.csv").unlink()
+    (out / "facts.csv").mkdir()  # not writable as a file, even by root
+    (out / "events.csv").chmod(0o444)
+    (out / "events_polecat.csv").write_text("kept", encoding="utf-8")  # not the build's
+    result = build(RAW, out, progress=False, cache=False)
+    assert (out / "facts.csv").is_file()
+    assert tables(out) == {**tables(seed_build), "events_polecat.csv": b"kept"}
+    assert result.rows["documents"] == 5
+
+
+def test_killing_a_build_with_two_workers_leaves_no_worker_running(tmp_path):
+    marker = tmp_path / "paused"
+    proc = start_build(
+        "--jobs", "2", "--no-cache", "--out", str(tmp_path / "p"), pause=60, marker=marker
+    )
+    wait_for(marker, proc)
+    workers = children(proc.pid)
+    assert len(workers) >= 1  # the pool is still up during the pause
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate()
+    end = time.monotonic() + 20
+    while any(alive(w) for w in workers) and time.monotonic() < end:
+        time.sleep(0.2)
+    assert not [w for w in workers if alive(w)]
+
+
+def test_a_document_over_its_time_budget_is_reported_and_skipped(tmp_path, monkeypatch):
+    slow = "002_c9f9e16b6cf80bfd"
+    real = runner.extract_document
+
+    def extract(document):
+        if document.id == slow:
+            time.sleep(30)
+        return real(document)
+
+    monkeypatch.setattr(runner, "extract_document", extract)
+    started = time.monotonic()
+    result = build(RAW, tmp_path / "p", progress=False, cache=False, budget=1)
+    assert time.monotonic() - started < 25
+    assert [f.doc for f in result.failed] == [slow]
+    problems = pd.read_csv(tmp_path / "p" / "problems.csv")
+    row = problems[problems["path"].str.endswith(f"{slow}.txt")].iloc[0]
+    assert "over 1 s (the per-document time budget" in row["message"] and row["skipped"]
+    assert slow not in set(pd.read_csv(tmp_path / "p" / "documents.csv")["doc"])
+    assert result.rows["documents"] == 4
+
+
+def test_a_document_whose_extraction_raises_is_reported_and_the_rest_build(tmp_path, monkeypatch):
+    real = runner.extract_document
+
+    def extract(document):
+        if document.id == "000_77a1b7f1c87fe9cc":
+            raise RecursionError("too deep")
+        return real(document)
+
+    monkeypatch.setattr(runner, "extract_document", extract)
+    result = build(RAW, tmp_path / "p", progress=False, cache=False)
+    assert [f.message for f in result.failed] == ["extraction failed: RecursionError: too deep"]
+    assert result.rows["documents"] == 4
+
+
+def test_an_incremental_build_extracts_only_changed_documents_and_writes_the_same_bytes(
+    seed_build, tmp_path, monkeypatch
+):
+    corpus = tmp_path / "raw"
+    shutil.copytree(RAW, corpus)
+    out = tmp_path / "p"
+    first = build(corpus, out, progress=False)
+    assert (first.cache_hits, first.cache_misses) == (0, 5)
+    assert tables(out) == tables(seed_build)
+    again = build(corpus, out, progress=False)
+    assert (again.cache_hits, again.cache_misses) == (5, 0)
+    assert tables(out) == tables(seed_build)
+    doc = corpus / "003_050d6b8304c1845d.txt"
+    doc.write_text(
+        doc.read_text(encoding="utf-8") + "\nPakistan and the US met again.\n", encoding="utf-8"
+    )
+    changed = build(corpus, out, progress=False)
+    assert (changed.cache_hits, changed.cache_misses) == (4, 1)
+    full = build(corpus, tmp_path / "full", progress=False, cache=False)
+    assert (full.cache_hits, full.cache_misses) == (0, 0)
+    assert tables(out) == tables(tmp_path / "full")
+
+
+def test_dask_processes_write_the_same_bytes_as_one_process(seed_build, tmp_path):
+    out = tmp_path / "dask"
+    build(RAW, out, progress=False, cache=False, scheduler="processes", jobs=2)
+    assert tables(out) == tables(seed_build)
+
+
+def test_a_dask_cluster_by_its_address_writes_the_same_bytes(seed_build, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=False, protocol="tcp", dashboard_address=None
+    ) as cluster:
+        out = tmp_path / "cluster"
+        build(RAW, out, progress=False, cache=False, scheduler=cluster.scheduler_address)
+    assert tables(out) == tables(seed_build)
+
+
+def test_a_scheduler_that_cannot_be_reached_is_a_one_line_error(tmp_path):
+    run = start_build("--scheduler", "tcp://127.0.0.1:9", "--out", str(tmp_path / "p"))
+    _, err = run.communicate(timeout=240)
+    assert run.returncode == 1
+    assert err.strip().count("\n") == 0 and "cannot reach a Dask scheduler" in err
+    assert not (tmp_path / "p" / "events.csv").exists()
+
+
+def test_batches_are_written_in_document_order(monkeypatch, seed_build, tmp_path):
+    monkeypatch.setattr(build_module, "BATCH_DOCUMENTS", 2)  # three batches for five documents
+    out = tmp_path / "small_batches"
+    build(RAW, out, progress=False, cache=False)
+    for name in ("entities", "events", "facts"):
+        assert (out / f"{name}.csv").read_bytes() == (seed_build / f"{name}.csv").read_bytes()
+        pd.testing.assert_frame_equal(
+            pd.read_parquet(out / f"{name}.parquet"),
+            pd.read_parquet(seed_build / f"{name}.parquet"),
+        )
+
+
+def test_mention_rows_are_the_extractions_records():
+    from pakus.build import MENTION_TABLES, mention_rows
+    from pakus.corpus import load_corpus
+    from pakus.extract import extract_document
+
+    x = [extract_document(d) for d in load_corpus(RAW).documents[:2]]
+    for kind in MENTION_TABLES.values():
+        expected = []
+        for e in x:
+            for row in e.records(kind):
+                row.pop("kind")
+                expected.append(
+                    {k: ";".join(v) if isinstance(v, list) else v for k, v in row.items()}
+                )
+        assert mention_rows(x, kind) == expected
