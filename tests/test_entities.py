@@ -34,7 +34,7 @@ def test_gazetteer_names_aliases_and_prefixed_organisations(sentence, expected):
     [
         (
             "Libya and North Korea bought centrifuge designs, officials in Tokyo said.",
-            [("Libya", "LBY"), ("North Korea", "PRK")],
+            [("Libya", "LBY"), ("North Korea", "PRK"), ("Tokyo", "place:tokyo")],  # a city (peer table)
         ),
         ("The UAE and Türkiye joined Jordan at the talks.",
          [("UAE", "ARE"), ("Türkiye", "TUR"), ("Jordan", "JOR")]),

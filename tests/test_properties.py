@@ -1,5 +1,6 @@
 """Property tests: on any text, extraction never crashes and every offset is valid."""
 
+import itertools
 import re
 
 import pytest
@@ -130,6 +131,71 @@ def test_keywords_found_equals_a_whole_text_search(clause):
         words_of(clause)
     )
     assert keywords.found(words_of(clause), clause) == expected
+
+
+# --- pathological shapes: work that grows linearly with the text (counted, never timed) ----
+
+PATHOLOGICAL_DATES = ["FY2010-", "2019,", "Jan.", "9/11-"]
+
+
+@pytest.mark.parametrize("shape", PATHOLOGICAL_DATES)
+def test_date_windows_walk_each_character_at_most_twice(shape):
+    from pakus.extract import temporal
+
+    for size in (2_000, 20_000):
+        text = shape * (size // len(shape))
+        scan = Scan(text)
+        for _pattern, _resolver, anchor in temporal._PATTERNS:
+            windows = scan.windows(anchor, 80, 40)
+            assert all(a[1] < b[0] for a, b in itertools.pairwise(windows))
+        # a run without spaces used to be walked back over once per anchor hit
+        assert scan.walked <= 2 * len(text) * len(temporal._PATTERNS)
+
+
+@pytest.mark.parametrize("shape", ["FY2010-", "2019,"])
+def test_dates_of_a_run_without_spaces_are_found_once_each(shape):
+    from pakus.extract.temporal import date_mentions
+
+    for size in (5_000, 50_000):
+        text = shape * (size // len(shape))
+        found = date_mentions(text, PartialDate(2019, 3, 12))
+        assert len(found) <= text.count(shape) + 1
+        assert all(text[d.start : d.end] == d.quote for d in found)
+
+
+def test_each_amount_reads_a_bounded_window_of_its_sentence(monkeypatch):
+    from pakus.extract import amounts
+
+    read: list[int] = []
+    purpose, category = amounts._purpose, amounts._category
+
+    def counted_purpose(window, start, end):
+        read.append(len(window))
+        return purpose(window, start, end)
+
+    def counted_category(found, window, table):
+        read.append(len(window))
+        return category(found, window, table)
+
+    monkeypatch.setattr(amounts, "_purpose", counted_purpose)
+    monkeypatch.setattr(amounts, "_category", counted_category)
+    for shape in ("$1 million and ", "$5 million, of which $1 million and "):
+        for size in (2_000, 25_000):
+            read.clear()
+            text = shape * (size // len(shape))
+            found = extract_text(text, "a.txt").amounts
+            assert found and len(read) == 2 * len(found)
+            # each amount reads at most its reach either side: total work is linear in the text
+            assert max(read) <= 2 * amounts._REACH + 40
+
+
+def test_a_sum_looks_at_a_bounded_number_of_following_amounts():
+    from pakus.extract import amounts
+
+    text = "a $900 million package, of which " + "$1 million and " * 400 + "$2 million."
+    found = extract_text(text, "a.txt").amounts
+    parts = [a for a in found if a.role == "part"]
+    assert 0 < len(parts) <= amounts._MAX_PARTS
 
 
 # Pathological shapes (issue 17, item 10): the benchmark's shapes, with valid offsets, and the

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import itertools
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -88,3 +89,26 @@ def test_the_codebook_values_follow_the_plover_manual():
     assert plover.loc["ASSAULT", "intensity"] == -9
     assert plover.loc["SANCTION", "quad"] == "MConf"
     assert plover.loc["CONSULT", "quad"] == "VC"
+
+
+def test_currency_forms_are_iso_4217_codes_aligned_with_their_states():
+    table = extraction_tables().currencies
+    for row in table.itertuples():
+        codes, states = row.currency.split("|"), row.states.split("|")
+        assert all(re.fullmatch(r"[A-Z]{3}", c) for c in codes), row.form
+        assert len(codes) == len(states) and row.position in {"before", "after"}, row.form
+        assert all(s == "" or re.fullmatch(r"[A-Z]{3}", s) for s in states), row.form
+
+
+def test_fiscal_calendars_start_with_the_us_federal_year_and_name_real_months():
+    table = extraction_tables().fiscal_calendars
+    assert table.iloc[0]["country"] == "USA" and table.iloc[0]["first_month"] == "10"
+    assert table["first_month"].astype(int).between(1, 12).all()
+    assert table["country"].is_unique
+
+
+def test_named_days_are_days():
+    from pakus.dates import PartialDate
+
+    for row in extraction_tables().named_days.itertuples():
+        assert PartialDate.parse(row.date).precision == "day" and row.forms

@@ -1,6 +1,6 @@
 import pytest
 
-from helpers import date_spans, dates
+from helpers import date_spans, dates, extract
 
 
 @pytest.mark.parametrize(
@@ -129,3 +129,225 @@ def test_that_month_follows_the_month_just_told():
 def test_event_relative_and_vague_expressions_are_reported_unresolved():
     found = dates("It came days after the visit. Over a decade ago he spoke.", "2024")
     assert [(q, d) for q, d, _ in found] == [("days after", None), ("Over a decade ago", None)]
+
+
+def _date(text: str, published: str, quote: str):
+    return next(d for d in extract(text, published).dates if d.quote == quote)
+
+
+# --- datelines ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "quote", "date"),
+    [
+        (
+            "WASHINGTON, October 21: The Senate voted yesterday to ease sanctions on Pakistan.",
+            "1998-10-22", "yesterday", "1998-10-20",
+        ),
+        (
+            "ISLAMABAD, Oct 21 (Reuters) – Pakistan said yesterday it had arrested three men.",
+            "1998-10-22", "yesterday", "1998-10-20",
+        ),
+        (  # a headline above the dateline; the weekday counts from Tuesday 3 March
+            "Police arrest two\n\nKARACHI, March 3: Police arrested two men on Sunday.",
+            "2020-03-04", "on Sunday", "2020-03-01",
+        ),
+        (  # the dateline's year is the one before a New Year's Day paper
+            "LAHORE, Dec. 31 — The cabinet met today.", "2021-01-01", "today", "2020-12-31",
+        ),
+    ],
+)  # fmt: skip
+def test_relative_dates_count_from_the_dateline(text, published, quote, date):
+    found = _date(text, published, quote)
+    assert (found.date, found.anchor) == (date, "dateline")
+
+
+def test_the_dateline_date_is_resolved_and_marked():
+    d = extract("WASHINGTON, October 21: The Senate voted.", "1998-10-22").dates[0]
+    assert (d.quote, d.date, d.note) == ("October 21", "1998-10-21", "dateline")
+
+
+def test_without_a_dateline_relative_dates_count_from_publication():
+    d = _date("The Senate voted yesterday, Washington said.", "1998-10-22", "yesterday")
+    assert (d.date, d.anchor) == ("1998-10-21", "published")
+
+
+# --- case and position --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "quote", "date"),
+    [
+        ("Last Tuesday, Pakistan arrested three suspects.", "2019-03-12", "Last Tuesday", "2019-03-05"),
+        ("Next Tuesday, Pakistan will host talks.", "2019-03-12", "Next Tuesday", "2019-03-19"),
+        ("Last Friday, Washington froze the funds.", "2019-03-13", "Last Friday", "2019-03-08"),
+        ("On Monday, the US said more.", "2019-03-13", "On Monday", "2019-03-11"),
+        ("This Thursday talks begin.", "2019-03-13", "This Thursday", "2019-03-14"),
+    ],
+)  # fmt: skip
+def test_a_capitalised_cue_at_sentence_start_is_a_cue(text, published, quote, date):
+    assert _date(text, published, quote).date == date
+
+
+# --- tense of the clause ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "quote", "date"),
+    [
+        (  # 2016-06-13 was a Monday
+            "The State Department said talks with Pakistan would resume on Friday.",
+            "2016-06-13", "on Friday", "2016-06-17",
+        ),
+        ("Officials said on Tuesday that talks would resume on Thursday.", "2016-06-15", "on Tuesday", "2016-06-14"),
+        ("Officials said on Tuesday that talks would resume on Thursday.", "2016-06-15", "on Thursday", "2016-06-16"),
+        ("Pakistan arrested him on Monday and will try him on Friday.", "2016-06-15", "on Monday", "2016-06-13"),
+        ("Pakistan arrested him on Monday and will try him on Friday.", "2016-06-15", "on Friday", "2016-06-17"),
+        ("Talks will resume on Friday, officials who met on Monday said.", "2016-06-15", "on Monday", "2016-06-13"),
+        ("On Friday, talks will resume.", "2016-06-15", "On Friday", "2016-06-17"),
+        ("Pakistan said on Friday it would retaliate.", "2016-06-15", "on Friday", "2016-06-10"),
+    ],
+)  # fmt: skip
+def test_each_date_takes_the_tense_of_its_own_clause(text, published, quote, date):
+    assert _date(text, published, quote).date == date
+
+
+# --- spans and times of day ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "quote", "date", "first", "last"),
+    [
+        (  # Thursday 31 January 2019: Monday 28 to Wednesday 30 January, not the whole year
+            "Earlier this week, a US intelligence report accused Pakistan.",
+            "2019-01-31", "Earlier this week", "2019-01", "2019-01-28", "2019-01-30",
+        ),
+        ("Later this week, the envoy will visit.", "2019-01-16", "Later this week", "2019-01", "2019-01-17", "2019-01-20"),
+        ("Earlier this month, a drone strike hit.", "2019-01-16", "Earlier this month", "2019-01", "2019-01-01", "2019-01-15"),
+        ("The ambassador met the army chief last night in Rawalpindi.", "2025-06-18", "last night", "2025-06-17", "2025-06-17", "2025-06-17"),
+        ("The army said this morning that five died.", "2025-06-18", "this morning", "2025-06-18", "2025-06-18", "2025-06-18"),
+        ("Drone strikes overnight killed five.", "2025-06-18", "overnight", "2025-06-17", "2025-06-17", "2025-06-18"),
+        ("In the past 14 days, 20 people died.", "2025-06-18", "In the past 14 days", "2025-06", "2025-06-04", "2025-06-18"),
+        ("Over the past three months, aid fell.", "2019-01-16", "Over the past three months", "2018-10-16", "2018-10-16", "2019-01-16"),
+        ("Growth is expected in the coming year.", "2025-06-18", "coming year", "2025-06-19", "2025-06-19", "2026-06-18"),
+    ],
+)  # fmt: skip
+def test_spans_and_times_of_day_cover_their_own_days(text, published, quote, date, first, last):
+    d = _date(text, published, quote)
+    assert (d.date, d.date_start, d.date_end) == (date, first, last)
+
+
+def test_a_span_over_two_years_is_a_range_not_a_date():
+    d = _date("Growth is expected in the coming year.", "2025-06-18", "coming year")
+    assert d.precision == "range"
+
+
+# --- compound durations -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date", "precision"),
+    [
+        ("Pakistan signed the deal one month and two days ago.", "2019-03-31", "2019-02", "month"),
+        ("They met two years and three months ago.", "2019-03-31", "2016-12", "month"),
+        ("They met three weeks and two days ago.", "2019-03-31", "2019-03-08", "day"),
+        ("They met a year and a half ago.", "2019-03-31", "2017-09", "month"),
+    ],
+)
+def test_compound_durations_add_every_part(text, published, date, precision):
+    d = next(d for d in extract(text, published).dates if d.quote.endswith("ago"))
+    assert (d.date, d.precision) == (date, precision)
+
+
+def test_compound_durations_count_later_from_the_narrative():
+    text = "In March 2010, talks began. One year and two months later, they ended."
+    assert dates(text)[-1] == ("One year and two months later", "2011-05", "month")
+
+
+# --- fiscal years of other states ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "calendar", "fy", "first", "last"),
+    [
+        ("Pakistan's fiscal year 2015-16 budget raised defence spending.", "fiscal year 2015-16", "PAK", 2016, "2015-07-01", "2016-06-30"),
+        ("FY2015-16 allocations in Islamabad rose.", "FY2015-16", "PAK", 2016, "2015-07-01", "2016-06-30"),
+        ("Pakistan's FY2020 allocation rose.", "FY2020", "PAK", 2020, "2019-07-01", "2020-06-30"),
+        ("India's financial year 2019-20 budget rose.", "financial year 2019-20", "IND", 2020, "2019-04-01", "2020-03-31"),
+        ("US aid in FY2016 rose.", "FY2016", "USA", 2016, "2015-10-01", "2016-09-30"),
+        ("Pakistan received US aid in fiscal year 2016.", "fiscal year 2016", "USA", 2016, "2015-10-01", "2016-09-30"),
+    ],
+)  # fmt: skip
+def test_a_fiscal_year_is_read_in_its_states_calendar(text, quote, calendar, fy, first, last):
+    d = _date(text, "2020-01-01", quote)
+    assert (d.fiscal_calendar, d.fiscal_year, d.date, d.date_end) == (calendar, fy, first, last)
+    assert d.precision == "fiscal_year" and d.note == ""
+
+
+def test_a_split_us_fiscal_year_without_a_cue_is_a_range():
+    d = _date("Aid for FY2015-16 was cut.", "2020-01-01", "FY2015-16")
+    assert (d.fiscal_calendar, d.fiscal_year, d.date_end) == ("USA", 2015, "2016-09-30")
+
+
+def test_a_financial_year_of_no_named_state_is_unresolved():
+    d = _date("The financial year 2015-16 was hard.", "2020-01-01", "financial year 2015-16")
+    assert d.date is None and d.fiscal_calendar == ""
+
+
+# --- named days ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "date", "label"),
+    [
+        ("Post-September 11 cooperation grew.", "September 11", "2001-09-11", "September 11 attacks"),
+        ("Aid grew after 9/11.", "9/11", "2001-09-11", "September 11 attacks"),
+        ("In the post-9/11 era, aid grew.", "9/11", "2001-09-11", "September 11 attacks"),
+        ("The 26/11 attacks strained ties.", "26/11", "2008-11-26", "2008 Mumbai attacks"),
+        ("The September 11 attacks changed everything.", "September 11", "2001-09-11", "September 11 attacks"),
+        ("Pre-26/11 ties were warmer.", "26/11", "2008-11-26", "2008 Mumbai attacks"),
+    ],
+)  # fmt: skip
+def test_a_named_day_is_resolved_from_the_table_as_a_label(text, quote, date, label):
+    d = _date(text, "2010-01-01", quote)
+    assert (d.date, d.precision, d.label) == (date, "named_day", label)
+
+
+def test_a_named_day_never_dates_another_event_in_its_clause():
+    x = extract("After 9/11, the US resumed aid to Pakistan.", "2010-01-01")
+    assert x.events and all(e.date != "2001-09-11" for e in x.events)
+    x = extract("Post-September 11 cooperation, the US resumed aid to Pakistan.", "2010-01-01")
+    assert all(e.date != "2001-09-11" for e in x.events)
+
+
+def test_a_month_and_day_not_in_the_table_stay_an_unresolved_label():
+    d = _date("The May 2 raid angered Islamabad.", "2012-01-01", "May 2")
+    assert d.date is None and d.relative
+
+
+def test_a_plain_day_is_still_a_date():
+    assert _date("Talks resume on September 11.", "2010-09-01", "September 11").precision == "day"
+
+
+def test_resolvers_hand_on_a_frozen_dataclass():
+    import dataclasses
+
+    from pakus.extract.temporal import Resolved
+
+    r = Resolved.at(None)
+    assert r is None
+    r = Resolved.unresolved("why")
+    assert (r.date, r.relative, r.note, r.fiscal_year) == (None, True, "why", None)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        r.date = "2020"  # type: ignore[misc]
+
+
+def test_the_fiscal_year_is_a_typed_field_not_a_note():
+    d = _date("The US withheld $255 million for FY2016.", "2020-01-01", "FY2016")
+    assert isinstance(d.fiscal_year, int) and d.note == ""
+    (a,) = extract("The US withheld $255 million for FY2016.").amounts
+    assert a.fiscal_year == 2016
+    # another state's fiscal year is not a US fiscal year of an amount
+    (b,) = extract("Pakistan's FY2016 budget set aside $255 million.").amounts
+    assert b.fiscal_year is None

@@ -20,8 +20,14 @@ ALL_KINDS = ("entity", "date", "amount", "count", "event")
 # fields each kind prints, after doc, kind, start, end, quote
 _FIELDS = {
     "entity": ("id", "name", "type", "affiliation", "method"),
-    "date": ("date", "precision", "date_end", "relative", "anchor", "note"),
-    "amount": ("usd", "usd_max", "qualifier", "purpose", "category", "program", "fiscal_year"),
+    "date": (
+        "date", "precision", "date_start", "date_end", "relative", "anchor", "note", "fiscal_year",
+        "fiscal_calendar", "label",
+    ),
+    "amount": (
+        "usd", "usd_max", "currency", "value", "value_max", "qualifier", "purpose", "category",
+        "program", "fiscal_year", "role", "whole",
+    ),
     "count": ("count", "unit"),
     "event": (
         "date", "precision", "type", "mode", "actors", "programs", "countries", "trigger", "source_actor", "target_actor",

@@ -21,7 +21,8 @@ line per gold item, tab-separated:
                                             (negated, future, hypothetical, only allowed)
 
 Matching: entities by exact span and id (the canonical-id accuracy is the share of predicted
-entities with a gold span whose id is right); amounts by overlapping span and equal value;
+entities with a gold span whose id is right); amounts (US dollars only: the gold gives
+``usd``) by overlapping span and equal value;
 dated events by a predicted clause that holds the gold trigger, the same type and dates that
 agree at the coarser precision. Only predicted events that are dated, asserted and not negated
 are scored as dated events; predicted events of one trigger, type and date are taken together, their
@@ -264,7 +265,8 @@ def score_entity_ids(gold: Gold, x: Extraction) -> Ratio:
 def score_amounts(gold: Gold, x: Extraction) -> Score:
     remaining = list(gold.amounts)
     tp = 0
-    for a in x.amounts:
+    dollars = [a for a in x.amounts if a.usd is not None]
+    for a in dollars:
         hit = next(
             (g for g in remaining if g[0] < a.end and a.start < g[1] and abs(g[2] - a.usd) < 0.5),
             None,
@@ -272,7 +274,7 @@ def score_amounts(gold: Gold, x: Extraction) -> Score:
         if hit is not None:
             remaining.remove(hit)
             tp += 1
-    return Score(tp, len(x.amounts), len(gold.amounts))
+    return Score(tp, len(dollars), len(gold.amounts))
 
 
 def scored_events(x: Extraction) -> list[EventMention]:

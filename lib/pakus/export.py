@@ -33,7 +33,8 @@ QUAD_NAMES = {"VC": "Verbal Cooperation", "MC": "Material Cooperation", "VConf":
 POLECAT_COLUMNS = [
     "Event ID", "Event Date", "Event Type", "Event Mode", "Intensity", "Quad Code", "Contexts",
     "Actor Name", "Actor Country", "Recipient Name", "Recipient Country", "Source",
-    "Publication Date", "pakus Doc", "pakus Start", "pakus End", "pakus Quote",
+    "Publication Date", "Primary Actor Sector", "Primary Recipient Sector",
+    "pakus Doc", "pakus Start", "pakus End", "pakus Quote",
 ]  # fmt: skip
 
 
@@ -68,11 +69,35 @@ def datapackage(out: Path) -> dict:
     return package
 
 
+def _sector_of(events: pd.DataFrame, entities: pd.DataFrame):
+    """A function giving an event's source or target sector: the event's own
+    ``source_sector``/``target_sector`` where the events table has them, else that of the
+    actor's mention inside the event's clause, else of its first mention in the document."""
+    has = {"source_sector", "target_sector"} <= set(events.columns)
+    if "sector" not in entities.columns:
+        entities = entities.assign(sector="")
+    by_actor = {
+        key: list(zip(group["start"], group["sector"], strict=True))
+        for key, group in entities.sort_values(["doc", "start"]).groupby(["doc", "id"])
+    }
+
+    def sector(e, role: str) -> str:
+        if has:
+            return getattr(e, f"{role}_sector") or ""
+        actor = getattr(e, f"{role}_actor")
+        mentions = by_actor.get((e.doc, actor), [])
+        inside = [s for start, s in mentions if e.start <= start < e.end]
+        return (inside or [s for _, s in mentions] or [""])[0]
+
+    return sector
+
+
 def polecat_events(
     events: pd.DataFrame, entities: pd.DataFrame, documents: pd.DataFrame
 ) -> pd.DataFrame:
     """Events told as done, in the POLECAT column layout, with pakus provenance columns."""
     names = entities.drop_duplicates("id").set_index("id")["name"]
+    sector = _sector_of(events, entities)
     published = documents.set_index("doc")["published"]
     ev = asserted(events)
     rows = []
@@ -86,6 +111,8 @@ def polecat_events(
             "Actor Country": e.source_country, "Recipient Name": names.get(e.target_actor, ""),
             "Recipient Country": e.target_country, "Source": e.doc,
             "Publication Date": published.get(e.doc, ""),
+            "Primary Actor Sector": sector(e, "source"),
+            "Primary Recipient Sector": sector(e, "target"),
             "pakus Doc": e.doc, "pakus Start": e.start, "pakus End": e.end, "pakus Quote": e.quote,
         })  # fmt: skip
     return pd.DataFrame(rows, columns=POLECAT_COLUMNS)

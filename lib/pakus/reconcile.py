@@ -633,8 +633,12 @@ def _amounts_by_doc(amounts: pd.DataFrame) -> dict[str, list]:
 
 
 def _amounts_in(by_doc: dict[str, list], m) -> list:
-    """The amounts inside an event mention's clause."""
-    return [a for a in by_doc.get(m.doc, []) if m.start <= a.start and a.end <= m.end]
+    """The US-dollar amounts inside an event mention's clause, less those that restate
+    another (a part of a larger sum, or its equivalent in brackets)."""
+    return [
+        a for a in by_doc.get(m.doc, [])
+        if m.start <= a.start and a.end <= m.end and pd.notna(a.usd) and not a.role
+    ]  # fmt: skip
 
 
 def all_aid_total() -> float:

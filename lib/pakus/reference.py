@@ -71,11 +71,23 @@ class ExtractionTables:
     count_units: pd.DataFrame
     demonyms: pd.DataFrame
     amount_purposes: pd.DataFrame
+    fiscal_calendars: pd.DataFrame
+    named_days: pd.DataFrame
+    currencies: pd.DataFrame
+    peer_actors: pd.DataFrame | None = None
+    """States' other names, places, bodies, armed groups and office holders derived from the
+    PETRARCH2 dictionaries (``scripts/derive_peer_actors.py``); ``actors`` wins over them."""
+    agents: pd.DataFrame | None = None
+    """Generic agents and their Phoenix sector: curated ``agents.csv`` rows, then ``peer_agents.csv``."""
+    ambiguous_names: pd.DataFrame | None = None
+    offices: pd.DataFrame | None = None
 
 
 @cache
 def extraction_tables(folder: str | None = None) -> ExtractionTables:
     """Load (once per folder) the tables that extraction uses."""
+    import pandas as pd
+
     path = Path(folder) if folder else reference_dir()
     plover = read_table("plover_types", path)
     plover["intensity"] = plover["intensity"].astype(float)
@@ -90,9 +102,25 @@ def extraction_tables(folder: str | None = None) -> ExtractionTables:
         plover_modes=modes,
         contexts=read_table("contexts", path),
         count_units=read_table("count_units", path),
-        demonyms=read_table("demonyms", path),
+        demonyms=pd.concat([read_table("demonyms", path), _optional("peer_demonyms", path)]),
         amount_purposes=read_table("amount_purposes", path),
+        fiscal_calendars=read_table("fiscal_calendars", path),
+        named_days=read_table("named_days", path),
+        currencies=read_table("currencies", path),
+        peer_actors=_optional("peer_actors", path),
+        agents=pd.concat([_optional("agents", path), _optional("peer_agents", path)]),
+        ambiguous_names=_optional("ambiguous_names", path),
+        offices=_optional("offices", path),
     )
+
+
+def _optional(name: str, folder: Path) -> pd.DataFrame:
+    """A table that a reference folder may lack (an empty frame then)."""
+    import pandas as pd
+
+    if not (folder / f"{name}.csv").exists():
+        return pd.DataFrame()
+    return read_table(name, folder)
 
 
 # --- reference series: context for the corpus, never an input of extraction ----------------

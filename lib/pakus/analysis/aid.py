@@ -82,12 +82,16 @@ def suspension_intervals(aid: pd.DataFrame) -> pd.DataFrame:
 def aid_amounts(amounts: pd.DataFrame, events: pd.DataFrame, documents: pd.DataFrame,
                 programmes: list[str], start: PartialDate | None = None,
                 end: PartialDate | None = None) -> pd.DataFrame:  # fmt: skip
-    """Money amounts about aid (not trade), with their programme and the year they belong to.
+    """Money amounts about aid (not trade) in US dollars, each sum once (no part of a larger
+    amount, no equivalent in brackets), with their programme and the year they belong to.
 
     The year is the date of the event whose clause holds the amount; else the fiscal year
     the sentence names; else the year of publication. ``year_basis`` says which.
     """
-    a = amounts[(amounts["category"] != "trade") & (amounts["category"] != "")].copy()
+    a = amounts[(amounts["category"] != "trade") & (amounts["category"] != "")]
+    if "role" in a.columns:  # US dollars only, each sum once: not its parts or equivalents
+        a = a[a["usd"].notna() & (a["role"].fillna("") == "")]
+    a = a.copy()
     a["programme"] = a["program"].where(a["program"] != "", UNSPECIFIED)
     a = a[a["programme"].isin(programmes)]
     dated = dated_events(events)

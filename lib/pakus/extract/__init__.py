@@ -14,17 +14,20 @@ from typing import Any, TypeVar
 
 from pakus.corpus import Document
 from pakus.dates import PartialDate
+from pakus.extract.actors import Agents, Offices
 from pakus.extract.amounts import (
     CountPattern,
+    MoneyRules,
     amount_mentions,
     compile_counts,
+    compile_money,
     compile_purposes,
     count_mentions,
 )
 from pakus.extract.entities import Gazetteer, entity_mentions
 from pakus.extract.events import Lexicon, event_mentions
 from pakus.extract.mentions import Extraction
-from pakus.extract.temporal import date_mentions
+from pakus.extract.temporal import DateRules, compile_dates, date_mentions
 from pakus.extract.text import sentence_spans
 from pakus.reference import extraction_tables
 
@@ -32,17 +35,33 @@ T = TypeVar("T")
 
 
 @cache
-def _compiled(folder: str | None) -> tuple[Gazetteer, Lexicon, list, CountPattern]:
+def _compiled(
+    folder: str | None,
+) -> tuple[Gazetteer, Lexicon, list, CountPattern, DateRules, MoneyRules, Agents, Offices]:
     tables = extraction_tables(folder)
+    states = dict(zip(tables.actors["id"], tables.actors["name"], strict=True))
     lexicon = Lexicon(
         tables.triggers, tables.plover_types, tables.plover_modes, tables.contexts, tables.demonyms
     )
     return (
-        Gazetteer(tables.actors),
+        Gazetteer(tables.actors, tables.peer_actors, tables.ambiguous_names),
         lexicon,
         compile_purposes(tables.amount_purposes),
         compile_counts(tables.count_units),
+        compile_dates(tables.fiscal_calendars, tables.named_days),
+        compile_money(tables.currencies),
+        Agents(tables.agents, tables.demonyms, states, _state_names(tables.actors)),
+        Offices(tables.offices),
     )
+
+
+def _state_names(actors) -> frozenset[str]:
+    """Every name and alias of the curated states."""
+    rows = actors[actors["type"] == "state"]
+    return frozenset(
+        a.strip() for n, al in zip(rows["name"], rows["aliases"], strict=True)
+        for a in [n, *al.split("|")]
+    )  # fmt: skip
 
 
 def extract_text(
@@ -51,12 +70,16 @@ def extract_text(
 ) -> Extraction:  # fmt: skip
     """Extract entities, dates, amounts, counts and events from one text. With ``timings``,
     the seconds each stage took are added to it, by stage name."""
-    gazetteer, lexicon, purposes, count_pattern = _compiled(reference)
+    gazetteer, lexicon, purposes, count_pattern, date_rules, money, agents, offices = _compiled(
+        reference
+    )
     clock = _Clock(timings)
     sentences = clock("sentences", sentence_spans, text)
-    dates = clock("dates", date_mentions, text, published, sentences)
-    entities = clock("entities", entity_mentions, text, gazetteer, dates, published)
-    amounts = clock("amounts", amount_mentions, text, sentences, entities, dates, purposes)
+    dates = clock("dates", date_mentions, text, published, sentences, date_rules)
+    entities = clock(
+        "entities", entity_mentions, text, gazetteer, dates, published, agents, offices
+    )
+    amounts = clock("amounts", amount_mentions, text, sentences, entities, dates, purposes, money)
     counts = clock("counts", count_mentions, text, count_pattern, amounts)
     events = clock("events", event_mentions, text, sentences, entities, dates, amounts, lexicon)
     result = Extraction(doc, text, entities, dates, amounts, counts, events)

@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from pakus.dates import PartialDate
+from pakus.extract.actors import Agents, Offices
 from pakus.extract.mentions import DateMention, EntityMention
 from pakus.extract.scan import Anchor, Scan, joined
 from pakus.extract.text import WORD, token_key, tokens
 from pakus.extract.words import MONTH_NAMES, MONTH_PREFIXES, WEEKDAY_NAMES, WEEKDAY_PREFIXES
 
-_GAP = re.compile(r"[ \t\-‑'’\"“”]*")
+_GAP = re.compile(r"[ \t\u00a0\u2007\u2009\u202f\-‑'’\"“”]*")
 _INITIAL_GAP = re.compile(r"\.[ \t]*")
 _TITLE_ABBREV = frozenset(
     {"gen", "lt", "col", "maj", "capt", "adm", "mr", "mrs", "ms", "dr", "sen", "rep"}
@@ -60,10 +61,23 @@ def _case_rule(forms: set[str]) -> tuple[bool, bool, frozenset[str]]:
     return any_case, capital, frozenset(exact)
 
 
-def _settle(node: _Node) -> None:
-    node.cases = {key: _case_rule(forms) for key, forms in node.forms.items()}
-    for child in node.children.values():
-        _settle(child)
+@dataclass(frozen=True)
+class Role:
+    """An office or position an actor held: its country, Phoenix sector and days (None: open)."""
+
+    country: str
+    sector: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def distance(self, when: PartialDate) -> float:
+        """Days between the role and ``when`` (0 inside); infinite for a role without dates."""
+        if self.start is None and self.end is None:
+            return float("inf")
+        first, last = when.first_day(), when.last_day()
+        after = (first - self.end).days if self.end else 0
+        before = (self.start - last).days if self.start else 0
+        return max(after, before, 0)
 
 
 @dataclass(frozen=True)
@@ -74,6 +88,45 @@ class Actor:
     affiliation: str
     active: tuple[dt.date, dt.date] | None = None
     """First and last day of the office the corpus names the actor for, where a name is shared."""
+    country: str = ""
+    """ISO 3166 alpha-3, ``IGO`` or empty (see ``EntityMention.country``)."""
+    sector: str = ""
+    """Phoenix sector code, or empty."""
+    roles: tuple[Role, ...] = ()
+    """Dated offices (peer office holders), which give the country and sector at a time."""
+
+    def at(self, when: PartialDate | None) -> tuple[str, str]:
+        """(country, sector) of the actor at ``when``: the role that holds it or lies nearest,
+        where the actor has dated roles; its own country and sector otherwise."""
+        dated = [r for r in self.roles if r.start or r.end]
+        if not dated or when is None:
+            return self.country, self.sector
+        role = min(dated, key=lambda r: (r.distance(when), r.sector == "ELI"))
+        return role.country or self.country, role.sector or self.sector
+
+    def distance(self, when: PartialDate) -> float:
+        """Days between the actor's period (``active``, else its dated roles) and ``when``."""
+        if self.active is not None:
+            return Role("", "", *self.active).distance(when)
+        return min((r.distance(when) for r in self.roles), default=float("inf"))
+
+
+def parse_roles(value: str) -> tuple[Role, ...]:
+    """``peer_actors.csv``'s ``roles`` cell: ``|``-separated ``CCC SEC FROM/TO`` items, ``-``
+    for an unknown country or sector, empty FROM or TO for an open end."""
+    roles = []
+    for item in filter(None, value.split("|")):
+        country, sector, span = item.split(" ")
+        first, _, last = span.partition("/")
+        roles.append(
+            Role(
+                "" if country == "-" else country,
+                "" if sector == "-" else sector,
+                dt.date.fromisoformat(first) if first else None,
+                dt.date.fromisoformat(last) if last else None,
+            )
+        )
+    return tuple(roles)
 
 
 def active_period(value: str) -> tuple[dt.date, dt.date] | None:
@@ -89,10 +142,38 @@ def active_period(value: str) -> tuple[dt.date, dt.date] | None:
     return start, end
 
 
-class Gazetteer:
-    """A token trie over every name and alias of ``actors.csv``."""
+def _countries(actors: pd.DataFrame) -> dict[str, str]:
+    """The country of each curated actor: a state is its own; another actor has its
+    affiliation's (one step further where that is a group: ``PER.MULLAH_OMAR`` → ``TALIBAN``
+    → ``AFG``), unless the ``country`` column gives one (``IGO`` for the UN, NATO, the IMF)."""
+    affiliation = dict(zip(actors["id"], actors["affiliation"], strict=True))
+    types = dict(zip(actors["id"], actors["type"], strict=True))
+    given = dict(zip(actors["id"], actors["country"], strict=True)) if "country" in actors else {}
+    out = {}
+    for ident, kind in types.items():
+        if given.get(ident) or kind == "state":
+            out[ident] = given.get(ident) or ident
+            continue
+        aff = affiliation[ident]
+        for _ in range(3):
+            if not aff or types.get(aff) == "state" or aff == "IGO":
+                break
+            aff = affiliation.get(aff, "")
+        out[ident] = aff if aff == "IGO" or types.get(aff) == "state" else ""
+    return out
 
-    def __init__(self, actors: pd.DataFrame) -> None:
+
+class Gazetteer:
+    """A token trie over every name and alias of ``actors.csv`` and, below them,
+    ``peer_actors.csv`` (a peer alias that a curated actor has stays the curated actor's).
+
+    ``ambiguous`` (``ambiguous_names.csv``: name, kind) lists one-word names that are also
+    first names or frequent words; such a name counts only in context (``name_in_context``)."""
+
+    def __init__(
+        self, actors: pd.DataFrame, peers: pd.DataFrame | None = None,
+        ambiguous: pd.DataFrame | None = None,
+    ) -> None:  # fmt: skip
         self.actors: list[Actor] = []
         self.by_id: dict[str, Actor] = {}
         self.root = _Node()
@@ -100,22 +181,59 @@ class Gazetteer:
         self._fuzzy_longest = 0  # the longest alias word that a near miss may match
         self._near_cache: dict[str, set[str]] = {}
         self._starts: dict[str, tuple[_Node | None, bool]] = {}
-        for row in actors.itertuples(index=False):
-            actor = Actor(row.id, row.name, row.type, row.affiliation, active_period(row.active))
+        countries = _countries(actors)
+        sectors = actors["sector"] if "sector" in actors.columns else [""] * len(actors)
+        for row, sector in zip(actors.itertuples(index=False), sectors, strict=True):
+            actor = Actor(
+                row.id, row.name, row.type, row.affiliation, active_period(row.active),
+                countries[row.id], sector,
+            )  # fmt: skip
             index = len(self.actors)
             self.actors.append(actor)
             self.by_id[actor.id] = actor
             for alias in {row.name, *row.aliases.split("|")}:
                 self._add(alias.strip(), index, any_case=row.type in {"program", "agreement"})
-        _settle(self.root)
+        self.curated = len(self.actors)
+        if peers is not None and len(peers):
+            self._add_peers(peers)
+        self.ambiguous: dict[str, str] = (
+            dict(zip(ambiguous["name"], ambiguous["kind"], strict=True))
+            if ambiguous is not None and len(ambiguous)
+            else {}
+        )
         self.places_by_first_word = {
             token_key(WORD.search(a.name).group()): a for a in self.actors if a.type == "place"
         }  # fmt: skip
         """Places by the first word of their name, for datelines ("PESHAWAR, Nov 27")."""
 
-    def _add(self, alias: str, index: int, any_case: bool = False) -> None:
+    def _add_peers(self, peers: pd.DataFrame) -> None:
+        """Peer rows: a state's other names go to the curated state; other rows become
+        actors. Their names get no near-miss spellings (too many to tell apart)."""
+        columns = ("id", "name", "type", "country", "sector", "aliases", "roles")
+        for ident, name, kind, country, sector, aliases, roles in zip(
+            *(peers[c].tolist() for c in columns), strict=True
+        ):
+            names = [a for a in aliases.split("|") if a.strip()]
+            if kind == "state":
+                if ident in self.by_id:
+                    index = self.actors.index(self.by_id[ident])
+                    for alias in names:
+                        self._add(alias.strip(), index, peer=True)
+                continue
+            actor = Actor(ident, name, kind, "", None, country, sector, parse_roles(roles))
+            index = len(self.actors)
+            self.actors.append(actor)
+            self.by_id.setdefault(actor.id, actor)
+            for alias in {name, *names}:
+                self._add(alias.strip(), index, peer=True)
+
+    def _add(self, alias: str, index: int, any_case: bool = False, peer: bool = False) -> None:
         """Add an alias. Programme and agreement names of three words or more also match in
-        lower case ("foreign military financing")."""
+        lower case ("foreign military financing"). A ``peer`` alias is left out where a
+        curated actor has it, and gets no near-miss spellings."""
+        if peer:
+            self._add_peer(alias, index)
+            return
         matches = list(WORD.finditer(alias))
         words = [m.group() for m in matches]
         if not words:
@@ -130,10 +248,34 @@ class Gazetteer:
             if k and "," in alias[matches[k - 1].end() : matches[k].start()]:
                 node.comma_keys.add(key)
             node = node.children.setdefault(key, _Node())
-            if word[:1].isupper() and len(key) >= FUZZY_MIN_LEN and key.isalpha():
+            if not peer and word[:1].isupper() and len(key) >= FUZZY_MIN_LEN and key.isalpha():
                 self._fuzzy_longest = max(self._fuzzy_longest, len(key))
                 for variant in _deletions(key):
                     self._fuzzy.setdefault(variant, set()).add(key)
+        if index not in node.actors:
+            node.actors.append(index)
+        node.actor = node.actors[0]
+        node.length = len(words)
+
+    def _add_peer(self, alias: str, index: int) -> None:
+        """``_add`` for a peer alias, kept lean (tens of thousands of them)."""
+        words = WORD.findall(alias)
+        if not words:
+            return
+        node = self.root
+        for word in words:
+            key = token_key(word)
+            forms = node.forms.get(key)
+            if forms is None:
+                node.forms[key] = {word}
+            elif word not in forms:
+                forms.add(word)
+            child = node.children.get(key)
+            if child is None:
+                child = node.children[key] = _Node()
+            node = child
+        if node.actors and node.actors[0] < self.curated:
+            return  # the curated actor keeps its name
         if index not in node.actors:
             node.actors.append(index)
         node.actor = node.actors[0]
@@ -144,7 +286,10 @@ class Gazetteer:
         key = token_key(token)
         nxt = node.children.get(key)
         if nxt is not None:
-            any_case, capital, exact = node.cases[key]
+            rule = node.cases.get(key)
+            if rule is None:  # worked out on first use: most of 60,000 names are never met
+                rule = node.cases[key] = _case_rule(node.forms[key])
+            any_case, capital, exact = rule
             if (
                 any_case
                 or (capital and token[:1].isupper())
@@ -174,15 +319,7 @@ class Gazetteer:
         the one whose period holds ``when`` or lies nearest to it; the first listed otherwise."""
         if len(node.actors) == 1 or when is None:
             return node.actor
-
-        def distance(index: int) -> float:
-            period = self.actors[index].active
-            if period is None:
-                return float("inf")
-            first, last = when.first_day(), when.last_day()
-            return max((period[0] - last).days, (first - period[1]).days, 0)
-
-        return min(node.actors, key=distance)
+        return min(node.actors, key=lambda index: self.actors[index].distance(when))
 
     def _near(self, key: str) -> set[str]:
         """Alias tokens within one edit of ``key`` (memoised per gazetteer, up to ``MEMO_LIMIT``)."""
@@ -243,11 +380,12 @@ TimeAt = Callable[[int], PartialDate | None]
 
 
 def gazetteer_mentions(
-    text: str, gaz: Gazetteer, when: TimeAt | None = None
-) -> list[EntityMention]:
+    text: str, gaz: Gazetteer, when: TimeAt | None = None,
+    toks: tuple[list[str], list[int], list[int]] | None = None,
+) -> list[EntityMention]:  # fmt: skip
     """Longest gazetteer matches, left to right, allowing one near-miss token in a multiword
     name; a name several actors share goes to the one of the time ``when`` gives."""
-    words, starts, ends = tokens(text)
+    words, starts, ends = toks or tokens(text)
     out: list[EntityMention] = []
     n = len(words)
     root = gaz.root
@@ -283,17 +421,76 @@ def gazetteer_mentions(
             if node is None or node.actor is None:
                 continue
             j, fuzzy = i + 1, False
-        index = node.actor if len(node.actors) == 1 else gaz.at_time(node, when and when(starts[i]))
+        if (
+            j - i == 1
+            and words[i] in gaz.ambiguous
+            and not name_in_context(text, words, starts, ends, i, gaz.ambiguous[words[i]])
+        ):
+            continue
+        moment = when(starts[i]) if when is not None and (len(node.actors) > 1 or
+                                                          gaz.actors[node.actor].roles) else None  # fmt: skip
+        index = node.actor if len(node.actors) == 1 else gaz.at_time(node, moment)
         actor = gaz.actors[index]
         start, end = starts[i], ends[j - 1]
-        out.append(
-            EntityMention(
-                start, end, text[start:end], actor.id, actor.name, actor.type,
-                actor.affiliation, "fuzzy" if fuzzy else "gazetteer",
-            )
-        )  # fmt: skip
+        out.append(_of(actor, start, end, text, "fuzzy" if fuzzy else "gazetteer", moment))
         following = j
     return _merge_country_prefixes(text, out)
+
+
+def _of(
+    actor: Actor, start: int, end: int, text: str, method: str, when: PartialDate | None = None
+) -> EntityMention:
+    """A mention of a gazetteer actor, with its country and sector at ``when``."""
+    country, sector = actor.at(when)
+    return EntityMention(start, end, text[start:end], actor.id, actor.name, actor.type,
+                         actor.affiliation, method, country, sector)  # fmt: skip
+
+
+_MONTHS_DAYS = frozenset([*MONTH_NAMES, *WEEKDAY_NAMES])
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """Whether nothing but an opening quote or bracket stands between ``pos`` and the start
+    of its line or the end of the previous sentence."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\"“‘'([":
+        i -= 1
+    return i < 0 or text[i] in "\n.!?:;—–"
+
+
+def name_in_context(
+    text: str, words: list[str], starts: list[int], ends: list[int], i: int, kind: str
+) -> bool:
+    """Whether the one-word name ``words[i]`` — also a first name (``kind`` "first name":
+    Chad, Jordan, Georgia) or a frequent word ("word": Will, May) — names the actor here.
+    Not when a capitalised word follows on the same line with only a space between ("Chad
+    Smith", "Jordan Peterson"; months and weekdays aside), nor when a capitalised word
+    that does not open a sentence, or a title, comes right before ("Michael Jordan", "Mr.
+    Chad"); a frequent word never at the start of a sentence or line ("Will the talks …").
+    Source of the lists: ``ambiguous_names.csv``."""
+    n = len(words)
+    if (
+        i + 1 < n
+        and words[i + 1][:1].isupper()
+        and words[i + 1] not in _MONTHS_DAYS
+        and re.fullmatch(r"[ \t\u00a0]+", text[ends[i] : starts[i + 1]])
+    ):
+        return False
+    if i > 0:
+        gap = text[ends[i - 1] : starts[i]]
+        prev = words[i - 1]
+        if token_key(prev) in _TITLE_ABBREV | {"sgt", "amb", "prof"} and re.fullmatch(
+            r"\.?[ \t]+", gap
+        ):
+            return False
+        if (
+            prev[:1].isupper()
+            and re.fullmatch(r"[ \t\u00a0]+", gap)
+            and not _sentence_start(text, starts[i - 1])
+            and prev not in _NOT_NAMES
+        ):
+            return False
+    return not (kind == "word" and _sentence_start(text, starts[i]))
 
 
 def _second_of_compound(text: str, start: int) -> bool:
@@ -315,7 +512,7 @@ def _merge_country_prefixes(text: str, mentions: list[EntityMention]) -> list[En
         ):
             merged[-1] = EntityMention(
                 prev.start, m.end, text[prev.start : m.end], m.id, m.name, m.type,
-                m.affiliation, m.method,
+                m.affiliation, m.method, m.country, m.sector,
             )  # fmt: skip
             continue
         merged.append(m)
@@ -400,6 +597,15 @@ _APPOSITIVE_BEFORE = re.compile(
     rf"\b{_ROLES}(?:[ \t]+of[ \t]+(?:the[ \t]+)?[^,.;\n]{{1,40}})?,[ \t]+"
     rf"(?P<name>(?:{_HONORIFICS}[ \t]+)?{_CAP}(?:[ \t]+{_NAME_PART}){{1,3}})(?=[,.;])"
 )
+_RANK = re.compile(
+    r"(?:(?:Gen|Lt|Col|Maj|Brig|Capt|Sgt|Cpl|Pvt|Adm|Cmdr|Rep|Sen|Amb|Dr|Mr|Mrs|Ms|Prof|Gov|"
+    r"Lt-Col|Lt-Gen|Maj-Gen)\.?[ \t\u00a0]+)+"
+)
+"""Ranks and titles, full stop or not, that open a person's mention and are no part of the name."""
+_AND_PERSON = re.compile(
+    rf"[ \t]+and[ \t]+(?:{_TITLES}[ \t]+)?(?P<name>{_CAP}(?:[ \t]+{_NAME_PART}){{1,3}})\b"
+)
+"""A second person coordinated with a titled one: "… and (Gen.) John Smith"."""
 _NETWORK = re.compile(r"\bthe[ \t]+(?P<name>(?:[A-Z][a-z]+[ \t]+){1,3}network)\b")
 _ORG_WORDS = (
     r"(?:[A-Z][\w’'\-]*|of|for|and(?![ \t]+the\b)|on|in|(?<=of[ \t])the|(?<=for[ \t])the|"
@@ -582,10 +788,12 @@ def _datelines(text: str, gaz: Gazetteer) -> list[EntityMention]:
         known = gaz.actors[node.actor] if node is not None and node.actor is not None else None
         if known is not None and known.type not in {"state", "place"}:
             continue  # an acronym such as "ISKP:" opening a line is not a dateline
+        if known is None and text[m.end() : m.end() + 3].lstrip().startswith(":"):
+            continue  # a headline label or release number ("SUMMIT TALKS:", "PRN: 2010/389")
         actor = places.get(token_key(name.split()[0])) if " " not in name else None
         if actor is not None:
             out.append(EntityMention(m.start(), m.end(), name, actor.id, actor.name, "place",
-                                     actor.affiliation, "dateline"))  # fmt: skip
+                                     actor.affiliation, "dateline", actor.country))  # fmt: skip
         else:
             out.append(_new(text, m.start(), m.end(), "place", "dateline", name=name.title()))
     return out
@@ -593,7 +801,7 @@ def _datelines(text: str, gaz: Gazetteer) -> list[EntityMention]:
 
 def _as(target: EntityMention, start: int, end: int, text: str, method: str) -> EntityMention:
     return EntityMention(start, end, text[start:end], target.id, target.name, target.type,
-                         target.affiliation, method)  # fmt: skip
+                         target.affiliation, method, target.country, target.sector)  # fmt: skip
 
 
 def _whole_word_hits(text: str, key: str) -> Iterator[tuple[int, int]]:
@@ -606,6 +814,25 @@ def _whole_word_hits(text: str, key: str) -> Iterator[tuple[int, int]]:
             continue
         yield i, j
         pos = j
+
+
+_NATIONALITY_TITLE = re.compile(rf"(?P<demonym>[A-Z][a-z]+)[ \t]+(?P<title>{_TITLES})[ \t]+$")
+_MILITARY_TITLE = re.compile(
+    r"General|Gen\.|Admiral|Adm\.|Colonel|Col\.|Major|Captain|Commander|Brigadier|Lt|Lieutenant|"
+    r"Sergeant|Sgt|Corporal"
+)
+
+
+def _with_nationality(text: str, e: EntityMention, demonyms: dict[str, str]) -> EntityMention:
+    """``e`` with the country of a nationality written right before its title ("German Foreign
+    Minister Oskar Fischer" → DEU), and the title's sector (MIL for ranks, else GOV)."""
+    m = _NATIONALITY_TITLE.search(text, max(0, e.start - 60), e.start)
+    state = demonyms.get(m.group("demonym")) if m else None
+    if state is None:
+        return e
+    sector = "MIL" if _MILITARY_TITLE.match(m.group("title")) else "GOV"
+    return EntityMention(e.start, e.end, e.quote, e.id, e.name, e.type, e.affiliation or state,
+                         e.method, state, e.sector or sector)  # fmt: skip
 
 
 def time_at(text: str, dates: Sequence[DateMention], published: PartialDate | None) -> TimeAt:
@@ -632,25 +859,53 @@ def time_at(text: str, dates: Sequence[DateMention], published: PartialDate | No
 
 def entity_mentions(
     text: str, gaz: Gazetteer, dates: Sequence[DateMention] = (),
-    published: PartialDate | None = None,
+    published: PartialDate | None = None, agents: Agents | None = None,
+    offices: Offices | None = None,
 ) -> list[EntityMention]:  # fmt: skip
     """All entity mentions of a text, sorted by position. ``dates`` (the text's date
-    mentions) and ``published`` tell apart actors who share a name."""
+    mentions) and ``published`` tell apart actors who share a name and the holders of an
+    office; ``agents`` finds compound actors ("Pakistani soldiers"), ``offices`` office
+    holders named by title and surname ("Prime Minister Sharif")."""
     scan = Scan(text)
+    when = time_at(text, dates, published)
     datelines = _datelines(text, gaz)
     placed = _Found(datelines)
+    toks = tokens(text)
     gazetteer = [
-        e for e in gazetteer_mentions(text, gaz, time_at(text, dates, published))
-        if placed.free(e.start, e.end)
+        e for e in gazetteer_mentions(text, gaz, when, toks) if placed.free(e.start, e.end)
     ]  # fmt: skip
+    if agents is not None:
+        for k, wider in agents.body_agents(text, gazetteer).items():
+            gazetteer[k] = wider
     found = _Found(datelines + gazetteer)
+    if agents is not None:
+        for e in agents.compounds(text, *toks):
+            found.add(e)
+    if offices is not None:
+        for m in offices.matches(text):
+            office = offices.holder(m.group("title"), m.group("surname"), when(m.start()))
+            if office is None:
+                continue
+            actor = gaz.by_id.get(office.holder)
+            start, end = m.span("surname")
+            found.add(
+                EntityMention(
+                    start, end, text[start:end], actor.id if actor else f"person:{slug(office.name)}",
+                    actor.name if actor else office.name, "person", office.country, "office",
+                    office.country, office.sector,
+                )
+            )  # fmt: skip
     local_alias: dict[str, EntityMention] = {}
     # short forms of names already told: a person's surname, an organisation's last words
     people: dict[str, EntityMention] = {}
     org_tails: dict[str, EntityMention] = {}
-    for e in gazetteer:
+    for e in found.items:
         words = e.quote.split()
-        if e.type == "person" and len(words) >= 2:
+        if e.method == "office":
+            people.setdefault(e.quote, e)
+        elif e.method not in {"gazetteer", "fuzzy"}:
+            continue
+        elif e.type == "person" and len(words) >= 2:
             people.setdefault(words[-1], e)
         elif e.type == "org" and len(words) >= 3:
             org_tails.setdefault(" ".join(words[-2:]), e)
@@ -680,6 +935,10 @@ def entity_mentions(
     # 2. people: with titles, named in photo credits, speaking, in apposition to a role
     def add_person(start: int, end: int, method: str) -> None:
         cleaned = _clean_name(text, start, end)
+        if cleaned:
+            rank = _RANK.match(text, cleaned[0], cleaned[1])
+            if rank and rank.end() < cleaned[1]:
+                cleaned = (rank.end(), cleaned[1])  # "Col John Miller": the rank is not the name
         if not cleaned or not found.free(*cleaned):
             return
         quote = text[cleaned[0] : cleaned[1]]
@@ -701,6 +960,9 @@ def entity_mentions(
     ):  # fmt: skip
         for m in scan.near(pattern, *_ANCHORED[anchor]):
             add_person(m.start("name"), m.end("name"), method)
+            other = _AND_PERSON.match(text, m.end("name")) if pattern is _TITLED else None
+            if other:  # "Dr. Aafia Siddiqui and John Smith": both are people
+                add_person(other.start("name"), other.end("name"), method)
     for pattern, method, anchor in (
         (_COORDINATED, "title", "plural title"),  # "Senators Kerry and Lugar"
         (_BYLINE, "pattern", "byline"),  # "By Jane Doe and Ahmed Khan"
@@ -738,9 +1000,13 @@ def entity_mentions(
                 continue
             found.add(_as(target, start, end, text, "coreference"))
 
-    # 5. an act's year belongs to its name: "the Enhanced Partnership with Pakistan Act of 2009"
+    # 5. an act's year belongs to its name: "the Enhanced Partnership with Pakistan Act of 2009";
+    # a person without a country takes that of a nationality before the title ("British
+    # Defence Secretary Tom King")
     items = []
     for e in found.items:
+        if e.type == "person" and not e.country and agents is not None:
+            e = _with_nationality(text, e, agents.demonyms)
         year = e.type == "agreement" and _NAMED_YEAR.match(text, e.end, e.end + 8)
         if year and e.quote.split()[-1] == "Act":
             e = _as(e, e.start, year.end(), text, e.method)

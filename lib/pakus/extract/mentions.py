@@ -21,7 +21,13 @@ class EntityMention(Span):
     type: str
     affiliation: str = ""
     method: str = "gazetteer"
-    """How it was found: gazetteer, fuzzy, acronym, title, pattern or coreference."""
+    """How it was found: gazetteer, fuzzy, acronym, title, pattern, compound, office or
+    coreference."""
+    country: str = ""
+    """ISO 3166 alpha-3 of the state the actor is or belongs to, ``IGO`` for an international
+    body, or empty (unknown, or a group without one)."""
+    sector: str = ""
+    """Phoenix/PLOVER sector code (GOV, MIL, COP, REB, SPY, …), or empty (a state itself, a place)."""
 
 
 @dataclass(frozen=True)
@@ -29,20 +35,35 @@ class DateMention(Span):
     date: str | None
     """ISO date at its precision (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``); None if unresolved."""
     precision: str | None
-    """day, month, year, decade, fiscal_year or range; None if unresolved."""
+    """day, month, year, decade, fiscal_year, range or named_day; None if unresolved."""
     date_end: str | None = None
     """For ranges, decades and fiscal years: the last date covered."""
     relative: bool = False
     anchor: str = ""
-    """What a relative date was resolved against: ``published`` or ``previous date``."""
+    """What a relative date was resolved against: ``published``, ``dateline`` (the date of
+    the story's dateline) or ``previous date``."""
     note: str = ""
+    """Why a date is unresolved, or what it is (``dateline``, the named day)."""
+    date_start: str | None = None
+    """The first day covered (ISO); with ``date_end``, the days the expression spans."""
+    fiscal_year: int | None = None
+    """For a fiscal year: its number, the calendar year in which it ends (the first of a
+    range of fiscal years)."""
+    fiscal_calendar: str = ""
+    """For a fiscal year: the state whose fiscal year it is (ISO 3166 alpha-3; USA for the US
+    federal October–September year; pakus/data/reference/fiscal_calendars.csv)."""
+    label: str = ""
+    """For a named day ("9/11", precision ``named_day``): the name of what happened that day
+    (pakus/data/reference/named_days.csv). A named day labels an era or an attack; it never dates
+    another event."""
 
 
 @dataclass(frozen=True)
 class AmountMention(Span):
-    usd: float
+    usd: float | None
+    """The value in US dollars; None for another currency."""
     usd_max: float | None = None
-    """Upper end of a range (``$300-400 million``)."""
+    """Upper end of a range (``$300-400 million``), in US dollars."""
     qualifier: str = ""
     """more than, about, up to, … as the text says."""
     purpose: str = ""
@@ -51,6 +72,17 @@ class AmountMention(Span):
     """military aid, arms sale, economic aid, humanitarian aid, reimbursement or trade."""
     program: str = ""
     fiscal_year: int | None = None
+    currency: str = "USD"
+    """ISO 4217 code (pakus/data/reference/currencies.csv); "" where the text leaves it open
+    ("Rs" with no state named)."""
+    value: float = 0.0
+    """The amount in its own currency (lower end of a range)."""
+    value_max: float | None = None
+    role: str = ""
+    """"" for a sum of its own; ``part`` of a larger amount ("of which $430 million");
+    ``equivalent``: the same sum in another currency, in brackets after it."""
+    whole: int | None = None
+    """For a part or an equivalent: the start offset of the other amount."""
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,9 @@ class Scan:
         self._lower: str | None = None
         self._hits: dict[Anchor, list[tuple[int, int]]] = {}
         self._windows: dict[tuple[Anchor, int, int], list[tuple[int, int]]] = {}
+        self.walked = 0
+        """Characters stepped over while widening windows to whitespace (at most twice the
+        text's length per anchor and reach: the walks never go over a window twice)."""
 
     def lowered(self) -> str | None:
         """The text in lower case, or None where lowering changes its length (then offsets
@@ -81,12 +84,13 @@ class Scan:
             # neither walk re-reads the previous window (hits come in order), so the walks
             # take time linear in the text even where it has no whitespace (a base64 blob)
             floor = out[-1][1] if out else 0
-            lo = max(0, start - before)
+            lo = low = max(0, start - before)
             while lo > floor and not text[lo - 1].isspace():
                 lo -= 1
-            hi = min(len(text), max(end + after, floor))
+            hi = high = min(len(text), max(end + after, floor))
             while hi < len(text) and not text[hi].isspace():
                 hi += 1
+            self.walked += (low - lo) + (hi - high)
             if out and lo <= out[-1][1]:
                 out[-1] = (out[-1][0], max(out[-1][1], hi))
             else:

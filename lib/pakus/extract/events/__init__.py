@@ -51,7 +51,10 @@ def event_mentions(
     lexicon: Lexicon,
 ) -> list[EventMention]:
     """One event per clause that holds a trigger whose requirements the clause meets
-    (sentences: (start, end) offsets; mentions sorted by start)."""
+    (sentences: (start, end) offsets; mentions sorted by start). Compound actors ("Pakistani
+    soldiers": entity method ``compound``) are left to the nationality-group rules, which read
+    ``demonyms.csv`` themselves."""
+    entities = [e for e in entities if e.method != "compound"]
     ent_starts = [e.start for e in entities]
     years = [(d, dating.agreements_year(text, d, entities, ent_starts)) for d in dates]
     agreement_years = {a.start: d for d, a in reversed(years) if a is not None}

@@ -1,0 +1,274 @@
+"""Actors named without a name: a nationality and a generic agent ("Pakistani soldiers",
+"Afghan officials", "Indian warplanes"), and office holders named by title and surname
+("Prime Minister Sharif"), resolved by the dates of office.
+
+Tables: ``agents.csv`` then ``peer_agents.csv`` (agent phrase → Phoenix sector; the first
+listed wins), ``demonyms.csv`` and ``peer_demonyms.csv`` (adjective → state), ``offices.csv``
+(who held an office when). See pakus/data/reference/README.md.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from pakus.dates import PartialDate
+from pakus.extract.mentions import EntityMention
+from pakus.extract.scan import joined
+from pakus.extract.trie import trie_pattern
+
+_SPACE = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+
+
+class Agents:
+    """Generic agents by their words, and the nationality adjectives that qualify them. A
+    demonym in the plural on its own ("the Palestinians") is its state's people: a mention
+    of the state with no sector."""
+
+    def __init__(
+        self, agents: pd.DataFrame, demonyms: pd.DataFrame, states: dict[str, str],
+        state_names: frozenset[str] = frozenset(),
+    ) -> None:  # fmt: skip
+        """``state_names``: the states' own names and abbreviations ("US", "U.S."), which stay
+        mentions of the state before an agent ("US officials") and so open no compound."""
+        self.phrases: dict[tuple[str, ...], str] = {}
+        for agent, sector in zip(agents.get("agent", []), agents.get("sector", []), strict=True):
+            self.phrases.setdefault(tuple(agent.lower().split()), sector)
+        self.prefixes = {k[:n] for k in self.phrases for n in range(1, len(k) + 1)}
+        self.longest = max((len(k) for k in self.phrases), default=0)
+        self.demonyms = {
+            d: s for d, s in zip(demonyms["demonym"], demonyms["state"], strict=True)
+            if " " not in d and d[:1].isupper() and d not in state_names
+        }  # fmt: skip
+        self.states = states
+        forms = sorted({*self.demonyms, *(d + "s" for d in self.demonyms)})
+        self._hits = re.compile(trie_pattern(forms, space=" ") + r"(?![\w-])")
+        """Where a nationality (or its plural) may start a compound: found by one scan."""
+
+    def agent_at(self, words: list[str], starts: list[int], ends: list[int], text: str,
+                 k: int) -> tuple[int, str] | None:  # fmt: skip
+        """The longest agent phrase starting at token ``k``: (index after it, sector)."""
+        best = None
+        for n in range(1, self.longest + 1):
+            if k + n > len(words):
+                break
+            if n > 1 and not _SPACE.fullmatch(text, ends[k + n - 2], starts[k + n - 1]):
+                break
+            key = tuple(w.lower() for w in words[k : k + n])
+            if key not in self.prefixes:
+                break
+            sector = self.phrases.get(key)
+            if sector is not None:
+                best = (k + n, sector)
+        return best
+
+    def body_agents(self, text: str, mentions: list[EntityMention]) -> dict[int, EntityMention]:
+        """International bodies followed by an agent ("UN peacekeepers", "NATO troops"): the
+        body's mention (its span unchanged) with the agent's sector; by the index of the mention."""
+        out = {}
+        for k, e in enumerate(mentions):
+            if e.country != "IGO":
+                continue
+            words, starts, ends = [], [], []
+            for w in re.finditer(r"[^\W_]+", text[e.end : e.end + 40]):
+                words.append(w.group())
+                starts.append(e.end + w.start())
+                ends.append(e.end + w.end())
+            if not words or not _SPACE.fullmatch(text, e.end, starts[0]):
+                continue
+            hit = self.agent_at(words, starts, ends, text, 0)
+            if hit is not None:
+                out[k] = EntityMention(e.start, e.end, e.quote, e.id, e.name, e.type,
+                                       e.affiliation, e.method, e.country, hit[1])  # fmt: skip
+        return out
+
+    def compounds(
+        self, text: str, words: list[str], starts: list[int], ends: list[int]
+    ) -> list[EntityMention]:
+        """Nationality + agent, with at most one lower-case word between ("Pakistani
+        paramilitary troops"): one mention from the adjective to the agent, of the state (id,
+        name, type ``state``, as Phoenix codes ``PAKMIL`` as Pakistan with a sector) with the
+        agent's sector. A singular agent that is the office of a person named beside it is
+        left to that person."""
+        out: list[EntityMention] = []
+        n = len(words)
+        for hit in self._hits.finditer(text):
+            if joined(text, hit.start() - 1):
+                continue
+            i = bisect.bisect_left(starts, hit.start())
+            if i >= n - 1 or starts[i] != hit.start() or (out and starts[i] < out[-1].end):
+                continue
+            self._compound_at(text, words, starts, ends, i, out)
+        return out
+
+    def _compound_at(
+        self, text: str, words: list[str], starts: list[int], ends: list[int], i: int,
+        out: list[EntityMention],
+    ) -> None:  # fmt: skip
+        """The compound actor starting at token ``i``, if any, appended to ``out``."""
+        n = len(words)
+        state = self.demonyms.get(words[i])
+        if state is None and words[i].endswith("s"):
+            people = self.demonyms.get(words[i][:-1])  # "Palestinians", "Afghans"
+            if people is not None and self.agent_at(words, starts, ends, text, i + 1) is None:
+                out.append(
+                    EntityMention(
+                        starts[i],
+                        ends[i],
+                        words[i],
+                        people,
+                        self.states.get(people, people),
+                        "state",
+                        people,
+                        "compound",
+                        people,
+                        "",
+                    )
+                )
+            return
+        if state is None or not _SPACE.fullmatch(text, ends[i], starts[i + 1]):
+            return
+        if (
+            i + 3 < n
+            and words[i + 1] == "and"
+            and words[i + 2] in self.demonyms
+            and (shared := self.agent_at(words, starts, ends, text, i + 3)) is not None
+        ):  # "French and Egyptian warships": each nationality with the shared agent
+            out.append(
+                EntityMention(
+                    starts[i],
+                    ends[i],
+                    words[i],
+                    state,
+                    self.states.get(state, state),
+                    "state",
+                    state,
+                    "compound",
+                    state,
+                    shared[1],
+                )
+            )
+            return
+        hit = self.agent_at(words, starts, ends, text, i + 1)
+        if (
+            hit is None
+            and i + 2 < n
+            and words[i + 1].isalpha()
+            and words[i + 1].islower()
+            and _SPACE.fullmatch(text, ends[i + 1], starts[i + 2])
+        ):
+            hit = self.agent_at(words, starts, ends, text, i + 2)
+        if hit is None:
+            return
+        j, sector = hit
+        start, end = starts[i], ends[j - 1]
+        if _one_person(text, words[i + 1 : j], start, end):
+            return
+        out.append(
+            EntityMention(
+                start,
+                end,
+                text[start:end],
+                state,
+                self.states.get(state, state),
+                "state",
+                state,
+                "compound",
+                state,
+                sector,
+            )
+        )
+
+
+_APPOSITION_BEFORE = re.compile(r",[ \t]+(?:the|a|an|its|their)[ \t]+$")
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
+def _one_person(text: str, agent: list[str], start: int, end: int) -> bool:
+    """Whether a singular agent is the office of a person named beside it ("Robert Oakley,
+    the American ambassador"; "Pakistani envoy Maleeha Lodhi"; "Pakistani Chief of the Army
+    Staff General …"): then the person is the actor."""
+    if agent[-1].endswith("s") or (len(agent) == 1 and agent[0].lower() in _COLLECTIVE):
+        return False
+    return bool(_APPOSITION_BEFORE.search(text, max(0, start - 12), start)) or bool(
+        _NAME_AFTER.match(text, end)
+    )
+
+
+_COLLECTIVE = frozenset(
+    "army military government police navy administration intelligence leadership cabinet "
+    "parliament regime establishment".split()
+)
+"""Agents that name a body, not one person: never the office of a named person."""
+
+
+@dataclass(frozen=True)
+class Office:
+    """One term of an office: who held it, from when to when (None: still held)."""
+
+    titles: tuple[str, ...]
+    country: str
+    sector: str
+    holder: str
+    name: str
+    start: dt.date
+    end: dt.date | None
+
+    def distance(self, when: PartialDate) -> int:
+        first, last = when.first_day(), when.last_day()
+        after = (first - self.end).days if self.end else 0
+        return max(after, (self.start - last).days, 0)
+
+
+class Offices:
+    """Terms of office by title and surname (``offices.csv``)."""
+
+    def __init__(self, table: pd.DataFrame):
+        self.by_key: dict[tuple[str, str], list[Office]] = {}
+        for row in table.itertuples(index=False) if len(table) else ():
+            office = Office(
+                tuple(t.strip() for t in row.titles.split("|")), row.country, row.sector,
+                row.holder, row.name, PartialDate.parse(row.start).first_day(),
+                PartialDate.parse(row.end).last_day() if row.end else None,
+            )  # fmt: skip
+            surname = row.surname
+            for title in office.titles:
+                self.by_key.setdefault((title.lower(), surname), []).append(office)
+        titles = sorted({t.strip() for row in table.itertuples(index=False) if len(table)
+                         for t in row.titles.split("|")})  # fmt: skip
+        self.pattern = (
+            re.compile(
+                # no leading look-behind, so that re skips ahead fast; see ``matches``
+                r"(?P<title>"
+                + trie_pattern(
+                    {f for t in titles for f in (t, t.lower(), t[:1].upper() + t[1:].lower())},
+                    space=r"[ \t\u00a0]+",
+                )
+                + r")[ \t\u00a0]+(?P<surname>[A-Z][a-z’'\-]+)\b(?![ \t\u00a0]+[A-Z][a-z])"
+            )
+            if titles
+            else None
+        )
+
+    def matches(self, text: str) -> list[re.Match[str]]:
+        """``TITLE Surname`` matches whose title does not start inside a word or after a dot."""
+        if self.pattern is None:
+            return []
+        return [
+            m for m in self.pattern.finditer(text)
+            if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "."))
+        ]  # fmt: skip
+
+    def holder(self, title: str, surname: str, when: PartialDate | None) -> Office | None:
+        """The holder of office ``title`` with ``surname`` at ``when`` (the term holding it or
+        lying nearest; the latest term when no time is known)."""
+        terms = self.by_key.get((re.sub(r"\s+", " ", title.lower()), surname))
+        if not terms:
+            return None
+        if when is None:
+            return max(terms, key=lambda o: o.start)
+        return min(terms, key=lambda o: (o.distance(when), -o.start.toordinal()))

@@ -1,0 +1,188 @@
+"""Actors (issue 11): compound actors, office holders by date, ambiguous one-word names,
+ranks and titles outside names, country and sector on entity mentions, and the script that
+derives the peer tables from the PETRARCH2 dictionaries."""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from pakus.dates import PartialDate
+from pakus.extract import extract_text
+from pakus.extract.entities import Gazetteer, gazetteer_mentions
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def entities(text, published=None):
+    pub = PartialDate.parse(published) if published else None
+    return [
+        (e.quote, e.id, e.type, e.country, e.sector)
+        for e in extract_text(text, published=pub).entities
+    ]
+
+
+def test_compound_actor_nationality_and_agent_has_country_and_sector():
+    assert ("Pakistani soldiers", "PAK", "state", "PAK", "MIL") in entities(
+        "Pakistani soldiers returned fire across the border."
+    )
+
+
+def test_compound_actor_officials_warplanes_and_trained_army():
+    found = entities("Afghan officials said the US-trained Afghan army and Indian warplanes moved.")
+    assert ("Afghan officials", "AFG", "state", "AFG", "GOV") in found
+    assert ("Afghan army", "AFG", "state", "AFG", "MIL") in found
+    assert ("Indian warplanes", "IND", "state", "IND", "MIL") in found
+
+
+def test_singular_agent_beside_a_named_person_is_left_to_the_person():
+    found = entities("Robert Oakley, the American ambassador in Islamabad, met officials.")
+    assert not [f for f in found if f[0].startswith("American")]
+
+
+def test_named_group_wins_over_compound():
+    assert ("Pakistani Taliban", "TTP", "group", "PAK", "REB") in entities(
+        "Officials blamed the Pakistani Taliban for the attack."
+    )
+
+
+def test_office_short_form_goes_to_the_holder_at_the_published_date():
+    found = entities(
+        "Prime Minister Sharif met the US envoy. His brother, Punjab chief minister Shahbaz "
+        "Sharif, was also present.",
+        "1999-10-15",
+    )
+    assert ("Sharif", "PER.NAWAZ", "person", "PAK", "GOV") in found
+    assert next(f for f in found if f[0] == "Shahbaz Sharif")[1] == "PER.SHEHBAZ"
+
+
+def test_office_short_form_tells_namesakes_apart_by_office_and_date():
+    assert ("Sharif", "PER.RAHEEL", "person", "PAK", "MIL") in entities(
+        "General Sharif visited the troops.", "2015-03-01"
+    )
+    assert ("Sharif", "PER.SHEHBAZ", "person", "PAK", "GOV") in entities(
+        "Prime Minister Sharif visited Washington.", "2023-05-01"
+    )
+
+
+def test_rank_abbreviation_without_full_stop_is_not_part_of_the_name():
+    found = entities("Col John Miller said the convoy was delayed.")
+    assert [f[0] for f in found if f[2] == "person"] == ["John Miller"]
+    found = entities("Sgt Mat Knowles said the patrol came under fire.")
+    assert [f[0] for f in found if f[2] == "person"] == ["Mat Knowles"]
+
+
+def test_person_coordinated_with_a_titled_person_is_a_person():
+    found = entities("Dr. Aafia Siddiqui and John Smith appeared in court.")
+    assert [f[0] for f in found if f[2] == "person"] == ["Aafia Siddiqui", "John Smith"]
+
+
+def test_headline_label_and_release_number_are_not_entities():
+    found = entities("SUMMIT TALKS: The two leaders met in Washington.\nPRN: 2010/389\n")
+    assert [f[0] for f in found] == ["Washington"]
+
+
+def _gaz(rows, ambiguous):
+    cols = ["id", "name", "type", "affiliation", "aliases", "active", "source"]
+    table = pd.DataFrame([dict(zip(cols, r, strict=True)) for r in rows])
+    amb = pd.DataFrame(ambiguous, columns=["name", "kind", "source"])
+    return Gazetteer(table, None, amb)
+
+
+def test_ambiguous_first_name_fires_only_without_a_neighbouring_name():
+    gaz = _gaz(
+        [
+            ("TCD", "Chad", "state", "TCD", "Chad", "", "s"),
+            ("JOR", "Jordan", "state", "JOR", "Jordan", "", "s"),
+        ],
+        [("Chad", "first name", "s"), ("Jordan", "first name", "s")],
+    )
+    text = "Chad Smith met Michael Jordan. Troops left Chad and Jordan on Monday."
+    found = [(m.quote, m.start) for m in gazetteer_mentions(text, gaz)]
+    assert found == [("Chad", text.index("Chad and")), ("Jordan", text.index("Jordan on"))]
+
+
+def test_ambiguous_frequent_word_never_fires_at_a_sentence_start():
+    gaz = _gaz([("PER.X", "Will", "person", "", "Will", "", "s")], [("Will", "word", "s")])
+    assert gazetteer_mentions("Will the talks succeed?", gaz) == []
+
+
+def test_unicode_space_inside_a_name_matches_with_original_offsets():
+    text = "Talks with Nawaz\u00a0Sharif ended."
+    found = [e for e in extract_text(text).entities if e.id == "PER.NAWAZ"]
+    assert found and text[found[0].start : found[0].end] == found[0].quote == "Nawaz\u00a0Sharif"
+
+
+def test_entity_records_carry_country_and_sector():
+    row = extract_text("Pakistani soldiers fired.").records("entity")[0]
+    assert (row["country"], row["sector"]) == ("PAK", "MIL")
+
+
+# --- the derivation script --------------------------------------------------------------
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location(
+        "derive", ROOT / "scripts" / "derive_peer_actors.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["derive"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_derivation_parses_names_aliases_and_dated_codes(tmp_path):
+    d = _script()
+    path = tmp_path / "Phoenix.Countries.actors.txt"
+    path.write_text(
+        "# header\nNAWAZ_SHARIF  # CountryInfo.txt\n+PRIME_MINISTER_SHARIF\n"
+        "\t[PAKGOV 970217-991012]\n\t[PAKGOV >20130605]\n",
+        encoding="utf-8",
+    )
+    (entry,) = d.parse_actors(path)
+    assert (entry.name, entry.line, entry.aliases) == ("NAWAZ_SHARIF", 2, ["PRIME_MINISTER_SHARIF"])
+    assert [d.parse_role(c, {"PAK"}) for c in entry.codes] == [
+        "PAK GOV 1997-02-17/1999-10-12",
+        "PAK GOV 2013-06-05/",
+    ]
+    rows = d.body_rows([entry], {"PAK"}, "org")
+    assert (
+        rows[0]["id"] == "person:nawaz-sharif" and rows[0]["aliases"] == ""
+    )  # title alias dropped
+    assert "Phoenix.Countries.actors.txt:2" in rows[0]["source"]
+
+
+def test_derivation_codes_give_country_and_sector():
+    d = _script()
+    assert d.parse_code("PAKGOV", {"PAK"}) == ("PAK", "GOV")
+    assert d.parse_code("IGOUNOREF", {"PAK"}) == ("IGO", "REF")
+    assert d.parse_code("IMGMUSALQ", {"PAK"}) == ("", "REB")
+    assert (
+        d.parse_date("19220101", True) == "1922-01-01"
+        and d.parse_date("010416", True) == "2001-04-16"
+    )
+
+
+def test_derived_tables_have_a_source_on_every_row_and_the_licence_beside_them():
+    ref = ROOT / "lib" / "pakus" / "data" / "reference"
+    for name in (
+        "peer_actors",
+        "peer_agents",
+        "peer_demonyms",
+        "ambiguous_names",
+        "offices",
+        "agents",
+    ):
+        table = pd.read_csv(ref / f"{name}.csv", dtype=str, keep_default_na=False)
+        assert len(table) and (table["source"].str.strip() != "").all(), name
+    assert "MIT License" in (ref / "PETRARCH2-LICENSE.txt").read_text(encoding="utf-8")
+
+
+def test_curated_rows_win_over_peer_rows():
+    peers = pd.read_csv(
+        ROOT / "lib" / "pakus" / "data" / "reference" / "peer_actors.csv",
+        dtype=str,
+        keep_default_na=False,
+    )
+    assert "Nawaz Sharif" not in set(peers["name"])  # PER.NAWAZ is curated
