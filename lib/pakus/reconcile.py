@@ -355,9 +355,13 @@ def same_happening(row, group: Group, progs: frozenset[str], actors: set[str],
     return agree and bool((shared - state_ids) or len(shared) >= 2)
 
 
-def fact_id(kind: str, doc: str, start: int, trigger_start: int, date: str) -> str:
-    """A stable id from the fact's earliest mention (its clause, trigger and date)."""
-    key = f"{kind}|{doc}|{start}|{trigger_start}|{date}"
+def fact_id(
+    kind: str, doc: str, start: int, trigger_start: int, date: str, parties: str = ""
+) -> str:
+    """A stable id from the fact's earliest mention (its clause, trigger and date, and its
+    source and target actors, ``"SRC>TGT"``: one trigger can code an event per coordinated
+    actor, "US and Afghan forces attacked …")."""
+    key = f"{kind}|{doc}|{start}|{trigger_start}|{date}" + (f"|{parties}" if parties else "")
     return "F" + hashlib.sha1(key.encode()).hexdigest()[:10]
 
 
@@ -585,7 +589,10 @@ def reconcile(events: pd.DataFrame, amounts: pd.DataFrame, entities: pd.DataFram
     conflicts: list[Conflict] = []
     for g in groups:
         first = g.members[0]
-        fid = fact_id(g.type, first.doc, first.start, first.trigger_start, first.date)
+        parties = (
+            f"{getattr(first, 'source_actor', '') or ''}>{getattr(first, 'target_actor', '') or ''}"
+        )
+        fid = fact_id(g.type, first.doc, first.start, first.trigger_start, first.date, parties)
         dates = [(PartialDate.parse(m.date), origin.get(m.doc, m.doc)) for m in g.members]
         best = _best_date(dates)
         money = [(a, m) for m in g.members for a in _amounts_in(by_doc, m)]
