@@ -184,11 +184,11 @@ def test_an_empty_corpus_says_there_is_nothing_to_analyse(tmp_path):
     corpus = tmp_path / "empty"
     corpus.mkdir()
     (corpus / "corpus.csv").write_text("id,file,title,outlet,author,published,published_basis\n")
-    for name in ("01_bilateral_cycles", "02_aid_history", "03_counterterrorism_convergence"):
+    for name in (
+        "01_bilateral_cycles", "02_aid_history", "03_counterterrorism_convergence",
+        "04_source_criticism",
+    ):  # fmt: skip
         assert findings(run(tmp_path, name, corpus=str(corpus))).startswith("Nothing to analyse")
-    with pytest.raises(PapermillExecutionError) as err:
-        run(tmp_path, "04_source_criticism", corpus=str(corpus))
-    assert "holds no documents; nothing to analyse" in str(err.value)
 
 
 def test_figures_and_citations_are_saved_beside_the_report(tmp_path):

@@ -35,8 +35,8 @@ def check_parameters(corpus, min_corroboration, documents, known: list[str]) -> 
     string. ``known``: the corpus's document ids (from ``corpus.csv`` and its folder, before
     any extraction)."""
     whole_number("min_corroboration", min_corroboration)
-    if not known:
-        raise ParameterError(f"corpus: {str(corpus)!r} holds no documents; nothing to analyse")
+    if not known and documents == "all":  # an empty corpus: the notebook says so and stops
+        return Parameters(str(corpus), min_corroboration, [])
     chosen = list(known) if documents == "all" else as_list("documents", documents)
     unknown = [d for d in chosen if d not in known]
     if unknown or not chosen:
@@ -81,7 +81,7 @@ def document_scores(
             "corroborated": sum(int(per_fact_docs[i] >= min_corroboration) for i in ids),
             "contradicted": len(contradicted), "flagged": int((r.flags["doc"] == doc).sum()),
         })  # fmt: skip
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["doc", "facts", "corroborated", "contradicted", "flagged"])
 
 
 def conflict_pairs(conflicts: pd.DataFrame) -> pd.DataFrame:
@@ -130,6 +130,8 @@ def findings(
     """The findings paragraph, written from the computed numbers."""
     names = names or {}
     facts = r.facts
+    if scores.empty:
+        return "Nothing to analyse: no documents are chosen (the corpus has none)."
     if facts.empty:
         return f"Nothing to analyse: the chosen {len(scores)} document(s) tell no dated happening."
     told = int((facts["documents"] >= min_corroboration).sum())
