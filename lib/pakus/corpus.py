@@ -82,18 +82,10 @@ _BYTE_ORDER_MARKS = (  # longest first: the UTF-32 LE mark begins with the UTF-1
 """Byte-order marks of the UTF-16 and UTF-32 encodings (The Unicode Standard, §23.8)."""
 
 
-def read_document(path: Path | str, max_bytes: int = MAX_BYTES) -> str:
-    """Return the text of a plain-text UTF-8 file, as ``open(path, encoding="utf-8", newline="")``.
-
-    Offsets into a document are always indices into this text. A UTF-8 byte-order mark is
-    kept as U+FEFF (as ``open`` keeps it). A UTF-16 or UTF-32 file is not decoded (offsets
-    would then differ from those of the UTF-8 reading the extraction contract promises): it
-    is reported with its encoding, to be converted to UTF-8.
-
-    Raises DocumentError naming the file for a missing, unopenable (no read permission),
-    empty, oversized, UTF-16/32, binary or non-UTF-8 file. The message is one line.
-    """
-    path = Path(path)
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a file that exists, is a regular file, is not empty and holds at most
+    ``max_bytes`` bytes. Raises DocumentError (one line, naming the file) otherwise, or when it
+    cannot be opened (no read permission)."""
     try:
         if not path.exists():
             problem = "broken symbolic link" if path.is_symlink() else "file not found"
@@ -108,9 +100,24 @@ def read_document(path: Path | str, max_bytes: int = MAX_BYTES) -> str:
                 path, f"file too large ({size:,} bytes; the limit is {max_bytes:,})"
             )
         with open(path, "rb") as handle:
-            raw = handle.read(max_bytes + 1)
+            return handle.read(max_bytes + 1)
     except OSError as err:
         raise DocumentError(path, f"cannot be opened ({err.strerror or err})") from None
+
+
+def read_document(path: Path | str, max_bytes: int = MAX_BYTES) -> str:
+    """Return the text of a plain-text UTF-8 file, as ``open(path, encoding="utf-8", newline="")``.
+
+    Offsets into a document are always indices into this text. A UTF-8 byte-order mark is
+    kept as U+FEFF (as ``open`` keeps it). A UTF-16 or UTF-32 file is not decoded (offsets
+    would then differ from those of the UTF-8 reading the extraction contract promises): it
+    is reported with its encoding, to be converted to UTF-8.
+
+    Raises DocumentError naming the file for a missing, unopenable (no read permission),
+    empty, oversized, UTF-16/32, binary or non-UTF-8 file. The message is one line.
+    """
+    path = Path(path)
+    raw = read_bytes(path, max_bytes)
     for mark, encoding in _BYTE_ORDER_MARKS:
         if raw.startswith(mark):
             raise DocumentError(

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from pakus.corpus import load_corpus, read_document
+from pakus.corpus import load_corpus, read_bytes, read_document
 from pakus.errors import CorpusError, DocumentError
 from pakus.ingest.article import Article
 from pakus.ingest.docx import docx_paragraphs, read_docx
@@ -95,18 +95,7 @@ def fingerprint(text: str) -> str:
 
 
 def _read_bytes(path: Path) -> bytes:
-    if not path.exists():
-        raise DocumentError(path, "file not found")
-    if not path.is_file():
-        raise DocumentError(path, "not a regular file")
-    size = path.stat().st_size
-    if size == 0:
-        raise DocumentError(path, "empty file (0 bytes)")
-    if size > MAX_FILE_BYTES:
-        raise DocumentError(
-            path, f"file too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})"
-        )
-    return path.read_bytes()
+    return read_bytes(path, MAX_FILE_BYTES)
 
 
 def read_html_file(data: bytes, source: str, url: str = "") -> list[Article | DocumentError]:
