@@ -4,7 +4,8 @@
 python3 tasks.py reports     build the fact tables and execute every notebook into reports/
 python3 tasks.py test        lint, unit tests, notebook validation (nbval) and papermill runs
 python3 tasks.py notebooks   re-execute the notebooks in place (refresh committed outputs)
-python3 tasks.py lab         open JupyterLab with the project's environment
+python3 tasks.py lab [ARGS]  open JupyterLab with the project's environment (ARGS go to
+                             JupyterLab, e.g. --port 8890 --no-browser; --allow-root as root)
 """
 
 from __future__ import annotations
@@ -67,18 +68,25 @@ def notebooks() -> None:
     run(PY, "-m", "pakus.reports", "--in-place")
 
 
-def lab() -> None:
-    run(BIN / "jupyter", "lab", "notebooks")
+def lab(*extra: str) -> None:
+    """JupyterLab on notebooks/, with any further arguments passed on (``python3 tasks.py lab
+    --port 8890``); as root (containers) it adds ``--allow-root``, which Jupyter requires."""
+    root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+    run(BIN / "jupyter", "lab", "notebooks", *root, *extra)
 
 
 TASKS = {"reports": reports, "test": test, "notebooks": notebooks, "lab": lab}
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2 or sys.argv[1] not in TASKS:
+    if (
+        len(sys.argv) < 2
+        or sys.argv[1] not in TASKS
+        or (len(sys.argv) > 2 and sys.argv[1] != "lab")
+    ):
         print(__doc__)
         sys.exit(2)
     setup()
     try:
-        TASKS[sys.argv[1]]()
+        TASKS[sys.argv[1]](*sys.argv[2:])
     except subprocess.CalledProcessError as err:
         sys.exit(err.returncode)

@@ -1,5 +1,6 @@
 """The analyses behind the notebooks, on small constructed event tables."""
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -80,8 +81,65 @@ def test_phases_are_runs_of_the_smoothed_sign():
         ("estrangement", "2016", "2017"),
         ("convergence", "2018", "2019"),
     ]
-    smooth = cycles.phases(table, used, window=3)  # 2018: mean(-6, -6, 10) < 0
-    assert list(smooth["end"]) == ["2018", "2019"]
+    smooth = cycles.phases(table, used, window=3)  # 2018: smoothed mean(-6, -6, 10) < 0, own +10
+    assert list(zip(smooth["phase"], smooth["start"], smooth["end"], strict=True)) == [
+        ("estrangement", "2016", "2017"),
+        ("turning", "2018", "2018"),  # the contrary year is shown, not hidden in estrangement
+        ("convergence", "2019", "2019"),
+    ]
+
+
+def test_rule_phase_mean_has_the_phase_sign():
+    ev = cycles.dyad_events(frame(
+        event("a", "2016", "SANCTION", -6), event("a", "2017", "AID", 3.6),
+        event("a", "2018", "SANCTION", -6), event("a", "2019", "SANCTION", -6),
+    ))  # fmt: skip
+    table, used = cycles.period_index(ev, "year")
+    ph = cycles.phases(table, used, window=3)
+    for p in ph.itertuples():
+        if p.phase == "estrangement":
+            assert p.mean_intensity < 0
+        if p.phase == "convergence":
+            assert p.mean_intensity > 0
+    assert "2017" not in set(ph.loc[ph["phase"] == "estrangement", "start"])
+
+
+def test_rule_a_gap_ends_a_phase_and_breaks_the_line():
+    ev = cycles.dyad_events(
+        frame(event("a", "2016", "SANCTION", -6), event("a", "2018", "SANCTION", -6))
+    )
+    table, used = cycles.period_index(ev, "year")
+    assert pd.isna(table.set_index(table["period"].astype(str)).loc["2017", "index"])
+    ph = cycles.phases(table, used, window=2)
+    assert list(zip(ph["start"], ph["end"], strict=True)) == [("2016", "2016"), ("2018", "2018")]
+
+
+def test_rule_minimum_events_per_period():
+    ev = cycles.dyad_events(frame(
+        event("a", "2016", "SANCTION", -6), event("b", "2016", "SANCTION", -4),
+        event("a", "2017", "AID", 10),
+    ))  # fmt: skip
+    table, _ = cycles.period_index(ev, "year", min_events=2)
+    by = table.set_index(table["period"].astype(str))
+    assert by.loc["2016", "index"] == -5.0 and pd.isna(by.loc["2017", "index"])
+    assert by.loc["2017", "events"] == 1  # still counted beside the index
+
+
+def test_bootstrap_interval_is_seeded_and_brackets_the_mean():
+    values = np.array([-6.0, 2.5, 10.0, 9.5])
+    low, high = cycles.bootstrap_interval(values)
+    assert (low, high) == cycles.bootstrap_interval(values)
+    assert low < values.mean() < high
+    assert cycles.bootstrap_interval(np.array([4.0])) == (4.0, 4.0)
+
+
+def test_rule_coalition_members_count_for_their_side():
+    nato = event("a", "2011-11-26", "ASSAULT", -9, countries="PAK", actors="NATO;PAK")
+    nato["source_actor"] = "NATO"
+    ev = frame(nato)
+    assert cycles.dyad_events(ev).empty
+    both = cycles.dyad_events(ev, ("USA", "PAK"), {"USA": frozenset({"NATO"})})
+    assert list(both["source_country"]) == ["USA"]
 
 
 def test_cycle_parameters_are_checked():
@@ -165,6 +223,22 @@ def test_undated_stances_are_listed_but_not_scored_and_verbal_ones_need_the_grou
     st = ct.stances(ev, pd.DataFrame(), ["LET", "TTP", "TALIBAN"])
     assert list(zip(st["group"], st["dated"], strict=True)) == [("LET", False), ("TALIBAN", True)]
     assert list(ct.convergence(st)["group"]) == ["TALIBAN"]
+
+
+def test_aid_findings_leave_flagged_amounts_out_of_the_headline():
+    ev = frame(event("a", "2022-09", "AID", 10, programs="PROG.F16"))
+    a = aid.aid_events(ev, ["PROG.F16"])
+    amounts = pd.DataFrame({
+        "doc": ["a", "b"], "start": [0, 5], "end": [3, 20], "usd": [450e6, 200e9],
+        "category": ["military", "humanitarian"], "quote": ["$450 million", "more than $200 billion"],
+    })  # fmt: skip
+    flags = pd.DataFrame(
+        {"doc": ["b"], "start": [5], "end": [20], "rule": ["aid-amount-exceeds-all-aid"]}
+    )
+    marked = aid.mark_flags(amounts, flags)
+    text = aid.findings(a, aid.suspension_intervals(a), marked)
+    assert "not flagged as implausible is **$450 million**" in text
+    assert "`aid-amount-exceeds-all-aid`" in text and "**$200 billion**" not in text
 
 
 def test_notebooks_read_the_built_tables_and_rebuild_only_when_stale(

@@ -18,7 +18,7 @@ LAYERS = [
     ("pakus.reference", "pakus.corpus"),
     ("pakus.ingest",),
     ("pakus.extract",),
-    ("pakus.reconcile", "pakus.evaluation"),
+    ("pakus.corrections", "pakus.reconcile", "pakus.evaluation"),
     ("pakus.tables",),
     ("pakus.export",),
     ("pakus.outputs", "pakus.runner", "pakus.cache", "pakus.build"),

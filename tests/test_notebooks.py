@@ -132,7 +132,7 @@ def test_a_corpus_of_ones_own(tmp_path, corpus_copy):
     for doc in corpus_copy.glob("00[1-4]*.txt"):
         doc.unlink()
     text = findings(run(tmp_path, "02_aid_history", corpus=str(corpus_copy)))
-    assert "from **1** documents" in text
+    assert "from **1** document:" in text
 
 
 def test_reference_layers_switch(tmp_path):
@@ -158,7 +158,7 @@ def test_source_criticism_parameters_change_the_results(tmp_path):
     )
     assert "are told by at least 2 document(s)" in default
     assert "are told by at least 1 document(s)" in any_fact
-    assert "The chosen **3** documents" in three
+    assert "The chosen **3** document(s)" in three
     assert default != any_fact != three
 
 
@@ -166,3 +166,32 @@ def test_source_criticism_rejects_unknown_documents(tmp_path):
     with pytest.raises(PapermillExecutionError) as err:
         run(tmp_path, "04_source_criticism", documents=["999_nowhere"])
     assert "documents: unknown document id(s) '999_nowhere'" in str(err.value)
+
+
+def test_list_parameters_accept_one_string(tmp_path):
+    text = findings(run(tmp_path, "02_aid_history", programmes="IMET"))
+    assert "across 1 programme(s)" in text
+
+
+def test_a_bool_is_rejected_where_a_whole_number_is_meant(tmp_path):
+    with pytest.raises(PapermillExecutionError) as err:
+        run(tmp_path, "01_bilateral_cycles", window=True)
+    assert "window: True must be a whole number, 1 or more" in str(err.value)
+    assert err.value.ename == "ParameterError"
+
+
+def test_an_empty_corpus_says_there_is_nothing_to_analyse(tmp_path):
+    corpus = tmp_path / "empty"
+    corpus.mkdir()
+    (corpus / "corpus.csv").write_text("id,file,title,outlet,author,published,published_basis\n")
+    for name in ("01_bilateral_cycles", "02_aid_history", "03_counterterrorism_convergence"):
+        assert findings(run(tmp_path, name, corpus=str(corpus))).startswith("Nothing to analyse")
+    with pytest.raises(PapermillExecutionError) as err:
+        run(tmp_path, "04_source_criticism", corpus=str(corpus))
+    assert "holds no documents; nothing to analyse" in str(err.value)
+
+
+def test_figures_and_citations_are_saved_beside_the_report(tmp_path):
+    figures = tmp_path / "figs"
+    run(tmp_path, "04_source_criticism", figures=str(figures))
+    assert {p.suffix for p in figures.iterdir()} == {".svg", ".pdf", ".bib", ".json"}

@@ -10,8 +10,8 @@ from test_reconcile import tables
 
 def test_scores_pairs_and_matrix():
     t = tables(
-        ("a", "The IMET programme for Pakistan was suspended in January 2018.", "2019"),
-        ("b", "Washington suspended IMET for Pakistan in August 2018, cancelling 66 slots.", "2019"),
+        ("a", "The United States suspended IMET for Pakistan in January 2018.", "2019"),
+        ("b", "Washington suspended IMET for Pakistan in February 2018, cancelling 66 slots.", "2019"),
         ("c", "In September 2022 the US approved a $450 million F-16 package for Pakistan.", "2023"),
         ("d", "The State Department approved a $450 million F-16 sale to Pakistan in September 2022.", "2023"),
     )  # fmt: skip
@@ -21,7 +21,7 @@ def test_scores_pairs_and_matrix():
     assert scores.loc["c", "corroborated"] == 1 and scores.loc["d", "corroborated"] == 1
     pairs = sources.conflict_pairs(t.conflicts)
     assert len(pairs) == 1
-    assert {pairs.iloc[0]["version_a"], pairs.iloc[0]["version_b"]} == {"2018-01", "2018-08"}
+    assert {pairs.iloc[0]["version_a"], pairs.iloc[0]["version_b"]} == {"2018-01", "2018-02"}
     matrix = sources.corroboration_matrix(t, ["a", "b", "c", "d"], 2)
     assert matrix.loc["c"].sum() == 1 and matrix.loc["d"].sum() == 1
 

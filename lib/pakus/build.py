@@ -37,6 +37,8 @@ from pakus.runner import DEFAULT_BUDGET_S, Failed, Runner, batches, worker_count
 if TYPE_CHECKING:
     import pandas as pd
 
+    from pakus.corrections import Correction
+
 PROGRESS_MIN_DOCUMENTS = 50
 """Show a progress bar from this many documents on (and only on a terminal)."""
 
@@ -140,10 +142,12 @@ def extract_corpus(
     return out
 
 
-def fact_tables(corpus: Corpus, extractions: Sequence[Extraction]) -> dict[str, pd.DataFrame]:
+def fact_tables(corpus: Corpus, extractions: Sequence[Extraction],
+                corrections: Sequence[Correction] | None = None) -> dict[str, pd.DataFrame]:  # fmt: skip
     """All tables for a corpus and its extractions, in memory, typed and sorted: the
-    documents, the mention tables, the reconciled tables (``pakus.reconcile``) and the
-    problems. ``pakus build`` writes the same tables batch by batch instead."""
+    documents, the mention tables, the reconciled tables (``pakus.reconcile``, with the
+    researchers' ``corrections`` applied) and the problems. ``pakus build`` writes the same
+    tables batch by batch instead."""
     from pakus.reconcile import reconcile
     from pakus.tables import reconciled_tables, typed_frame
 
@@ -151,8 +155,9 @@ def fact_tables(corpus: Corpus, extractions: Sequence[Extraction]) -> dict[str, 
     for name, kind in MENTION_TABLES.items():
         tables[name] = typed_frame(name, mention_rows(extractions, kind))
     reconciled = reconcile(
-        tables["events"], tables["amounts"], tables["entities"], tables["documents"]
-    )
+        tables["events"], tables["amounts"], tables["entities"], tables["documents"],
+        corrections=list(corrections or []),
+    )  # fmt: skip
     tables.update(reconciled_tables(reconciled).items())
     tables["problems"] = typed_frame(
         "problems",
@@ -167,8 +172,21 @@ def corpus_tables(
 ) -> tuple[Corpus, dict[str, pd.DataFrame]]:  # fmt: skip
     """Load a corpus folder and return its fact tables (in memory; nothing written)."""
     corpus = load_corpus(folder)
+    corrections = corpus_corrections(folder, corpus)
     extractions = extract_corpus(corpus, progress, jobs, scheduler)
-    return corpus, fact_tables(corpus, extractions)
+    return corpus, fact_tables(corpus, extractions, corrections)
+
+
+def corpus_corrections(folder: Path | str, corpus: Corpus) -> list[Correction]:
+    """The valid rows of the corpus folder's ``corrections.csv`` (``pakus.corrections``);
+    each bad cell becomes a problem of the corpus (one line naming file, row and column)."""
+    from pakus.corrections import CORRECTIONS_FILE, load_corrections
+    from pakus.reference import extraction_tables
+
+    types = set(extraction_tables().plover_types["type"])
+    rows, problems = load_corrections(folder, types)
+    corpus.problems += [Problem(str(Path(folder) / CORRECTIONS_FILE), p, False) for p in problems]
+    return rows
 
 
 def mention_rows(extractions: Sequence[Extraction], kind: str) -> list[dict]:
@@ -305,14 +323,23 @@ def _write_tables(
     entities = pd.read_parquet(
         staging / "entities.parquet", filters=[("type", "in", ["program", "state"])]
     )
-    reconciled = reconcile(events, amounts, entities, tables["documents"])
+    corrections = corpus_corrections(corpus_dir, corpus)
+    reconciled = reconcile(events, amounts, entities, tables["documents"], corrections=corrections)
     tables.update(reconciled_tables(reconciled).items())
     del events, amounts, entities
     tables["problems"] = typed_frame(
         "problems",
         [{"path": p.path, "message": p.message, "skipped": p.skipped} for p in corpus.problems],
     )
-    for name in ("documents", "facts", "fact_sources", "conflicts", "flags", "problems"):
+    for name in (
+        "documents",
+        "facts",
+        "fact_sources",
+        "conflicts",
+        "flags",
+        "corrections",
+        "problems",
+    ):
         writer = TableWriter(staging, name)
         writer.write(tables[name])
         written += writer.close()

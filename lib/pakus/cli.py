@@ -120,7 +120,11 @@ def parser() -> argparse.ArgumentParser:
     )
     root = project_root()
     bd.add_argument("--corpus", type=Path, default=root / "data" / "raw", help="corpus folder")
-    bd.add_argument("--out", type=Path, default=root / "data" / "processed", help="output folder")
+    bd.add_argument(
+        "--out", type=Path, default=None,
+        help="output folder (default: beside the corpus — `processed` next to a folder named "
+        "`raw`, as data/raw → data/processed, else `<corpus>-processed` next to it)",
+    )  # fmt: skip
     bd.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     bd.add_argument(
         "--jobs", type=_jobs, default=None, metavar="N",
@@ -256,10 +260,21 @@ def _extract(args: argparse.Namespace) -> int:
     return status
 
 
+def default_out(corpus: Path) -> Path:
+    """Where ``pakus build --corpus DIR`` writes without ``--out``: beside the corpus, never
+    into another corpus's tables — ``DIR/../processed`` for a folder named ``raw`` (the
+    project's data/raw → data/processed), else ``DIR/../<DIR name>-processed``."""
+    corpus = Path(corpus).absolute()
+    name = "processed" if corpus.name == "raw" else f"{corpus.name}-processed"
+    return corpus.parent / name
+
+
 def _build(args: argparse.Namespace) -> int:
     from pakus.build import build
     from pakus.runner import DEFAULT_BUDGET_S
 
+    if args.out is None:
+        args.out = default_out(args.corpus)
     budget = DEFAULT_BUDGET_S if args.budget is None else args.budget
     try:
         result = build(
@@ -286,6 +301,10 @@ def _build(args: argparse.Namespace) -> int:
             f"{t['conflicts']['fact_id'].nunique()} with conflicting sources, {n['flags']} flags; "
             f"{len(result.corpus.skipped)} skipped; {result.cache_hits} from the cache"
         )
+    corrections = result.tables.get("corrections")
+    for c in corrections.itertuples() if corrections is not None else ():
+        print(f"pakus build: correction ({c.who}: {c.why}): {c.action} {c.doc}:{c.start}: {c.effect}",
+              file=sys.stderr)  # fmt: skip
     return 1 if result.corpus.skipped else 0
 
 

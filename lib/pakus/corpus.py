@@ -20,6 +20,8 @@ MAX_BYTES = 5_000_000
 """Largest document read (bytes); a longer file is reported, not read."""
 
 CORPUS_FILE = "corpus.csv"
+CORRECTIONS_FILE = "corrections.csv"
+"""Researchers' corrections beside corpus.csv, read by ``pakus.corrections``, not a document."""
 """The metadata table in a corpus folder."""
 
 CORPUS_COLUMNS = ("id", "file", "title", "outlet", "author", "published", "published_basis")
@@ -450,7 +452,7 @@ def load_corpus(folder: Path | str, max_bytes: int = MAX_BYTES) -> Corpus:
     id_rule = re.compile(ID_PATTERN)
     for entry in entries:
         name, path = entry.name, folder / entry.name
-        if name == CORPUS_FILE or name in listed:
+        if name in (CORPUS_FILE, CORRECTIONS_FILE) or name in listed:
             continue
         if not _is_text_name(name):
             kind = "a folder" if entry.is_dir() else "not a .txt document"

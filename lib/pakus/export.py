@@ -25,6 +25,7 @@ PRIMARY_KEYS = {
     "fact_sources": ["fact_id", "kind", "doc", "start"],
     "conflicts": ["fact_id", "field", "doc", "start"],
     "flags": ["doc", "start", "rule"],
+    "corrections": ["action", "doc", "start", "field", "value", "other_doc"],
     "problems": ["path", "message"],
 }
 QUAD_NAMES = {"VC": "Verbal Cooperation", "MC": "Material Cooperation", "VConf": "Verbal Conflict",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import textwrap
+from pathlib import Path
 
 import matplotlib
 
@@ -17,7 +18,9 @@ HATCHES = ("", "//", "..", "xx", "\\\\")
 STYLE = {
     "figure.figsize": (9, 4.5),
     "figure.dpi": 100,
+    "savefig.dpi": 300,
     "font.size": 10,
+    "legend.fontsize": 9,
     "axes.titlesize": 12,
     "axes.titleweight": "bold",
     "axes.spines.top": False,
@@ -30,14 +33,30 @@ STYLE = {
 }
 
 
-def show(fig: plt.Figure, alt: str) -> None:
-    """Display a figure in a notebook as a PNG with alt text, then close it."""
+def show(
+    fig: plt.Figure, alt: str, name: str | None = None, folder: Path | str | None = None
+) -> list[Path]:
+    """Display a figure in a notebook as a PNG with alt text, then close it. With ``name``,
+    also save it as ``<folder>/<name>.svg`` and ``.pdf`` (vector, for papers; ``folder``
+    defaults to ``figures/`` beside the notebook that runs) and return those paths. The files
+    carry no creation date, so the same figure gives the same bytes."""
     from IPython.display import Image, display
 
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", metadata={"Software": None}, bbox_inches="tight")
+    fig.savefig(buffer, format="png", metadata={"Software": None}, bbox_inches="tight", dpi=100)
+    saved = []
+    if name is not None:
+        out = Path(folder) if folder is not None else Path("figures")
+        out.mkdir(parents=True, exist_ok=True)
+        for fmt, meta in (("svg", {"Date": None, "Creator": None}),
+                          ("pdf", {"CreationDate": None, "Creator": None, "Producer": None})):  # fmt: skip
+            path = out / f"{name}.{fmt}"
+            with plt.rc_context({"svg.hashsalt": "pakus"}):
+                fig.savefig(path, format=fmt, metadata=meta, bbox_inches="tight")
+            saved.append(path)
     plt.close(fig)
     display(Image(data=buffer.getvalue(), format="png", alt=alt))
+    return saved
 
 
 def _wrap(text: str, width: int = 28) -> str:
@@ -45,35 +64,70 @@ def _wrap(text: str, width: int = 28) -> str:
 
 
 def intensity_timeline(table: pd.DataFrame, phase_table: pd.DataFrame, used: pd.DataFrame,
-                       title: str, annotate: int = 4) -> plt.Figure:  # fmt: skip
-    """The intensity index per period, phases shaded, the strongest events annotated."""
+                       title: str, annotate: int = 4, smoothed: pd.Series | None = None) -> plt.Figure:  # fmt: skip
+    """Two panels sharing the time axis. Top: the index per period with its 95 % bootstrap
+    interval (error bars), the smoothed index (dashed), phases shaded; no line crosses a
+    period without a value; the strongest events are labelled in a numbered key below the
+    axes so that labels never overlap. Bottom: events per period (bars; hatched where the
+    period has too few events to enter the index)."""
     with plt.rc_context(STYLE):
-        fig, ax = plt.subplots()
-        data = table.dropna(subset=["index"])
-        x = data["period"].map(lambda p: p.start_time)
+        fig, (ax, bx) = plt.subplots(2, 1, sharex=True, figsize=(9, 6),
+                                     gridspec_kw={"height_ratios": [3, 1]})  # fmt: skip
+        x = table["period"].map(lambda p: p.start_time + (p.end_time - p.start_time) / 2)
         ax.axhline(0, color="black", linewidth=0.8)
-        ax.plot(x, data["index"], marker="o", color="black", label="mean PLOVER intensity")
         for row in phase_table.itertuples():
             start = pd.Period(row.start).start_time
             end = pd.Period(row.end).end_time
-            ax.axvspan(start, end, color="#e0e0e0" if row.phase == "convergence" else "#a0a0a0",
-                       alpha=0.6, hatch="" if row.phase == "convergence" else "//", linewidth=0)  # fmt: skip
-        strongest = used.reindex(
-            used["intensity"].abs().sort_values(ascending=False, kind="stable").index
+            face = {"convergence": "#e0e0e0", "estrangement": "#a0a0a0"}.get(row.phase, "white")
+            ax.axvspan(start, end, facecolor=face, alpha=0.6, linewidth=0,
+                       hatch="//" if row.phase == "estrangement" else ".." if row.phase == "turning" else "")  # fmt: skip
+        # NaN where a period has no value: matplotlib breaks the line there (no line across gaps)
+        ax.plot(x, table["index"], marker="o", color="black", label="mean PLOVER intensity")
+        has = table["index"].notna()
+        if has.any():
+            ax.errorbar(x[has], table.loc[has, "index"],
+                        yerr=[table.loc[has, "index"] - table.loc[has, "low"],
+                              table.loc[has, "high"] - table.loc[has, "index"]],
+                        fmt="none", ecolor="#555555", capsize=3, linewidth=0.8,
+                        label="95 % bootstrap interval")  # fmt: skip
+        if smoothed is not None:
+            ax.plot(x, smoothed, linestyle="--", color="#555555", label="smoothed (trailing mean)")
+        strongest = (
+            used.reindex(used["intensity"].abs().sort_values(ascending=False, kind="stable").index)
+            .drop_duplicates("date")
+            .head(annotate)
         )
-        for k, r in enumerate(strongest.drop_duplicates("date").head(annotate).itertuples()):
-            offset = (6, -28 - 12 * (k % 2)) if r.intensity > 0 else (6, 14 + 12 * (k % 2))
-            ax.annotate(_wrap(f"{r.date} {r.type}: {r.trigger}", 22), (r.first_day, r.intensity),
-                        textcoords="offset points", xytext=offset, fontsize=7,
-                        arrowprops={"arrowstyle": "-", "color": "#555555", "linewidth": 0.6})  # fmt: skip
+        key = []
+        for k, r in enumerate(strongest.itertuples(), start=1):
+            ax.annotate(str(k), (r.first_day, r.intensity), textcoords="offset points",
+                        xytext=(0, 7 if r.intensity >= 0 else -13), fontsize=8, ha="center",
+                        fontweight="bold")  # fmt: skip
+            ax.plot([r.first_day], [r.intensity], marker="x", color="#333333", linestyle="none")
+            key.append(f"{k}: {r.date} {r.type} ({r.trigger})")
         ax.set_ylim(-10.5, 10.5)
-        ax.set_ylabel("PLOVER intensity (−10 conflict … +10 cooperation)")
-        ax.set_xlabel("period start")
+        ax.set_ylabel("PLOVER intensity\n(−10 conflict … +10 cooperation)")
         ax.set_title(title)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=3, fontsize=8,
-                  handles=[*ax.get_legend_handles_labels()[0],
-                           matplotlib.patches.Patch(color="#e0e0e0", label="convergence phase"),
-                           matplotlib.patches.Patch(facecolor="#a0a0a0", hatch="//", label="estrangement phase")])  # fmt: skip
+        handles = [*ax.get_legend_handles_labels()[0],
+                   matplotlib.patches.Patch(facecolor="#e0e0e0", label="convergence phase"),
+                   matplotlib.patches.Patch(facecolor="#a0a0a0", hatch="//", label="estrangement phase")]  # fmt: skip
+        ax.legend(handles=handles, loc="upper left", ncol=2, fontsize=8, framealpha=0.9)
+        width = (
+            table["period"].map(lambda p: (p.end_time - p.start_time).days).median() or 1
+        ) * 0.8
+        bx.bar(x, table["events"], width=pd.Timedelta(days=float(width)), color="#888888",
+               edgecolor="black", linewidth=0.5)  # fmt: skip
+        thin = table["events"].gt(0) & table["index"].isna()
+        bx.bar(x[thin], table.loc[thin, "events"], width=pd.Timedelta(days=float(width)),
+               color="white", edgecolor="black", hatch="//", linewidth=0.5,
+               label="too few events or sources for the index")  # fmt: skip
+        bx.set_ylabel("events")
+        bx.set_xlabel("period")
+        if thin.any():
+            bx.legend(loc="upper left", fontsize=8)
+        if key:
+            fig.text(0.01, -0.02, "Labelled events — " + "; ".join(key), fontsize=8, wrap=True,
+                     va="top")  # fmt: skip
+        fig.tight_layout()
         return fig
 
 
@@ -97,27 +151,42 @@ def status_timeline(aid: pd.DataFrame, names: dict[str, str], title: str) -> plt
         return fig
 
 
-def amounts_chart(amounts: pd.DataFrame, title: str) -> plt.Figure:
-    """Amounts in US$ million by year, one bar per amount mention, hatched by category."""
+def amounts_chart(
+    amounts: pd.DataFrame, title: str, names: dict[str, str] | None = None
+) -> plt.Figure:
+    """Amounts in US$ million by year, one bar per amount mention, hatched by category; a
+    flagged amount (``flag`` column) drawn as an outlined bar labelled with its rule. Bars are
+    labelled by year and document (outlet and date from ``names``)."""
+    names = names or {}
     with plt.rc_context(STYLE):
-        fig, ax = plt.subplots()
+        fig, ax = plt.subplots(figsize=(max(7, 0.9 * len(amounts) + 2), 4.8))
         categories = sorted(amounts["category"].unique())
         labels = []
+        flagged_seen = False
         for i, r in enumerate(amounts.itertuples()):
             k = categories.index(r.category)
+            flag = getattr(r, "flag", "")
+            if flag:
+                ax.bar(i, r.usd / 1e6, color="white", edgecolor="black", linestyle="--",
+                       label=None if flagged_seen else "flagged as implausible (left out of Findings)")  # fmt: skip
+                ax.text(i, r.usd / 1e6, f"flagged:\n{flag}", ha="center", va="bottom", fontsize=7)
+                flagged_seen = True
+                continue
             ax.bar(i, r.usd / 1e6, color=GREYS[k % len(GREYS)], hatch=HATCHES[k % len(HATCHES)],
                    edgecolor="black", label=r.category if r.category not in labels else None)  # fmt: skip
             labels.append(r.category)
         ax.set_xticks(
             range(len(amounts)),
-            [f"{r.year}\n{r.doc[:8]}" for r in amounts.itertuples()],
-            fontsize=7,
-        )
+            [_wrap(f"{r.year} · {names.get(r.doc, r.doc)}", 16) for r in amounts.itertuples()],
+            fontsize=7, rotation=0,
+        )  # fmt: skip
         ax.set_yscale("log")
+        if len(amounts):
+            ax.set_ylim(top=float(amounts["usd"].max()) / 1e6 * 8)  # room for the flag labels
         ax.set_ylabel("US$ million (log scale)")
-        ax.set_xlabel("year · document")
+        ax.set_xlabel("year · document (outlet, date)")
         ax.set_title(title)
-        ax.legend(fontsize=8)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=3, fontsize=8)
         return fig
 
 
@@ -131,10 +200,14 @@ def stance_network(stances: pd.DataFrame, names: dict[str, str], title: str) -> 
         gy = {g: 1 - (i + 1) / (len(groups) + 1) for i, g in enumerate(groups)}
         pairs = stances.groupby(["side", "group", "stance"]).size()
         for (side, group, stance), n in pairs.items():
-            ax.plot([0.1, 0.9], [sides[side], gy[group]], color="black", linewidth=1 + n,
+            y0, y1 = sides[side], gy[group]
+            ax.plot([0.1, 0.9], [y0, y1], color="black", linewidth=1 + n,
                     linestyle="-" if stance == "hostile" else "--")  # fmt: skip
-            ax.text(0.5, (sides[side] + gy[group]) / 2, f"{n}", fontsize=7, ha="center",
-                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})  # fmt: skip
+            # the count sits near the group's end of its line, where lines no longer cross
+            t = 0.85
+            ax.text(0.1 + 0.8 * t, y0 + (y1 - y0) * t, f"{n}", fontsize=8, ha="center",
+                    va="center", bbox={"facecolor": "white", "edgecolor": "black", "pad": 1,
+                                       "linewidth": 0.4})  # fmt: skip
         for side, y in sides.items():
             ax.text(0.08, y, {"USA": "United States", "PAK": "Pakistan"}[side], ha="right", va="center",
                     fontweight="bold")  # fmt: skip
@@ -169,14 +242,12 @@ def long_run_panel(ms_table: pd.DataFrame, ms_rows: pd.DataFrame, ms_phases: pd.
         ax.axhline(0, color="black", linewidth=0.8)
         ax.scatter(ms_rows["first_day"], ms_rows["intensity"], facecolors="white", edgecolors="black",
                    s=36, zorder=3, label="reference milestone (PLOVER intensity of its type)")  # fmt: skip
-        for k, r in enumerate(ms_rows.itertuples()):
-            if k % 2 == 0:
-                ax.annotate(_wrap(r.what, 18), (r.first_day, r.intensity), fontsize=6, color="#333333",
-                            textcoords="offset points", xytext=(2, 6 if r.intensity < 0 else -18))  # fmt: skip
+        # no text labels on the points (they would overlap): the milestones are listed, with
+        # their sources, in the table printed under the figure
         if corpus_table is not None:
-            data = corpus_table.dropna(subset=["index"])
+            data = corpus_table  # periods without a value are NaN: no line across them
             ax.plot(data["period"].map(lambda p: p.start_time), data["index"], color="black",
-                    linewidth=2.2, marker="s", markersize=4, label="corpus index (mean intensity)")  # fmt: skip
+                    linewidth=2.2, marker="s", markersize=5, zorder=4, label="corpus index (mean intensity)")  # fmt: skip
         ax.set_ylim(-10.5, 10.5)
         ax.set_ylabel("PLOVER intensity (−10 … +10)")
         ax.set_xlabel("year")
@@ -222,22 +293,29 @@ def appropriations_chart(approps: pd.DataFrame, corpus_fy: pd.DataFrame, title: 
         return fig
 
 
-def corroboration_figure(matrix: pd.DataFrame, title: str) -> plt.Figure:
-    """Documents (rows) × facts (columns): black where a document tells the fact."""
+def corroboration_figure(matrix: pd.DataFrame, title: str,
+                         names: dict[str, str] | None = None) -> plt.Figure:  # fmt: skip
+    """Documents (rows, named by outlet and date) × facts (columns): black where a document
+    tells the fact, with gridlines between cells."""
+    names = names or {}
     with plt.rc_context({**STYLE, "axes.grid": False}):
         fig, ax = plt.subplots(
-            figsize=(max(6, 0.45 * matrix.shape[1] + 3), 1.2 + 0.5 * matrix.shape[0])
+            figsize=(max(6, 0.45 * matrix.shape[1] + 4), 1.4 + 0.5 * matrix.shape[0])
         )
         ax.imshow(matrix.to_numpy(), cmap="Greys", vmin=0, vmax=1, aspect="auto")
-        ax.set_yticks(range(matrix.shape[0]), matrix.index)
+        ax.set_yticks(range(matrix.shape[0]), [names.get(d, d) for d in matrix.index])
         ax.set_xticks(
             range(matrix.shape[1]),
             [c.split(" (")[0] for c in matrix.columns],
             rotation=60,
             ha="right",
-            fontsize=7,
+            fontsize=8,
         )
+        ax.set_xticks([x - 0.5 for x in range(1, matrix.shape[1])], minor=True)
+        ax.set_yticks([y - 0.5 for y in range(1, matrix.shape[0])], minor=True)
+        ax.grid(which="minor", color="#888888", linewidth=0.6)
+        ax.tick_params(which="minor", length=0)
         ax.set_xlabel("fact (date and PLOVER type)")
-        ax.set_ylabel("document")
+        ax.set_ylabel("document (outlet, date)")
         ax.set_title(title)
         return fig

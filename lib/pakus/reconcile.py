@@ -1,25 +1,38 @@
 """One fact per happening: event and amount mentions from all documents grouped, with every
 disagreement and implausible value flagged.
 
-Grouping (event mentions that are dated and told as done):
+Grouping (event mentions that are dated and told as done), in date order; a mention joins the
+first fact it *can be the same happening as* (:func:`same_happening`), else it starts a new one:
 
-1. Mentions are taken in date order. A mention joins a fact when it has the same PLOVER type,
-   its first day lies within 366 days of every member's, and either it shares a programme
-   with the fact (IMET, FMF, …; a clause that names none but follows a programme's mention
-   within about two sentences, in an aid-related event, takes that programme), or its date
-   agrees with every member's and it shares an actor that is not a state, or two actors.
-   Otherwise it starts a new fact. So only a shared programme can join dates that disagree,
-   and only such facts can hold date conflicts.
-   A fact's ``documents`` counts *independent* documents: a reprint or near-duplicate (a
-   document whose ``reprint_of`` names another, as ``pakus add`` records it) counts with its
-   original, once (:func:`independent_sources`); so two copies of one wire story do not
-   corroborate each other.
-2. A fact's date is the most precise date that two documents or more attest (at that
+1. *Same frame*: the same PLOVER type; the same PLOVER mode where both give one (a phone call
+   is not a visit); the same source country and the same target country where both mentions
+   give them (for CONSULT, whose meetings are told from either side, the same pair of
+   countries in either order).
+2. *Compatible dates*: the dates agree at the coarser precision, or — when the mention shares
+   a programme with the fact (IMET, FMF, …; a clause that names none but follows a programme's
+   mention within about two sentences, in an aid-related event, takes that programme) — they
+   lie at most ``DATE_SLACK_DAYS`` apart (a date told wrongly by one source; further apart they
+   are two happenings, such as a suspension in January and a cancellation in August). Two
+   mentions from *one document* whose dates disagree are never one happening: a document that
+   gives two dates tells two things, never a conflict between sources.
+3. *Shared participants*: a shared programme, or (dates agreeing) a shared actor that is not a
+   state, or two shared actors.
+
+This generalises the "one-a-day" filter of machine-coded event data (one record per date,
+source, target and event code; Schrodt, *Analyzing International Event Data: A Handbook of
+Computer-Based Techniques*, 2012), with date precision and slack for sources that misdate.
+
+A fact's ``documents`` counts *independent* documents: a reprint or near-duplicate (a
+document whose ``reprint_of`` names another, as ``pakus add`` records it) counts with its
+original, once (:func:`independent_sources`); so two copies of one wire story do not
+corroborate each other.
+
+4. A fact's date is the most precise date that two documents or more attest (at that
    precision or finer) and that no document contradicts; failing that, the date most documents
    agree with (at the coarser precision), ties going to the more precise, then the earlier.
    Its amount is the amount the most documents give.
-3. Members whose dates do not agree with each other beyond their precision, or whose amounts
-   differ, are *conflicts*; each version is listed with its document and quote.
+5. Members from different documents whose dates do not agree beyond their precision, or whose
+   amounts differ, are *conflicts*; each version is listed with its document and quote.
 
 Plausibility flags, each naming its rule:
 
@@ -45,11 +58,18 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from pakus.corrections import Correction, apply_to_groups, apply_to_mentions
 from pakus.dates import PRECISIONS, PartialDate
 from pakus.extract.amounts import usd_text
-from pakus.reference import load_series
+from pakus.reference import extraction_tables, load_series
 
 WINDOW_DAYS = 366
+"""No fact spans more than this many days between its members' first days."""
+DATE_SLACK_DAYS = 92
+"""How far apart (days between the two dates' spans: a quarter) the dates of two documents
+sharing a programme may lie and still be one happening told with a wrong date."""
+SYMMETRIC_TYPES = frozenset({"CONSULT"})
+"""Types whose source and target may be told either way round (a meeting of two sides)."""
 AID_FAMILY = {"SANCTION", "AID", "COOPERATE"}
 PROGRAMME_LOOKBACK = 600
 """How far back (characters, about two sentences) a clause looks for the programme it is about."""
@@ -147,6 +167,8 @@ class Reconciled:
     fact_sources: list[FactSource]
     conflicts: list[Conflict]
     flags: list[Flag]
+    corrections: list[Correction] = field(default_factory=list)
+    """The researchers' corrections with what each changed (``pakus.corrections``)."""
 
 
 @dataclass
@@ -158,6 +180,18 @@ class Group:
     members: list = field(default_factory=list)
     programmes: set[str] = field(default_factory=set)
     actors: set[str] = field(default_factory=set)
+    frames: set[tuple[str, str, str]] = field(default_factory=set)
+    """Distinct (mode, source country, target country) of the members."""
+    docs_by_date: dict[str, set[str]] = field(default_factory=dict)
+    """The members' distinct dates (ISO), each with the documents that give it."""
+
+    def add(self, row, progs: frozenset[str], actors: set[str]) -> None:
+        """Take a mention (a row of the dated events table) in."""
+        self.members.append(row)
+        self.programmes |= progs
+        self.actors |= actors
+        self.frames.add(frame(row))
+        self.docs_by_date.setdefault(PartialDate.parse(row.date).iso(), set()).add(row.doc)
 
 
 def independent_sources(documents: pd.DataFrame) -> dict[str, str]:
@@ -266,9 +300,68 @@ def _best_date(dates: list[tuple[PartialDate, str]]) -> PartialDate:
     return max(support, key=lambda d: (support[d], fineness(d), -d.first_day().toordinal()))
 
 
-def fact_id(kind: str, doc: str, start: int, trigger_start: int, date: str) -> str:
-    """A stable id from the fact's earliest mention (its clause, trigger and date)."""
-    key = f"{kind}|{doc}|{start}|{trigger_start}|{date}"
+def frame(row) -> tuple[str, str, str]:
+    """A mention's event frame besides its type: (mode, source country, target country), each
+    ``""`` when not given (columns missing from an older events table count as not given)."""
+    return (
+        str(getattr(row, "mode", "") or ""),
+        str(getattr(row, "source_country", "") or ""),
+        str(getattr(row, "target_country", "") or ""),
+    )
+
+
+def frames_agree(type_: str, a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
+    """Rule 1 of the module docstring on two frames of one PLOVER type: modes equal where both
+    are given; source and target countries equal where both are given (for ``SYMMETRIC_TYPES``
+    the given countries of one are those of the other, in either order)."""
+    if a[0] and b[0] and a[0] != b[0]:
+        return False
+    if type_ in SYMMETRIC_TYPES:
+        sa, sb = {c for c in a[1:] if c}, {c for c in b[1:] if c}
+        return not sa or not sb or sa <= sb or sb <= sa
+    return all(not x or not y or x == y for x, y in zip(a[1:], b[1:], strict=True))
+
+
+def days_apart(a: PartialDate, b: PartialDate) -> int:
+    """Days between the spans of two dates (0 when they touch or overlap)."""
+    if a.first_day() > b.first_day():
+        a, b = b, a
+    return max(0, (b.first_day() - a.last_day()).days - 1)
+
+
+def same_happening(row, group: Group, progs: frozenset[str], actors: set[str],
+                   state_ids: set[str]) -> bool:  # fmt: skip
+    """Can the mention ``row`` (a row of the dated events table, with its programmes ``progs``
+    and actor ids ``actors``) be the happening ``group`` holds? The three rules of the module
+    docstring; ``state_ids`` are the gazetteer's states (a shared state alone is not enough)."""
+    if row.type != group.type:
+        return False
+    mine = frame(row)
+    if not all(frames_agree(row.type, mine, f) for f in group.frames):
+        return False
+    same_programme = bool(progs & group.programmes)
+    date = PartialDate.parse(row.date)
+    agree = True
+    for iso, docs in group.docs_by_date.items():
+        other = PartialDate.parse(iso)
+        if date.compatible(other):
+            continue
+        agree = False
+        if row.doc in docs or not same_programme or days_apart(date, other) > DATE_SLACK_DAYS:
+            return False
+    if same_programme:
+        return True
+    shared = actors & group.actors
+    return agree and bool((shared - state_ids) or len(shared) >= 2)
+
+
+def fact_id(
+    kind: str, doc: str, start: int, trigger_start: int, date: str, parties: str = ""
+) -> str:
+    """A stable id from the fact's earliest mention (its clause, trigger and date, and its
+    source and target actors, ``"SRC>TGT"``: one trigger can code an event per coordinated
+    actor, "US and Afghan forces attacked …")."""
+    key = f"{kind}|{doc}|{start}|{trigger_start}|{date}" + (f"|{parties}" if parties else "")
     return "F" + hashlib.sha1(key.encode()).hexdigest()[:10]
 
 
@@ -299,11 +392,16 @@ class _Group:
     years: set[int] = field(default_factory=set)
     keys: set[tuple] = field(default_factory=set)
     """The index keys the group is registered under (removed when its window closes)."""
+    frames: set[tuple[str, str, str]] = field(default_factory=set)
+    docs_by_date: dict[str, set[str]] = field(default_factory=dict)
+    """As in :class:`Group`, for :func:`same_happening`."""
 
     def add(self, row, date: str, progs: frozenset[str], actors: set[str]) -> None:
         self.members.append(row)
         self.programmes |= progs
         self.actors |= actors
+        self.frames.add(frame(row))
+        self.docs_by_date.setdefault(date, set()).add(row.doc)
         if date not in self.dates:
             if not self.dates:
                 self.finest = date
@@ -344,10 +442,11 @@ def _row_date_keys(date: str) -> list[tuple]:
 
 def group_events(ev: pd.DataFrame, entities: pd.DataFrame) -> list[Group]:
     """Group dated events told as done (``ev``, sorted by first day, doc, start) into facts by
-    the rule of this module's docstring: a mention joins the first fact (in the order facts
-    were opened) of its type whose members all lie within ``WINDOW_DAYS`` and that shares a
-    programme with it, or whose member dates all agree with its date and that shares a
-    non-state actor or two actors with it; otherwise it opens a fact.
+    the rules of this module's docstring: a mention joins the first fact (in the order facts
+    were opened) whose members all lie within ``WINDOW_DAYS`` and that it can be the same
+    happening as (:func:`same_happening`); otherwise it opens a fact. The index below finds
+    the facts that share a programme, or a non-state actor or two actors under agreeing
+    dates (a necessary condition of the rules), and the full rules pick among them.
 
     O(n log n) in the number of mentions n, where comparing each mention with every open fact
     (and each fact's every member) was quadratic: facts are bucketed by type; as mentions come
@@ -399,6 +498,10 @@ def group_events(ev: pd.DataFrame, entities: pd.DataFrame) -> list[Group]:
             queue.popleft()  # closed: its entries are dropped from the heaps as they surface
         oldest_open = queue[0].gid if queue else len(groups)
         best: int | None = None
+
+        def same(g: _Group, row=row, progs=progs, actors=actors) -> bool:
+            return same_happening(row, g, progs, actors, state_ids)
+
         probe = _Group(-1, row.type, row.first_day)
         for key in index_keys(probe, progs, _actor_keys(actors, state_ids), _row_date_keys(date)):
             entries = index.get(key)
@@ -407,7 +510,7 @@ def group_events(ev: pd.DataFrame, entities: pd.DataFrame) -> list[Group]:
             if key[2][0] == "year":  # few facts (dates not a chain): each open one checked
                 entries[:] = [gid for gid in entries if gid >= oldest_open]
                 for gid in entries:
-                    if (best is None or gid < best) and joins(groups[gid], progs, actors, date):
+                    if (best is None or gid < best) and same(groups[gid]):
                         best = gid
                 continue
             # under any other key every open, current entry passes the rule; an entry that
@@ -417,8 +520,16 @@ def group_events(ev: pd.DataFrame, entities: pd.DataFrame) -> list[Group]:
             ):
                 stale = heapq.heappop(entries)
                 groups[stale].keys.discard(key)
+            # the matching rules (same_happening) are stricter than the key's rule, and a fact
+            # they reject now may suit a later mention: it stays, and the next is tried
             if entries and (best is None or entries[0] < best):
-                best = entries[0]
+                if same(groups[entries[0]]):
+                    best = entries[0]
+                else:
+                    fits = [gid for gid in sorted(entries)[1:]
+                            if (best is None or gid < best) and gid >= oldest_open
+                            and joins(groups[gid], progs, actors, date) and same(groups[gid])]  # fmt: skip
+                    best = fits[0] if fits else best
         chosen = groups[best] if best is not None else None
         if chosen is None:
             chosen = _Group(len(groups), row.type, row.first_day)
@@ -437,17 +548,39 @@ def group_events(ev: pd.DataFrame, entities: pd.DataFrame) -> list[Group]:
             keys += [k for k in _actor_keys(chosen.actors & state_ids, state_ids)
                      if k[1][0] in new_states or k[1][1] in new_states]  # fmt: skip
             register(chosen, index_keys(chosen, progs, keys, after_dates))
-    return [Group(g.type, g.members, g.programmes, g.actors) for g in groups]
+    return [Group(g.type, g.members, g.programmes, g.actors, g.frames, g.docs_by_date)
+            for g in groups]  # fmt: skip
 
 
 def reconcile(events: pd.DataFrame, amounts: pd.DataFrame, entities: pd.DataFrame,
-              documents: pd.DataFrame, today: datetime.date | None = None) -> Reconciled:  # fmt: skip
+              documents: pd.DataFrame, today: datetime.date | None = None,
+              corrections: list[Correction] | None = None) -> Reconciled:  # fmt: skip
     """Group mentions into facts; return the rows of the facts, fact_sources, conflicts and
-    flags tables. Inputs are the events, amounts, entities and documents tables; dates after
-    ``today`` (default: the system's date) are flagged."""
+    flags tables, and the researchers' ``corrections`` (``pakus.corrections``) with what each
+    changed. Inputs are the events, amounts, entities and documents tables; dates after
+    ``today`` (default: the system's date) are flagged. Corrections apply before grouping
+    (drop, set) and after it (split, join)."""
+    corrections = corrections or []
+    applied: list[Correction] = []
+    if corrections:
+        intensity = extraction_tables().plover_types.set_index("type")["intensity"].to_dict()
+        events, amounts, applied = apply_to_mentions(events, amounts, corrections, intensity)
     ev = _plain(dated_events(events).sort_values(["first_day", "doc", "start"]))
     amounts = _plain(amounts)
     groups = group_events(ev, entities)
+    if corrections:
+        programmes_before = ProgrammeIndex(entities)
+
+        def add(g: Group, m) -> None:
+            g.add(m, _programmes(m, programmes_before), set(split(m.actors)))
+
+        def new_group(m) -> Group:
+            g = Group(m.type)
+            add(g, m)
+            return g
+
+        groups, regrouped = apply_to_groups(groups, corrections, new_group, add)
+        applied += regrouped
     origin = independent_sources(documents)
 
     by_doc = _amounts_by_doc(amounts)
@@ -456,7 +589,10 @@ def reconcile(events: pd.DataFrame, amounts: pd.DataFrame, entities: pd.DataFram
     conflicts: list[Conflict] = []
     for g in groups:
         first = g.members[0]
-        fid = fact_id(g.type, first.doc, first.start, first.trigger_start, first.date)
+        parties = (
+            f"{getattr(first, 'source_actor', '') or ''}>{getattr(first, 'target_actor', '') or ''}"
+        )
+        fid = fact_id(g.type, first.doc, first.start, first.trigger_start, first.date, parties)
         dates = [(PartialDate.parse(m.date), origin.get(m.doc, m.doc)) for m in g.members]
         best = _best_date(dates)
         money = [(a, m) for m in g.members for a in _amounts_in(by_doc, m)]
@@ -481,7 +617,7 @@ def reconcile(events: pd.DataFrame, amounts: pd.DataFrame, entities: pd.DataFram
                     Conflict(fid, "amount", f"{a.usd:.0f}", a.doc, a.start, a.end, a.quote)
                 )
     flags = _flags(ev, amounts, documents, facts, sources, today or datetime.date.today())
-    return Reconciled(facts, sources, conflicts, flags)
+    return Reconciled(facts, sources, conflicts, flags, applied)
 
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:

@@ -4,7 +4,8 @@
     python -m pakus.reports --in-place   re-execute each notebook in place (committed outputs)
 
 ``notebooks/runs.json`` maps each notebook to named parameter sets; the run ``default`` uses the
-notebook's own defaults. Each run writes ``reports/<notebook>__<run>.ipynb`` and an HTML copy.
+notebook's own defaults. Each run writes ``reports/<notebook>__<run>.ipynb``, an HTML copy, and
+its figures (SVG and PDF) and citations (BibTeX, CSL-JSON) in ``reports/<notebook>__<run>_figures/``.
 """
 
 from __future__ import annotations
@@ -75,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         for run, parameters in sets.items():
             target = out / f"{name}__{run}.ipynb"
             print(f"executing {notebook.name} [{run}] -> {target}", flush=True)
-            execute(notebook, target, parameters, notebooks)
+            figures = out / f"{name}__{run}_figures"
+            execute(notebook, target, {"figures": str(figures), **parameters}, notebooks)
             to_html(target)
     return 0
 

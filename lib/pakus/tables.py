@@ -4,7 +4,7 @@ or reconciles."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -191,6 +191,18 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("reason", "string", "Why, with the numbers"),
         ("fact_id", "string", "The fact, if the flag concerns one"),
     ],
+    "corrections": [
+        ("action", "string", "drop, set, split or join (pakus.corrections)"),
+        ("doc", "string", "Document id of the corrected mention"),
+        ("start", "int64", "Start offset of the corrected mention"),
+        ("field", "string", "For set: the field fixed (type, date, source_actor, …)"),
+        ("value", "string", "For set: the new value"),
+        ("other_doc", "string", "For join: the document of the mention whose fact is joined"),
+        ("other_start", "Int64", "For join: that mention's start offset"),
+        ("who", "string", "Who reviewed the coding"),
+        ("why", "string", "Why the machine coding was wrong"),
+        ("effect", "string", "What applying the row changed (or that it changed nothing)"),
+    ],
     "problems": [
         ("path", "string", "File that could not be read, or the metadata table"),
         ("message", "string", "What is wrong"),
@@ -205,6 +217,7 @@ SORT_KEYS = {
     "fact_sources": ["fact_id", "doc", "start", "kind"],
     "conflicts": ["fact_id", "field", "doc", "start"],
     "flags": ["doc", "start", "rule"],
+    "corrections": ["doc", "start", "action", "field", "other_doc", "other_start"],
 }
 
 
@@ -224,16 +237,18 @@ def typed_frame(name: str, rows: list[dict]) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class ReconciledTables:
-    """The four reconciled tables as typed, sorted frames (columns: ``COLUMNS[name]``)."""
+    """The reconciled tables as typed, sorted frames (columns: ``COLUMNS[name]``)."""
 
     facts: pd.DataFrame
     fact_sources: pd.DataFrame
     conflicts: pd.DataFrame
     flags: pd.DataFrame
+    corrections: pd.DataFrame = field(default_factory=lambda: typed_frame("corrections", []))
 
     def items(self) -> list[tuple[str, pd.DataFrame]]:
         """(table name, frame) pairs in the order the tables are written."""
-        return [(n, getattr(self, n)) for n in ("facts", "fact_sources", "conflicts", "flags")]
+        names = ("facts", "fact_sources", "conflicts", "flags", "corrections")
+        return [(n, getattr(self, n)) for n in names]
 
 
 def reconciled_tables(r: Reconciled) -> ReconciledTables:
@@ -246,6 +261,7 @@ def reconciled_tables(r: Reconciled) -> ReconciledTables:
         .reset_index(drop=True),
         typed_frame("conflicts", [vars(x) for x in r.conflicts]),
         typed_frame("flags", [vars(x) for x in r.flags]),
+        typed_frame("corrections", [vars(x) for x in r.corrections]),
     )
 
 

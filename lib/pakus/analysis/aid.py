@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from pakus.analysis.checks import as_list
 from pakus.analysis.facts import check_period, check_subset, dated_events, split, within
 from pakus.dates import PartialDate, coarser_precision
 from pakus.extract.amounts import usd_text
@@ -120,6 +121,17 @@ def aid_amounts(amounts: pd.DataFrame, events: pd.DataFrame, documents: pd.DataF
     return a.sort_values(["year", "doc", "start"]).reset_index(drop=True)
 
 
+def mark_flags(amounts: pd.DataFrame, flags: pd.DataFrame) -> pd.DataFrame:
+    """``amounts`` with ``flag``: the plausibility rule (``pakus.reconcile``) raised on the
+    amount's words, ``""`` where none. Flagged amounts stay listed and drawn (marked) but are
+    left out of headline numbers."""
+    rules = {(f.doc, f.start, f.end): f.rule for f in flags.itertuples()}
+    return amounts.assign(
+        flag=[rules.get((d, s_, e), "") for d, s_, e in zip(amounts["doc"], amounts["start"],
+                                                             amounts["end"], strict=True)]
+    )  # fmt: skip
+
+
 PROGRAMME_NAMES = {
     "IMET": "PROG.IMET", "FMF": "PROG.FMF", "CSF": "PROG.CSF", "F-16": "PROG.F16",
     "FMS": "PROG.FMS", "ESF": "PROG.ESF", "PCF": "PROG.PCF", UNSPECIFIED: UNSPECIFIED,
@@ -138,30 +150,46 @@ class Parameters:
 def check_parameters(corpus, programmes, start, end) -> Parameters:
     """Validate the notebook's parameters; ParameterError with a clear message otherwise."""
     s, e = check_period(start, end)
-    names = check_subset("programmes", list(programmes), list(PROGRAMME_NAMES))
+    names = check_subset("programmes", as_list("programmes", programmes), list(PROGRAMME_NAMES))
     return Parameters(str(corpus), [PROGRAMME_NAMES[n] for n in names], s, e)
 
 
-def findings(aid: pd.DataFrame, intervals: pd.DataFrame, amounts: pd.DataFrame) -> str:
-    """The findings paragraph, written from the computed numbers."""
+def findings(aid: pd.DataFrame, intervals: pd.DataFrame, amounts: pd.DataFrame,
+             names: dict[str, str] | None = None) -> str:  # fmt: skip
+    """The findings paragraph, written from the computed numbers. ``amounts`` may carry
+    ``flag`` (:func:`mark_flags`): flagged amounts are left out of the largest figure and
+    named with their rule. ``names`` maps doc ids to "outlet, date"."""
+    names = names or {}
     if aid.empty:
-        return "No dated aid events for these programmes fall in the chosen period."
+        return "Nothing to analyse: no dated aid events for these programmes fall in the chosen period."
     suspended = aid[aid["status"] == "suspended"]
     active = aid[aid["status"] == "active"]
+    docs = aid["doc"].nunique()
     parts = [
-        f"**{len(aid)}** dated aid events from **{aid['doc'].nunique()}** documents: "
+        f"**{len(aid)}** dated aid event{'s' if len(aid) != 1 else ''} from **{docs}** "
+        f"document{'s' if docs != 1 else ''}: "
         f"**{len(suspended)}** suspensions or cuts and **{len(active)}** resumptions, approvals "
         f"or deliveries, across {aid['programme'].nunique()} programme(s)."
     ]
     for r in intervals.itertuples():
         parts.append(
             f"{NAMES.get(r.programme, r.programme)} was suspended in {r.suspended} and resumed in "
-            f"{r.resumed} according to {r.doc}: about **{r.days} days** (dates known to the {r.precision})."
+            f"{r.resumed} according to {names.get(r.doc, r.doc)}: about **{r.days} days** "
+            f"(dates known to the {r.precision})."
         )
     if not amounts.empty:
-        largest = amounts.loc[amounts["usd"].idxmax()]
-        parts.append(
-            f"The largest aid figure is **{usd_text(largest['usd'])}** "
-            f"({largest['category']}, {largest['doc']}: “{largest['quote']}”)."
-        )
+        flagged = amounts[amounts["flag"] != ""] if "flag" in amounts else amounts.iloc[0:0]
+        clean = amounts.drop(flagged.index)
+        if not clean.empty:
+            largest = clean.loc[clean["usd"].idxmax()]
+            parts.append(
+                f"The largest aid figure not flagged as implausible is **{usd_text(largest['usd'])}** "
+                f"({largest['category']}, {names.get(largest['doc'], largest['doc'])}: "
+                f"“{largest['quote']}”)."
+            )
+        for r in flagged.itertuples():
+            parts.append(
+                f"Left out as implausible (rule `{r.flag}`): “{r.quote}” "
+                f"({names.get(r.doc, r.doc)})."
+            )
     return " ".join(parts)

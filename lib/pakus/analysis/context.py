@@ -5,16 +5,19 @@ never an input of extraction.
 
 from __future__ import annotations
 
-import re
+from functools import cache
 
 import pandas as pd
 
+from pakus.analysis.dyads import involves_both, with_coalitions
 from pakus.analysis.facts import dated_events, split
 from pakus.dates import PartialDate, fiscal_year_of
+from pakus.extract import extract_text
 from pakus.reference import load_series, milestones
 
 SINGLE_YEAR_PROGRAMMES = ("FMF", "IMET", "CSF", "ESF", "PCF/PCCF")
-_STOP = frozenset("with after from over during their that this were into about".split())
+MILESTONE_WINDOW_DAYS = 548
+"""How far (about 18 months) a corpus event may lie from a milestone and still bear on it."""
 
 
 def appropriations(programmes: tuple[str, ...] = SINGLE_YEAR_PROGRAMMES) -> pd.DataFrame:
@@ -44,34 +47,49 @@ def fiscal_year(date: str) -> int | None:
     return None if d.month is None else fiscal_year_of(d.first_day())
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z][a-z-]{3,}", text.lower()) if w not in _STOP}
+@cache
+def milestone_actors(what: str) -> frozenset[str]:
+    """The canonical actors a milestone's description names, found by the same gazetteer
+    extraction uses (``Salala border incident …`` → ``PLACE.SALALA``)."""
+    return frozenset(e.id for e in extract_text(what).entities)
 
 
 def compare_milestones(events: pd.DataFrame, start: PartialDate | None = None,
-                       end: PartialDate | None = None, dyad: tuple[str, str] = ("USA", "PAK")) -> pd.DataFrame:  # fmt: skip
+                       end: PartialDate | None = None, dyad: tuple[str, str] = ("USA", "PAK"),
+                       coalitions: dict[str, frozenset[str]] | None = None) -> pd.DataFrame:  # fmt: skip
     """For each milestone in the period: does the corpus confirm it, contradict it, or not cover it?
 
     A corpus event *bears on* a milestone when it is a dated, asserted event of the same PLOVER
-    type with an actor of either side (or naming a programme), shares a content word with the
-    milestone's description, and is dated within 18 months of it. It *confirms* the milestone
-    when the two dates agree at the coarser precision; if events bear on it but none agrees, it
-    *contradicts* it; with none, the milestone is *not covered*.
+    type, dated within ``MILESTONE_WINDOW_DAYS`` of it, that shares the milestone's actors: one
+    of the actors its description names besides the two states (a place, person, group,
+    programme or agreement: ``milestone_actors``), or, when it names none, both states of the
+    dyad (coalition members counting for their side). A shared word is not enough. It
+    *confirms* the milestone when the two dates agree at the coarser precision; if events bear
+    on it but none agrees, it *contradicts* it; with none, the milestone is *not covered*.
     """
     ms = milestones()
     if start is not None:
         ms = ms[ms["last_day"] >= pd.Timestamp(start.first_day())]
     if end is not None:
         ms = ms[ms["first_day"] <= pd.Timestamp(end.last_day())]
-    ev = dated_events(events)
-    ev = ev[ev["countries"].map(lambda c: bool(set(dyad) & set(split(c)))) | (ev["programs"] != "")]
+    ev = with_coalitions(dated_events(events), coalitions or {})
+    both = involves_both(ev, dyad) if not ev.empty else pd.Series(dtype=bool)
+    actor_sets = [
+        set(split(a)) | set(split(p)) for a, p in zip(ev["actors"], ev["programs"], strict=True)
+    ]
     rows = []
     for m in ms.itertuples():
-        words, date = _words(m.what), PartialDate.parse(m.date)
-        bears = (ev["type"] == m.plover_type) & (
-            (ev["first_day"] - m.first_day).abs() <= pd.Timedelta(days=548)
+        date = PartialDate.parse(m.date)
+        named = milestone_actors(m.what) - set(dyad)
+        shares = (
+            pd.Series([bool(a & named) for a in actor_sets], index=ev.index, dtype=bool)
+            if named
+            else both
         )
-        near = ev[bears & ev["quote"].map(lambda q, w=words: bool(w & _words(q)))]
+        bears = (ev["type"] == m.plover_type) & (
+            (ev["first_day"] - m.first_day).abs() <= pd.Timedelta(days=MILESTONE_WINDOW_DAYS)
+        )
+        near = ev[bears & shares] if not ev.empty else ev
         agree = near[near["date"].map(lambda d, ref=date: PartialDate.parse(d).compatible(ref))]
         status = (
             "confirmed" if not agree.empty else "contradicted" if not near.empty else "not covered"

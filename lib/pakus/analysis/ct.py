@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from pakus.analysis.checks import as_list, check_coalitions
+from pakus.analysis.dyads import with_coalitions
 from pakus.analysis.facts import (
     FREQUENCIES,
     PERIOD_CODES,
@@ -44,7 +46,12 @@ def known_groups(entities: pd.DataFrame) -> dict[str, str]:
 
 
 def stances(
-    events: pd.DataFrame, entities: pd.DataFrame, groups: list[str], start=None, end=None
+    events: pd.DataFrame,
+    entities: pd.DataFrame,
+    groups: list[str],
+    start=None,
+    end=None,
+    coalitions: dict[str, frozenset[str]] | None = None,
 ) -> pd.DataFrame:
     """One row per (event, side, group): the side's stance toward the group in that event.
 
@@ -53,6 +60,7 @@ def stances(
     told = asserted(events)
     undated = told[told["date"] == ""].assign(first_day=pd.NaT, last_day=pd.NaT)
     ev = pd.concat([within(dated_events(events), start, end), undated], ignore_index=True)
+    ev = with_coalitions(ev, coalitions or {})
     group_ids = set(groups)
     rows = []
     for r in ev.itertuples(index=False):
@@ -149,24 +157,37 @@ class Parameters:
     start: PartialDate | None
     end: PartialDate | None
     frequency: str
+    coalitions: dict[str, frozenset[str]]
 
 
-def check_parameters(corpus, groups, start, end, frequency, found: dict[str, str]) -> Parameters:
-    """Validate the notebook's parameters; ``groups`` may be ``"all"`` (every group found)."""
+def check_parameters(corpus, groups, start, end, frequency, found: dict[str, str] | None = None,
+                     coalitions=None) -> Parameters:  # fmt: skip
+    """Validate the notebook's parameters; ``groups`` may be ``"all"`` (every group found) or
+    one id as a string. Called before extraction (``found`` None), it checks ``groups``
+    against the gazetteer only; with ``found`` it expands ``"all"``."""
     s, e = check_period(start, end)
     check_choice("frequency", frequency, FREQUENCIES)
-    gazetteer = extraction_tables().actors.query("type == 'group'")["id"]
+    actors = extraction_tables().actors
+    gazetteer = actors.query("type == 'group'")["id"]
+    found = found or {}
     options = sorted(set(gazetteer) | set(found))
-    chosen = sorted(set(DEFAULT_GROUPS) | set(found)) if groups == "all" else list(groups)
+    if groups == "all":
+        chosen = sorted(set(DEFAULT_GROUPS) | set(found))
+    else:
+        chosen = as_list("groups", groups)
     check_subset("groups", chosen, options)
-    return Parameters(str(corpus), chosen, s, e, frequency)
+    bodies = check_coalitions(
+        coalitions, list(SIDES), actors.query("type in ['org', 'group']")["id"]
+    )
+    return Parameters(str(corpus), chosen, s, e, frequency, bodies)
 
 
 def findings(st: pd.DataFrame, conv: pd.DataFrame, names: dict[str, str]) -> str:
     """The findings paragraph, written from the computed numbers."""
     if st.empty:
         return (
-            "No dated US or Pakistani actions toward the chosen groups fall in the chosen period."
+            "Nothing to analyse: no US or Pakistani actions toward the chosen groups fall in the "
+            "chosen period."
         )
     by_side = st.groupby("side").size()
     parts = [

@@ -42,6 +42,8 @@ class Facts:
     fact_sources: pd.DataFrame
     conflicts: pd.DataFrame
     flags: pd.DataFrame
+    corrections: pd.DataFrame
+    """The researchers' corrections applied, with what each changed (``pakus.corrections``)."""
 
     @property
     def sources(self) -> dict[str, str]:
@@ -62,7 +64,7 @@ def resolve_corpus(corpus: str | Path) -> Path:
 
 
 TABLES = ("documents", "entities", "events", "amounts", "problems", "facts", "fact_sources",
-          "conflicts", "flags")  # fmt: skip
+          "conflicts", "flags", "corrections")  # fmt: skip
 """The tables a notebook reads (the fields of ``Facts`` after ``folder``)."""
 
 
