@@ -307,3 +307,23 @@ def test_with_a_parse_the_programme_is_the_attached_phrases(english):
     (a,) = amount_mentions(text, [sentence], x.entities, x.dates, purposes, money,
                            {sentence: english(text)})  # fmt: skip
     assert a.program == "PROG.FMF"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "usd", "usd_max"),
+    [
+        ("approved a $1.5-billion aid package", "$1.5-billion", 1.5e9, None),
+        ("a $450-million F-16 package", "$450-million", 450e6, None),
+        ("The $2.3-billion package", "$2.3-billion", 2.3e9, None),
+        ("a $1.5 billion-dollar deal", "$1.5 billion-dollar", 1.5e9, None),
+        ("a $1-2-billion deal", "$1-2-billion", 1e9, 2e9),
+        ("1.5-billion dollars in aid", "1.5-billion dollars", 1.5e9, None),
+        ("half a billion dollars in aid", "half a billion dollars", 0.5e9, None),
+    ],
+)
+def test_a_hyphenated_scale_keeps_its_factor(text, quote, usd, usd_max):
+    assert [(q, u, m) for q, u, m, _ in amounts(text)] == [(quote, usd, usd_max)]
+
+
+def test_a_hyphenated_unit_adjective_is_not_the_purpose():
+    assert extract("a $1.5 billion-dollar deal").amounts[0].purpose == "deal"

@@ -227,3 +227,26 @@ def test_build_reports_bad_metadata_rows_and_links_out_and_builds_the_rest(corpu
     problems = pd.read_csv(out / "problems.csv")
     assert problems["path"].str.endswith("link.txt").any()
     assert "Osama" not in (out / "entities.csv").read_text(encoding="utf-8")
+
+
+def test_export_out_names_a_file_or_a_folder_to_write_the_table_in(tmp_path):
+    from pakus.cli import POLECAT_FILE, _export_path
+
+    folder = tmp_path / "processed"
+    folder.mkdir()
+    assert _export_path(str(folder)) == folder / POLECAT_FILE
+    assert _export_path(str(tmp_path / "new") + "/") == tmp_path / "new" / POLECAT_FILE
+    assert _export_path(str(tmp_path / "e.csv")) == tmp_path / "e.csv"
+
+
+def test_export_writes_into_a_folder_and_reports_an_unwritable_path_in_one_line(tmp_path):
+    corpus = str(ROOT / "data" / "raw")
+    run = pakus("export", "polecat", "--corpus", corpus, "--out", str(tmp_path))
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "events_polecat.csv").read_text().startswith("Event ID")
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    bad = pakus("export", "polecat", "--corpus", corpus, "--out", str(blocker / "e.csv"))
+    assert bad.returncode == 1 and "Traceback" not in bad.stderr
+    assert bad.stderr.strip().startswith(f"pakus export: cannot write {blocker / 'e.csv'}")
+    assert len(bad.stderr.strip().splitlines()) == 1

@@ -248,11 +248,25 @@ def test_a_spreadsheets_byte_order_mark_in_corpus_csv_is_not_part_of_the_first_c
     assert corpus.problems == [] and len(corpus.documents) == 5
 
 
-def test_an_unparseable_corpus_csv_is_one_error_line(corpus_copy):
-    _append_to_line(corpus_copy, 1, ',"unclosed')
+def test_an_unclosed_quote_is_its_rows_problem_and_the_other_rows_build(corpus_copy):
+    path = corpus_copy / "corpus.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    doc_id, file, _ = lines[2].split(",", 2)  # the second data row: its title opens a quote
+    lines[2] = f'{doc_id},{file},"An unclosed title,outlet,author,2021-01,,\n'
+    path.write_text("".join(lines), encoding="utf-8")
+    corpus = load_corpus(corpus_copy)
+    (problem,) = [p.message for p in corpus.problems if p.path.endswith("corpus.csv")]
+    assert problem.startswith("row 2, column 'title': not readable as CSV (line 3: ")
+    assert problem.endswith("an unclosed quote?); the other rows are read")
+    assert len(corpus.documents) == 4 and doc_id not in {d.id for d in corpus.documents}
+    assert not any(file in p.path and "unlisted" in p.message for p in corpus.problems)
+
+
+def test_an_unparseable_header_is_one_error_line(corpus_copy):
+    _append_to_line(corpus_copy, 0, ',"unclosed')
     with pytest.raises(CorpusError) as err:
         load_corpus(corpus_copy)
-    assert "not a readable CSV table (line" in str(err.value)
+    assert "not a readable CSV table (line 1" in str(err.value)
     assert len(str(err.value).splitlines()) == 1
 
 

@@ -44,3 +44,17 @@ def test_a_clause_naming_no_actor_has_no_source_or_target():
     source, target, ids, countries = parties(c, cand.m, cand.trig)
     assert (source.id, target.id, ids, countries) == ("", "", (), ())
     assert [e.type for e in clause_events(c)] == [cand.trig.type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US did not rule out new sanctions on Pakistan.",
+        "Washington refused to rule out sanctions on Pakistan.",
+        "The US would not exclude sanctions on Pakistan.",
+    ],
+)
+def test_mood_a_denied_exclusion_leaves_the_event_possible_not_negated(text):
+    c = clause_of(text)
+    m = primary(candidates(c)).m
+    assert (mood(c, m).negated, mood(c, m).modality) == (False, "hypothetical")

@@ -68,6 +68,26 @@ def test_negated_future_and_hypothetical_events_are_marked():
     assert fut.modality == "future"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US did not rule out new sanctions on Pakistan.",
+        "Washington refused to rule out sanctions against Pakistan.",
+        "The US did not exclude sanctions against Pakistan.",
+        "The US would not rule out imposing sanctions on Pakistan.",
+    ],
+)
+def test_a_denied_exclusion_leaves_the_event_possible_not_negated(text):
+    assert [(e.type, e.negated, e.modality) for e in extract(text).events] == [
+        ("SANCTION", False, "hypothetical")
+    ]
+
+
+def test_a_denied_event_is_still_negated():
+    (event,) = extract("The US did not impose sanctions on Pakistan.").events
+    assert (event.type, event.negated, event.modality) == ("SANCTION", True, "asserted")
+
+
 def test_actors_source_and_target():
     (e,) = events("In 2019 the State Department sanctioned Noor Wali Mehsud, the TTP's emir.")
     assert e.source_actor == "USA.STATE"

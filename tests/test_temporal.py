@@ -163,6 +163,25 @@ def test_relative_dates_count_from_the_dateline(text, published, quote, date):
     assert (found.date, found.anchor) == (date, "dateline")
 
 
+@pytest.mark.parametrize("dash", ["-", "–", "—", ":"])
+def test_a_dateline_ends_at_any_dash_and_an_event_takes_the_weekday_counted_from_it(dash):
+    text = (
+        f"KARACHI, Jan 6 {dash} The United States suspended security aid to Pakistan on Thursday."
+    )
+    found = extract(text, "2018-01-06")
+    assert (_date(text, "2018-01-06", "on Thursday").anchor, found.events[0].date) == (
+        "dateline",
+        "2018-01-04",
+    )
+
+
+@pytest.mark.parametrize("dash", ["-", "–"])
+def test_a_datelines_date_and_outlet_are_not_the_first_sentences(dash):
+    text = f"KARACHI, Jan 6 (Reuters) {dash} The United States suspended aid to Pakistan."
+    event = extract(text, "2018-01-06").events[0]
+    assert (event.date, "ORG.REUTERS" in event.actors) == (None, False)
+
+
 def test_the_dateline_date_is_resolved_and_marked():
     d = extract("WASHINGTON, October 21: The Senate voted.", "1998-10-22").dates[0]
     assert (d.quote, d.date, d.note) == ("October 21", "1998-10-21", "dateline")

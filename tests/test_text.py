@@ -80,3 +80,19 @@ def test_the_word_before_a_stop_is_the_whole_word_when_short():
     assert text[word_before(starts, text.index(". B")) : text.index(". B")] == "Gen"
     dc = text.index("C.") + 1
     assert text[word_before(starts, dc) : dc] == "D.C"
+
+
+@pytest.mark.parametrize("dash", ["-", "–", "—", ":"])
+def test_a_dateline_opening_a_line_is_a_sentence_of_its_own(dash):
+    text = f"Headline\nISLAMABAD, Oct 21 (Reuters) {dash} Pakistan said it. It did."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Headline",
+        f"ISLAMABAD, Oct 21 (Reuters) {dash}",
+        "Pakistan said it.",
+        "It did.",
+    ]
+
+
+def test_a_hyphen_inside_a_word_does_not_end_a_dateline():
+    text = "KARACHI, Jan 6 -The aid."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [text]

@@ -184,9 +184,21 @@ def parser() -> argparse.ArgumentParser:
     )
     ex2.add_argument("format", choices=["polecat"], help="the layout to write")
     ex2.add_argument("--corpus", type=Path, default=root / "data" / "raw", help="corpus folder")
-    ex2.add_argument("--out", type=Path, default=root / "data" / "processed" / "events_polecat.csv",
-                     help="output CSV file")  # fmt: skip
+    ex2.add_argument("--out", default=str(root / "data" / "processed" / "events_polecat.csv"),
+                     help="output CSV file, or a folder to write events_polecat.csv in")  # fmt: skip
     return p
+
+
+POLECAT_FILE = "events_polecat.csv"
+"""The name ``pakus export polecat`` gives its table inside a folder (``--out FOLDER``)."""
+
+
+def _export_path(out: str) -> Path:
+    """Where the export goes: ``out`` itself, or ``POLECAT_FILE`` inside it when ``out`` is a
+    folder (an existing one, or one written with a trailing separator, as ``build`` takes)."""
+    if Path(out).is_dir() or out.endswith(("/", os.sep)):
+        return Path(out) / POLECAT_FILE
+    return Path(out)
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -199,9 +211,14 @@ def _export(args: argparse.Namespace) -> int:
         print(f"pakus export: {err}", file=sys.stderr)
         return 1
     frame = polecat_events(tables["events"], tables["entities"], tables["documents"])
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    frame.to_csv(args.out, index=False, lineterminator="\n")
-    print(f"wrote {len(frame)} events in the POLECAT layout to {args.out}")
+    out = _export_path(args.out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        frame.to_csv(out, index=False, lineterminator="\n")
+    except OSError as err:
+        print(f"pakus export: cannot write {out}: {err.strerror or err}", file=sys.stderr)
+        return 1
+    print(f"wrote {len(frame)} events in the POLECAT layout to {out}")
     for problem in corpus.skipped:
         print(f"pakus export: skipped: {problem}", file=sys.stderr)
     return 1 if corpus.skipped else 0

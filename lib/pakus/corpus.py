@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import io
 import os
 import re
 from dataclasses import dataclass, field
@@ -207,10 +206,27 @@ class Metadata:
     ids: dict[str, int] = field(default_factory=dict)
 
 
-def _csv_rows(csv_path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """The header and the data rows (with their row numbers, 0 = the first data row) of a
-    CSV file; blank lines are not rows. Raises CorpusError for a file that cannot be read
-    or parsed, or has no header."""
+@dataclass(frozen=True)
+class _BadRecord:
+    """A data row the CSV parser could not read (an unclosed quote): its row number
+    (0 = the first data row), its physical line (1-based), the fields a lenient reading of
+    that line gives (for its id and file) and the parser's complaint."""
+
+    row: int
+    line: int
+    fields: list[str]
+    error: str
+
+
+def _csv_rows(
+    csv_path: Path,
+) -> tuple[list[str], list[tuple[int, list[str]]], list[_BadRecord]]:
+    """The header, the data rows (with their row numbers, 0 = the first data row) of a CSV
+    file, and the rows it could not parse; blank lines are not rows. A row the parser cannot
+    read (an unclosed quote runs to the end of the file) is that row's problem alone: it is
+    returned as a ``_BadRecord`` and parsing resumes on the line after the one it began on.
+    Raises CorpusError for a file that cannot be read or decoded, or whose header cannot be
+    parsed or is missing."""
     try:
         raw = csv_path.read_bytes()
     except OSError as err:
@@ -221,31 +237,53 @@ def _csv_rows(csv_path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
         raise CorpusError(
             csv_path, [f"not UTF-8: invalid byte 0x{raw[err.start]:02x} at byte offset {err.start}"]
         ) from None
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    lines = text.splitlines(keepends=True)
     rows: list[tuple[int, list[str]]] = []
-    try:
-        header = next(reader, None)
-        for record in reader:
-            if record:
-                rows.append((len(rows), record))
-    except csv.Error as err:
-        raise CorpusError(
-            csv_path, [f"not a readable CSV table (line {reader.line_num}: {err})"]
-        ) from None
+    bad: list[_BadRecord] = []
+    header: list[str] | None = None
+    at = 0  # the physical line (0-based) the reader starts from
+    while at < len(lines):
+        consumed = at
+
+        def feed(start: int = at):
+            nonlocal consumed
+            for i in range(start, len(lines)):
+                consumed = i + 1
+                yield lines[i]
+
+        reader = csv.reader(feed(), strict=True)
+        began = at  # the line the record being read began on
+        try:
+            for record in reader:
+                if header is None:
+                    header = record
+                elif record:
+                    rows.append((len(rows) + len(bad), record))
+                began = consumed
+            at = len(lines)
+        except csv.Error as err:
+            if header is None:
+                raise CorpusError(
+                    csv_path, [f"not a readable CSV table (line {began + 1}: {err})"]
+                ) from None
+            fields = next(csv.reader([lines[began]]), [])
+            bad.append(_BadRecord(len(rows) + len(bad), began + 1, fields, str(err)))
+            at = began + 1
     if not header:
         raise CorpusError(csv_path, ["not a readable CSV table (no header line)"])
-    return [h.strip() for h in header], rows
+    return [h.strip() for h in header], rows, bad
 
 
 def read_metadata(csv_path: Path) -> Metadata:
     """Read and validate ``corpus.csv``.
 
-    Rows with a bad cell, and rows with more or fewer fields than the header, are left out
-    of ``rows``; each is reported with its row number (1 = the first data row), its column
-    and what is wrong. Raises CorpusError (one line per problem) for a file that cannot be
-    read or parsed as CSV, or that lacks a column of ``CORPUS_COLUMNS``.
+    Rows with a bad cell, rows with more or fewer fields than the header, and rows the CSV
+    parser cannot read (an unclosed quote) are left out of ``rows``; each is reported with
+    its row number (1 = the first data row), its column and what is wrong. Raises
+    CorpusError (one line per problem) for a file that cannot be read or decoded, whose
+    header cannot be parsed, or that lacks a column of ``CORPUS_COLUMNS``.
     """
-    header, records = _csv_rows(csv_path)
+    header, records, unreadable = _csv_rows(csv_path)
     missing = [c for c in CORPUS_COLUMNS if c not in header]
     if missing:
         raise CorpusError(csv_path, [f"missing column(s): {', '.join(missing)}"])
@@ -255,6 +293,17 @@ def read_metadata(csv_path: Path) -> Metadata:
     good: dict[int, list[str]] = {}
     files: set[str] = set()
     ids: dict[str, int] = {}
+    for record in unreadable:  # its file is still claimed, so it is not read as unlisted
+        cells = [record.fields[i].strip() if i < len(record.fields) else "" for i in where]
+        if cells[0]:
+            ids.setdefault(cells[0], record.row)
+        if cells[1]:
+            files.add(cells[1])
+        column = header[min(max(len(record.fields) - 1, 0), len(header) - 1)]
+        problems.append(Problem(str(csv_path), (
+            f"row {record.row + 1}, column '{column}': not readable as CSV (line "
+            f"{record.line}: {record.error}; an unclosed quote?); the other rows are read"
+        )))  # fmt: skip
     for row, record in records:
         cells = [record[i].strip() if i < len(record) else "" for i in where]
         ids.setdefault(cells[0], row)

@@ -35,8 +35,12 @@ _QUALIFIER = (
     r"close to|less than|under|an estimated|upwards of"
 )
 _CURRENCY = r"(?:US\s?\$|USD\s?|\$)"
+_TO_SCALE = r"(?:\s*|-)"
+"""What may lie between a number and its scale: spaces, none, or a hyphen, as in the compound
+adjective "a $1.5-billion package" (the hyphenated form newspapers use before a noun)."""
 _RANGE_END = (
-    rf"(?:\s*(?:-|–|to)\s*(?:US\s?\$|USD\s?|\$)?\s?(?P<n2>{_NUMBER})(?:\s*(?P<s2>{_SCALE})\b)?)?"
+    rf"(?:\s*(?:-|–|to)\s*(?:US\s?\$|USD\s?|\$)?\s?(?P<n2>{_NUMBER})"
+    rf"(?:{_TO_SCALE}(?P<s2>{_SCALE})\b)?)?"
 )
 _CARDINALS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -224,13 +228,15 @@ def compile_money(currencies: pd.DataFrame) -> MoneyRules:
         forms[key] = tuple(zip(codes, states, strict=True))
         (before if row.position == "before" else after).append(row.form)
     words = trie_pattern([w.lower() for w in after], space=r"\s+")
+    units = trie_pattern(sorted({w.split()[-1].lower().removesuffix("s") for w in after}))
+    unit_adjective = rf"(?:-(?:{units})s?\b(?!-))?"  # "$1.5 billion-dollar deal"
     before_re = re.compile(  # case-sensitive forms: a literal start lets re skip ahead fast
         rf"(?P<cur>{trie_pattern(before)})\s?(?P<n1>{_NUMBER})"
-        rf"(?i:(?:\s*(?P<s1>{_SCALE})\b)?{_RANGE_END})"
+        rf"(?i:(?:{_TO_SCALE}(?P<s1>{_SCALE})\b{unit_adjective})?{_RANGE_END})"
     )
     after_re = re.compile(
         rf"(?<![\w.,$-])(?:(?P<n3>{_NUMBER})|(?:{_WORD_NUMBER})(?=\s+(?:{_WORD_SCALE})\b))"
-        rf"(?:\s*(?P<s3>{_SCALE})\b)?\s+(?P<cur>{words})\b",
+        rf"(?:{_TO_SCALE}(?P<s3>{_SCALE})\b)?\s+(?P<cur>{words})\b",
         re.I,
     )
     anchor = Anchor.words([w.split()[-1] for w in after])

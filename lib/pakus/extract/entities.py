@@ -15,7 +15,7 @@ from pakus.dates import PartialDate
 from pakus.extract.actors import Agents, Offices
 from pakus.extract.mentions import DateMention, EntityMention
 from pakus.extract.scan import Anchor, Scan, joined
-from pakus.extract.text import WORD, token_key, tokens
+from pakus.extract.text import DATELINE_DASH, WORD, token_key, tokens
 from pakus.extract.words import MONTH_NAMES, MONTH_PREFIXES, WEEKDAY_NAMES, WEEKDAY_PREFIXES
 
 _GAP = re.compile(r"[ \t\u00a0\u2007\u2009\u202f\-‑'’\"“”]*")
@@ -580,12 +580,14 @@ _PLACE = re.compile(
     r"district|province|air[ \t]+base|airbase|valley|agency)\b|-based\b)"
 )
 _DATELINE = re.compile(
-    r"^(?P<name>[A-Z]{3,}(?:[ \t-][A-Z]{3,}){0,2})(?=[ \t]*(?:—|–|:|\(|-[ \t]|,[ \t]*(?:"
+    r"^(?P<name>[A-Z]{3,}(?:[ \t-][A-Z]{3,}){0,2})(?=[ \t]*(?:"
+    + DATELINE_DASH
+    + r"|\(|,[ \t]*(?:"
     + "|".join(MONTH_PREFIXES + WEEKDAY_PREFIXES)
     + r")))"
     # "Islamabad, Pakistan (CNN) —": a place, its country and the outlet before a dash
     r"|^(?P<town>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?=,[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
-    r"[ \t]+\([^)\n]{2,30}\)[ \t]*(?:—|–|-[ \t]))",
+    r"[ \t]+\([^)\n]{2,30}\)[ \t]*" + DATELINE_DASH + ")",
     re.M,
 )
 _ROLES = f"(?:{_ROLE_WORDS})"

@@ -18,7 +18,7 @@ from pakus.dates import PartialDate
 from pakus.extract.mentions import DateMention
 from pakus.extract.scan import Anchor, Scan
 from pakus.extract.spans import Spans
-from pakus.extract.text import opens_sentence
+from pakus.extract.text import DATELINE, opens_sentence
 from pakus.extract.trie import trie_pattern
 from pakus.extract.words import (
     FUTURE_CUE,
@@ -818,12 +818,6 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver, Anchor]] = [
 ]
 
 
-_DATELINE = re.compile(
-    rf"^[ \t]*(?P<place>[A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+){{0,3}})(?:,[ \t]*[A-Z][A-Za-z.]+)?,"
-    rf"[ \t]+(?P<date>{_MONTH}\.?[ \t]+(?P<d>[0-3]?\d)(?:,?[ \t]+(?P<y>{_YEAR}))?)"
-    r"[ \t]*(?:\([A-Z][\w .&-]{1,30}\)[ \t]*)?[:—–-]",
-    re.M,
-)
 _DATELINE_REACH = 600
 """How far into a text (characters) a dateline is looked for: after a headline and a byline."""
 
@@ -832,7 +826,7 @@ def dateline(text: str, published: PartialDate | None) -> tuple[int, int, Partia
     """The dateline of a story ("WASHINGTON, October 21:", "ISLAMABAD, Oct 21 (Reuters) –")
     in the first lines of ``text``: (start, end) of its date and the date, the latest such
     day up to the published date when the dateline gives no year. None without one."""
-    m = _DATELINE.search(text, 0, min(len(text), _DATELINE_REACH))
+    m = DATELINE.search(text, 0, min(len(text), _DATELINE_REACH))
     if m is None:
         return None
     month, day = _month(m), int(m.group("d"))

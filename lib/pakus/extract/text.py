@@ -6,7 +6,7 @@ import bisect
 import re
 from itertools import accumulate
 
-from pakus.extract.words import MONTH_ABBREVIATIONS
+from pakus.extract.words import MONTH_ABBREVIATIONS, MONTH_NAMES
 
 WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+")
 """A word token: an abbreviation with dots (``U.S.``, ``D.C.``) or a run of letters/digits."""
@@ -57,6 +57,21 @@ SEPARATOR U+2029), so a lone carriage return (old Mac files) ends a line too."""
 
 _LINE = re.compile(f"[^{LINE_BREAKS}]+")
 
+DATELINE_DASH = r"(?:[:—–]|-(?=[ \t]))"
+"""What ends a dateline: a colon, an en or em dash, or a plain hyphen before a space (wires
+write "KARACHI, Jan 6 (Reuters) - The …" with the keyboard's hyphen)."""
+DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+){0,3})(?:,[ \t]*[A-Z][A-Za-z.]+)?,"
+    rf"[ \t]+(?P<date>(?P<m>{'|'.join(MONTH_NAMES + MONTH_ABBREVIATIONS)})\.?[ \t]+"
+    r"(?P<d>[0-3]?\d)(?:,?[ \t]+(?P<y>19\d\d|20\d\d))?)"
+    rf"[ \t]*(?:\([A-Z][\w .&-]{{1,30}}\)[ \t]*)?{DATELINE_DASH}",
+    re.M,
+)
+"""A story's dated dateline at the start of a line: a place in capitals, perhaps its state,
+the date (``date``: month ``m``, day ``d``, year ``y`` if given), perhaps the outlet in
+brackets, then ``DATELINE_DASH`` ("ISLAMABAD, Oct 21 (Reuters) –", "WASHINGTON, October 21:").
+It is a heading, not part of the first sentence: ``sentence_spans`` keeps it apart."""
+
 MAX_WORD_BEFORE_STOP = 64
 """How far (characters) ``_is_sentence_end`` looks back from a full stop for the word it
 ends; words in running text are far shorter, and the bound keeps sentence splitting linear
@@ -73,15 +88,19 @@ _CLAUSE_BREAK = re.compile(
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, as character offsets into ``text``.
 
-    A line break (any of ``LINE_BREAKS``) always ends a sentence; within a line, a run of
-    ``.!?`` followed by a space or a capital does, unless the full stop ends an initial
-    (``J.``), a dotted abbreviation (``U.S.``) or a word of ``ABBREVIATIONS``. Time is linear
-    in the length of the text.
+    A line break (any of ``LINE_BREAKS``) always ends a sentence, and so does a dateline
+    opening a line (``DATELINE``); within a line, a run of ``.!?`` followed by a space or a
+    capital does, unless the full stop ends an initial (``J.``), a dotted abbreviation
+    (``U.S.``) or a word of ``ABBREVIATIONS``. Time is linear in the length of the text.
     """
     spans: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
         base, chunk = line.start(), line.group()
         start = 0
+        heading = DATELINE.match(chunk)
+        if heading:
+            _append_trimmed(spans, chunk, base, 0, heading.end())
+            start = heading.end()
         words: list[int] | None = None  # starts of the line's runs of word characters and dots
         for m in _END.finditer(chunk):
             if m.group().startswith("."):

@@ -45,3 +45,12 @@ FUTURE_CUE = re.compile(
     r"upcoming|next|is\s+due|are\s+due|scheduled)\b|[’']ll\b"
 )
 """Words that tell of something to come ("will", "plans to", "is due", "next", "’ll")."""
+
+EXCLUDE_VERBS = ("rule out", "exclude", "preclude")
+"""Verbs that deny a possibility ("ruled out sanctions"); denied themselves ("did not rule
+out", "refused to rule out", "would not exclude") they leave their object possible: the
+object's event is hypothetical, not negated."""
+EXCLUDE_VERB = re.compile(
+    r"\b(?:rul(?:e|es|ed|ing)\s+out|exclud(?:e|es|ed|ing)|preclud(?:e|es|ed|ing))\b", re.I
+)
+"""``EXCLUDE_VERBS`` in any inflection, as written."""

@@ -32,6 +32,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from pakus.extract.words import EXCLUDE_VERBS
+
 MODAL_FUTURE = frozenset({"will", "shall", "'ll", "’ll"})
 MODAL_HYPOTHETICAL = frozenset({"would", "may", "might", "could", "should", "must", "can", "ought"})
 """Modal auxiliaries (lower case). ``would`` is hypothetical on its own and future in reported
@@ -367,6 +369,17 @@ def _has_neg(tok) -> bool:
     )
 
 
+def excludes(tok) -> bool:
+    """Whether ``tok`` is a verb of ``EXCLUDE_VERBS`` ("rule out": the verb with its particle)."""
+    for words in EXCLUDE_VERBS:
+        verb, *particle = words.split()
+        if tok.lemma_.lower() == verb and all(
+            any(c.dep_ == "prt" and c.lower_ == p for c in tok.children) for p in particle
+        ):
+            return True
+    return False
+
+
 def _det_no(tok) -> bool:
     return any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in tok.children)
 
@@ -432,6 +445,18 @@ def mood(tok) -> Mood:
         cur = nxt
     reported = False
     for i, v in enumerate(chain):
+        if (
+            v.i != tok.i
+            and excludes(v)
+            and (
+                _has_neg(v)
+                or (i + 1 < len(chain) and v.dep_ == "xcomp" and chain[i + 1].lemma_ in FAIL_VERBS)
+            )
+        ):
+            # "did not rule out new sanctions", "refused to rule out": the denial is of the
+            # excluding, so the event stays possible: hypothetical, not negated
+            modality = modality or "hypothetical"
+            break
         # "did not say it would …" negates the saying, not the content
         if _has_neg(v) and (i == 0 or chain[i - 1].dep_ == "xcomp"):
             negated = True

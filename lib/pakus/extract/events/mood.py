@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from pakus.extract.events.clause import Clause
-from pakus.extract.words import FUTURE_CUE
+from pakus.extract.words import EXCLUDE_VERB, FUTURE_CUE
 
 _NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|neither|nor|without|refused\s+to|declined\s+to|failed\s+to|"
@@ -63,6 +63,12 @@ def mood(c: Clause, m: re.Match[str]) -> Mood:
     text, c_end = c.text, c.end
     before = _DISCOURSE.sub("", text[c.start : m.start()])
     window = before[-60:]
+    # "did not rule out new sanctions": the negation denies the excluding, so the sanctions
+    # stay possible (hypothetical), not denied; negation is read after the excluding verb
+    excluded = list(EXCLUDE_VERB.finditer(window))
+    possible = False
+    if excluded and _NEGATION.search(_NOT_NEGATION.sub("", window[: excluded[-1].start()])):
+        window, possible = window[excluded[-1].end() :], True
     negated = (
         _NEGATION.search(_NOT_NEGATION.sub("", window)) is not None
         or _NO_BEFORE.search(window) is not None
@@ -77,7 +83,7 @@ def mood(c: Clause, m: re.Match[str]) -> Mood:
         _VERB_AFTER_SUBJECT.match(text, m.end(), c_end) if len(before.split()) <= 3 else None
     )
     if (
-        _CONDITIONAL.search(before) or _IRREALIS.search(local) or infinitive
+        possible or _CONDITIONAL.search(before) or _IRREALIS.search(local) or infinitive
         or (verb_after and verb_after.group("hypo"))
     ):  # fmt: skip
         modality = "hypothetical"

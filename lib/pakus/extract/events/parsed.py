@@ -296,10 +296,14 @@ def _unique(events: list[EventMention]) -> list[EventMention]:
 
 
 def _framing(tok, lex, trigger_tokens: set[int]):
-    """The nearest speech-act trigger that governs ``tok`` as its content, and its type."""
+    """The nearest speech-act trigger that governs ``tok`` as its content, and its type.
+    None past a verb of exclusion (``grammar.excludes``): "refused to rule out sanctions"
+    refuses the excluding, not the sanctions, which stay possible (``grammar.mood``)."""
     for anc in grammar.ancestors_within(tok, 3, _FRAMING_DEPS):
         if anc.pos_ == "ADP":
             continue
+        if anc.i != tok.i and grammar.excludes(anc):
+            return None
         for form in (_phrasal_lemma(anc), anc.lower_):
             readings = lex.by_form.get(form, [])
             types = [t.type for t in readings if t.type in FRAMING and not t.requires]
