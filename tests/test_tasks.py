@@ -4,7 +4,7 @@ build's default output folder beside the corpus."""
 import importlib.util
 from pathlib import Path
 
-from pakus.cli import default_out
+from pakus.build import default_out
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -72,6 +72,15 @@ __all__ = [
 ]  # fmt: skip
 
 
+def default_out(corpus: Path) -> Path:
+    """Where ``pakus build --corpus DIR`` writes without ``--out``: beside the corpus, never
+    into another corpus's tables — ``DIR/../processed`` for a folder named ``raw`` (the
+    project's data/raw → data/processed), else ``DIR/../<DIR name>-processed``."""
+    corpus = Path(corpus).absolute()
+    name = "processed" if corpus.name == "raw" else f"{corpus.name}-processed"
+    return corpus.parent / name
+
+
 @dataclass
 class BuildResult:
     """What a build wrote: the corpus read, the number of rows of each table, the smaller

@@ -260,17 +260,8 @@ def _extract(args: argparse.Namespace) -> int:
     return status
 
 
-def default_out(corpus: Path) -> Path:
-    """Where ``pakus build --corpus DIR`` writes without ``--out``: beside the corpus, never
-    into another corpus's tables — ``DIR/../processed`` for a folder named ``raw`` (the
-    project's data/raw → data/processed), else ``DIR/../<DIR name>-processed``."""
-    corpus = Path(corpus).absolute()
-    name = "processed" if corpus.name == "raw" else f"{corpus.name}-processed"
-    return corpus.parent / name
-
-
 def _build(args: argparse.Namespace) -> int:
-    from pakus.build import build
+    from pakus.build import build, default_out
     from pakus.runner import DEFAULT_BUDGET_S
 
     if args.out is None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -10,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pakus.build import BUILD_STAMP, build, build_stamp
+from pakus.build import BUILD_STAMP, build, build_stamp, default_out
 from pakus.dates import PartialDate
 from pakus.errors import ParameterError
 from pakus.reconcile import asserted, dated_events, independent_sources, split
@@ -69,13 +68,10 @@ TABLES = ("documents", "entities", "events", "amounts", "problems", "facts", "fa
 
 
 def built_folder(folder: Path) -> Path:
-    """Where the tables of a corpus folder are built: ``data/processed`` for the project's
-    ``data/raw``, else ``data/processed-corpora/<name>-<hash of its path>``."""
-    root = project_root()
-    if folder == (root / "data" / "raw").resolve():
-        return root / "data" / "processed"
-    digest = hashlib.sha256(str(folder).encode()).hexdigest()[:10]
-    return root / "data" / "processed-corpora" / f"{folder.name}-{digest}"
+    """Where the tables of a corpus folder are built: where ``pakus build --corpus FOLDER``
+    writes them without ``--out`` (:func:`pakus.build.default_out`) — ``data/processed`` for
+    the project's ``data/raw``, beside any other corpus, never into the project's data."""
+    return default_out(folder)
 
 
 def load_facts(corpus: str | Path = "data/raw", out: str | Path | None = None) -> Facts:
