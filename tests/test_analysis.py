@@ -323,9 +323,9 @@ def test_aid_lookups_by_index_give_what_a_scan_of_every_row_gives():
         )  # fmt: skip
         events = frame(*[event(d, date, t, 1, programs=p, quote=q, start=s)
                          for d, s, t, q, p, date in evs])  # fmt: skip
-        got = aid.aid_events(events, progs + [aid.UNSPECIFIED], entities=entities)
+        got = aid.aid_events(events, [*progs, aid.UNSPECIFIED], entities=entities)
         assert sorted(zip(got["doc"], got["start"], got["programme"], strict=True)) == (
-            _plain_aid_events(events, progs + [aid.UNSPECIFIED], entities)
+            _plain_aid_events(events, [*progs, aid.UNSPECIFIED], entities)
         )
         amounts = pd.DataFrame(
             [{"doc": d, "start": s, "end": s + n, "usd": 1e6, "category": "military",
