@@ -293,3 +293,26 @@ def test_mention_rows_are_the_extractions_records():
                     {k: ";".join(v) if isinstance(v, list) else v for k, v in row.items()}
                 )
         assert mention_rows(x, kind) == expected
+
+
+def test_the_build_records_the_parser_without_loading_spacy_when_every_document_is_cached(
+    tmp_path,
+):
+    import json
+
+    from pakus.extract.parse import parser_info
+
+    out = tmp_path / "p"
+    build(RAW, out, progress=False)  # fills the extraction cache
+    code = (
+        "import sys\n"
+        "from pakus.build import build\n"
+        f"r = build({str(RAW)!r}, {str(out)!r}, progress=False)\n"
+        "print(r.cache_misses, 'spacy' in sys.modules)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["0", "False"]  # nothing to parse: spaCy never imported
+    recorded = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))["pakus"]
+    assert recorded["parser"] == parser_info()
+    assert recorded["parser"]["name"].startswith("en_core_web_sm")

@@ -3,8 +3,10 @@
 A document's entry is keyed by the SHA-256 of its text, its id and published date (relative
 dates are resolved against it), and the *fingerprint* of everything else extraction depends
 on: the bytes of the reference tables it reads, the source of the modules extraction runs
-(``EXTRACTION_SOURCES``) and the package's version, and the versions of spaCy and its English model when installed. Change any of them
-and every entry misses; change one document and only its entry does. So a build from the
+(``EXTRACTION_SOURCES``) and the package's version, the versions of spaCy and its English
+model when installed, and the parser's own name, version and components
+(``pakus.extract.parse.parser_meta``). Change any of them and every entry misses; change
+one document and only its entry does. So a build from the
 cache writes the same bytes as a build without it (``pakus build --no-cache``).
 
 The cache is a ``diskcache.Cache`` (SQLite index and files) in ``<out>/.cache/`` by default
@@ -20,12 +22,14 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib.metadata
+import json
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
 from pakus.corpus import Document
 from pakus.extract.mentions import Extraction
+from pakus.extract.parse import parser_meta
 from pakus.reference import reference_dir
 
 SIZE_LIMIT = 2**31
@@ -60,6 +64,7 @@ def fingerprint(reference: str | None = None) -> str:
     for name in _PEERS:
         with contextlib.suppress(importlib.metadata.PackageNotFoundError):
             h.update(f"{name} {importlib.metadata.version(name)}\0".encode())
+    h.update(json.dumps(parser_meta(), sort_keys=True).encode())
     return h.hexdigest()
 
 
