@@ -9,6 +9,11 @@ model when installed, and the parser's own name, version and components
 one document and only its entry does. So a build from the
 cache writes the same bytes as a build without it (``pakus build --no-cache``).
 
+A *batch* of documents (``pakus.build.document_batches``) is also kept whole, as the
+encoded rows it adds to each mention table, keyed by its documents' keys in order and what
+writes the tables (``pakus.build``, ``pakus.tables``, pandas, pyarrow): a batch whose
+documents are all unchanged is appended as it was, without unpickling its extractions.
+
 The cache is a ``diskcache.Cache`` (SQLite index and files) in ``<out>/.cache/`` by default
 (``--cache DIR`` chooses another folder), limited to ``SIZE_LIMIT`` bytes, least recently
 stored entries evicted first. diskcache was chosen over ``joblib.Memory`` (which keys on one
@@ -102,6 +107,27 @@ class ExtractionCache:
     def put(self, document: Document, extraction: Extraction) -> None:
         if self._cache is not None:
             self._cache.set(document_key(document), replace(extraction, text=""))
+
+    def batch_key(self, documents: list[Document], salt: str) -> str:
+        """The key of a batch's encoded tables: its documents' keys, in order, and ``salt``
+        (what turns extractions into tables)."""
+        h = hashlib.sha256(f"batch\0{salt}\0".encode())
+        for document in documents:
+            h.update(document_key(document).encode())
+        return h.hexdigest()
+
+    def get_batch(self, key: str, documents: int):
+        """A batch's value stored by ``put_batch``, or None; a hit counts its ``documents``."""
+        if self._cache is None:
+            return None
+        found = self._cache.get(key)
+        if found is not None:
+            self.hits += documents
+        return found
+
+    def put_batch(self, key: str, value) -> None:
+        if self._cache is not None:
+            self._cache.set(key, value)
 
     def close(self) -> None:
         if self._cache is not None:

@@ -549,6 +549,16 @@ def group_events(ev: pd.DataFrame, entities: pd.DataFrame) -> list[Group]:
             for g in groups]  # fmt: skip
 
 
+EVENT_COLUMNS = (
+    "doc", "start", "end", "quote", "type", "mode", "trigger_start", "date", "actors", "programs",
+    "source_actor", "target_actor", "source_country", "target_country", "negated", "modality",
+)  # fmt: skip
+"""The columns of the events table that ``reconcile`` reads when no corrections apply (a
+correction may set any column): a build reads only these, to hold less in memory."""
+AMOUNT_COLUMNS = ("doc", "start", "end", "quote", "usd", "role", "category")
+"""The columns of the amounts table that ``reconcile`` reads when no corrections apply."""
+
+
 def reconcile(events: pd.DataFrame, amounts: pd.DataFrame, entities: pd.DataFrame,
               documents: pd.DataFrame, today: datetime.date | None = None,
               corrections: list[Correction] | None = None) -> Reconciled:  # fmt: skip
