@@ -17,9 +17,16 @@ For each corpus the script prints:
   memory of the build process (the one that streams batches and reconciles), and the time
   reconciliation and its grouping take on the written tables (their share of the build);
 - the same build with ``--scheduler processes --jobs N``: wall time and parallel efficiency
-  (one-process time ÷ (N × N-process time); the machines are shared, so it is noisy);
+  (one-process time ÷ (N × N-process time); meaningful only on N idle cores), and the ratio of
+  the one-process build's CPU time to the parallel build's (its own and its workers'): the
+  share of the work that is not overhead of running in parallel, which a shared machine
+  does not distort;
 - an incremental rebuild after adding 10 documents (cache filled by a first cached build):
-  its time and its speedup over the full build.
+  its time and its speedup over the full build, by wall and by CPU time, and a rebuild with
+  nothing changed.
+
+Every build's CPU time (user + system) is printed beside its wall time: on a shared machine
+wall time measures the other users as much as the build.
 
 Run with ``PYTHONPATH`` pointing at another checkout's ``lib`` to measure that version (the
 build options it lacks are left out).
