@@ -123,3 +123,11 @@ def test_a_run_on_sentence_is_not_coded_and_the_cut_is_reported():
     x = extract(text, "2018-02-01")
     assert x.events == []
     assert any("not coded for events" in n for n in x.notes)
+
+
+def test_a_weekday_in_a_future_clause_is_the_coming_one():
+    """Rule (dating): a weekday in a clause told in the future ("would resume on Friday",
+    published on a Monday) is the coming such day, not the last one."""
+    text = "The State Department said talks with Pakistan would resume on Friday."
+    talks = [e for e in extract(text, "2016-06-13").events if e.type == "CONSULT"]
+    assert talks and all(e.date == "2016-06-17" for e in talks)

@@ -116,6 +116,8 @@ class Context:
     previous: PartialDate | None
     rules: DateRules
     sentence: tuple[int, int]
+    told: PartialDate | None = None
+    """The last day-, month- or year-precise date told before, wherever it stood."""
 
 
 @dataclass(frozen=True)
@@ -441,6 +443,30 @@ def _month_alone(m, ctx):
     return _rel(_pd(year, month), ctx)
 
 
+_YEAR_SHIFT = {"last": -1, "previous": -1, "this": 0, "next": 1, "following": 1}
+"""The year a month is told in, from the reference year: "May last year" is May of the year
+before, "March next year" March of the year after."""
+
+
+def _month_of_relative_year(m, ctx):
+    """A month with the year it falls in told relative to the reference day ("in May last
+    year", "March of next year"): that month of the shifted year, not the nearest one."""
+    pub = ctx.reference
+    if pub is None:
+        return Resolved.unresolved("relative date: the published date is not known")
+    shift = _YEAR_SHIFT[m.group("rel").lower().split()[-1]]
+    return _rel(_pd(pub.year + shift, _month(m)), ctx)
+
+
+def _at_that_time(m, ctx):
+    """ "At that time", "at the time": the time told just before (the last date told, at its
+    precision: "When I proposed it in 1985, … At that time, …" is 1985)."""
+    told = ctx.told or ctx.previous
+    if told is None:
+        return Resolved.unresolved("relative to an earlier date that the text does not give")
+    return Resolved.at(told, "previous date")
+
+
 def _week_of(day: dt.date, shift: int) -> tuple[dt.date, dt.date]:
     monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=shift)
     return monday, monday + dt.timedelta(days=6)
@@ -704,6 +730,15 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver, Anchor]] = [
         _month_alone,
         _MONTH_ANCHOR,
     ),
+    (  # "in May last year", "March of next year": the month of a year told relative
+        re.compile(
+            rf"\b(?:(?i:in|since|by|until|till|during|from|early|late|mid|in early|in late|"
+            rf"in mid)[\s-]+)?{_MONTH_FULL}\s+(?:of\s+)?(?P<rel>(?i:last|this|next|"
+            rf"the\s+previous|the\s+following))\s+year\b"
+        ),
+        _month_of_relative_year,
+        _MONTH_ANCHOR,
+    ),
     (
         re.compile(
             r"\b(?:FY|(?:[Ff]iscal|[Ff]inancial)\s+years?\s+|[Ff]iscal\s+)'?(?P<fy>\d{4}|\d{2})(?:\s*[-–/]\s*(?:FY)?(?P<fy2>\d{4}|\d{2})"
@@ -811,6 +846,11 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver, Anchor]] = [
         Anchor.words(["hours", "days", "weeks", "months", "years"]),
     ),
     (
+        re.compile(r"\b[Aa]t\s+(?:that|the)\s+time\b(?!\s+(?:of|when|that)\b)"),
+        _at_that_time,
+        Anchor.words(["time"]),
+    ),
+    (
         re.compile(rf"\b{_APPROX}(?:a|one|two|three|several)\s+decades?\s+ago\b", re.I),
         _vague,
         Anchor.words(["decade"]),
@@ -884,7 +924,7 @@ def date_mentions(
             reference, anchor = line[2], "dateline"
         else:
             reference, anchor = published, "published"
-        ctx = Context(reference, anchor, narrative or prev, rules, sentence)
+        ctx = Context(reference, anchor, narrative or prev, rules, sentence, prev)
         result = resolver(m, ctx)
         if result is None:
             continue

@@ -5,6 +5,11 @@ with a date of its own keeps it: "last year's meetings"); else the date the clau
 (:attr:`Clause.governing`: a date opening the sentence, or the date of a coordinated clause);
 a "since" date of an active present perfect dates nothing; an undated signing of an agreement
 whose name holds its year takes that year.
+
+Read on the sentence's parse (:func:`parse_date`, used by ``parsed``): a date that modifies a
+noun other than an event's trigger labels that thing ("the 1985 law", "last year's budget") and
+dates no event told beside it; a stated intent (a promise, a threat) takes the date of the
+statement, the clause of its verb of saying (:func:`statement_date`).
 """
 
 from __future__ import annotations
@@ -15,10 +20,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from pakus.extract.events import grammar
 from pakus.extract.events.clause import RELATIVE, Clause, within
 from pakus.extract.events.triggers import Candidate
 from pakus.extract.mentions import DateMention, EntityMention, EventMention
 from pakus.extract.text import opens_sentence
+from pakus.extract.words import TIME_NOUNS, TIME_PREPOSITIONS
 
 _SAME_TIME_VERB = re.compile(r"(?:and|but)\s+(?!(?:the|a|an|to|it|he|she|they|we|i)\b)[a-z]")
 """A clause that opens with a coordinated verb ("…on Monday, and offered to mediate")."""
@@ -199,3 +206,97 @@ def _adjacent_date(
         ):
             return d
     return None
+
+
+LABEL_DEPS = frozenset({"nummod", "compound", "amod", "poss", "nmod"})
+"""Dependency labels of a word that modifies a noun as a label ("the 1985 law", "the
+post-9/11 era", "last year's budget"), as ``en_core_web_sm`` assigns them."""
+
+
+def labels_noun(date_head, event_heads: set[int]) -> bool:
+    """Whether the date whose head token is ``date_head`` modifies a noun that is no event's
+    trigger (``event_heads``: the trigger head tokens' indices of the sentence): the date
+    names that thing ("invoked the 1985 law to deny aid": the law's year, not the denial's)."""
+    cur = date_head
+    while (
+        cur.dep_ in LABEL_DEPS and cur.head.i != cur.i and cur.head.dep_ in LABEL_DEPS
+        and cur.head.pos_ in {"NOUN", "PROPN", "NUM", "ADJ"}
+    ):  # fmt: skip
+        cur = cur.head  # a chain of modifiers: "Saturday morning raid" labels the raid
+    noun = cur.head
+    return (
+        cur.dep_ in LABEL_DEPS
+        and noun.i != cur.i
+        and noun.pos_ in {"NOUN", "PROPN"}
+        and noun.i not in event_heads
+        and not _tells_time(noun)
+    )
+
+
+def _tells_time(noun) -> bool:
+    """Whether ``noun`` is the object of a preposition of time (``TIME_PREPOSITIONS``: "after
+    Pakistan's 1998 tests") or of a noun of time (``TIME_NOUNS``: "in the wake of the 2022
+    floods"): its date then times what the phrase modifies."""
+    cur = noun
+    for _ in range(4):
+        if cur.dep_ not in {"pobj", "prep"} or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ == "ADP" and cur.lower_ in TIME_PREPOSITIONS:
+            return True
+        if cur.pos_ == "NOUN" and cur.lower_ in TIME_NOUNS:
+            return True
+    return False
+
+
+def parse_date(
+    event: EventMention, tok, dates: Sequence[DateMention], governing: DateMention | None,
+    offset: int, event_heads: set[int],
+) -> EventMention:  # fmt: skip
+    """``event`` (trigger head ``tok``, in a sentence parsed as ``tok.doc`` starting at
+    document offset ``offset``; ``dates``: the sentence's day-, month- or year-precise dates,
+    ``governing`` the one opening it) with a date that labels a noun (:func:`labels_noun`)
+    replaced by a date of the trigger's own clause, else the sentence's opening date, else
+    none."""
+    if not event.date_quote:
+        return event
+    doc = tok.doc
+
+    def head(d: DateMention):
+        return grammar.head_token(doc, d.start - offset, d.end - offset)
+
+    current = next((d for d in dates if d.quote == event.date_quote and d.date == event.date), None)
+    h = head(current) if current is not None else None
+    if h is None or not labels_noun(h, event_heads):
+        return event
+    others = [d for d in dates if d is not current and (hd := head(d)) is not None
+              and not labels_noun(hd, event_heads)]  # fmt: skip
+    own = next((d for d in others if grammar.same_clause(head(d), tok)), None)
+    if own is None and governing is not None and governing in others:
+        own = governing
+    return _dated(event, own)
+
+
+def statement_date(tok, dates: Sequence[DateMention], offset: int) -> DateMention | None:
+    """The date of the statement whose content holds ``tok`` ("Later Thursday the
+    spokeswoman said the US will suspend aid": Thursday): a date in the clause of the verb of
+    saying over it (through ``ccomp`` and ``conj`` links); None if the clause of saying has
+    none, or nothing over ``tok`` is a verb of saying."""
+    cur = grammar.clause_head(tok)
+    while cur.dep_ in {"ccomp", "conj", "xcomp"} and cur.head.i != cur.i:
+        cur = cur.head
+        if cur.lemma_.lower() in grammar.SPEECH_VERBS:
+            doc = tok.doc
+            for d in dates:
+                h = grammar.head_token(doc, d.start - offset, d.end - offset)
+                if h is not None and grammar.clause_head(h).i == cur.i:
+                    return d
+            return None
+    return None
+
+
+def _dated(event: EventMention, date: DateMention | None) -> EventMention:
+    return replace(
+        event, date=date.date if date else None, precision=date.precision if date else None,
+        date_quote=date.quote if date else "",
+    )  # fmt: skip

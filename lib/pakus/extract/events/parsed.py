@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from pakus.extract.events import grammar
+from pakus.extract.events import dating, grammar
 from pakus.extract.events.grammar import Actor, ActorIndex
 from pakus.extract.mentions import DateMention, EntityMention, EventMention
 from pakus.extract.parse import MAX_SENTENCE_CHARS, ParserError, parse_spans
@@ -369,11 +369,14 @@ def _recode(
         r = grammar.Roles(r.sources[:1], (before[-1],) if before else r.targets[:1])
     m = grammar.mood(head)
     negated, modality = m.negated, m.modality
+    ev = dating.parse_date(ev, head, si.dates, si.governing, si.start, trigger_tokens | {head.i})
     stated = _stated_intent(ev.type, head, modality, negated, r, content_mood)
     if stated:
+        said = dating.statement_date(head, si.dates, si.start)
         ev = replace(
             ev, type=stated, mode="", intensity=float(lex.intensity[stated]),
-            quad=lex.quad[stated], date=None, precision=None, date_quote="",
+            quad=lex.quad[stated], date=said.date if said else None,
+            precision=said.precision if said else None, date_quote=said.quote if said else "",
         )  # fmt: skip
         modality = "asserted"
     return _with_roles(ev, r, negated, modality)
@@ -486,7 +489,7 @@ def _new_event(
     stated = _stated_intent(reading.type, tok, m.modality, m.negated, r, None)
     if stated:
         reading = replace(reading, type=stated, mode="")
-        date, modality = None, "asserted"
+        date, modality = dating.statement_date(tok, si.dates, si.start), "asserted"
     ev = EventMention(
         c_start, c_end, text[c_start:c_end], reading.type, tok.text, start, start + len(tok),
         reading.mode, date.date if date else None, date.precision if date else None,
