@@ -55,13 +55,13 @@ def event_mentions(
     amounts: Sequence[AmountMention],
     lexicon: Lexicon,
     coding: CodingTables | None = None,
-    issuer: str = "",
+    issuer: EntityMention | None = None,
 ) -> list[EventMention]:
     """One event per clause that holds a trigger whose requirements the clause meets
     (sentences: (start, end) offsets; mentions sorted by start); with ``coding``, re-read
     with the sentence's parse and completed from the derived verb lexicon
-    (:func:`~pakus.extract.events.parsed.code_events`); ``issuer``: the actor id a
-    first-person "we" stands for. Compound actors ("Pakistani soldiers": entity method
+    (:func:`~pakus.extract.events.parsed.code_events`); ``issuer``: the actor a
+    first-person "we" stands for (the document's issuer). Compound actors ("Pakistani soldiers": entity method
     ``compound``) are left to the nationality-group rules, which read ``demonyms.csv``
     themselves."""
     entities = [e for e in entities if e.method != "compound"]

@@ -193,11 +193,12 @@ class SentenceInfo:
 
 def code_events(
     text: str, sentences: Sequence[SentenceInfo], events: list[EventMention],
-    entities: Sequence[EntityMention], lex, tables: CodingTables, issuer: str = "",
+    entities: Sequence[EntityMention], lex, tables: CodingTables,
+    issuer: EntityMention | None = None,
 ) -> list[EventMention]:  # fmt: skip
     """The events, re-read with the parse, plus the derived lexicon's events. ``lex``: the
-    trigger Lexicon (intensities, quad classes, curated forms); ``issuer``: the actor id a
-    first-person ``we`` stands for (an official statement's author), if known."""
+    trigger Lexicon (intensities, quad classes, curated forms); ``issuer``: the actor a
+    first-person ``we`` stands for (an official statement's issuer), if known."""
     actors = [_actor(e) for e in entities if e.type in ACTOR_TYPES]
     by_sentence: dict[int, list[EventMention]] = {}
     for ev in events:
@@ -221,7 +222,7 @@ def code_events(
         sentences[i].text = text[sentences[i].start : sentences[i].end]
     out: list[EventMention] = list(by_sentence.get(-1, []))
     previous: Actor | None = None
-    issuer_actor = Actor(issuer, issuer) if issuer else None
+    issuer_actor = _actor(issuer) if issuer is not None else None
     for i, si in enumerate(sentences):
         s_events = by_sentence.get(i, [])
         doc = parsed.get(i)
