@@ -462,3 +462,30 @@ def test_a_relative_clause_in_the_simple_present_is_a_general_statement():
     text = "On Thursday US forces struck the Haqqani network, a group that attacks NATO forces in Afghanistan."
     found = [e for e in events(text, "2011-10-13") if e.trigger == "attacks"]
     assert found and all(e.modality == "general" for e in found)
+
+
+def test_a_date_of_an_adverbial_clause_is_not_the_main_clauses():
+    """Rule (dating): "The attack came two weeks before the talks were held": the date is
+    the talks' (its words hang in the adverbial clause), not the attack's."""
+    text = "A raid on Saturday killed 24 soldiers. The attack came two weeks before the talks were held."
+    attack = [e for e in events(text, "2011-11-26") if e.trigger == "attack"]
+    assert attack and all(e.date is None for e in attack)
+
+
+def test_a_dated_noun_in_a_following_sentence_dates_the_happening_it_names_again():
+    """Rule (dating): "a drone attack has killed four militants. … Thursday's strike was
+    aimed at …": the undated attack takes the date of the noun that names it again."""
+    text = (
+        "Officials say a suspected US drone attack has killed at least four militants in "
+        "North Waziristan. Thursday's strike was aimed at a compound."
+    )
+    attack = [e for e in events(text, "2011-10-14") if e.trigger == "drone attack"]
+    assert attack and all(e.date == "2011-10-13" for e in attack)
+
+
+def test_a_general_statement_is_undated():
+    """Rule (dating): a standing habit (modality ``general``) takes no date from its
+    sentence ("On Thursday … a group that attacks NATO forces")."""
+    text = "On Thursday US forces struck the Haqqani network, a group that attacks NATO forces in Afghanistan."
+    found = [e for e in events(text, "2011-10-13") if e.trigger == "attacks"]
+    assert found and all(e.date is None for e in found)

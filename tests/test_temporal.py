@@ -399,3 +399,15 @@ def test_at_that_time_is_the_last_date_told():
     when that date does not open its sentence."""
     text = "This month the Senate meets. When I proposed it in 1985, few agreed. At that time, war raged."
     assert dates(text, "1991-05-20")[-1] == ("At that time", "1985", "year")
+
+
+def test_came_a_day_after_counts_back_from_the_last_date_told():
+    """Rule: "(the incident) comes N after <clause>": the clause's happening is N before the
+    last date told ("before": N after it)."""
+    text = (
+        "A raid on Saturday killed 24 soldiers. The incident comes a day after Kayani met "
+        "Allen. It came two weeks before the talks."
+    )
+    found = dates(text, "2011-11-26")
+    assert found[1] == ("a day after", "2011-11-25", "day")
+    assert found[2] == ("two weeks before", "2011-12-09", "day")  # 11-25 (last told) + 14

@@ -467,6 +467,15 @@ def _at_that_time(m, ctx):
     return Resolved.at(told, "previous date")
 
 
+def _came_after(m, ctx):
+    """ "(The incident) comes a day after <clause>", "came two weeks before <clause>": the
+    subject is the happening just told, so what the clause tells is that long before it
+    ("after") or after it ("before"), counted from the last date told."""
+    told = ctx.told or ctx.previous
+    sign = -1 if m.group("dir").lower() == "after" else 1
+    return _duration(m, told, sign, "previous date", approx=bool(m.group("approx")))
+
+
 def _week_of(day: dt.date, shift: int) -> tuple[dt.date, dt.date]:
     monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=shift)
     return monday, monday + dt.timedelta(days=6)
@@ -844,6 +853,15 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver, Anchor]] = [
         ),
         _event_relative,
         Anchor.words(["hours", "days", "weeks", "months", "years"]),
+    ),
+    (  # "The incident comes a day after Kayani met Allen": the meeting, a day before it
+        re.compile(
+            rf"(?:(?<=\bcomes\s)|(?<=\bcame\s))(?P<approx>{_APPROX})(?P<dur>{_DURATION})\s+"
+            r"(?P<dir>after|before)\b",
+            re.I,
+        ),
+        _came_after,
+        Anchor.words(["after", "before"]),
     ),
     (
         re.compile(r"\b[Aa]t\s+(?:that|the)\s+time\b(?!\s+(?:of|when|that)\b)"),

@@ -114,7 +114,8 @@ def event_mentions(
     out = [dating.dated_by_name(e, entities, ent_starts, agreement_years) for e in out]
     if coding is not None:
         out = code_events(text, infos, out, entities, lexicon, coding, issuer)
-    return out
+    dated = [d for d in dates if d.precision in DAY_MONTH_YEAR]
+    return dating.referred_back(text, out, dated, sentences, lexicon)
 
 
 def clause_events(c: Clause) -> list[EventMention]:

@@ -6,6 +6,10 @@ with a date of its own keeps it: "last year's meetings"); else the date the clau
 a "since" date of an active present perfect dates nothing; an undated signing of an agreement
 whose name holds its year takes that year.
 
+A happening told undated and then named again, with a date, by a noun of its type in one of
+the next sentences ("a drone attack has killed four militants. … Thursday's strike was aimed
+at …") takes that date (:func:`referred_back`).
+
 Read on the sentence's parse (:func:`parse_date`, used by ``parsed``): a date that modifies a
 noun other than an event's trigger labels that thing ("the 1985 law", "last year's budget") and
 dates no event told beside it; a stated intent (a promise, a threat) takes the date of the
@@ -22,6 +26,7 @@ from dataclasses import replace
 
 from pakus.extract.events import grammar
 from pakus.extract.events.clause import RELATIVE, Clause, within
+from pakus.extract.events.lexicon import Lexicon
 from pakus.extract.events.triggers import Candidate
 from pakus.extract.mentions import DateMention, EntityMention, EventMention
 from pakus.extract.text import opens_sentence
@@ -267,14 +272,27 @@ def parse_date(
 
     current = next((d for d in dates if d.quote == event.date_quote and d.date == event.date), None)
     h = head(current) if current is not None else None
-    if h is None or not labels_noun(h, event_heads):
+    if h is None or not (labels_noun(h, event_heads) or _subordinate(h, tok)):
         return event
     others = [d for d in dates if d is not current and (hd := head(d)) is not None
-              and not labels_noun(hd, event_heads)]  # fmt: skip
+              and not labels_noun(hd, event_heads) and not _subordinate(hd, tok)]  # fmt: skip
     own = next((d for d in others if grammar.same_clause(head(d), tok)), None)
     if own is None and governing is not None and governing in others:
         own = governing
     return _dated(event, own)
+
+
+def _subordinate(date_head, tok) -> bool:
+    """Whether the date whose head token is ``date_head`` lies in an adverbial clause under
+    the clause of ``tok`` that does not hold ``tok`` ("The attack came two weeks before the
+    talks were held": the talks' date, not the attack's)."""
+    verb = grammar.clause_head(tok)
+    cur = grammar.clause_head(date_head)
+    while cur.i != verb.i and cur.head.i != cur.i:
+        if cur.dep_ == "advcl" and cur.head.i == verb.i:
+            return not any(t.i == tok.i for t in cur.subtree)
+        cur = grammar.clause_head(cur.head)
+    return False
 
 
 def statement_date(tok, dates: Sequence[DateMention], offset: int) -> DateMention | None:
@@ -300,3 +318,58 @@ def _dated(event: EventMention, date: DateMention | None) -> EventMention:
         event, date=date.date if date else None, precision=date.precision if date else None,
         date_quote=date.quote if date else "",
     )  # fmt: skip
+
+
+REFER_BACK_SENTENCES = 3
+"""How many sentences back a dated noun may refer to an undated happening of its type."""
+
+_POSSESSED = re.compile(r"[’']s\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+"""The words after a possessive date: "Thursday's (drone) strike"."""
+_DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+([\w-]+)\s+(?:on|of)\s+\Z")
+"""A definite noun right before a date: "the strike on Thursday"."""
+
+
+def _referring_types(text: str, d: DateMention, lexicon: Lexicon) -> set[str]:
+    """The event types of the definite noun a date belongs to ("Thursday's strike", "the
+    strike on Thursday": a noun that names a happening told before), empty if none."""
+    words: list[str] = []
+    if m := _POSSESSED.match(text, d.end):
+        words = m.group(1).split()
+    elif m := _DEFINITE_BEFORE.search(text, max(0, d.start - 40), d.start):
+        words = [m.group(1)]
+    for w in words:
+        types = {t.type for t in lexicon.by_form.get(w.lower(), [])}
+        if types:
+            return types
+    return set()
+
+
+def referred_back(
+    text: str, events: list[EventMention], dates: Sequence[DateMention],
+    sentences: Sequence[tuple[int, int]], lexicon: Lexicon,
+) -> list[EventMention]:  # fmt: skip
+    """The events, where a dated definite noun of an event's type in one of the next
+    ``REFER_BACK_SENTENCES`` sentences names it again ("a suspected US drone attack has
+    killed four militants. … Thursday's strike was aimed at …"): the nearest undated
+    asserted happening of that type before the noun's sentence takes the noun's date.
+    ``dates``: the day-, month- or year-precise dates; ``sentences``: (start, end) offsets."""
+    starts = [s for s, _ in sentences]
+    out = list(events)
+    for d in dates:
+        types = _referring_types(text, d, lexicon)
+        if not types:
+            continue
+        k = bisect.bisect_right(starts, d.start) - 1
+        if k < 1:
+            continue
+        lo, hi = starts[max(0, k - REFER_BACK_SENTENCES)], starts[k]
+        undated = [
+            e for e in out
+            if lo <= e.trigger_start < hi and e.type in types and e.date is None
+            and e.modality == "asserted" and not e.negated
+        ]  # fmt: skip
+        if not undated:
+            continue
+        last = max(e.trigger_start for e in undated)
+        out = [_dated(e, d) if e.trigger_start == last and e in undated else e for e in out]
+    return out

@@ -371,6 +371,8 @@ def _recode(
     m = grammar.mood(head)
     negated, modality = m.negated, m.modality
     ev = dating.parse_date(ev, head, si.dates, si.governing, si.start, trigger_tokens | {head.i})
+    if modality == "general":  # a standing state or habit is no dated happening
+        ev = replace(ev, date=None, precision=None, date_quote="")
     stated = _stated_intent(ev.type, head, modality, negated, r, content_mood)
     if stated:
         said = dating.statement_date(head, si.dates, si.start)
