@@ -489,3 +489,22 @@ def test_a_general_statement_is_undated():
     text = "On Thursday US forces struck the Haqqani network, a group that attacks NATO forces in Afghanistan."
     found = [e for e in events(text, "2011-10-13") if e.trigger == "attacks"]
     assert found and all(e.date is None for e in found)
+
+
+def test_hours_after_a_named_happening_is_its_day():
+    """Rule (dating): "closed the crossings hours after the attack" takes the day of the last
+    dated happening of the noun's type told before."""
+    text = (
+        "NATO helicopters attacked a Pakistani check post on Saturday. Pakistan closed the "
+        "border crossings hours after the attack."
+    )
+    closed = [e for e in events(text, "2011-11-27") if e.trigger == "closed"]
+    assert closed and all(e.date == "2011-11-26" for e in closed)
+
+
+def test_an_intent_verb_is_known_whatever_its_lemma():
+    """Rule (mood): a verb of intent over the event makes it hypothetical, also where the
+    parser's lemma is wrong ("hoped" → "hop")."""
+    text = "Mattis said the United States was still talking with Islamabad and hoped to restore the aid."
+    restore = [e for e in events(text, "2018-01-05") if e.trigger == "restore"]
+    assert restore and all(e.modality == "hypothetical" for e in restore)

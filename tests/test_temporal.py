@@ -411,3 +411,8 @@ def test_came_a_day_after_counts_back_from_the_last_date_told():
     found = dates(text, "2011-11-26")
     assert found[1] == ("a day after", "2011-11-25", "day")
     assert found[2] == ("two weeks before", "2011-12-09", "day")  # 11-25 (last told) + 14
+
+
+def test_a_possessive_before_this_week_makes_it_a_name():
+    """Rule: "ABC's This Week" (a possessive right before) names a programme, not a week."""
+    assert dates("Daley told ABC's This Week that aid was cut.", "2011-07-10") == []

@@ -783,7 +783,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver, Anchor]] = [
     (re.compile(rf"(?<![\w$.,/-])(?P<y>{_YEAR})(?![\w%]|[.,]\d)"), _year, _YEAR_ANCHOR),
     (
         re.compile(
-            r"\b(?:(?P<edge>earlier|later|early|late)\s+)?(?P<rel>this|last|next|previous|coming)\s+(?P<unit>year|month|week)\b",
+            r"(?<![’']s\s)\b(?:(?P<edge>earlier|later|early|late)\s+)?(?P<rel>this|last|next|previous|coming)\s+(?P<unit>year|month|week)\b",
             re.I,
         ),
         _this_last_next,

@@ -373,3 +373,43 @@ def referred_back(
         last = max(e.trigger_start for e in undated)
         out = [_dated(e, d) if e.trigger_start == last and e in undated else e for e in out]
     return out
+
+
+_HOURS_FROM = re.compile(r"\bhours\s+(?:after|before)\Z", re.I)
+"""An offset of hours from a happening ("hours after the attack"): the same day."""
+_NAMED_AFTER = re.compile(r"\s+the\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+"""The definite noun phrase after it."""
+
+
+def hours_from(
+    text: str, events: list[EventMention], dates: Sequence[DateMention], lexicon: Lexicon
+) -> list[EventMention]:
+    """The events, where an undated happening is told "hours after" (or "before") a
+    happening named by a definite noun ("closed the crossings hours after the attack"):
+    it takes the day of the last dated happening of that noun's type told before.
+    ``dates``: every date mention, unresolved ones included (this offset is one)."""
+    out = list(events)
+    for d in dates:
+        if d.date is not None or not _HOURS_FROM.search(d.quote):
+            continue
+        m = _NAMED_AFTER.match(text, d.end)
+        types = (
+            {t.type for w in m.group(1).split() for t in lexicon.by_form.get(w.lower(), [])}
+            if m
+            else set()
+        )
+        before = [
+            e for e in out
+            if e.type in types and e.precision == "day" and e.trigger_end <= d.start
+            and e.modality == "asserted" and not e.negated
+        ]  # fmt: skip
+        if not before:
+            continue
+        anchor = max(before, key=lambda e: e.trigger_start)
+        day = replace(d, date=anchor.date, precision=anchor.precision, quote=d.quote)
+        out = [
+            _dated(e, day) if e.date is None and e.start <= d.start < e.end
+            and e.modality == "asserted" else e
+            for e in out
+        ]  # fmt: skip
+    return out

@@ -478,16 +478,16 @@ def mood(tok) -> Mood:
                 m = "future" if reported or _reported(v) else "hypothetical"
             modality = modality or m
         if i > 0:
-            lemma = v.lemma_.lower()
+            lemmas = verb_lemmas(v)
             below = chain[i - 1]
-            if lemma in FAIL_VERBS and below.dep_ == "xcomp":
+            if lemmas & FAIL_VERBS and below.dep_ == "xcomp":
                 negated = True
-            elif lemma in PERMISSION_VERBS or lemma in INTENT_VERBS or lemma in DIRECTIVE_VERBS:
+            elif lemmas & (PERMISSION_VERBS | INTENT_VERBS | DIRECTIVE_VERBS):
                 if below.dep_ in {"xcomp", "ccomp"}:
                     modality = modality or "hypothetical"
-            elif lemma in ALLEGE_VERBS and below.dep_ in {"pcomp", "ccomp", "pobj"}:
+            elif lemmas & ALLEGE_VERBS and below.dep_ in {"pcomp", "ccomp", "pobj"}:
                 modality = modality or "hypothetical"
-            if lemma in SPEECH_VERBS:
+            if lemmas & SPEECH_VERBS:
                 reported = True
         for c in v.children:
             if c.dep_ == "mark" and c.lower_ in CONDITIONALS and v.dep_ in {"advcl", "ccomp"}:
@@ -495,6 +495,18 @@ def mood(tok) -> Mood:
         if v.dep_ == "pcomp" and v.head.lower_ == "without":
             negated = True
     return Mood(negated, modality or "asserted")
+
+
+def verb_lemmas(tok) -> frozenset[str]:
+    """The lemmas a verb form may have: the parser's, and the form less a regular ending
+    (-s, -es, -d, -ed, -ing, with or without a final e), since the small model's lemmatizer
+    errs on some ("hoped" → "hop")."""
+    w = tok.lower_
+    out = {tok.lemma_.lower(), w}
+    for suffix in ("s", "es", "d", "ed", "ing"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            out |= {w[: -len(suffix)], w[: -len(suffix)] + "e"}
+    return frozenset(out)
 
 
 def _simple_present(verb) -> bool:
