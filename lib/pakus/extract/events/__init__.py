@@ -55,16 +55,17 @@ def event_mentions(
     amounts: Sequence[AmountMention],
     lexicon: Lexicon,
     coding: CodingTables | None = None,
-    issuer: str = "",
+    issuer: EntityMention | None = None,
 ) -> list[EventMention]:
     """One event per clause that holds a trigger whose requirements the clause meets
     (sentences: (start, end) offsets; mentions sorted by start); with ``coding``, re-read
     with the sentence's parse and completed from the derived verb lexicon
-    (:func:`~pakus.extract.events.parsed.code_events`); ``issuer``: the actor id a
-    first-person "we" stands for. Compound actors ("Pakistani soldiers": entity method
+    (:func:`~pakus.extract.events.parsed.code_events`); ``issuer``: the actor a
+    first-person "we" stands for (the document's issuer). Compound actors ("Pakistani soldiers": entity method
     ``compound``) are left to the nationality-group rules, which read ``demonyms.csv``
     themselves."""
     entities = [e for e in entities if e.method != "compound"]
+    all_dates = dates
     ent_starts = [e.start for e in entities]
     years = [(d, dating.agreements_year(text, d, entities, ent_starts)) for d in dates]
     agreement_years = {a.start: d for d, a in reversed(years) if a is not None}
@@ -114,7 +115,9 @@ def event_mentions(
     out = [dating.dated_by_name(e, entities, ent_starts, agreement_years) for e in out]
     if coding is not None:
         out = code_events(text, infos, out, entities, lexicon, coding, issuer)
-    return out
+    dated = [d for d in dates if d.precision in DAY_MONTH_YEAR]
+    out = dating.referred_back(text, out, dated, sentences, lexicon)
+    return dating.hours_from(text, out, all_dates, lexicon)
 
 
 def clause_events(c: Clause) -> list[EventMention]:

@@ -23,8 +23,10 @@ One home per rule:
 - **governing** (``governor_of``): a word that governs the trigger (``ban on … sales``,
   ``called off … talks``, ``lifted … sanctions``) decides its polarity.
 - **mood** (``mood``): negation (``not``, ``never``, ``no`` on the trigger, its object or its
-  subject, ``failed to``, ``without``) and modality (modal auxiliaries, verbs and adjectives of
-  plan and possibility, conditionals, permission, allegations).
+  subject, ``failed to``, ``without``, ``ruled out``) and modality (modal auxiliaries, verbs and
+  adjectives of plan and possibility, conditionals, permission, requests, allegations,
+  questions, a gerund spoken of by a noun) and general statements (a relative clause in the
+  simple present: "a group that fights coalition forces").
 """
 
 from __future__ import annotations
@@ -50,6 +52,8 @@ IRREALIS_ADJECTIVES = frozenset(
     "future envisaged contemplated".split()
 )
 """Modifiers of an event noun that make it not (yet) done: "a possible sale"."""
+DIRECTIVE_VERBS = frozenset("invite urge ask encourage request press call".split())
+"""Verbs whose complement is asked of someone, not done: "invited Blinken to visit"."""
 FAIL_VERBS = frozenset("fail refuse decline neglect cease".split())
 """Verbs whose complement did not happen: "failed to deliver"."""
 ALLEGE_VERBS = frozenset("accuse allege charge claim blame suspect".split())
@@ -416,12 +420,16 @@ def mood(tok) -> Mood:
     conditional clauses; the content of an allegation."""
     negated = False
     modality = ""
+    verb = _clause_head(tok)
+    if verb.dep_ == "relcl" and _simple_present(verb):
+        return Mood(False, "general")  # "a militant group that fights coalition forces"
     if tok.pos_ in {"NOUN", "PROPN"}:
         if _det_no(tok) or _has_neg(tok):
             negated = True
         if any(c.dep_ == "amod" and c.lower_ in IRREALIS_ADJECTIVES for c in tok.children):
             modality = "hypothetical"
-    verb = _clause_head(tok)
+    if _spoken_of(verb):
+        modality = "hypothetical"
     for c in verb.children:
         if c.dep_ in {"dobj", "nsubj", "nsubjpass"} and _det_no(c):
             negated = True
@@ -457,6 +465,10 @@ def mood(tok) -> Mood:
             # excluding, so the event stays possible: hypothetical, not negated
             modality = modality or "hypothetical"
             break
+        if v.i != tok.i and excludes(v) and not _has_neg(v):
+            negated = True  # "ruled out sanctions": the sanctions are excluded
+        if _question(v):
+            modality = modality or "hypothetical"  # "Did the team ask the US for help?"
         # "did not say it would …" negates the saying, not the content
         if _has_neg(v) and (i == 0 or chain[i - 1].dep_ == "xcomp"):
             negated = True
@@ -466,16 +478,16 @@ def mood(tok) -> Mood:
                 m = "future" if reported or _reported(v) else "hypothetical"
             modality = modality or m
         if i > 0:
-            lemma = v.lemma_.lower()
+            lemmas = verb_lemmas(v)
             below = chain[i - 1]
-            if lemma in FAIL_VERBS and below.dep_ == "xcomp":
+            if lemmas & FAIL_VERBS and below.dep_ == "xcomp":
                 negated = True
-            elif lemma in PERMISSION_VERBS or lemma in INTENT_VERBS:
+            elif lemmas & (PERMISSION_VERBS | INTENT_VERBS | DIRECTIVE_VERBS):
                 if below.dep_ in {"xcomp", "ccomp"}:
                     modality = modality or "hypothetical"
-            elif lemma in ALLEGE_VERBS and below.dep_ in {"pcomp", "ccomp", "pobj"}:
+            elif lemmas & ALLEGE_VERBS and below.dep_ in {"pcomp", "ccomp", "pobj"}:
                 modality = modality or "hypothetical"
-            if lemma in SPEECH_VERBS:
+            if lemmas & SPEECH_VERBS:
                 reported = True
         for c in v.children:
             if c.dep_ == "mark" and c.lower_ in CONDITIONALS and v.dep_ in {"advcl", "ccomp"}:
@@ -483,6 +495,49 @@ def mood(tok) -> Mood:
         if v.dep_ == "pcomp" and v.head.lower_ == "without":
             negated = True
     return Mood(negated, modality or "asserted")
+
+
+def verb_lemmas(tok) -> frozenset[str]:
+    """The lemmas a verb form may have: the parser's, and the form less a regular ending
+    (-s, -es, -d, -ed, -ing, with or without a final e), since the small model's lemmatizer
+    errs on some ("hoped" → "hop")."""
+    w = tok.lower_
+    out = {tok.lemma_.lower(), w}
+    for suffix in ("s", "es", "d", "ed", "ing"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            out |= {w[: -len(suffix)], w[: -len(suffix)] + "e"}
+    return frozenset(out)
+
+
+def _simple_present(verb) -> bool:
+    """A verb in the simple present with no auxiliary ("fights", "bars"): a standing state
+    or habit, not a dated happening."""
+    return verb.tag_ in {"VBZ", "VBP"} and not any(
+        c.dep_ in {"aux", "auxpass", "neg"} for c in verb.children
+    )
+
+
+def _question(verb) -> bool:
+    """Whether ``verb`` heads a direct question: its sentence ends in "?" and an auxiliary
+    comes before its subject ("Did the team ask …?")."""
+    last = [t for t in verb.doc if not t.is_space]
+    if not last or last[-1].text != "?":
+        return False
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject is not None and any(
+        c.dep_ in {"aux", "auxpass"} and c.i < subject.i for c in verb.children
+    )
+
+
+def _spoken_of(verb) -> bool:
+    """Whether the clause of ``verb`` is a gerund a noun speaks of rather than a happening
+    told: the object of a noun's preposition ("the wisdom of giving aid"), or a gerund
+    hanging from a noun denied by "no" ("no objection to America restoring aid")."""
+    if verb.tag_ != "VBG":
+        return False
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head.head.i != verb.head.i
+    return verb.dep_ == "acl" and _det_no(verb.head)
 
 
 def reported_would(tok) -> bool:

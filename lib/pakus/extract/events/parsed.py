@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from pakus.extract.events import grammar
+from pakus.extract.events import dating, grammar
 from pakus.extract.events.grammar import Actor, ActorIndex
 from pakus.extract.mentions import DateMention, EntityMention, EventMention
 from pakus.extract.parse import MAX_SENTENCE_CHARS, ParserError, parse_spans
@@ -193,11 +193,12 @@ class SentenceInfo:
 
 def code_events(
     text: str, sentences: Sequence[SentenceInfo], events: list[EventMention],
-    entities: Sequence[EntityMention], lex, tables: CodingTables, issuer: str = "",
+    entities: Sequence[EntityMention], lex, tables: CodingTables,
+    issuer: EntityMention | None = None,
 ) -> list[EventMention]:  # fmt: skip
     """The events, re-read with the parse, plus the derived lexicon's events. ``lex``: the
-    trigger Lexicon (intensities, quad classes, curated forms); ``issuer``: the actor id a
-    first-person ``we`` stands for (an official statement's author), if known."""
+    trigger Lexicon (intensities, quad classes, curated forms); ``issuer``: the actor a
+    first-person ``we`` stands for (an official statement's issuer), if known."""
     actors = [_actor(e) for e in entities if e.type in ACTOR_TYPES]
     by_sentence: dict[int, list[EventMention]] = {}
     for ev in events:
@@ -221,7 +222,7 @@ def code_events(
         sentences[i].text = text[sentences[i].start : sentences[i].end]
     out: list[EventMention] = list(by_sentence.get(-1, []))
     previous: Actor | None = None
-    issuer_actor = Actor(issuer, issuer) if issuer else None
+    issuer_actor = _actor(issuer) if issuer is not None else None
     for i, si in enumerate(sentences):
         s_events = by_sentence.get(i, [])
         doc = parsed.get(i)
@@ -369,11 +370,16 @@ def _recode(
         r = grammar.Roles(r.sources[:1], (before[-1],) if before else r.targets[:1])
     m = grammar.mood(head)
     negated, modality = m.negated, m.modality
+    ev = dating.parse_date(ev, head, si.dates, si.governing, si.start, trigger_tokens | {head.i})
+    if modality == "general":  # a standing state or habit is no dated happening
+        ev = replace(ev, date=None, precision=None, date_quote="")
     stated = _stated_intent(ev.type, head, modality, negated, r, content_mood)
     if stated:
+        said = dating.statement_date(head, si.dates, si.start)
         ev = replace(
             ev, type=stated, mode="", intensity=float(lex.intensity[stated]),
-            quad=lex.quad[stated], date=None, precision=None, date_quote="",
+            quad=lex.quad[stated], date=said.date if said else None,
+            precision=said.precision if said else None, date_quote=said.quote if said else "",
         )  # fmt: skip
         modality = "asserted"
     return _with_roles(ev, r, negated, modality)
@@ -486,7 +492,7 @@ def _new_event(
     stated = _stated_intent(reading.type, tok, m.modality, m.negated, r, None)
     if stated:
         reading = replace(reading, type=stated, mode="")
-        date, modality = None, "asserted"
+        date, modality = dating.statement_date(tok, si.dates, si.start), "asserted"
     ev = EventMention(
         c_start, c_end, text[c_start:c_end], reading.type, tok.text, start, start + len(tok),
         reading.mode, date.date if date else None, date.precision if date else None,
