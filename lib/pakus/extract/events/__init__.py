@@ -62,8 +62,9 @@ def event_mentions(
     with the sentence's parse and completed from the derived verb lexicon
     (:func:`~pakus.extract.events.parsed.code_events`); ``issuer``: the actor id a
     first-person "we" stands for. Compound actors ("Pakistani soldiers": entity method
-    ``compound``) are left to the nationality-group rules, which read ``demonyms.csv``
-    themselves."""
+    ``compound``) are left to the clause-level nationality-group rules, which read
+    ``demonyms.csv`` themselves, and are actors of the parse (their country and sector)."""
+    compounds = list(entities)
     entities = [e for e in entities if e.method != "compound"]
     ent_starts = [e.start for e in entities]
     years = [(d, dating.agreements_year(text, d, entities, ent_starts)) for d in dates]
@@ -113,7 +114,7 @@ def event_mentions(
             out.extend(clause_events(clause))
     out = [dating.dated_by_name(e, entities, ent_starts, agreement_years) for e in out]
     if coding is not None:
-        out = code_events(text, infos, out, entities, lexicon, coding, issuer)
+        out = code_events(text, infos, out, compounds, lexicon, coding, issuer)
     return out
 
 

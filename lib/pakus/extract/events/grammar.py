@@ -65,6 +65,11 @@ PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "its", "t
 FIRST_PERSON = frozenset({"we", "us", "our", "i", "my", "me"})
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 SUBJECTS = ("nsubj", "csubj")
+LOCATIVE = frozenset("in at near inside outside across along around into within throughout".split())
+"""Prepositions whose object is where an event took place ("killed 12 militants in North
+Waziristan", "exploded bombs in the capital Kabul", "a raid at a Pakistani check post")."""
+_OWN_CLAUSE_STOP = frozenset({"relcl", "ccomp", "csubj", "parataxis", "advcl", "acl"})
+"""Links below which a clause tells its own happening, not the place of this one."""
 _MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "nummod")
 _CLIMB_DEPS = frozenset({"dobj", "pobj", "prep", "compound", "amod", "nsubjpass", "acl", "conj"})
 
@@ -90,10 +95,13 @@ class ActorIndex:
 
     def __init__(
         self, sentence_start: int, actors: Iterable[Actor], previous: Actor | None = None,
-        issuer: Actor | None = None,
+        issuer: Actor | None = None, places: Iterable[Actor] = (),
     ) -> None:  # fmt: skip
         self.offset = sentence_start
         self.actors = sorted(actors, key=lambda a: a.start)
+        self.places = sorted((p for p in places if p.country), key=lambda a: a.start)
+        """Named places with the country they lie in (Salala → PAK): where an event happened,
+        never an actor of their own."""
         self.previous = previous
         """The first subject actor of the previous sentence: what a pronoun opening this
         sentence refers to when this one names none before it."""
@@ -106,6 +114,17 @@ class ActorIndex:
         for a in self.actors:
             if a.start <= start and end <= a.end:
                 return a
+        return None
+
+    def place_at(self, token) -> Actor | None:
+        """The country, as an actor, of the place or state whose words hold ``token`` (a
+        nationality adjective counts: "a Pakistani check post")."""
+        start = self.offset + token.idx
+        end = start + len(token)
+        states = (a for a in self.actors if a.id == a.country)
+        for a in (*self.places, *states):
+            if a.start <= start and end <= a.end:
+                return Actor(a.country, a.country, "", a.start, a.end)
         return None
 
 
@@ -141,8 +160,30 @@ def actors_of(tok, index: ActorIndex, seen: frozenset[int] = frozenset()) -> lis
 
 def _own_actors(tok, index: ActorIndex, seen: frozenset[int]) -> list[Actor]:
     own = index.at(tok)
+    if own is not None and own.adjective and tok.dep_ not in (*_MODIFIER_DEPS, "conj"):
+        return []
+    if own is not None and own.id != own.country:
+        # a body named by its possessor's state is that state's: "Pakistan's Senate"
+        owner = next(
+            (
+                a for c in tok.children
+                if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
+                for o in ([c] if c.dep_ == "poss" else _children(c, "pobj"))
+                for a in actors_of(o, index, seen)
+                if a.id == a.country and a.country != own.country
+            ),
+            None,
+        )  # fmt: skip
+        if owner is not None:
+            own = Actor(owner.country, owner.country, own.sector, own.start, own.end)
     if own is not None:
-        return [own] if not own.adjective or tok.dep_ in (*_MODIFIER_DEPS, "conj") else []
+        # a compound actor's coordinated modifiers act with it: "US and Afghan forces"
+        both = [
+            a for c in tok.children
+            if c.dep_ in _MODIFIER_DEPS and c.i < tok.i and _children(c, "conj")
+            for a in actors_of(c, index, seen)
+        ]  # fmt: skip
+        return list({**{a.id: a for a in both}, own.id: own}.values())
     lower = tok.lower_
     if lower in RELATIVE and tok.head.dep_ == "relcl":
         return actors_of(tok.head.head, index, seen)
@@ -151,6 +192,11 @@ def _own_actors(tok, index: ActorIndex, seen: frozenset[int]) -> list[Actor]:
     if lower in PRONOUNS and tok.pos_ == "PRON":
         ref = _referent(tok, index, seen)
         return [ref] if ref else []
+    for child in tok.children:  # "Islamabad's ally, the United States": the apposition
+        if child.dep_ == "appos":
+            found = actors_of(child, index, seen)
+            if found:
+                return found
     for child in tok.children:
         if child.dep_ in _MODIFIER_DEPS and child.i < tok.i:
             found = actors_of(child, index, seen)
@@ -163,11 +209,6 @@ def _own_actors(tok, index: ActorIndex, seen: frozenset[int]) -> list[Actor]:
                     found = actors_of(pobj, index, seen)
                     if found:
                         return found
-    for child in tok.children:  # "Islamabad's ally, the United States": the apposition
-        if child.dep_ == "appos":
-            found = actors_of(child, index, seen)
-            if found:
-                return found
     return []
 
 
@@ -329,6 +370,84 @@ def _noun_roles(
 def _distinct(sources: list[Actor], targets: list[Actor]) -> Roles:
     src_ids = {a.id for a in sources}
     return Roles(tuple(sources), tuple(t for t in targets if t.id not in src_ids))
+
+
+def _place_in(tok, index: ActorIndex, seen: frozenset[int] = frozenset()) -> Actor | None:
+    """The place a locative phrase's object names: itself, a modifier ("a Pakistani check
+    post", "the Bosnian enclave"), an apposition ("the capital Kabul"), or a place of or in it
+    ("the town of Samarra", "a village in Western Cambodia")."""
+    if tok.i in seen:
+        return None
+    seen = seen | {tok.i}
+    found = index.place_at(tok)
+    if found is not None:
+        return found
+    for c in tok.children:
+        if c.dep_ in {"compound", "amod", "appos", "nmod", "poss"}:
+            found = _place_in(c, index, seen)
+        elif c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ in LOCATIVE):
+            found = next(
+                (p for o in _children(c, "pobj") if (p := _place_in(o, index, seen))), None
+            )
+        if found is not None:
+            return found
+    return None
+
+
+def place_of(tok, index: ActorIndex) -> Actor | None:
+    """Where the event headed by ``tok`` took place, as the country of the place: the nearest
+    locative phrase (``LOCATIVE``) in the trigger's own phrase or clause (not in a clause of
+    its own below it); for an event noun that is a verb's subject or object, in that verb's
+    clause too ("a raid … killed 24 soldiers at a Pakistani check post"). None if none."""
+    starts = [tok]
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        starts.append(tok.head)
+    queue = list(starts)
+    seen = {t.i for t in starts}
+    while queue:
+        cur = queue.pop(0)
+        for c in cur.children:
+            if c.i in seen or c.dep_ in _OWN_CLAUSE_STOP:
+                continue
+            if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and _children(c, *SUBJECTS):
+                continue  # a coordinated clause with a subject of its own
+            seen.add(c.i)
+            if c.dep_ == "prep" and c.lower_ in LOCATIVE:
+                for o in _children(c, "pobj"):
+                    found = _place_in(o, index)
+                    if found is not None:
+                        return found
+            queue.append(c)
+    return None
+
+
+def _unnamed_subject(tok) -> bool:
+    """Whether the clause of ``tok`` has a subject that is a common noun phrase ("gunmen"),
+    not a pronoun nor a name, nor the event noun itself ("talks will resume"): an actor
+    known only by where it acted."""
+    verb = _clause_head(tok)
+    subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    return subj is not None and subj.pos_ == "NOUN" and subj.i != tok.i
+
+
+def placed(tok, r: Roles, index: ActorIndex) -> Roles:
+    """Roles completed by the event's place (:func:`place_of`), as the PLOVER records and
+    the project's annotations code actors named only generically: a target not named (or
+    named by a common noun: "killed 12 militants in North Waziristan") is the country where
+    the event happened; so is a source told by a common noun ("gunmen opened fire … in
+    Sindh"). A passive without agent keeps no source; the joint act of coordinated sources
+    ("American and Pakistani officials held talks in Islamabad") no target."""
+    if r.targets and r.sources:
+        return r
+    where = place_of(tok, index)
+    if where is None:
+        return r
+    sources, targets = r.sources, r.targets
+    if not sources and _unnamed_subject(tok):
+        sources = (where,)
+    if not targets and len(sources) < 2:  # coordinated sources act jointly, on no one
+        targets = (where,)
+    return Roles(sources, targets)
 
 
 def ancestors_within(tok, hops: int = 3, deps: frozenset[str] = _CLIMB_DEPS):

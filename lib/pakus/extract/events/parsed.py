@@ -199,6 +199,7 @@ def code_events(
     trigger Lexicon (intensities, quad classes, curated forms); ``issuer``: the actor id a
     first-person ``we`` stands for (an official statement's author), if known."""
     actors = [_actor(e) for e in entities if e.type in ACTOR_TYPES]
+    places = [_actor(e) for e in entities if e.type == "place"]
     by_sentence: dict[int, list[EventMention]] = {}
     for ev in events:
         s = next(
@@ -233,7 +234,8 @@ def code_events(
             d for d in tables.demonym_actors(text, si.start, si.end)
             if not any(a.start <= d.start < a.end for a in s_actors)
         ]  # fmt: skip
-        index = ActorIndex(si.start, s_actors, previous, issuer_actor)
+        s_places = [p for p in places if si.start <= p.start and p.end <= si.end]
+        index = ActorIndex(si.start, s_actors, previous, issuer_actor, s_places)
         coded = _sentence(text, si, doc, s_events, index, lex, tables)
         out.extend(coded)
         subj = next((t for t in doc if t.dep_ in grammar.SUBJECTS and t.head.dep_ == "ROOT"), None)
@@ -363,7 +365,7 @@ def _recode(
         src_ids = {a.id for a in sources}
         targets = tuple(a for a in inner.targets if a.id not in src_ids) or r.targets
         r = grammar.Roles(sources, targets)
-    r = _fallback(ev, r, head, index)
+    r = grammar.placed(head, _fallback(ev, r, head, index), index)
     if date_start is not None:
         before = [a for a in r.targets if a.end <= date_start]
         r = grammar.Roles(r.sources[:1], (before[-1],) if before else r.targets[:1])
@@ -475,6 +477,7 @@ def _new_event(
         # a verb's own reading codes only between two actors; a reading its object or
         # preposition selects ("warn … of attack") also with one
         return []
+    r = grammar.placed(tok, r, index)
     start = si.start + tok.idx
     c_start, c_end = next(
         ((a, b) for a, b in clause_spans(text, si.start, si.end) if a <= start < b),
