@@ -292,13 +292,16 @@ def roles(
     index: ActorIndex,
     exclude: frozenset[int] = frozenset(),
     possessor_suffers: bool = False,
+    kin: Callable[[object], bool] | None = None,
 ) -> Roles:
     """Source and target actors of the event whose trigger's head is ``tok``; ``frame``: the
     target slots to try, in order (``("dobj", "to", "against")``); ``exclude``: tokens (by
     index) that are events of their own, not actors' phrases (what a ban bans);
-    ``possessor_suffers``: an event noun's possessor is its target (a killing, an arrest)."""
+    ``possessor_suffers``: an event noun's possessor is its target (a killing, an arrest);
+    ``kin(verb)``: whether a verb tells the same event as the trigger (an event noun that is
+    the subject of a kin verb takes that verb's object: "the attack killed 24 soldiers")."""
     if tok.pos_ in {"NOUN", "PROPN"}:
-        return _noun_roles(tok, frame, index, exclude, possessor_suffers)
+        return _noun_roles(tok, frame, index, exclude, possessor_suffers, kin)
     sources = _subject_of(tok, index)
     targets: list[Actor] = []
     if is_passive(tok):
@@ -332,16 +335,28 @@ def _frame_targets(
     return []
 
 
+def _verb_of(tok, deps: Sequence[str] = ("dobj", "attr")):
+    """The verb an event noun is the object of (``deps``: the links that count), also
+    through a partitive "of" ("exploded a series of bombs"); None if none."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in {"NOUN", "NUM"}:
+        tok = tok.head.head
+    if tok.dep_ in deps and tok.head.pos_ in {"VERB", "AUX"}:
+        return tok.head
+    return None
+
+
 def _noun_roles(
     tok,
     frame: Sequence[str],
     index: ActorIndex,
     exclude: frozenset[int] = frozenset(),
     possessor_suffers: bool = False,
+    kin: Callable[[object], bool] | None = None,
 ) -> Roles:
     """Roles of an event noun: its modifier or possessor (``US strikes``, ``Pakistan's
     attack``), a ``by`` phrase, or the subject of the verb it is the object of; the target in
-    its own prepositional frame, else the governing verb's."""
+    its own prepositional frame, else the governing verb's, or the object of a kin verb it is
+    the subject of ("a US drone attack killed 24 Pakistani soldiers")."""
     sources: list[Actor] = []
     suffered: list[Actor] = []
     for c in tok.children:
@@ -355,7 +370,7 @@ def _noun_roles(
                 break
     if not sources:
         sources = [a for p in _prep_objects(tok, "by") for a in actors_of(p, index)]
-    verb = tok.head if tok.dep_ in {"dobj", "attr"} else None
+    verb = _verb_of(tok)
     if not sources and verb is not None:
         sources = _subject_of(verb, index)
     noun_frame = [s for s in frame if s not in {"dobj", "dative"}] or ["on", "against"]
@@ -364,6 +379,8 @@ def _noun_roles(
         targets = targets or _frame_targets(acl, noun_frame, index, exclude)
     if not targets and verb is not None:
         targets = _frame_targets(verb, [s for s in frame if s != "dobj"], index, exclude)
+    if not targets and kin is not None and tok.dep_ == "nsubj" and kin(tok.head):
+        targets = _frame_targets(tok.head, frame, index, exclude)
     return _distinct(sources, targets)
 
 
@@ -400,8 +417,9 @@ def place_of(tok, index: ActorIndex) -> Actor | None:
     its own below it); for an event noun that is a verb's subject or object, in that verb's
     clause too ("a raid … killed 24 soldiers at a Pakistani check post"). None if none."""
     starts = [tok]
-    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"nsubj", "nsubjpass", "dobj"}:
-        starts.append(tok.head)
+    verb = _verb_of(tok, ("dobj", "attr", "nsubj", "nsubjpass"))
+    if tok.pos_ in {"NOUN", "PROPN"} and verb is not None:
+        starts.append(verb)
     queue = list(starts)
     seen = {t.i for t in starts}
     while queue:
