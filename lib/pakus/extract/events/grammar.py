@@ -176,6 +176,20 @@ def _own_actors(tok, index: ActorIndex, seen: frozenset[int]) -> list[Actor]:
         )  # fmt: skip
         if owner is not None:
             own = Actor(owner.country, owner.country, own.sector, own.start, own.end)
+    if own is not None and not own.country:
+        # a person known by no country takes that of the words around the name: "Iraqi
+        # President Saddam Hussein", "Robert Oakley, the American ambassador"
+        home = next(
+            (
+                a for c in tok.children
+                if c.dep_ == "appos" or (c.dep_ in _MODIFIER_DEPS and c.i < tok.i)
+                for a in actors_of(c, index, seen)
+                if a.country and a.id != own.id
+            ),
+            None,
+        )  # fmt: skip
+        if home is not None:
+            own = Actor(own.id, home.country, own.sector, own.start, own.end)
     if own is not None:
         # a compound actor's coordinated modifiers act with it: "US and Afghan forces"
         both = [
@@ -194,7 +208,7 @@ def _own_actors(tok, index: ActorIndex, seen: frozenset[int]) -> list[Actor]:
         return [ref] if ref else []
     for child in tok.children:  # "Islamabad's ally, the United States": the apposition
         if child.dep_ == "appos":
-            found = actors_of(child, index, seen)
+            found = [a for a in actors_of(child, index, seen) if a.country]
             if found:
                 return found
     for child in tok.children:
@@ -312,15 +326,48 @@ def roles(
         for obj in _children(tok, "dobj", "nsubjpass"):
             if obj.i in exclude:
                 continue
-            targets = _frame_targets(obj, _OBJECT_FRAME, index)
+            targets = next(
+                (f for o in _nested(obj) if (f := _frame_targets(o, _OBJECT_FRAME, index))), []
+            )
             for acl in _children(obj, "acl"):  # "the sanctions placed on Pakistan were lifted"
                 targets = targets or _frame_targets(acl, _OBJECT_FRAME, index)
             if targets:
                 break
-    for adv in _children(tok, "advcl"):  # "struck a compound, killing an al-Qaeda operative"
-        if not targets and adv.tag_ == "VBG" and not _children(adv, "nsubj"):
-            targets = _frame_targets(adv, frame, index, exclude)
+    targets = targets or _participle_targets(tok, frame, index, exclude)
+    if not targets and not _children(tok, "dobj"):
+        # coordinated verbs share the object told after the last: "has suspended or
+        # cancelled $800 million in military aid to Pakistan"
+        for conj in _children(tok, "conj"):
+            if conj.pos_ == "VERB" and not _children(conj, *SUBJECTS, "nsubjpass"):
+                targets = list(roles(conj, frame, index, exclude).targets)
+                if targets:
+                    break
     return _distinct(sources, targets)
+
+
+def _participle_targets(
+    verb, frame: Sequence[str], index: ActorIndex, exclude: frozenset[int] = frozenset()
+) -> list[Actor]:
+    """The target a subjectless participle adjunct of ``verb`` names: it tells the same
+    event ("struck a compound, killing an al-Qaeda operative"; "the sanctions had come in
+    2019, targeting Noor Wali Mehsud")."""
+    for adv in _children(verb, "advcl"):
+        if adv.tag_ == "VBG" and not _children(adv, "nsubj"):
+            found = _frame_targets(adv, frame, index, exclude)
+            if found:
+                return found
+    return []
+
+
+def _nested(tok, depth: int = 2) -> list:
+    """``tok`` and the nouns its measure or part phrases hold, nearest first: "$800 million
+    in military aid (to Pakistan)", "most of its security aid (to Pakistan)"."""
+    out = [tok]
+    for p in _children(tok, "prep"):
+        if depth and p.lower_ in {"of", "in"}:
+            for o in _children(p, "pobj"):
+                out += _nested(o, depth - 1)
+    return out
 
 
 def _frame_targets(
@@ -381,6 +428,8 @@ def _noun_roles(
         targets = _frame_targets(verb, [s for s in frame if s != "dobj"], index, exclude)
     if not targets and kin is not None and tok.dep_ == "nsubj" and kin(tok.head):
         targets = _frame_targets(tok.head, frame, index, exclude)
+    if not targets and tok.dep_ in {"nsubj", "nsubjpass"}:
+        targets = _participle_targets(tok.head, ("dobj", *noun_frame), index, exclude)
     return _distinct(sources, targets)
 
 
