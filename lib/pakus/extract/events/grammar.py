@@ -68,7 +68,7 @@ SUBJECTS = ("nsubj", "csubj")
 LOCATIVE = frozenset("in at near inside outside across along around into within throughout".split())
 """Prepositions whose object is where an event took place ("killed 12 militants in North
 Waziristan", "exploded bombs in the capital Kabul", "a raid at a Pakistani check post")."""
-_OWN_CLAUSE_STOP = frozenset({"relcl", "ccomp", "csubj", "parataxis", "advcl", "acl"})
+_OWN_CLAUSE_STOP = frozenset({"relcl", "ccomp", "csubj", "parataxis", "advcl"})
 """Links below which a clause tells its own happening, not the place of this one."""
 _MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "nummod")
 _CLIMB_DEPS = frozenset({"dobj", "pobj", "prep", "compound", "amod", "nsubjpass", "acl", "conj"})
@@ -318,7 +318,18 @@ def roles(
         return _noun_roles(tok, frame, index, exclude, possessor_suffers, kin)
     sources = _subject_of(tok, index)
     targets: list[Actor] = []
-    if is_passive(tok):
+    thing = next((t for c in _children(tok, "nsubjpass") if (t := _thing_of(c, index))), None)
+    if thing is not None:
+        # "the US aid to Pakistan …, but it was halted": the aid names the parties
+        targets = next(
+            (f for o in _nested(thing) if (f := _frame_targets(o, _OBJECT_FRAME, index))), []
+        )
+        if targets and not sources:
+            sources = [
+                a for c in thing.children if c.dep_ in _MODIFIER_DEPS and c.i < thing.i
+                for a in actors_of(c, index)
+            ]  # fmt: skip
+    if is_passive(tok) and not targets:
         targets = [a for c in _children(tok, "nsubjpass") for a in actors_of(c, index)]
     if not targets:
         targets = _frame_targets(tok, frame, index, exclude)
@@ -343,6 +354,18 @@ def roles(
                 if targets:
                     break
     return _distinct(sources, targets)
+
+
+def _thing_of(tok, index: ActorIndex):
+    """The thing a passive's pronoun subject ``it`` stands for: the first subject before it
+    in its sentence that is a common noun naming no actor itself ("The US aid to Pakistan had
+    been large, but it was halted" → aid). None for any other subject."""
+    if tok.lower_ != "it" or tok.pos_ != "PRON":
+        return None
+    for t in tok.doc[: tok.i]:
+        if t.dep_ in (*SUBJECTS, "nsubjpass") and t.pos_ == "NOUN" and index.at(t) is None:
+            return t
+    return None
 
 
 def _participle_targets(
