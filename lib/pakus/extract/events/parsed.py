@@ -200,6 +200,7 @@ def code_events(
     trigger Lexicon (intensities, quad classes, curated forms); ``issuer``: the actor a
     first-person ``we`` stands for (an official statement's issuer), if known."""
     actors = [_actor(e) for e in entities if e.type in ACTOR_TYPES]
+    places = [_actor(e) for e in entities if e.type == "place"]
     by_sentence: dict[int, list[EventMention]] = {}
     for ev in events:
         s = next(
@@ -234,7 +235,8 @@ def code_events(
             d for d in tables.demonym_actors(text, si.start, si.end)
             if not any(a.start <= d.start < a.end for a in s_actors)
         ]  # fmt: skip
-        index = ActorIndex(si.start, s_actors, previous, issuer_actor)
+        s_places = [p for p in places if si.start <= p.start and p.end <= si.end]
+        index = ActorIndex(si.start, s_actors, previous, issuer_actor, s_places)
         coded = _sentence(text, si, doc, s_events, index, lex, tables)
         out.extend(coded)
         subj = next((t for t in doc if t.dep_ in grammar.SUBJECTS and t.head.dep_ == "ROOT"), None)
@@ -352,9 +354,10 @@ def _recode(
         ev = _retype(ev, frame[1], frame[0], si, lex)
         head = frame[0]
     frame_slots = tables.frames.get(ev.type, ("dobj",))
+    kin = _kin(lex, ev.type)
     r = grammar.roles(
         head, frame_slots, index, frozenset({tok.i}) if gov else frozenset(),
-        possessor_suffers=ev.type in SUFFERED,
+        possessor_suffers=ev.type in SUFFERED, kin=kin,
     )  # fmt: skip
     if gov is not None:
         # what is banned, cut or lifted names the parties: "a ban on American weapons sales
@@ -364,7 +367,7 @@ def _recode(
         src_ids = {a.id for a in sources}
         targets = tuple(a for a in inner.targets if a.id not in src_ids) or r.targets
         r = grammar.Roles(sources, targets)
-    r = _fallback(ev, r, head, index)
+    r = grammar.placed(head, _fallback(ev, r, head, index, kin), index)
     if date_start is not None:
         before = [a for a in r.targets if a.end <= date_start]
         r = grammar.Roles(r.sources[:1], (before[-1],) if before else r.targets[:1])
@@ -425,17 +428,40 @@ def _in_coordinated_verb(head, actor_id: str, index: ActorIndex) -> bool:
     return False
 
 
+def _in_phrase(head, actor_id: str, index: ActorIndex, kin=None) -> bool:
+    """Whether the actor ``actor_id`` may be the target of the event noun ``head``: an event
+    noun that is a clause's subject or sits in an adverbial phrase of a verb has its target in
+    its own phrase, not in the verb's ("Since the 9/11 attacks, Musharraf's government has
+    detained …", "The attacks of September 2001 changed U.S.-Pakistan relations")."""
+    adverbial = head.dep_ == "pobj" and head.head.head.pos_ in {"VERB", "AUX"}
+    if head.dep_ not in {"nsubj", "nsubjpass"} and not adverbial:
+        return True
+    if kin is not None and head.dep_ == "nsubj" and kin(head.head):
+        return True  # the subject of a verb telling the same event: "the raid killed …"
+    lo = index.offset + head.left_edge.idx
+    hi = index.offset + head.right_edge.idx + len(head.right_edge)
+    return any(a.id == actor_id and lo <= a.start and a.end <= hi for a in index.actors)
+
+
+def _kin(lex, type_: str):
+    """Whether a verb tells an event of ``type_`` in the trigger lexicon ("killed" for an
+    ASSAULT noun): a predicate over tokens."""
+    return lambda t: any(trig.type == type_ for trig in lex.by_form.get(t.lower_, ()))
+
+
 def _fallback(
-    ev: EventMention, r: grammar.Roles, head, index: ActorIndex | None = None
+    ev: EventMention, r: grammar.Roles, head, index: ActorIndex | None = None, kin=None
 ) -> grammar.Roles:
     """Where the parse names no target, the trigger lexicon's (the first actor after the
-    trigger: "suspended by Trump … to pressure Islamabad"); where it names no source and the
+    trigger: "suspended by Trump … to pressure Islamabad"; for an event noun, only one named
+    in its phrase: :func:`_in_phrase`); where it names no source and the
     clause has no subject of its own (not a passive), the lexicon's source."""
     sources, targets = r.sources, r.targets
     src_ids = {a.id for a in sources}
     if (
         not targets and ev.target_actor and ev.target_actor not in src_ids
         and not (index and _in_coordinated_verb(head, ev.target_actor, index))
+        and not (index and _noun(head) and not _in_phrase(head, ev.target_actor, index, kin))
     ):  # fmt: skip
         targets = (Actor(ev.target_actor, ev.target_country, ev.target_sector),)
     verb = grammar.clause_head(head)
@@ -481,6 +507,7 @@ def _new_event(
         # a verb's own reading codes only between two actors; a reading its object or
         # preposition selects ("warn … of attack") also with one
         return []
+    r = grammar.placed(tok, r, index)
     start = si.start + tok.idx
     c_start, c_end = next(
         ((a, b) for a, b in clause_spans(text, si.start, si.end) if a <= start < b),
