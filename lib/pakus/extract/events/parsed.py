@@ -45,6 +45,12 @@ CONFLICTUAL = frozenset({"SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}
 SUFFERED = frozenset({"ASSAULT", "COERCE"})
 """Types whose event noun's possessor suffers it ("Soleimani's killing", "Khan's arrest")."""
 _FRAMING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "advcl"})
+_OWN_CLAUSE_DEPS = frozenset({"advcl", "conj", "relcl", "acl", "parataxis"})
+"""Clauses under a verb that tell their own happening: a coded event in one ("blockade Paris
+to demand an end …") does not make the verb a light verb over it."""
+DYADIC = frozenset({"CONSULT", "COOPERATE", "SUPPORT", "AID"})
+"""PLOVER types defined as an act with or for a second party (consult with, cooperate with,
+support, give aid to): a derived-lexicon reading of one of them is coded only with both."""
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -128,35 +134,54 @@ class CodingTables:
 
     def verb_reading(self, tok) -> VerbReading | None:
         """The derived lexicon's reading of a verb: one whose object cue its object (or a
-        preposition's object) meets, else its own reading."""
+        preposition's object) meets, else its own reading; None where there is none or the
+        cue selects no event (a row with an empty type: "claimed responsibility"). A passive's
+        subject and the noun a participle modifies count as its object; a cue of several
+        words ("hunger strike") needs its modifiers before the object's head."""
         for lemma in (_phrasal_lemma(tok), tok.lemma_.lower()):
             readings = self.verbs.get(lemma)
             if not readings:
                 continue
-            objects = {c.lemma_.lower() for c in tok.children if c.dep_ in {"dobj", "attr"}}
-            objects |= {c.lower_ for c in tok.children if c.dep_ in {"dobj", "attr"}}
-            preps = {
-                (c.lower_, p.lemma_.lower())
+            objs = [c for c in tok.children if c.dep_ in {"dobj", "attr", "nsubjpass"}]
+            if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "a bombing claimed by …"
+                objs.append(tok.head)
+            preps = [
+                (c.lower_, p)
                 for c in tok.children if c.dep_ == "prep"
                 for p in c.children if p.dep_ in {"pobj", "pcomp"}
-            }  # fmt: skip
+            ]  # fmt: skip
             prep_words = {c.lower_ for c in tok.children if c.dep_ == "prep"}
             default = None
             for r in readings:
                 if not r.object and not r.preposition:
                     default = default or r
                     continue
-                heads = self.sets.get(r.object, frozenset({r.object})) if r.object else None
                 if r.preposition:
-                    if heads is None and r.preposition in prep_words:
-                        return r
-                    if heads and any(p == r.preposition and o in heads for p, o in preps):
-                        return r
-                elif heads and objects & heads:
-                    return r
+                    hit = (not r.object and r.preposition in prep_words) or any(
+                        p == r.preposition and self._cue(r.object, o) for p, o in preps
+                    )
+                else:
+                    hit = any(self._cue(r.object, o) for o in objs)
+                if hit:
+                    return r if r.type else None  # an empty type: the cue selects no event
             if default is not None:
                 return default
         return None
+
+    def _cue(self, cue: str, tok) -> bool:
+        """Whether the phrase headed by ``tok`` meets an object cue: its head word (or a
+        member of the synonym set ``&NAME``) and, for a cue of several words, the words
+        before the head among the token's modifiers."""
+        if not cue:
+            return False
+        *mods, head = cue.split()
+        heads = self.sets.get(head, frozenset({head}))
+        if tok.lemma_.lower() not in heads and tok.lower_ not in heads:
+            return False
+        if not mods:
+            return True
+        before = {w for c in tok.children if c.i < tok.i for w in (c.lower_, c.lemma_.lower())}
+        return set(mods) <= before
 
 
 def _phrasal_lemma(tok) -> str:
@@ -272,7 +297,11 @@ def _sentence(
             continue
         if any(a.i in covered for a in grammar.ancestors_within(tok, 4, _FRAMING_DEPS | {"conj"})):
             continue  # the content of a coded event, or a verb coordinated with it
-        if any(c.i in covered or any(g.i in covered for g in c.children) for c in tok.children):
+        if any(
+            c.i in covered or any(g.i in covered for g in c.children)
+            for c in tok.children
+            if c.dep_ not in _OWN_CLAUSE_DEPS
+        ):
             continue  # a light verb over a coded event noun: "imposes sanctions"
         reading = tables.verb_reading(tok)
         if reading is None:
@@ -471,9 +500,17 @@ def _new_event(
 ) -> list[EventMention]:
     r = grammar.roles(tok, reading.target, index)
     specific = bool(reading.object or reading.preposition)
-    if not (r.sources and r.targets) and not (specific and (r.sources or r.targets)):
-        # a verb's own reading codes only between two actors; a reading its object or
-        # preposition selects ("warn … of attack") also with one
+    one_actor = bool(r.sources) and reading.type not in DYADIC and grammar.main_predicate(tok)
+    if (
+        not (r.sources and r.targets)
+        and not (specific and (r.sources or r.targets))
+        and not one_actor
+    ):
+        # a verb's own reading codes between two actors; a reading its object or preposition
+        # selects ("warn … of attack") also with one; so does the sentence's main predicate
+        # with its subject when the type needs no second party ("Israel reimposed
+        # blockades", "5,000 workers demonstrated"). A one-actor reading in a relative clause
+        # or a modifier ("who took office in August") tells a background, not an event.
         return []
     start = si.start + tok.idx
     c_start, c_end = next(
