@@ -63,3 +63,23 @@ def test_a_coded_purpose_clause_does_not_make_its_verb_a_light_verb():
     # "blockade … to demand": the blockade is an event of its own (a stated one: THREATEN)
     found = typed("Indian farmers said they would blockade Delhi to demand higher prices.")
     assert ("blockade", "THREATEN", "IND") in found
+
+
+def test_an_offer_to_act_is_agree_whatever_the_act():
+    # PLOVER: a promise or stated intent to cooperate is AGREE; "to" met by the infinitive
+    found = events("Iran has offered to hand over two suspects to Germany.")
+    assert [e.type for e in found if e.trigger.startswith("offer")] == ["AGREE"]
+    assert not any(e.type == "COOPERATE" for e in found)
+
+
+def test_a_speech_act_noun_object_frames_the_clause_it_governs():
+    found = events("The UN repeated its demand that India lift restrictions on the press.")
+    assert [(e.trigger, e.type) for e in found][:1] == [("demand", "REQUEST")]
+    assert not any(e.type == "RETREAT" for e in found)
+
+
+def test_a_conditional_conflictual_act_is_a_threat():
+    # PLOVER THREATEN: "may halt … if …" is a conditional threat, not a SANCTION done
+    found = events("Japan may halt all aid to Nepal if the army stays in power.")
+    assert "THREATEN" in [e.type for e in found]
+    assert not any(e.type == "SANCTION" and e.modality == "asserted" for e in found)

@@ -326,19 +326,64 @@ def _unique(events: list[EventMention]) -> list[EventMention]:
 
 def _framing(tok, lex, trigger_tokens: set[int]):
     """The nearest speech-act trigger that governs ``tok`` as its content, and its type.
+    A reading that requires ``to`` or ``that`` frames an infinitive or a ``that`` clause
+    ("offered to hand over": AGREE); a speech-act noun that is the object of the verb the
+    content hangs on frames it too ("reiterated its demand that Israel ease …": REQUEST).
     None past a verb of exclusion (``grammar.excludes``): "refused to rule out sanctions"
     refuses the excluding, not the sanctions, which stay possible (``grammar.mood``)."""
+    clause = grammar.clause_head(tok)
+    if clause.dep_ == "acl" and _content_clause(clause):  # "its demand that India lift …"
+        noun = clause.head
+        readings = lex.by_form.get(noun.lower_, [])
+        types = [t.type for t in readings if t.type in FRAMING and not t.requires]
+        if types:
+            return noun, types[0]
+    below = tok
     for anc in grammar.ancestors_within(tok, 3, _FRAMING_DEPS):
         if anc.pos_ == "ADP":
+            below = anc
             continue
         if anc.i != tok.i and grammar.excludes(anc):
             return None
         for form in (_phrasal_lemma(anc), anc.lower_):
             readings = lex.by_form.get(form, [])
-            types = [t.type for t in readings if t.type in FRAMING and not t.requires]
+            types = [
+                t.type for t in readings
+                if t.type in FRAMING and (not t.requires or _complement(t.requires, below, anc))
+            ]  # fmt: skip
             if types:
                 return anc, types[0]
+        if below.dep_ in {"ccomp", "xcomp"} and below.head.i == anc.i:
+            for obj in anc.children:
+                if obj.dep_ != "dobj" or obj.pos_ != "NOUN":
+                    continue
+                readings = lex.by_form.get(obj.lower_, [])
+                types = [t.type for t in readings if t.type in FRAMING and not t.requires]
+                if types:
+                    return obj, types[0]
+        below = anc
     return None
+
+
+def _content_clause(verb) -> bool:
+    """Whether the clause headed by ``verb`` is a content clause (``that``, or ``to`` with
+    an infinitive), not a participle ("the sanctions imposed in 1998")."""
+    return any(
+        (c.dep_ == "mark" and c.lower_ == "that") or (c.dep_ == "aux" and c.lower_ == "to")
+        for c in verb.children
+    )
+
+
+def _complement(requires: tuple[str, ...], below, anc) -> bool:
+    """Whether ``below``, a clause under ``anc``, meets a reading's grammatical requirement:
+    ``to`` an infinitive complement, ``that`` a finite one."""
+    if below.head.i != anc.i:
+        return False
+    if "to" in requires and below.dep_ == "xcomp":
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
+    if "that" in requires and below.dep_ == "ccomp":
+        return any(c.dep_ == "mark" and c.lower_ == "that" for c in below.children)
+    return False
 
 
 def _retype(ev: EventMention, type_: str, tok, si: SentenceInfo, lex) -> EventMention:
@@ -415,10 +460,21 @@ def _stated_intent(
     someone THREATEN, whatever the action ("will provide $300 million" → AGREE; "said they
     would boycott" → THREATEN); a cooperative step offered on a condition ("will withdraw …
     unless") is an ultimatum, THREATEN. The statement is told as done, undated (the date told
-    is the promised action's). Empty when the event is no stated intent."""
+    is the promised action's). A conflictual act its actor "may", "could" or "would" take
+    on a condition ("may halt mediation if cooperation founders") is a conditional threat,
+    THREATEN (PLOVER manual draft 2.0, THREATEN; CAMEO 13). Empty when the event is no
+    stated intent."""
     if negated or not r.sources or content_mood is not None or modality == "asserted":
         return ""
     told = modality == "future" or grammar.reported_would(head)
+    if not told and type_ in CONFLICTUAL and modality == "hypothetical":
+        verb = grammar.clause_head(head)
+        modal = any(
+            c.dep_ == "aux" and c.lower_ in grammar.MODAL_HYPOTHETICAL for c in verb.children
+        )
+        told = modal and (
+            grammar.has_condition(head, "if") or grammar.has_condition(head, "unless")
+        )
     if not told:
         return ""
     if type_ in CONFLICTUAL:
