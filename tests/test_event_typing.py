@@ -83,3 +83,26 @@ def test_a_conditional_conflictual_act_is_a_threat():
     found = events("Japan may halt all aid to Nepal if the army stays in power.")
     assert "THREATEN" in [e.type for e in found]
     assert not any(e.type == "SANCTION" and e.modality == "asserted" for e in found)
+
+
+def test_the_main_predicates_object_is_the_event_not_its_purpose_clause():
+    # "began a hunger strike to protest against …": PROTEST (hunger strike, CAMEO 142), whose
+    # target is the one the purpose clause protests against
+    found = events("Kurdish prisoners began a hunger strike to protest against Turkey's policy.")
+    first = found[0]
+    assert (first.trigger, first.type, first.mode) == ("hunger strike", "PROTEST", "hunger")
+    assert first.target_actor == "TUR"
+
+
+def test_a_suspension_of_links_is_a_sanction():
+    found = events("Japan announced a suspension of air links with Myanmar on Monday.")
+    assert [(e.trigger, e.type) for e in found] == [("suspension", "SANCTION")]
+
+
+def test_a_since_phrase_does_not_date_the_main_event():
+    found = events(
+        "Since the March 3, 2009, attack, the Sri Lankan government has arrested 40 Tamil "
+        "rebels, the minister said."
+    )
+    arrested = [e for e in found if e.trigger == "arrested"]
+    assert arrested and arrested[0].type == "COERCE" and arrested[0].date is None

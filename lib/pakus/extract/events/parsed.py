@@ -32,6 +32,7 @@ from pakus.extract.events import grammar
 from pakus.extract.events.grammar import Actor, ActorIndex
 from pakus.extract.mentions import DateMention, EntityMention, EventMention
 from pakus.extract.parse import MAX_SENTENCE_CHARS, ParserError, parse_spans
+from pakus.extract.scan import Scan
 from pakus.extract.text import clause_spans
 from pakus.extract.trie import trie_pattern
 
@@ -291,7 +292,9 @@ def _sentence(
             at = ev.quote.find(ev.date_quote)
             date_start = ev.start + at if at >= 0 else None
         out.extend(_recode(text, si, ev, tok, index, lex, tables, trigger_tokens, date_start))
-    covered = {t.i for t in heads.values()} | {e.trigger_start for e in out}
+    main, main_tokens = _main_event(text, si, doc, heads, index, lex, tables, out)
+    out.extend(main)
+    covered = {t.i for t in heads.values()} | {e.trigger_start for e in out} | main_tokens
     for tok in doc:
         if tok.pos_ != "VERB" or tok.i in covered:
             continue
@@ -311,6 +314,101 @@ def _sentence(
             covered.add(tok.i)
             out.extend(new)
     return _unique(out)
+
+
+def _main_event(
+    text: str, si: SentenceInfo, doc, heads: dict, index: ActorIndex, lex,
+    tables: CodingTables, coded: Sequence[EventMention] = (),
+) -> tuple[list[EventMention], set[int]]:  # fmt: skip
+    """The sentence's main event where the trigger lexicon coded only its subordinate
+    clauses: a curated trigger that is a main predicate (``grammar.main_predicate``) or the
+    object of one ("began a hunger strike to demand …": the hunger strike, not the demand
+    of its purpose clause, is what the sentence tells). Only where some event was coded
+    and none of them is the main predicate or its object; a reading needs its word
+    requirements met in the sentence (``@`` requirements are not checked here, so such
+    readings are left out). Where the parse finds no source or target, the subordinate
+    clause's event gives it ("… to protest against Sweden's decision": Sweden is the target
+    of the hunger strike). Returns the events and the head tokens they cover."""
+    if not heads:
+        return [], set()
+    preds = [t for t in doc if t.pos_ in {"VERB", "AUX"} and grammar.main_predicate(t)]
+    slots = {t.i for t in preds} | {
+        c.i for t in preds for c in t.children if c.dep_ in {"dobj", "attr"}
+    }  # fmt: skip
+    if any(h.i in slots for h in heads.values()):
+        return [], set()
+    words = frozenset(_WORD.findall(si.text.lower()))
+    for m in _curated_hits(si.text, lex):
+        tok = grammar.head_token(doc, m.start(), m.end())
+        if tok is None or tok.i not in slots or index.at(tok) is not None:
+            continue
+        form = " ".join(m.group().lower().split())
+        readings = [
+            t for t in lex.by_form.get(form, [])
+            if not t.requires
+            or any(not r.startswith("@") and r.lower() in words for r in t.requires)
+        ]  # fmt: skip
+        if not readings:
+            continue
+        trig = max(readings, key=lambda t: t.priority)
+        r = grammar.roles(
+            tok, tables.frames.get(trig.type, ("dobj",)), index,
+            possessor_suffers=trig.type in SUFFERED,
+        )  # fmt: skip
+        below = next((e for e in coded if e.target_actor), None)
+        if not r.targets and below is not None:
+            r = grammar.Roles(
+                r.sources, (Actor(below.target_actor, below.target_country, below.target_sector),)
+            )
+        below = next((e for e in coded if e.source_actor), None)
+        if (
+            not r.sources
+            and below is not None
+            and below.source_actor not in {a.id for a in r.targets}
+        ):
+            r = grammar.Roles(
+                (Actor(below.source_actor, below.source_country, below.source_sector),), r.targets
+            )
+        start = si.start + m.start()
+        c_start, c_end = next(
+            ((a, b) for a, b in clause_spans(text, si.start, si.end) if a <= start < b),
+            (si.start, si.end),
+        )
+        date = _clause_date(tok, si) or si.governing
+        if date is not None and _since(date, doc, si):
+            date = None  # "Since the 2001 attacks, … has detained": a span's start, no date
+        md = grammar.mood(tok)
+        type_, mode, modality = trig.type, trig.mode, md.modality
+        stated = _stated_intent(type_, tok, md.modality, md.negated, r, None)
+        if stated:
+            type_, mode, date, modality = stated, "", None, "asserted"
+        ev = EventMention(
+            c_start, c_end, text[c_start:c_end], type_, text[start : si.start + m.end()], start,
+            si.start + m.end(), mode, date.date if date else None,
+            date.precision if date else None, date.quote if date else "",
+            intensity=float(lex.mode_intensity.get((type_, mode), lex.intensity[type_])),
+            quad=lex.quad[type_], context=trig.context,
+        )  # fmt: skip
+        return _with_roles(ev, r, md.negated, modality), {tok.i}
+    return [], set()
+
+
+def _since(date: DateMention, doc, si: SentenceInfo) -> bool:
+    """Whether ``date`` is in a ``since`` phrase (the start of a span of time)."""
+    dt = grammar.head_token(doc, date.start - si.start, date.end - si.start)
+    cur = dt
+    for _ in range(5):
+        if cur is None or cur.pos_ in {"VERB", "AUX"} or cur.head.i == cur.i:
+            return False
+        if cur.lower_ == "since":
+            return True
+        cur = cur.head
+    return False
+
+
+def _curated_hits(sentence: str, lex):
+    """The trigger lexicon's matches in a sentence (offsets in the sentence)."""
+    return list(Scan(sentence).bounded(lex.anchor))
 
 
 def _unique(events: list[EventMention]) -> list[EventMention]:
