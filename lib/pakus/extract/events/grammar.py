@@ -787,3 +787,20 @@ def same_clause(a, b) -> bool:
     if ha.i == hb.i:
         return True
     return (ha.dep_ == "xcomp" and ha.head.i == hb.i) or (hb.dep_ == "xcomp" and hb.head.i == ha.i)
+
+
+def main_predicate(tok) -> bool:
+    """Whether the verb ``tok`` tells the sentence's own happening: the root predicate, a verb
+    coordinated with it or completing it (``tried to hack``), or the content of a root verb of
+    saying (``… have retaken a village, sources said``: news style puts the event in the
+    reported clause). Not a verb in a relative clause, a modifier or an adverbial clause
+    ("who took office in August", "a bombing claimed by …"), which tell a background."""
+    cur = tok
+    for _ in range(8):
+        if cur.dep_ == "ROOT" or cur.head.i == cur.i:
+            return True
+        said = cur.dep_ == "ccomp" and cur.head.lemma_.lower() in SPEECH_VERBS
+        if cur.dep_ not in {"conj", "xcomp"} and not said:
+            return False
+        cur = cur.head
+    return False
