@@ -65,7 +65,6 @@ def event_mentions(
     ``compound``) are left to the nationality-group rules, which read ``demonyms.csv``
     themselves."""
     entities = [e for e in entities if e.method != "compound"]
-    all_dates = dates
     ent_starts = [e.start for e in entities]
     years = [(d, dating.agreements_year(text, d, entities, ent_starts)) for d in dates]
     agreement_years = {a.start: d for d, a in reversed(years) if a is not None}
@@ -117,7 +116,7 @@ def event_mentions(
         out = code_events(text, infos, out, entities, lexicon, coding, issuer)
     dated = [d for d in dates if d.precision in DAY_MONTH_YEAR]
     out = dating.referred_back(text, out, dated, sentences, lexicon)
-    return dating.hours_from(text, out, all_dates, lexicon)
+    return dating.same_time(text, out, sentences, lexicon)
 
 
 def clause_events(c: Clause) -> list[EventMention]:
