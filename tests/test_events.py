@@ -508,3 +508,15 @@ def test_an_intent_verb_is_known_whatever_its_lemma():
     text = "Mattis said the United States was still talking with Islamabad and hoped to restore the aid."
     restore = [e for e in events(text, "2018-01-05") if e.trigger == "restore"]
     assert restore and all(e.modality == "hypothetical" for e in restore)
+
+
+def test_along_with_a_named_happening_is_its_time():
+    """Rule (dating): "Along with the aid cut, the US held back …": the undated happening
+    takes the date of the last dated happening of the named noun's type."""
+    text = (
+        "In October 1990, Bush invoked the 1985 law to cut off economic aid to Pakistan. "
+        "Along with the aid cut, which ran to $650 million a year, the US held back the "
+        "delivery of F-16 jets."
+    )
+    held = [e for e in events(text, "1998-05-14") if e.trigger == "held back"]
+    assert held and all(e.date == "1990-10" for e in held)

@@ -60,3 +60,11 @@ TIME_PREPOSITIONS = frozenset("after before following since during amid amidst u
 the 1998 tests": 1998 is the sanctions' time, though it names the tests)."""
 TIME_NOUNS = frozenset("wake aftermath eve run-up time days weeks months years".split())
 """Nouns that tell a time by what they are "of" ("in the wake of the 2022 floods")."""
+
+SAME_TIME_CUES = (
+    "hours after", "hours before", "shortly after", "shortly before", "soon after",
+    "along with", "together with", "alongside",
+)  # fmt: skip
+"""Words that tell a happening at (about) the time of another one, named by the definite noun
+that follows ("closed the crossings hours after the attack", "Along with the aid cut, the US
+held back …"): the happening takes the date of the one named."""

@@ -67,7 +67,6 @@ def event_mentions(
     country and sector)."""
     compounds = list(entities)
     entities = [e for e in entities if e.method != "compound"]
-    all_dates = dates
     ent_starts = [e.start for e in entities]
     years = [(d, dating.agreements_year(text, d, entities, ent_starts)) for d in dates]
     agreement_years = {a.start: d for d, a in reversed(years) if a is not None}
@@ -119,7 +118,7 @@ def event_mentions(
         out = code_events(text, infos, out, compounds, lexicon, coding, issuer)
     dated = [d for d in dates if d.precision in DAY_MONTH_YEAR]
     out = dating.referred_back(text, out, dated, sentences, lexicon)
-    return dating.hours_from(text, out, all_dates, lexicon)
+    return dating.same_time(text, out, sentences, lexicon)
 
 
 def clause_events(c: Clause) -> list[EventMention]:

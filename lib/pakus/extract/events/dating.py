@@ -6,7 +6,9 @@ with a date of its own keeps it: "last year's meetings"); else the date the clau
 a "since" date of an active present perfect dates nothing; an undated signing of an agreement
 whose name holds its year takes that year.
 
-A happening told undated and then named again, with a date, by a noun of its type in one of
+A happening told at the time of another named by a definite noun ("hours after the attack",
+"along with the aid cut") takes its date (:func:`same_time`). A happening told undated and
+then named again, with a date, by a noun of its type in one of
 the next sentences ("a drone attack has killed four militants. … Thursday's strike was aimed
 at …") takes that date (:func:`referred_back`).
 
@@ -30,7 +32,7 @@ from pakus.extract.events.lexicon import Lexicon
 from pakus.extract.events.triggers import Candidate
 from pakus.extract.mentions import DateMention, EntityMention, EventMention
 from pakus.extract.text import opens_sentence
-from pakus.extract.words import TIME_NOUNS, TIME_PREPOSITIONS
+from pakus.extract.words import SAME_TIME_CUES, TIME_NOUNS, TIME_PREPOSITIONS
 
 _SAME_TIME_VERB = re.compile(r"(?:and|but)\s+(?!(?:the|a|an|to|it|he|she|they|we|i)\b)[a-z]")
 """A clause that opens with a coordinated verb ("…on Monday, and offered to mediate")."""
@@ -375,41 +377,48 @@ def referred_back(
     return out
 
 
-_HOURS_FROM = re.compile(r"\bhours\s+(?:after|before)\Z", re.I)
-"""An offset of hours from a happening ("hours after the attack"): the same day."""
-_NAMED_AFTER = re.compile(r"\s+the\s+((?:[\w-]+\s+){0,2}[\w-]+)")
-"""The definite noun phrase after it."""
+_CUES = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in SAME_TIME_CUES)
+_SAME_TIME = re.compile(rf"\b(?:{_CUES})\s+the\s+((?:[\w-]+\s+){{0,2}}[\w-]+)", re.I)
+"""A cue of ``SAME_TIME_CUES`` and the definite noun phrase after it."""
 
 
-def hours_from(
-    text: str, events: list[EventMention], dates: Sequence[DateMention], lexicon: Lexicon
-) -> list[EventMention]:
-    """The events, where an undated happening is told "hours after" (or "before") a
-    happening named by a definite noun ("closed the crossings hours after the attack"):
-    it takes the day of the last dated happening of that noun's type told before.
-    ``dates``: every date mention, unresolved ones included (this offset is one)."""
+def same_time(
+    text: str, events: list[EventMention], sentences: Sequence[tuple[int, int]],
+    lexicon: Lexicon,
+) -> list[EventMention]:  # fmt: skip
+    """The events, where an undated happening is told at the time of another one named by a
+    definite noun (``SAME_TIME_CUES``: "closed the crossings hours after the attack", "Along
+    with the aid cut, the US held back …"): the undated asserted events of that sentence
+    take the date of the last dated happening of the noun's type told before the cue."""
     out = list(events)
-    for d in dates:
-        if d.date is not None or not _HOURS_FROM.search(d.quote):
-            continue
-        m = _NAMED_AFTER.match(text, d.end)
-        types = (
-            {t.type for w in m.group(1).split() for t in lexicon.by_form.get(w.lower(), [])}
-            if m
-            else set()
-        )
-        before = [
-            e for e in out
-            if e.type in types and e.precision == "day" and e.trigger_end <= d.start
-            and e.modality == "asserted" and not e.negated
-        ]  # fmt: skip
-        if not before:
-            continue
-        anchor = max(before, key=lambda e: e.trigger_start)
-        day = replace(d, date=anchor.date, precision=anchor.precision, quote=d.quote)
-        out = [
-            _dated(e, day) if e.date is None and e.start <= d.start < e.end
-            and e.modality == "asserted" else e
-            for e in out
-        ]  # fmt: skip
+    for s_start, s_end in sentences:
+        for m in _SAME_TIME.finditer(text, s_start, s_end):
+            noun = next(
+                (
+                    w
+                    for w in re.finditer(r"[\w-]+", m.group(1))
+                    if w.group().lower() in lexicon.by_form
+                ),
+                None,
+            )
+            if noun is None:
+                continue
+            types = {t.type for t in lexicon.by_form[noun.group().lower()]}
+            at = m.start(1) + noun.start(), m.start(1) + noun.end()
+            before = [
+                e for e in out
+                if e.type in types and e.date is not None and e.trigger_end <= m.start()
+                and e.modality == "asserted" and not e.negated
+            ]  # fmt: skip
+            if not before:
+                continue
+            anchor = max(before, key=lambda e: e.trigger_start)
+            out = [
+                replace(e, date=anchor.date, precision=anchor.precision, date_quote=text[m.start() : at[1]])
+                if e.date is None and s_start <= e.trigger_start < s_end
+                and not at[0] <= e.trigger_start < at[1]
+                and e.modality == "asserted" and not e.negated
+                else e
+                for e in out
+            ]  # fmt: skip
     return out
