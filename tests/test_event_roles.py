@@ -87,3 +87,13 @@ def test_a_passive_it_standing_for_a_thing_takes_the_things_parties():
 def test_the_place_is_found_through_a_participle_of_the_event_noun():
     text = "A US drone strike killed at least 12 militants in Balochistan on Monday."
     assert ("USA", "PAK") in roles(text, "ASSAULT")
+
+
+def test_an_event_noun_of_a_circumstance_phrase_is_done_by_the_verbs_subject():
+    text = "Iraqi President Saddam Hussein arrived in Amman on an unannounced visit."
+    assert roles(text, "CONSULT") == {("IRQ", "JOR")}
+
+
+def test_a_noun_named_by_a_place_is_an_actor_of_its_country():
+    text = "Pakistan accused Balochistan separatists of the attack."
+    assert ("PAK", "PAK") in roles(text, "ACCUSE")

@@ -120,15 +120,16 @@ class ActorIndex:
                 return a
         return None
 
-    def place_at(self, token) -> Actor | None:
+    def place_at(self, token, named: bool = False) -> Actor | None:
         """The country, as an actor, of the place or state whose words hold ``token`` (a
-        nationality adjective counts: "a Pakistani check post")."""
+        nationality adjective counts: "a Pakistani check post"); with ``named``, a place
+        keeps its own id (Balochistan, of PAK: not the state itself)."""
         start = self.offset + token.idx
         end = start + len(token)
         states = (a for a in self.actors if a.id == a.country)
         for a in (*self.places, *states):
             if a.start <= start and end <= a.end:
-                return Actor(a.country, a.country, "", a.start, a.end)
+                return Actor(a.id if named else a.country, a.country, "", a.start, a.end)
         return None
 
 
@@ -220,6 +221,11 @@ def _own_actors(tok, index: ActorIndex, seen: frozenset[int]) -> list[Actor]:
             found = actors_of(child, index, seen)
             if found:
                 return found
+    for child in tok.children:  # "Darfur rebels": a group named by where it acts
+        if child.dep_ == "compound" and child.i < tok.i and tok.pos_ == "NOUN":
+            where = index.place_at(child, named=True)
+            if where is not None:
+                return [where]
     for child in tok.children:  # "the government of Pakistan", "forces from Afghanistan"
         if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
             for pobj in child.children:
@@ -419,6 +425,21 @@ def _verb_of(tok, deps: Sequence[str] = ("dobj", "attr")):
     return None
 
 
+CIRCUMSTANCE = frozenset({"on", "during", "in", "at"})
+"""Prepositions by which a verb tells the event noun its subject took part in ("arrived on
+a visit", "in a phone call, the diplomat stressed …"), unlike those relating it to another
+event ("since the attacks")."""
+
+
+def _circumstance(tok) -> bool:
+    """Whether the event noun ``tok`` is the object of a ``CIRCUMSTANCE`` preposition of a
+    verb."""
+    return (
+        tok.dep_ == "pobj" and tok.head.lower_ in CIRCUMSTANCE
+        and tok.head.dep_ == "prep" and tok.head.head.pos_ in {"VERB", "AUX"}
+    )  # fmt: skip
+
+
 def _noun_roles(
     tok,
     frame: Sequence[str],
@@ -447,6 +468,8 @@ def _noun_roles(
     verb = _verb_of(tok)
     if not sources and verb is not None:
         sources = _subject_of(verb, index)
+    if not sources and _circumstance(tok):  # "arrived in Amman on a visit": who arrived
+        sources = _subject_of(tok.head.head, index)
     noun_frame = [s for s in frame if s not in {"dobj", "dative"}] or ["on", "against"]
     targets = suffered or _frame_targets(tok, [*noun_frame, "of"], index, exclude)
     for acl in _children(tok, "acl"):  # "the sanctions placed on Pakistan"
@@ -494,6 +517,8 @@ def place_of(tok, index: ActorIndex) -> Actor | None:
     clause too ("a raid … killed 24 soldiers at a Pakistani check post"). None if none."""
     starts = [tok]
     verb = _verb_of(tok, ("dobj", "attr", "nsubj", "nsubjpass"))
+    if tok.pos_ in {"NOUN", "PROPN"} and verb is None and _circumstance(tok):
+        verb = tok.head.head
     if tok.pos_ in {"NOUN", "PROPN"} and verb is not None:
         starts.append(verb)
     queue = list(starts)
