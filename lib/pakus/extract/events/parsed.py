@@ -329,7 +329,8 @@ def _main_event(
     of its purpose clause, is what the sentence tells). Only where some event was coded
     and none of them is the main predicate or its object; a reading needs its word
     requirements met in the sentence (``@`` requirements are not checked here, so such
-    readings are left out). Where the parse finds no source or target, the subordinate
+    readings are left out), in the trigger's clause; a DYADIC type needs its target. Where
+    the parse finds no source or target, the subordinate
     clause's event gives it ("… to protest against Sweden's decision": Sweden is the target
     of the hunger strike). Returns the events and the head tokens they cover."""
     if not heads:
@@ -338,13 +339,21 @@ def _main_event(
     slots = {t.i for t in preds} | {
         c.i for t in preds for c in t.children if c.dep_ in {"dobj", "attr"}
     }  # fmt: skip
-    if any(h.i in slots for h in heads.values()):
-        return [], set()
-    words = frozenset(_WORD.findall(si.text.lower()))
+    told = slots | {
+        c.i for t in preds for c in t.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}
+    }  # fmt: skip
+    if any(h.i in told for h in heads.values()):
+        return [], set()  # an event noun as subject is the main event too: "a strike killed …"
     for m in _curated_hits(si.text, lex):
         tok = grammar.head_token(doc, m.start(), m.end())
         if tok is None or tok.i not in slots or index.at(tok) is not None:
             continue
+        start = si.start + m.start()
+        c_start, c_end = next(
+            ((a, b) for a, b in clause_spans(text, si.start, si.end) if a <= start < b),
+            (si.start, si.end),
+        )
+        words = frozenset(_WORD.findall(text[c_start:c_end].lower()))
         form = " ".join(m.group().lower().split())
         readings = [
             t for t in lex.by_form.get(form, [])
@@ -358,12 +367,15 @@ def _main_event(
             tok, tables.frames.get(trig.type, ("dobj",)), index,
             possessor_suffers=trig.type in SUFFERED,
         )  # fmt: skip
-        below = next((e for e in coded if e.target_actor), None)
+        if trig.type in DYADIC and not r.targets:
+            continue  # consulting, supporting, aiding: with or for someone
+        purposes = [e for e in coded if _under(doc, e, si, tok)]
+        below = next((e for e in purposes if e.target_actor), None)
         if not r.targets and below is not None:
             r = grammar.Roles(
                 r.sources, (Actor(below.target_actor, below.target_country, below.target_sector),)
             )
-        below = next((e for e in coded if e.source_actor), None)
+        below = next((e for e in purposes if e.source_actor), None)
         if (
             not r.sources
             and below is not None
@@ -372,11 +384,6 @@ def _main_event(
             r = grammar.Roles(
                 (Actor(below.source_actor, below.source_country, below.source_sector),), r.targets
             )
-        start = si.start + m.start()
-        c_start, c_end = next(
-            ((a, b) for a, b in clause_spans(text, si.start, si.end) if a <= start < b),
-            (si.start, si.end),
-        )
         date = _clause_date(tok, si) or si.governing
         if date is not None and _since(date, doc, si):
             date = None  # "Since the 2001 attacks, … has detained": a span's start, no date
@@ -394,6 +401,24 @@ def _main_event(
         )  # fmt: skip
         return _with_roles(ev, r, md.negated, modality), {tok.i}
     return [], set()
+
+
+def _under(doc, ev: EventMention, si: SentenceInfo, main) -> bool:
+    """Whether the event ``ev``'s trigger lies in an adverbial clause or phrase of the verb
+    governing ``main`` (its purpose, its reason), not in a relative clause or a modifier."""
+    tok = grammar.head_token(doc, ev.trigger_start - si.start, ev.trigger_end - si.start)
+    verb = grammar.clause_head(main)
+    for _ in range(8):
+        if tok is None or tok.head.i == tok.i or tok.dep_ == "appos":
+            return False
+        if tok.dep_ in {"relcl", "acl"} and not _content_clause(tok):
+            return False  # "Powell, who flew to New Delhi": a relative clause tells its own
+        if tok.head.i == main.i:
+            return True  # "a hunger strike to protest against …"
+        if tok.head.i == verb.i:
+            return tok.dep_ in {"advcl", "prep", "xcomp", "npadvmod"}
+        tok = tok.head
+    return False
 
 
 def _since(date: DateMention, doc, si: SentenceInfo) -> bool:
