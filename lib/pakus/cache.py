@@ -1,7 +1,8 @@
 """The extraction cache of incremental builds: each document's extraction, kept between builds.
 
 A document's entry is keyed by the SHA-256 of its text, its id and published date (relative
-dates are resolved against it), and the *fingerprint* of everything else extraction depends
+dates are resolved against it), its author and outlet (they name its issuer, whom a
+first-person "we" names), and the *fingerprint* of everything else extraction depends
 on: the bytes of the reference tables it reads, the source of the modules extraction runs
 (``EXTRACTION_SOURCES``) and the package's version, the versions of spaCy and its English
 model when installed, and the parser's own name, version and components
@@ -77,7 +78,7 @@ def document_key(document: Document, reference: str | None = None) -> str:
     """The cache key of a document's extraction (see the module docstring)."""
     h = hashlib.sha256(fingerprint(reference).encode())
     published = document.published.iso() if document.published else ""
-    h.update(f"\0{document.id}\0{published}\0".encode())
+    h.update(f"\0{document.id}\0{published}\0{document.author}\0{document.outlet}\0".encode())
     h.update(hashlib.sha256(document.text.encode("utf-8")).digest())
     return h.hexdigest()
 

@@ -226,7 +226,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _extract(args: argparse.Namespace) -> int:
     from pakus.corpus import metadata_for, read_document
-    from pakus.extract import extract_text
+    from pakus.extract import extract_text, issuer_of
 
     status = 0
     out = sys.stdout
@@ -238,14 +238,15 @@ def _extract(args: argparse.Namespace) -> int:
             status = 1
             continue
         published = args.published
+        meta = metadata_for(path)
         if published is None:
-            meta = metadata_for(path)
             published = meta.published if meta else None
         if published is not None and published.first_day() > date.today():
             print(
                 f"pakus extract: {path}: published {published.iso()}, after today", file=sys.stderr
             )
-        result = extract_text(text, path.name, published)
+        issuer = issuer_of(meta) if meta else None
+        result = extract_text(text, path.name, published, issuer=issuer)
         for note in result.notes:
             print(f"pakus extract: {note}", file=sys.stderr)
         rows = []
