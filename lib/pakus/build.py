@@ -124,6 +124,24 @@ def build_stamp(corpus_dir: Path | str) -> str:
     return h.hexdigest()
 
 
+def build_provenance() -> dict:
+    """What the tables were extracted with: the pakus version, the spaCy parser (package,
+    pipeline name and version, spaCy version and the components run:
+    ``pakus.extract.parse.parser_meta``, read without loading spaCy) and the extraction
+    fingerprint (``pakus.cache.fingerprint``: SHA-256 of the reference tables, the extraction
+    source and these versions). No paths or times, so identical inputs give identical bytes."""
+    import importlib.metadata
+
+    from pakus.cache import fingerprint
+    from pakus.extract.parse import parser_meta
+
+    try:
+        version = importlib.metadata.version("pakus")
+    except importlib.metadata.PackageNotFoundError:
+        version = ""
+    return {"version": version, "parser": parser_meta(), "fingerprint": fingerprint()}
+
+
 def _progress(total: int, enabled: bool):
     from tqdm import tqdm
 
@@ -508,7 +526,7 @@ def build(
         try:
             with Runner(jobs, scheduler, budget) as runner:
                 result = _write_tables(corpus, corpus_dir, staging, runner, store, progress)
-                datapackage(staging)
+                datapackage(staging, build_provenance())
                 (staging / BUILD_STAMP).write_text(stamp + "\n", encoding="utf-8")
                 result.written += [staging / "datapackage.json", staging / BUILD_STAMP]
                 result.cache_hits, result.cache_misses = store.hits, store.misses
