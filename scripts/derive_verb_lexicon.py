@@ -19,6 +19,11 @@ What is read from ``CAMEO.2.0.txt`` (its format: the file's header and petrarch2
   A ``+`` in the pattern marks the target: ``(WITH +)`` puts the target in the ``with``
   phrase. Patterns with a word before the verb (a subject cue) and the ``~`` transformation
   rules are left out: they need actor classes this lexicon does not carry.
+- a pattern whose code is PETRARCH2's null code ``[---]`` (``TAKE`` + ``OPPORTUNITY``,
+  ``CONTROL``) or a CAMEO 01 public statement (``CLAIM`` + ``RESPONSIBILITY`` [015]) is kept
+  as a row with an empty ``type``: that object selects *no* event, as in PETRARCH2, instead of
+  falling back to the verb's own reading ("claimed responsibility" is no ACCUSE, "took the
+  opportunity" no COERCE).
 
 Each code is mapped through ``CAMEO2PLOVER-2021.txt`` to a PLOVER type, mode and context
 (the longest listed prefix of the code: ``0231`` → ``023``). CAMEO's 01 (public statement)
@@ -66,6 +71,8 @@ FRAMES = {
     "ASSAULT": "dobj|against|on|in",
 }
 """Default target slots by PLOVER type, tried in order (the source is the subject)."""
+NO_EVENT = "no PLOVER event: PETRARCH2 null code [---] or CAMEO 01 statement"
+"""The ``source`` note of a row whose object or preposition selects no event."""
 APPEAL_ROOT = "02"
 """CAMEO 02 (appeal) → REQUEST: the PLOVER manual draft 2.0, section REQUEST."""
 COLUMNS = ("lemma", "object", "preposition", "cameo", "type", "mode", "context", "target", "source")
@@ -99,7 +106,7 @@ def read_plover(text: str) -> dict[str, Reading]:
 def plover_of(code: str, table: dict[str, Reading]) -> Reading | None:
     """The reading of the longest prefix of ``code`` the table lists; None for CAMEO 01 and
     codes without one. CAMEO 02 (appeal) is REQUEST (``APPEAL_ROOT``)."""
-    if code.startswith("01"):
+    if code == "---" or code.startswith("01"):
         return None
     if code.startswith(APPEAL_ROOT):
         return Reading("REQUEST", "", "", 0)
@@ -135,12 +142,19 @@ PREPOSITIONS = frozenset(
     "from in inside into near of off on onto out over through to toward towards under until "
     "upon with within without".split()
 )
-_PATTERN = re.compile(r"^-\s+\*\s+(?P<body>.*?)\s*\[(?P<code>[0-9]{2,4})(?::[0-9]+)?\]")
+_PATTERN = re.compile(r"^-\s+\*\s+(?P<body>.*?)\s*\[(?P<code>[0-9]{2,4}|---)(?::[0-9]+)?\]")
 
 
-def pattern_cues(body: str, synsets: dict[str, list[str]]) -> list[tuple[str, str, bool]]:
-    """The (object, preposition, target_in_phrase) readings of a pattern's words after the
-    verb: its first noun phrase or prepositional phrase. ``[]`` when it has none usable."""
+def pattern_cues(body: str, synsets: dict[str, list[str]]) -> list[tuple[str, str, str]]:
+    """The (object, preposition, target slot) readings of a pattern's words after the
+    verb: its first noun phrase or prepositional phrase; the slot is the preposition whose
+    phrase a ``+`` marks as the target (``(AGAINST +)``, ``STRIKE (ON +)``), else empty. ``object`` is the phrase's words
+    (``{HUNGER STRIKE}`` → ``hunger strike``: the head last, its modifiers before it) or a
+    synonym set. ``[]`` when it has none usable, and when the pattern asks more than one
+    phrase can say: words after the phrase (``ATTACK (ON POLICIES)``, ``STRIKE IN PROTEST``)
+    or a synonym set among a phrase's modifiers — checking only part of such a pattern would
+    give its reading to sentences it does not describe ("launched an attack" is no verbal
+    ``ATTACK (ON POLICIES)``)."""
     body = body.strip()
     m = re.match(r"\((?P<prep>[A-Z]+)\s*(?P<rest>[^)]*)\)", body)
     prep, rest = ("", body)
@@ -148,23 +162,38 @@ def pattern_cues(body: str, synsets: dict[str, list[str]]) -> list[tuple[str, st
         body = body[1:].replace(")", "", 1)
         m = None
     rest = body
+    after = ""
     if m:
-        prep, rest = m.group("prep").lower(), m.group("rest")
+        prep, rest, after = m.group("prep").lower(), m.group("rest"), body[m.end() :]
     rest = rest.strip()
-    target_in_phrase = bool(prep) and rest.startswith("+")
+    slot = prep if prep and rest.startswith("+") else ""
     rest = rest.lstrip("+$ ").strip()
     phrase = re.match(r"\{([^}]*)\}|(&?[A-Z][A-Z_'-]*)", rest)
     if not phrase:
-        return [("", prep, target_in_phrase)] if prep else []
+        return [("", prep, slot)] if prep and not _qualified(after) else []
+    tail = rest[phrase.end() :] + " " + after
+    if _qualified(tail):
+        return []
+    marked = re.search(r"\(\s*([A-Z]+)\s*\+\s*\)", tail)
+    if marked and marked.group(1).lower() in PREPOSITIONS:
+        slot = slot or marked.group(1).lower()
     words = (phrase.group(1) or phrase.group(2)).split()
-    head = words[-1]
+    head, modifiers = words[-1], words[:-1]
+    if any(w.startswith("&") for w in modifiers):
+        return []
     if head.startswith("&"):
-        if not synsets.get(head):  # a synonym set this file does not define: no usable cue
+        if modifiers or not synsets.get(head):  # a set this file does not define: no usable cue
             return []
-        heads = [head]  # kept by name; its members are in the sets table
-    else:
-        heads = [_words(head)]
-    return [(h, prep, target_in_phrase) for h in heads if h]
+        return [(head, prep, slot)]  # kept by name; its members in the sets table
+    obj = " ".join(w for w in (_words(x) for x in words) if w)
+    return [(obj, prep, slot)] if obj else []
+
+
+def _qualified(rest: str) -> bool:
+    """Whether a pattern has words after its first phrase other than a target marker
+    (``(TO +)``, ``+``)."""
+    left = re.sub(r"\(\s*[A-Z]+\s*\+\s*\)|\+|\$", " ", rest)
+    return bool(re.search(r"[A-Z&]", left))
 
 
 def derive(cameo_text: str, plover_text: str) -> list[dict[str, str]]:
@@ -178,12 +207,18 @@ def derive(cameo_text: str, plover_text: str) -> list[dict[str, str]]:
 
     def add(lemma, obj, prep, code, line_no, target_slot=""):
         reading = plover_of(code, table)
-        if reading is None or not lemma:
-            return
         key = (lemma, obj, prep)
-        if key in rows:
+        if not lemma or key in rows:
             return
         source = f"{CAMEO_FILE}:{line_no} ({LICENCE[CAMEO_FILE]})"
+        if reading is None:
+            if obj or prep:  # the object selects no event: PETRARCH2's null code or a statement
+                rows[key] = {
+                    "lemma": lemma, "object": obj, "preposition": prep, "cameo": code,
+                    "type": "", "mode": "", "context": "", "target": "",
+                    "source": f"{source}; {NO_EVENT}",
+                }  # fmt: skip
+            return
         if reading.line:
             source += f"; {PLOVER_FILE}:{reading.line} ({LICENCE[PLOVER_FILE]})"
         else:
@@ -217,8 +252,7 @@ def derive(cameo_text: str, plover_text: str) -> list[dict[str, str]]:
             comment = raw.split("#", 1)[1].split() if "#" in raw else []
             named = _words(comment[0]) if comment else ""
             owners = [named] if named in verbs else verbs
-            for obj, prep, target_in_phrase in pattern_cues(p.group("body"), synsets):
-                slot = prep if target_in_phrase else ""
+            for obj, prep, slot in pattern_cues(p.group("body"), synsets):
                 for verb in owners:
                     add(verb, obj, prep, p.group("code"), no, slot)
             continue

@@ -336,7 +336,15 @@ def _add(args: argparse.Namespace) -> int:
     return 1 if result.errors else 0
 
 
+ARROW_POOL = "system"
+"""The Arrow allocator of the command (``ARROW_DEFAULT_MEMORY_POOL`` unless set): Arrow's
+default, mimalloc, keeps memory each batch of a build freed, so that the resident memory
+grew with the corpus (measured in benchmarks/build_scale.py); it is read when pyarrow is
+first imported, hence set here, before any command imports it."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", ARROW_POOL)
     args = parser().parse_args(argv)
     try:
         if args.command == "extract":

@@ -32,6 +32,7 @@ from pakus.extract.events import dating, grammar
 from pakus.extract.events.grammar import Actor, ActorIndex
 from pakus.extract.mentions import DateMention, EntityMention, EventMention
 from pakus.extract.parse import MAX_SENTENCE_CHARS, ParserError, parse_spans
+from pakus.extract.scan import Scan
 from pakus.extract.text import clause_spans
 from pakus.extract.trie import trie_pattern
 
@@ -45,6 +46,12 @@ CONFLICTUAL = frozenset({"SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}
 SUFFERED = frozenset({"ASSAULT", "COERCE"})
 """Types whose event noun's possessor suffers it ("Soleimani's killing", "Khan's arrest")."""
 _FRAMING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "advcl"})
+_OWN_CLAUSE_DEPS = frozenset({"advcl", "conj", "relcl", "acl", "parataxis"})
+"""Clauses under a verb that tell their own happening: a coded event in one ("blockade Paris
+to demand an end …") does not make the verb a light verb over it."""
+DYADIC = frozenset({"CONSULT", "COOPERATE", "SUPPORT", "AID"})
+"""PLOVER types defined as an act with or for a second party (consult with, cooperate with,
+support, give aid to): a derived-lexicon reading of one of them is coded only with both."""
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -128,35 +135,54 @@ class CodingTables:
 
     def verb_reading(self, tok) -> VerbReading | None:
         """The derived lexicon's reading of a verb: one whose object cue its object (or a
-        preposition's object) meets, else its own reading."""
+        preposition's object) meets, else its own reading; None where there is none or the
+        cue selects no event (a row with an empty type: "claimed responsibility"). A passive's
+        subject and the noun a participle modifies count as its object; a cue of several
+        words ("hunger strike") needs its modifiers before the object's head."""
         for lemma in (_phrasal_lemma(tok), tok.lemma_.lower()):
             readings = self.verbs.get(lemma)
             if not readings:
                 continue
-            objects = {c.lemma_.lower() for c in tok.children if c.dep_ in {"dobj", "attr"}}
-            objects |= {c.lower_ for c in tok.children if c.dep_ in {"dobj", "attr"}}
-            preps = {
-                (c.lower_, p.lemma_.lower())
+            objs = [c for c in tok.children if c.dep_ in {"dobj", "attr", "nsubjpass"}]
+            if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "a bombing claimed by …"
+                objs.append(tok.head)
+            preps = [
+                (c.lower_, p)
                 for c in tok.children if c.dep_ == "prep"
                 for p in c.children if p.dep_ in {"pobj", "pcomp"}
-            }  # fmt: skip
+            ]  # fmt: skip
             prep_words = {c.lower_ for c in tok.children if c.dep_ == "prep"}
             default = None
             for r in readings:
                 if not r.object and not r.preposition:
                     default = default or r
                     continue
-                heads = self.sets.get(r.object, frozenset({r.object})) if r.object else None
                 if r.preposition:
-                    if heads is None and r.preposition in prep_words:
-                        return r
-                    if heads and any(p == r.preposition and o in heads for p, o in preps):
-                        return r
-                elif heads and objects & heads:
-                    return r
+                    hit = (not r.object and r.preposition in prep_words) or any(
+                        p == r.preposition and self._cue(r.object, o) for p, o in preps
+                    )
+                else:
+                    hit = any(self._cue(r.object, o) for o in objs)
+                if hit:
+                    return r if r.type else None  # an empty type: the cue selects no event
             if default is not None:
                 return default
         return None
+
+    def _cue(self, cue: str, tok) -> bool:
+        """Whether the phrase headed by ``tok`` meets an object cue: its head word (or a
+        member of the synonym set ``&NAME``) and, for a cue of several words, the words
+        before the head among the token's modifiers."""
+        if not cue:
+            return False
+        *mods, head = cue.split()
+        heads = self.sets.get(head, frozenset({head}))
+        if tok.lemma_.lower() not in heads and tok.lower_ not in heads:
+            return False
+        if not mods:
+            return True
+        before = {w for c in tok.children if c.i < tok.i for w in (c.lower_, c.lemma_.lower())}
+        return set(mods) <= before
 
 
 def _phrasal_lemma(tok) -> str:
@@ -200,6 +226,7 @@ def code_events(
     trigger Lexicon (intensities, quad classes, curated forms); ``issuer``: the actor a
     first-person ``we`` stands for (an official statement's issuer), if known."""
     actors = [_actor(e) for e in entities if e.type in ACTOR_TYPES]
+    places = [_actor(e) for e in entities if e.type == "place"]
     by_sentence: dict[int, list[EventMention]] = {}
     for ev in events:
         s = next(
@@ -234,7 +261,8 @@ def code_events(
             d for d in tables.demonym_actors(text, si.start, si.end)
             if not any(a.start <= d.start < a.end for a in s_actors)
         ]  # fmt: skip
-        index = ActorIndex(si.start, s_actors, previous, issuer_actor)
+        s_places = [p for p in places if si.start <= p.start and p.end <= si.end]
+        index = ActorIndex(si.start, s_actors, previous, issuer_actor, s_places)
         coded = _sentence(text, si, doc, s_events, index, lex, tables)
         out.extend(coded)
         subj = next((t for t in doc if t.dep_ in grammar.SUBJECTS and t.head.dep_ == "ROOT"), None)
@@ -267,13 +295,19 @@ def _sentence(
             at = ev.quote.find(ev.date_quote)
             date_start = ev.start + at if at >= 0 else None
         out.extend(_recode(text, si, ev, tok, index, lex, tables, trigger_tokens, date_start))
-    covered = {t.i for t in heads.values()} | {e.trigger_start for e in out}
+    main, main_tokens = _main_event(text, si, doc, heads, index, lex, tables, out)
+    out.extend(main)
+    covered = {t.i for t in heads.values()} | {e.trigger_start for e in out} | main_tokens
     for tok in doc:
         if tok.pos_ != "VERB" or tok.i in covered:
             continue
         if any(a.i in covered for a in grammar.ancestors_within(tok, 4, _FRAMING_DEPS | {"conj"})):
             continue  # the content of a coded event, or a verb coordinated with it
-        if any(c.i in covered or any(g.i in covered for g in c.children) for c in tok.children):
+        if any(
+            c.i in covered or any(g.i in covered for g in c.children)
+            for c in tok.children
+            if c.dep_ not in _OWN_CLAUSE_DEPS
+        ):
             continue  # a light verb over a coded event noun: "imposes sanctions"
         reading = tables.verb_reading(tok)
         if reading is None:
@@ -283,6 +317,126 @@ def _sentence(
             covered.add(tok.i)
             out.extend(new)
     return _unique(out)
+
+
+def _main_event(
+    text: str, si: SentenceInfo, doc, heads: dict, index: ActorIndex, lex,
+    tables: CodingTables, coded: Sequence[EventMention] = (),
+) -> tuple[list[EventMention], set[int]]:  # fmt: skip
+    """The sentence's main event where the trigger lexicon coded only its subordinate
+    clauses: a curated trigger that is a main predicate (``grammar.main_predicate``) or the
+    object of one ("began a hunger strike to demand …": the hunger strike, not the demand
+    of its purpose clause, is what the sentence tells). Only where some event was coded
+    and none of them is the main predicate or its object; a reading needs its word
+    requirements met in the sentence (``@`` requirements are not checked here, so such
+    readings are left out), in the trigger's clause; a DYADIC type needs its target. Where
+    the parse finds no source or target, the subordinate
+    clause's event gives it ("… to protest against Sweden's decision": Sweden is the target
+    of the hunger strike). Returns the events and the head tokens they cover."""
+    if not heads:
+        return [], set()
+    preds = [t for t in doc if t.pos_ in {"VERB", "AUX"} and grammar.main_predicate(t)]
+    slots = {t.i for t in preds} | {
+        c.i for t in preds for c in t.children if c.dep_ in {"dobj", "attr"}
+    }  # fmt: skip
+    told = slots | {
+        c.i for t in preds for c in t.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}
+    }  # fmt: skip
+    if any(h.i in told for h in heads.values()):
+        return [], set()  # an event noun as subject is the main event too: "a strike killed …"
+    for m in _curated_hits(si.text, lex):
+        tok = grammar.head_token(doc, m.start(), m.end())
+        if tok is None or tok.i not in slots or index.at(tok) is not None:
+            continue
+        start = si.start + m.start()
+        c_start, c_end = next(
+            ((a, b) for a, b in clause_spans(text, si.start, si.end) if a <= start < b),
+            (si.start, si.end),
+        )
+        words = frozenset(_WORD.findall(text[c_start:c_end].lower()))
+        form = " ".join(m.group().lower().split())
+        readings = [
+            t for t in lex.by_form.get(form, [])
+            if not t.requires
+            or any(not r.startswith("@") and r.lower() in words for r in t.requires)
+        ]  # fmt: skip
+        if not readings:
+            continue
+        trig = max(readings, key=lambda t: t.priority)
+        r = grammar.roles(
+            tok, tables.frames.get(trig.type, ("dobj",)), index,
+            possessor_suffers=trig.type in SUFFERED,
+        )  # fmt: skip
+        if trig.type in DYADIC and not r.targets:
+            continue  # consulting, supporting, aiding: with or for someone
+        purposes = [e for e in coded if _under(doc, e, si, tok)]
+        below = next((e for e in purposes if e.target_actor), None)
+        if not r.targets and below is not None:
+            r = grammar.Roles(
+                r.sources, (Actor(below.target_actor, below.target_country, below.target_sector),)
+            )
+        below = next((e for e in purposes if e.source_actor), None)
+        if (
+            not r.sources
+            and below is not None
+            and below.source_actor not in {a.id for a in r.targets}
+        ):
+            r = grammar.Roles(
+                (Actor(below.source_actor, below.source_country, below.source_sector),), r.targets
+            )
+        date = _clause_date(tok, si) or si.governing
+        if date is not None and _since(date, doc, si):
+            date = None  # "Since the 2001 attacks, … has detained": a span's start, no date
+        md = grammar.mood(tok)
+        type_, mode, modality = trig.type, trig.mode, md.modality
+        stated = _stated_intent(type_, tok, md.modality, md.negated, r, None)
+        if stated:
+            type_, mode, date, modality = stated, "", None, "asserted"
+        ev = EventMention(
+            c_start, c_end, text[c_start:c_end], type_, text[start : si.start + m.end()], start,
+            si.start + m.end(), mode, date.date if date else None,
+            date.precision if date else None, date.quote if date else "",
+            intensity=float(lex.mode_intensity.get((type_, mode), lex.intensity[type_])),
+            quad=lex.quad[type_], context=trig.context,
+        )  # fmt: skip
+        return _with_roles(ev, r, md.negated, modality), {tok.i}
+    return [], set()
+
+
+def _under(doc, ev: EventMention, si: SentenceInfo, main) -> bool:
+    """Whether the event ``ev``'s trigger lies in an adverbial clause or phrase of the verb
+    governing ``main`` (its purpose, its reason), not in a relative clause or a modifier."""
+    tok = grammar.head_token(doc, ev.trigger_start - si.start, ev.trigger_end - si.start)
+    verb = grammar.clause_head(main)
+    for _ in range(8):
+        if tok is None or tok.head.i == tok.i or tok.dep_ == "appos":
+            return False
+        if tok.dep_ in {"relcl", "acl"} and not _content_clause(tok):
+            return False  # "Powell, who flew to New Delhi": a relative clause tells its own
+        if tok.head.i == main.i:
+            return True  # "a hunger strike to protest against …"
+        if tok.head.i == verb.i:
+            return tok.dep_ in {"advcl", "prep", "xcomp", "npadvmod"}
+        tok = tok.head
+    return False
+
+
+def _since(date: DateMention, doc, si: SentenceInfo) -> bool:
+    """Whether ``date`` is in a ``since`` phrase (the start of a span of time)."""
+    dt = grammar.head_token(doc, date.start - si.start, date.end - si.start)
+    cur = dt
+    for _ in range(5):
+        if cur is None or cur.pos_ in {"VERB", "AUX"} or cur.head.i == cur.i:
+            return False
+        if cur.lower_ == "since":
+            return True
+        cur = cur.head
+    return False
+
+
+def _curated_hits(sentence: str, lex):
+    """The trigger lexicon's matches in a sentence (offsets in the sentence)."""
+    return list(Scan(sentence).bounded(lex.anchor))
 
 
 def _unique(events: list[EventMention]) -> list[EventMention]:
@@ -298,19 +452,64 @@ def _unique(events: list[EventMention]) -> list[EventMention]:
 
 def _framing(tok, lex, trigger_tokens: set[int]):
     """The nearest speech-act trigger that governs ``tok`` as its content, and its type.
+    A reading that requires ``to`` or ``that`` frames an infinitive or a ``that`` clause
+    ("offered to hand over": AGREE); a speech-act noun that is the object of the verb the
+    content hangs on frames it too ("reiterated its demand that Israel ease …": REQUEST).
     None past a verb of exclusion (``grammar.excludes``): "refused to rule out sanctions"
     refuses the excluding, not the sanctions, which stay possible (``grammar.mood``)."""
+    clause = grammar.clause_head(tok)
+    if clause.dep_ == "acl" and _content_clause(clause):  # "its demand that India lift …"
+        noun = clause.head
+        readings = lex.by_form.get(noun.lower_, [])
+        types = [t.type for t in readings if t.type in FRAMING and not t.requires]
+        if types:
+            return noun, types[0]
+    below = tok
     for anc in grammar.ancestors_within(tok, 3, _FRAMING_DEPS):
         if anc.pos_ == "ADP":
+            below = anc
             continue
         if anc.i != tok.i and grammar.excludes(anc):
             return None
         for form in (_phrasal_lemma(anc), anc.lower_):
             readings = lex.by_form.get(form, [])
-            types = [t.type for t in readings if t.type in FRAMING and not t.requires]
+            types = [
+                t.type for t in readings
+                if t.type in FRAMING and (not t.requires or _complement(t.requires, below, anc))
+            ]  # fmt: skip
             if types:
                 return anc, types[0]
+        if below.dep_ in {"ccomp", "xcomp"} and below.head.i == anc.i:
+            for obj in anc.children:
+                if obj.dep_ != "dobj" or obj.pos_ != "NOUN":
+                    continue
+                readings = lex.by_form.get(obj.lower_, [])
+                types = [t.type for t in readings if t.type in FRAMING and not t.requires]
+                if types:
+                    return obj, types[0]
+        below = anc
     return None
+
+
+def _content_clause(verb) -> bool:
+    """Whether the clause headed by ``verb`` is a content clause (``that``, or ``to`` with
+    an infinitive), not a participle ("the sanctions imposed in 1998")."""
+    return any(
+        (c.dep_ == "mark" and c.lower_ == "that") or (c.dep_ == "aux" and c.lower_ == "to")
+        for c in verb.children
+    )
+
+
+def _complement(requires: tuple[str, ...], below, anc) -> bool:
+    """Whether ``below``, a clause under ``anc``, meets a reading's grammatical requirement:
+    ``to`` an infinitive complement, ``that`` a finite one."""
+    if below.head.i != anc.i:
+        return False
+    if "to" in requires and below.dep_ == "xcomp":
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
+    if "that" in requires and below.dep_ == "ccomp":
+        return any(c.dep_ == "mark" and c.lower_ == "that" for c in below.children)
+    return False
 
 
 def _retype(ev: EventMention, type_: str, tok, si: SentenceInfo, lex) -> EventMention:
@@ -352,9 +551,10 @@ def _recode(
         ev = _retype(ev, frame[1], frame[0], si, lex)
         head = frame[0]
     frame_slots = tables.frames.get(ev.type, ("dobj",))
+    kin = _kin(lex, ev.type)
     r = grammar.roles(
         head, frame_slots, index, frozenset({tok.i}) if gov else frozenset(),
-        possessor_suffers=ev.type in SUFFERED,
+        possessor_suffers=ev.type in SUFFERED, kin=kin,
     )  # fmt: skip
     if gov is not None:
         # what is banned, cut or lifted names the parties: "a ban on American weapons sales
@@ -364,7 +564,7 @@ def _recode(
         src_ids = {a.id for a in sources}
         targets = tuple(a for a in inner.targets if a.id not in src_ids) or r.targets
         r = grammar.Roles(sources, targets)
-    r = _fallback(ev, r, head, index)
+    r = grammar.placed(head, _fallback(ev, r, head, index, kin), index)
     if date_start is not None:
         before = [a for a in r.targets if a.end <= date_start]
         r = grammar.Roles(r.sources[:1], (before[-1],) if before else r.targets[:1])
@@ -392,10 +592,21 @@ def _stated_intent(
     someone THREATEN, whatever the action ("will provide $300 million" → AGREE; "said they
     would boycott" → THREATEN); a cooperative step offered on a condition ("will withdraw …
     unless") is an ultimatum, THREATEN. The statement is told as done, undated (the date told
-    is the promised action's). Empty when the event is no stated intent."""
+    is the promised action's). A conflictual act its actor "may", "could" or "would" take
+    on a condition ("may halt mediation if cooperation founders") is a conditional threat,
+    THREATEN (PLOVER manual draft 2.0, THREATEN; CAMEO 13). Empty when the event is no
+    stated intent."""
     if negated or not r.sources or content_mood is not None or modality == "asserted":
         return ""
     told = modality == "future" or grammar.reported_would(head)
+    if not told and type_ in CONFLICTUAL and modality == "hypothetical":
+        verb = grammar.clause_head(head)
+        modal = any(
+            c.dep_ == "aux" and c.lower_ in grammar.MODAL_HYPOTHETICAL for c in verb.children
+        )
+        told = modal and (
+            grammar.has_condition(head, "if") or grammar.has_condition(head, "unless")
+        )
     if not told:
         return ""
     if type_ in CONFLICTUAL:
@@ -425,17 +636,40 @@ def _in_coordinated_verb(head, actor_id: str, index: ActorIndex) -> bool:
     return False
 
 
+def _in_phrase(head, actor_id: str, index: ActorIndex, kin=None) -> bool:
+    """Whether the actor ``actor_id`` may be the target of the event noun ``head``: an event
+    noun that is a clause's subject or sits in an adverbial phrase of a verb has its target in
+    its own phrase, not in the verb's ("Since the 9/11 attacks, Musharraf's government has
+    detained …", "The attacks of September 2001 changed U.S.-Pakistan relations")."""
+    adverbial = head.dep_ == "pobj" and head.head.head.pos_ in {"VERB", "AUX"}
+    if head.dep_ not in {"nsubj", "nsubjpass"} and not adverbial:
+        return True
+    if kin is not None and head.dep_ == "nsubj" and kin(head.head):
+        return True  # the subject of a verb telling the same event: "the raid killed …"
+    lo = index.offset + head.left_edge.idx
+    hi = index.offset + head.right_edge.idx + len(head.right_edge)
+    return any(a.id == actor_id and lo <= a.start and a.end <= hi for a in index.actors)
+
+
+def _kin(lex, type_: str):
+    """Whether a verb tells an event of ``type_`` in the trigger lexicon ("killed" for an
+    ASSAULT noun): a predicate over tokens."""
+    return lambda t: any(trig.type == type_ for trig in lex.by_form.get(t.lower_, ()))
+
+
 def _fallback(
-    ev: EventMention, r: grammar.Roles, head, index: ActorIndex | None = None
+    ev: EventMention, r: grammar.Roles, head, index: ActorIndex | None = None, kin=None
 ) -> grammar.Roles:
     """Where the parse names no target, the trigger lexicon's (the first actor after the
-    trigger: "suspended by Trump … to pressure Islamabad"); where it names no source and the
+    trigger: "suspended by Trump … to pressure Islamabad"; for an event noun, only one named
+    in its phrase: :func:`_in_phrase`); where it names no source and the
     clause has no subject of its own (not a passive), the lexicon's source."""
     sources, targets = r.sources, r.targets
     src_ids = {a.id for a in sources}
     if (
         not targets and ev.target_actor and ev.target_actor not in src_ids
         and not (index and _in_coordinated_verb(head, ev.target_actor, index))
+        and not (index and _noun(head) and not _in_phrase(head, ev.target_actor, index, kin))
     ):  # fmt: skip
         targets = (Actor(ev.target_actor, ev.target_country, ev.target_sector),)
     verb = grammar.clause_head(head)
@@ -477,10 +711,19 @@ def _new_event(
 ) -> list[EventMention]:
     r = grammar.roles(tok, reading.target, index)
     specific = bool(reading.object or reading.preposition)
-    if not (r.sources and r.targets) and not (specific and (r.sources or r.targets)):
-        # a verb's own reading codes only between two actors; a reading its object or
-        # preposition selects ("warn … of attack") also with one
+    one_actor = bool(r.sources) and reading.type not in DYADIC and grammar.main_predicate(tok)
+    if (
+        not (r.sources and r.targets)
+        and not (specific and (r.sources or r.targets))
+        and not one_actor
+    ):
+        # a verb's own reading codes between two actors; a reading its object or preposition
+        # selects ("warn … of attack") also with one; so does the sentence's main predicate
+        # with its subject when the type needs no second party ("Israel reimposed
+        # blockades", "5,000 workers demonstrated"). A one-actor reading in a relative clause
+        # or a modifier ("who took office in August") tells a background, not an event.
         return []
+    r = grammar.placed(tok, r, index)
     start = si.start + tok.idx
     c_start, c_end = next(
         ((a, b) for a, b in clause_spans(text, si.start, si.end) if a <= start < b),
