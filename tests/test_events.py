@@ -520,3 +520,24 @@ def test_along_with_a_named_happening_is_its_time():
     )
     held = [e for e in events(text, "1998-05-14") if e.trigger == "held back"]
     assert held and all(e.date == "1990-10" for e in held)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Every year Congress has backed the president's request for aid to Pakistan.", "request"),
+        ("In 2009 Pakistan routinely arrested militants.", "arrested"),
+    ],
+)
+def test_a_habit_is_a_general_statement(sentence, trigger):
+    """Rule (mood): a frequency ("every year") or a habitual adverb ("routinely") makes the
+    clause a habit, modality ``general``, undated."""
+    found = [e for e in events(sentence, "2012-10-04") if e.trigger == trigger]
+    assert found and all((e.modality, e.date) == ("general", None) for e in found)
+
+
+def test_a_year_after_a_preposition_is_no_label():
+    """Rule (dating): "In 2009 Pakistan arrested militants" dates the arrest, though the
+    parser hangs the year on "Pakistan"."""
+    found = [e for e in events("In 2009 Pakistan arrested militants.", "2012-10-04")]
+    assert found and all(e.date == "2009" for e in found if e.trigger == "arrested")

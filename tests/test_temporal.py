@@ -416,3 +416,18 @@ def test_came_a_day_after_counts_back_from_the_last_date_told():
 def test_a_possessive_before_this_week_makes_it_a_name():
     """Rule: "ABC's This Week" (a possessive right before) names a programme, not a week."""
     assert dates("Daley told ABC's This Week that aid was cut.", "2011-07-10") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the post-September 11, 2001 era, the US gave Pakistan aid.",
+        "The September 11, 2001 generation of officers rose.",
+    ],
+)
+def test_a_full_date_labelling_an_era_is_a_named_day(text):
+    """Rule: a day after "post-"/"pre-" or before "era", "generation", "world" or "period"
+    labels an era: a named day, which dates no event."""
+    found = [d for d in extract(text, "2012-10-04").dates if d.date == "2001-09-11"]
+    assert found and all(d.precision == "named_day" for d in found)
+    assert all(e.date is None for e in extract(text, "2012-10-04").events)

@@ -685,6 +685,19 @@ def _vague(m, ctx):
 
 
 _PATTERNS: list[tuple[re.Pattern[str], Resolver, Anchor]] = [
+    (  # "the post-September 11, 2001 era", "the Sept. 11, 2001 generation": a named day as
+        # the label of an era, not a date (before the full dates: the same length wins by rank)
+        re.compile(rf"(?:(?<=[Pp]ost-)|(?<=[Pp]re-)){_MONTH}\.?\s+{_DAY},?\s+{_YEAR}\b"),
+        _event_name,
+        _MONTH_ANCHOR,
+    ),
+    (
+        re.compile(
+            rf"\b{_MONTH}\.?\s+{_DAY},?\s+{_YEAR}(?=,?\s+(?:era|generation|world|period)\b)"
+        ),
+        _event_name,
+        _MONTH_ANCHOR,
+    ),
     (
         re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+{_DAY},?\s+(?P<y>{_YEAR})\b"),
         _full_mdy,

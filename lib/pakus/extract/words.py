@@ -68,3 +68,11 @@ SAME_TIME_CUES = (
 """Words that tell a happening at (about) the time of another one, named by the definite noun
 that follows ("closed the crossings hours after the attack", "Along with the aid cut, the US
 held back …"): the happening takes the date of the one named."""
+
+HABITUAL_ADVERBS = frozenset(
+    "annually routinely usually often regularly habitually traditionally customarily "
+    "generally typically frequently".split()
+)
+"""Adverbs that make a clause tell a habit, not a dated happening ("routinely arrests")."""
+EVERY_WORDS = frozenset({"every", "each"})
+"""Determiners that make a unit of time a frequency ("every year Congress has backed …")."""

@@ -221,9 +221,11 @@ post-9/11 era", "last year's budget"), as ``en_core_web_sm`` assigns them."""
 
 
 def labels_noun(date_head, event_heads: set[int]) -> bool:
-    """Whether the date whose head token is ``date_head`` modifies a noun that is no event's
-    trigger (``event_heads``: the trigger head tokens' indices of the sentence): the date
-    names that thing ("invoked the 1985 law to deny aid": the law's year, not the denial's)."""
+    """Whether the date whose head token is ``date_head`` modifies a common noun that is no
+    event's trigger (``event_heads``: the trigger head tokens' indices of the sentence): the
+    date names that thing ("invoked the 1985 law to deny aid": the law's year, not the
+    denial's). A date right after a preposition is the preposition's object, whatever the
+    parser hung it on."""
     cur = date_head
     while (
         cur.dep_ in LABEL_DEPS and cur.head.i != cur.i and cur.head.dep_ in LABEL_DEPS
@@ -231,10 +233,13 @@ def labels_noun(date_head, event_heads: set[int]) -> bool:
     ):  # fmt: skip
         cur = cur.head  # a chain of modifiers: "Saturday morning raid" labels the raid
     noun = cur.head
+    first = min(t.i for t in date_head.subtree)
+    after_preposition = first > 0 and date_head.doc[first - 1].pos_ == "ADP"
     return (
         cur.dep_ in LABEL_DEPS
+        and not after_preposition  # "In 2009 Pakistan arrested …" misparsed as a modifier
         and noun.i != cur.i
-        and noun.pos_ in {"NOUN", "PROPN"}
+        and noun.pos_ == "NOUN"
         and noun.i not in event_heads
         and not _tells_time(noun)
     )

@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from pakus.extract.words import EXCLUDE_VERBS
+from pakus.extract.words import EVERY_WORDS, EXCLUDE_VERBS, HABITUAL_ADVERBS
 
 MODAL_FUTURE = frozenset({"will", "shall", "'ll", "’ll"})
 MODAL_HYPOTHETICAL = frozenset({"would", "may", "might", "could", "should", "must", "can", "ought"})
@@ -655,7 +655,7 @@ def mood(tok) -> Mood:
     negated = False
     modality = ""
     verb = _clause_head(tok)
-    if verb.dep_ == "relcl" and _simple_present(verb):
+    if (verb.dep_ == "relcl" and _simple_present(verb)) or _habitual(verb):
         return Mood(False, "general")  # "a militant group that fights coalition forces"
     if tok.pos_ in {"NOUN", "PROPN"}:
         if _det_no(tok) or _has_neg(tok):
@@ -749,6 +749,19 @@ def _simple_present(verb) -> bool:
     return verb.tag_ in {"VBZ", "VBP"} and not any(
         c.dep_ in {"aux", "auxpass", "neg"} for c in verb.children
     )
+
+
+def _habitual(verb) -> bool:
+    """Whether the clause of ``verb`` tells a habit: a habitual adverb ("routinely
+    arrests"), a frequency ("every year Congress has backed …") or "used to" over it."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS:
+            return True
+        if c.dep_ == "npadvmod" and any(
+            g.dep_ == "det" and g.lower_ in EVERY_WORDS for g in c.children
+        ):
+            return True
+    return verb.dep_ == "xcomp" and verb.head.lower_ == "used"
 
 
 def _question(verb) -> bool:

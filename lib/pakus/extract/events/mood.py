@@ -1,7 +1,8 @@
 """Negation and modality: whether a clause denies its event, and whether it tells it as done
 (``asserted``), to come (``future``) or as a possibility, wish or condition (``hypothetical``).
 Both read the words before the trigger in its clause, and a modal verb right after a noun
-subject ("Talks will resume")."""
+subject ("Talks will resume"). Where the sentence is parsed, ``grammar.mood`` reads them again
+from the parse and adds ``general`` (a habit or standing state: "a group that fights …")."""
 
 from __future__ import annotations
 
