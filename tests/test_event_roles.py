@@ -97,3 +97,7 @@ def test_an_event_noun_of_a_circumstance_phrase_is_done_by_the_verbs_subject():
 def test_a_noun_named_by_a_place_is_an_actor_of_its_country():
     text = "Pakistan accused Balochistan separatists of the attack."
     assert ("PAK", "PAK") in roles(text, "ACCUSE")
+
+
+def test_the_subject_of_a_verb_of_undergoing_is_the_target_and_from_names_the_source():
+    assert roles("In 1987 Pakistan suffered raids from Afghanistan.", "ASSAULT") == {("AFG", "PAK")}

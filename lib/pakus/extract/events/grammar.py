@@ -425,6 +425,12 @@ def _verb_of(tok, deps: Sequence[str] = ("dobj", "attr")):
     return None
 
 
+UNDERGO_VERBS = frozenset(
+    "suffer face endure sustain experience undergo receive get obtain accept".split()
+)
+"""Verbs whose subject undergoes or receives the event noun that is their object: the
+subject is its target, not its source ("Pakistan suffered raids from Afghanistan",
+"Pakistan received aid from the US")."""
 CIRCUMSTANCE = frozenset({"on", "during", "in", "at"})
 """Prepositions by which a verb tells the event noun its subject took part in ("arrived on
 a visit", "in a phone call, the diplomat stressed …"), unlike those relating it to another
@@ -465,8 +471,15 @@ def _noun_roles(
                 break
     if not sources:
         sources = [a for p in _prep_objects(tok, "by") for a in actors_of(p, index)]
+    if not sources and "from" not in frame:  # "raids from Afghanistan", "aid from the US"
+        sources = [a for p in _prep_objects(tok, "from") for a in actors_of(p, index)]
     verb = _verb_of(tok)
-    if not sources and verb is not None:
+    undergone = verb is not None and verb.lemma_.lower() in UNDERGO_VERBS
+    if undergone and not suffered:
+        suffered = _subject_of(verb, index)  # "Pakistan was suffering raids from …"
+    if undergone and not sources and "from" not in frame:  # "suffered raids from X"
+        sources = [a for p in _prep_objects(verb, "from") for a in actors_of(p, index)]
+    if not sources and verb is not None and not undergone:
         sources = _subject_of(verb, index)
     if not sources and _circumstance(tok):  # "arrived in Amman on a visit": who arrived
         sources = _subject_of(tok.head.head, index)
