@@ -265,3 +265,78 @@ def test_notebooks_read_the_built_tables_and_rebuild_only_when_stale(
     )
     facts_module.load_facts(corpus_copy, out=out)
     assert len(builds) == 2  # stale: rebuilt
+
+
+def _plain_aid_events(events, programmes, entities):
+    """aid_events' rule written as a scan of the whole entities table for every event (the
+    quadratic form the index replaced), to check the index changes no result."""
+    from pakus.reconcile import programme_told_before
+
+    ev = dated_events(events)
+    ev = ev[ev["type"].isin(aid.AID_TYPES)]
+    rows = []
+    for r in ev.itertuples(index=False):
+        named = [p for p in aid.split(r.programs) if p.startswith("PROG.")]
+        if not named and aid._SECURITY_AID.search(r.quote):
+            named = [aid.UNSPECIFIED]
+        if not named and aid._PROGRAMME_WORD.search(r.quote):
+            named = programme_told_before(entities, r.doc, r.start)
+        rows += [(r.doc, r.start, p) for p in named if p in programmes]
+    return sorted(rows)
+
+
+def _plain_amount_dates(amounts, events):
+    """The date of the first dated event (in table order) whose clause holds each amount,
+    found by scanning every event: the rule aid_amounts indexes by document."""
+    dated = dated_events(events)
+    out = []
+    for r in amounts.itertuples():
+        holder = dated[
+            (dated["doc"] == r.doc) & (dated["start"] <= r.start) & (dated["end"] >= r.end)
+        ]
+        out.append(holder.iloc[0]["date"] if not holder.empty else "")
+    return out
+
+
+def test_aid_lookups_by_index_give_what_a_scan_of_every_row_gives():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    progs = ["PROG.IMET", "PROG.FMF", "PROG.CSF"]
+    quotes = ["the programme was suspended", "training resumed", "military aid was cut", "talks"]
+
+    @settings(max_examples=60, deadline=None)
+    @given(
+        st.lists(st.tuples(st.sampled_from("ab"), st.integers(0, 2000), st.integers(2, 40),
+                           st.sampled_from(progs)), max_size=15),
+        st.lists(st.tuples(st.sampled_from("abc"), st.integers(0, 2500),
+                           st.sampled_from(["AID", "SANCTION", "COOPERATE", "CONSULT"]),
+                           st.sampled_from(quotes), st.sampled_from(["", "PROG.FMF"]),
+                           st.sampled_from(["2018", "2019-03", "2020-01-02"])), max_size=15),
+        st.lists(st.tuples(st.sampled_from("abc"), st.integers(0, 2500), st.integers(1, 12)),
+                 max_size=10),
+    )  # fmt: skip
+    def check(spans, evs, amts):
+        entities = pd.DataFrame(
+            [{"doc": d, "start": s, "end": s + n, "id": p, "type": "program"} for d, s, n, p in spans],
+            columns=["doc", "start", "end", "id", "type"],
+        )  # fmt: skip
+        events = frame(*[event(d, date, t, 1, programs=p, quote=q, start=s)
+                         for d, s, t, q, p, date in evs])  # fmt: skip
+        got = aid.aid_events(events, [*progs, aid.UNSPECIFIED], entities=entities)
+        assert sorted(zip(got["doc"], got["start"], got["programme"], strict=True)) == (
+            _plain_aid_events(events, [*progs, aid.UNSPECIFIED], entities)
+        )
+        amounts = pd.DataFrame(
+            [{"doc": d, "start": s, "end": s + n, "usd": 1e6, "category": "military",
+              "program": "", "fiscal_year": None, "quote": "x" * n} for d, s, n in amts],
+            columns=["doc", "start", "end", "usd", "category", "program", "fiscal_year", "quote"],
+        )  # fmt: skip
+        documents = pd.DataFrame({"doc": ["a", "b", "c"], "published": ["2021"] * 3})
+        got = aid.aid_amounts(amounts, events, documents, [aid.UNSPECIFIED])
+        want = amounts.assign(date=_plain_amount_dates(amounts, events))
+        assert sorted(
+            zip(got["doc"], got["start"], got["end"], got["date"], strict=True)
+        ) == sorted(zip(want["doc"], want["start"], want["end"], want["date"], strict=True))
+
+    check()

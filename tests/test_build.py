@@ -267,7 +267,7 @@ def test_a_scheduler_that_cannot_be_reached_is_a_one_line_error(tmp_path):
 
 
 def test_batches_are_written_in_document_order(monkeypatch, seed_build, tmp_path):
-    monkeypatch.setattr(build_module, "BATCH_DOCUMENTS", 2)  # three batches for five documents
+    monkeypatch.setattr(build_module, "BATCH_DOCUMENTS", 2)  # several batches for five documents
     out = tmp_path / "small_batches"
     build(RAW, out, progress=False, cache=False)
     for name in ("entities", "events", "facts"):
@@ -293,3 +293,72 @@ def test_mention_rows_are_the_extractions_records():
                     {k: ";".join(v) if isinstance(v, list) else v for k, v in row.items()}
                 )
         assert mention_rows(x, kind) == expected
+
+
+def test_the_build_records_the_parser_without_loading_spacy_when_every_document_is_cached(
+    tmp_path,
+):
+    import json
+
+    from pakus.extract.parse import parser_info
+
+    out = tmp_path / "p"
+    build(RAW, out, progress=False)  # fills the extraction cache
+    code = (
+        "import sys\n"
+        "from pakus.build import build\n"
+        f"r = build({str(RAW)!r}, {str(out)!r}, progress=False)\n"
+        "print(r.cache_misses, 'spacy' in sys.modules)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["0", "False"]  # nothing to parse: spaCy never imported
+    recorded = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))["pakus"]
+    assert recorded["parser"] == parser_info()
+    assert recorded["parser"]["name"].startswith("en_core_web_sm")
+
+
+def test_batch_boundaries_depend_on_ids_so_a_new_document_changes_only_its_own_batch(
+    monkeypatch,
+):
+    from pakus.build import document_batches
+    from pakus.corpus import Document
+
+    monkeypatch.setattr(build_module, "BATCH_DOCUMENTS", 8)
+    docs = [Document(f"d{i:04d}", "") for i in range(0, 400, 2)]
+    before = [tuple(d.id for d in b) for b in document_batches(docs)]
+    assert len(before) > 5 and max(len(b) for b in before) <= 32
+    new = Document("d0201", "")  # falls between d0200 and d0202
+    after = [
+        tuple(d.id for d in b) for b in document_batches(sorted([*docs, new], key=lambda d: d.id))
+    ]
+    changed = [b for b in after if b not in before]
+    assert len(changed) == 1 and "d0201" in changed[0]
+    assert len([b for b in before if b not in after]) == 1
+
+
+def test_an_unchanged_batch_is_reused_whole_and_the_changed_one_reread(tmp_path, monkeypatch):
+    from pakus.build import document_batches
+    from pakus.cache import ExtractionCache
+    from pakus.corpus import load_corpus
+
+    monkeypatch.setattr(build_module, "BATCH_DOCUMENTS", 2)
+    corpus = tmp_path / "raw"
+    shutil.copytree(RAW, corpus)
+    out = tmp_path / "p"
+    build(corpus, out, progress=False)
+    batches = list(document_batches(load_corpus(corpus).documents))
+    assert len(batches) >= 2
+    last = batches[-1]
+    doc = corpus / last[0].file
+    doc.write_text(doc.read_text(encoding="utf-8") + "\nPakistan and the US met.\n", "utf-8")
+    looked_up = []
+    get = ExtractionCache.get
+    monkeypatch.setattr(
+        ExtractionCache, "get", lambda self, d: looked_up.append(d.id) or get(self, d)
+    )
+    again = build(corpus, out, progress=False)
+    assert sorted(looked_up) == sorted(d.id for d in last)  # the other batches: whole
+    assert (again.cache_hits, again.cache_misses) == (4, 1)
+    build(corpus, tmp_path / "full", progress=False, cache=False)
+    assert tables(out) == tables(tmp_path / "full")

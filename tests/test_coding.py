@@ -123,3 +123,36 @@ def test_a_run_on_sentence_is_not_coded_and_the_cut_is_reported():
     x = extract(text, "2018-02-01")
     assert x.events == []
     assert any("not coded for events" in n for n in x.notes)
+
+
+def test_a_weekday_in_a_future_clause_is_the_coming_one():
+    """Rule (dating): a weekday in a clause told in the future ("would resume on Friday",
+    published on a Monday) is the coming such day, not the last one."""
+    text = "The State Department said talks with Pakistan would resume on Friday."
+    talks = [e for e in extract(text, "2016-06-13").events if e.type == "CONSULT"]
+    assert talks and all(e.date == "2016-06-17" for e in talks)
+
+
+def test_an_official_statements_we_is_its_issuer():
+    """Rule (issue 12 item 2): the first-person "we" of an official statement is its issuer,
+    the known actor its author (else outlet) metadata names; a news outlet or a description
+    naming more than an actor is no issuer, and "we" then names nobody."""
+    from pakus.corpus import Document
+    from pakus.dates import PartialDate
+    from pakus.extract import extract_document, issuer_of
+
+    text = "We condemn the attack on the US consulate in Peshawar."
+    published = PartialDate.parse("2010-04-05")
+    release = Document("release", text, author="U.S. Department of State", published=published)
+    assert issuer_of(release).id == "USA.STATE"
+    accuse = [e for e in extract_document(release).events if e.type == "ACCUSE"]
+    assert accuse and all(
+        (e.source_actor, e.source_country, e.source_sector) == ("USA.STATE", "USA", "GOV")
+        for e in accuse
+    )
+    report = Document(
+        "report", text, outlet="paraphrase of a State Department briefing", published=published
+    )
+    assert issuer_of(report) is None
+    assert all(e.source_actor != "USA.STATE" for e in extract_document(report).events)
+    assert issuer_of(Document("news", text, outlet="Pakistan Today")) is None

@@ -395,3 +395,128 @@ def test_a_text_whose_lower_case_is_longer_is_still_read():
     text = "İstanbul talks: Washington Suspended aid to Pakistan in January 2018."
     found = [(e.type, e.trigger, e.date) for e in events(text)]
     assert found == [("CONSULT", "talks", None), ("SANCTION", "Suspended", "2018-01")]
+
+
+def test_a_year_that_labels_a_law_does_not_date_the_event():
+    """Rule (dating): a year modifying a noun that is no event ("the 1985 law") names that
+    thing; the event takes the date of its own clause or sentence."""
+    text = (
+        "In October 1990, President George Bush invoked the 1985 law to deny economic and "
+        "military aid to Pakistan."
+    )
+    dated = [e for e in events(text, "1998-05-14") if e.trigger == "deny"]
+    assert dated and all(e.date == "1990-10" for e in dated)
+
+
+def test_a_year_after_a_preposition_of_time_still_dates_the_event():
+    """Rule (dating): a year labelling the object of "after" ("after Pakistan's 1998 tests")
+    tells the time of what the phrase modifies."""
+    text = "Washington lifted the sanctions imposed after Pakistan's 1998 nuclear tests in September 2001."
+    sanctions = [e for e in events(text, "2004-03-18") if e.type == "SANCTION"]
+    assert sanctions and all(e.date == "1998" for e in sanctions)
+
+
+def test_a_stated_intent_takes_the_date_of_its_statement():
+    """Rule (dating): a promise or threat (AGREE/THREATEN by PLOVER's convention) is dated by
+    the clause of its verb of saying ("Later Thursday … said the US will suspend")."""
+    text = (
+        "Later Thursday the State Department spokeswoman said the U.S. will suspend most "
+        "security assistance to Pakistan."
+    )
+    threat = [e for e in events(text, "2018-01-04") if e.type == "THREATEN"]
+    assert threat and all(e.date == "2018-01-04" for e in threat)
+
+
+def test_a_stated_intent_is_not_dated_by_the_promised_action():
+    """Rule (dating): the date of the promised action ("next year") is not the promise's."""
+    text = "The United States will provide $300 million to Pakistan next year, officials said."
+    agree = [e for e in events(text, "2015-06-01") if e.type == "AGREE"]
+    assert agree and all(e.date is None for e in agree)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "negated", "modality"),
+    [
+        # an excluding verb denies its object
+        ("The US ruled out sanctions on Pakistan on Monday.", "SANCTION", True, "asserted"),
+        # a direct question asks whether, it does not tell
+        ("Q: Did the Pakistani team ask the U.S. for any assistance?", "REQUEST", False, "hypothetical"),
+        # what one is invited or urged to do is asked, not done
+        ("On Monday Bilawal invited Blinken to visit Pakistan.", "CONSULT", False, "hypothetical"),
+        # a gerund a noun speaks of
+        ("India has no objection to America restoring its economic aid to Pakistan.", "AID",
+         False, "hypothetical"),
+        ("In May 2011 it prompted doubts about the wisdom of giving aid to Pakistan.", "AID",
+         False, "hypothetical"),
+    ],
+)  # fmt: skip
+def test_whether_it_happened_is_read_from_the_parse(sentence, type_, negated, modality):
+    """Rules (mood): excluding verbs, questions, directive verbs and gerunds spoken of."""
+    found = [e for e in events(sentence, "2012-10-22") if e.type == type_]
+    assert found and all((e.negated, e.modality) == (negated, modality) for e in found)
+
+
+def test_a_relative_clause_in_the_simple_present_is_a_general_statement():
+    """Rule (mood): "a militant group that fights coalition forces" tells a standing habit,
+    not a dated happening: modality ``general``."""
+    text = "On Thursday US forces struck the Haqqani network, a group that attacks NATO forces in Afghanistan."
+    found = [e for e in events(text, "2011-10-13") if e.trigger == "attacks"]
+    assert found and all(e.modality == "general" for e in found)
+
+
+def test_a_date_of_an_adverbial_clause_is_not_the_main_clauses():
+    """Rule (dating): "The attack came two weeks before the talks were held": the date is
+    the talks' (its words hang in the adverbial clause), not the attack's."""
+    text = "A raid on Saturday killed 24 soldiers. The attack came two weeks before the talks were held."
+    attack = [e for e in events(text, "2011-11-26") if e.trigger == "attack"]
+    assert attack and all(e.date is None for e in attack)
+
+
+def test_a_dated_noun_in_a_following_sentence_dates_the_happening_it_names_again():
+    """Rule (dating): "a drone attack has killed four militants. … Thursday's strike was
+    aimed at …": the undated attack takes the date of the noun that names it again."""
+    text = (
+        "Officials say a suspected US drone attack has killed at least four militants in "
+        "North Waziristan. Thursday's strike was aimed at a compound."
+    )
+    attack = [e for e in events(text, "2011-10-14") if e.trigger == "drone attack"]
+    assert attack and all(e.date == "2011-10-13" for e in attack)
+
+
+def test_a_general_statement_is_undated():
+    """Rule (dating): a standing habit (modality ``general``) takes no date from its
+    sentence ("On Thursday … a group that attacks NATO forces")."""
+    text = "On Thursday US forces struck the Haqqani network, a group that attacks NATO forces in Afghanistan."
+    found = [e for e in events(text, "2011-10-13") if e.trigger == "attacks"]
+    assert found and all(e.date is None for e in found)
+
+
+def test_hours_after_a_named_happening_is_its_day():
+    """Rule (dating): "closed the crossings hours after the attack" takes the day of the last
+    dated happening of the noun's type told before."""
+    text = (
+        "NATO helicopters attacked a Pakistani check post on Saturday. Pakistan closed the "
+        "border crossings hours after the attack."
+    )
+    closed = [e for e in events(text, "2011-11-27") if e.trigger == "closed"]
+    assert closed and all(e.date == "2011-11-26" for e in closed)
+
+
+def test_an_intent_verb_is_known_whatever_its_lemma():
+    """Rule (mood): a verb of intent over the event makes it hypothetical, also where the
+    parser's lemma is wrong ("hoped" → "hop")."""
+    text = "Mattis said the United States was still talking with Islamabad and hoped to restore the aid."
+    restore = [e for e in events(text, "2018-01-05") if e.trigger == "restore"]
+    assert restore and all(e.modality == "hypothetical" for e in restore)
+
+
+def test_along_with_a_named_happening_is_its_time():
+    """Rule (dating): "Along with the aid cut, the US held back …": the undated happening
+    takes the date of the last dated happening of the named noun's type."""
+    text = (
+        "In October 1990, Bush invoked the 1985 law to cut off economic aid to Pakistan. "
+        "Along with the aid cut, which ran to $650 million a year, the US held back the "
+        "delivery of F-16 jets."
+    )
+    held = [e for e in events(text, "1998-05-14") if e.trigger == "held back"]
+    assert held and all(e.date == "1990-10" for e in held)

@@ -32,3 +32,21 @@ def test_the_same_sentence_is_parsed_once():
 def test_a_sentence_over_the_length_cap_is_refused():
     with pytest.raises(ValueError, match="longer than"):
         parse.parse_spans("x" * (parse.MAX_SENTENCE_CHARS + 1), [(0, parse.MAX_SENTENCE_CHARS + 1)])
+
+
+def test_parser_meta_read_without_spacy_is_parser_info():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, json\n"
+        "from pakus.extract.parse import parser_meta\n"
+        "print(json.dumps(parser_meta()))\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    meta, loaded = run.stdout.splitlines()
+    assert loaded == "False"  # read from the package's meta.json, no spaCy import
+    import json
+
+    assert json.loads(meta) == parse.parser_info()

@@ -370,3 +370,49 @@ def test_the_fiscal_year_is_a_typed_field_not_a_note():
     # another state's fiscal year is not a US fiscal year of an amount
     (b,) = extract("Pakistan's FY2016 budget set aside $255 million.").amounts
     assert b.fiscal_year is None
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("He was killed in May last year.", "2012-10-22", ("in May last year", "2011-05", "month")),
+        (
+            "Talks are set for March next year.",
+            "2012-10-22",
+            ("March next year", "2013-03", "month"),
+        ),
+        (
+            "It was signed in June this year.",
+            "2012-10-22",
+            ("in June this year", "2012-06", "month"),
+        ),
+    ],
+)
+def test_a_month_of_a_year_told_relative_is_in_that_year(text, published, expected):
+    """Rule: "<month> last/this/next year" is that month of the shifted year (not the
+    nearest such month before publication)."""
+    assert dates(text, published) == [expected]
+
+
+def test_at_that_time_is_the_last_date_told():
+    """Rule: "at that time" refers back to the date told just before, at its precision, even
+    when that date does not open its sentence."""
+    text = "This month the Senate meets. When I proposed it in 1985, few agreed. At that time, war raged."
+    assert dates(text, "1991-05-20")[-1] == ("At that time", "1985", "year")
+
+
+def test_came_a_day_after_counts_back_from_the_last_date_told():
+    """Rule: "(the incident) comes N after <clause>": the clause's happening is N before the
+    last date told ("before": N after it)."""
+    text = (
+        "A raid on Saturday killed 24 soldiers. The incident comes a day after Kayani met "
+        "Allen. It came two weeks before the talks."
+    )
+    found = dates(text, "2011-11-26")
+    assert found[1] == ("a day after", "2011-11-25", "day")
+    assert found[2] == ("two weeks before", "2011-12-09", "day")  # 11-25 (last told) + 14
+
+
+def test_a_possessive_before_this_week_makes_it_a_name():
+    """Rule: "ABC's This Week" (a possessive right before) names a programme, not a week."""
+    assert dates("Daley told ABC's This Week that aid was cut.", "2011-07-10") == []

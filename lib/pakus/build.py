@@ -14,10 +14,12 @@ and two builds never write one folder at once.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import shutil
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +38,7 @@ from pakus.runner import DEFAULT_BUDGET_S, Failed, Runner, batches, worker_count
 
 if TYPE_CHECKING:
     import pandas as pd
+    import pyarrow as pa
 
     from pakus.corrections import Correction
 
@@ -66,6 +69,7 @@ __all__ = [
     "build",
     "build_stamp",
     "corpus_tables",
+    "document_batches",
     "extract_corpus",
     "fact_tables",
     "worker_count",
@@ -83,8 +87,10 @@ def default_out(corpus: Path) -> Path:
 
 @dataclass
 class BuildResult:
-    """What a build wrote: the corpus read, the number of rows of each table, the smaller
-    tables in memory (documents, problems and the reconciled ones), and the files."""
+    """What a build wrote: the corpus read (its documents without their texts, each dropped
+    once its batch is written, so memory does not grow with the corpus), the number of rows
+    of each table, the smaller tables in memory (documents, problems and the reconciled
+    ones), and the files."""
 
     corpus: Corpus
     rows: dict[str, int]
@@ -227,7 +233,9 @@ def document_row(d: Document) -> dict:
 
 
 class TableWriter:
-    """One table written as CSV and Parquet, a sorted frame at a time (appended)."""
+    """One table written as CSV and Parquet, a sorted frame at a time (appended). A frame is
+    first *encoded* (``encode``: its CSV lines and its Arrow table), so that an encoded batch
+    kept from an earlier build can be appended as it was (``write_encoded``) without pandas."""
 
     def __init__(self, folder: Path, name: str) -> None:
         import pyarrow as pa
@@ -238,31 +246,40 @@ class TableWriter:
         self.csv_path = folder / f"{name}.csv"
         self.pq_path = folder / f"{name}.parquet"
         self._csv = open(self.csv_path, "w", encoding="utf-8", newline="")  # noqa: SIM115
-        self._header = True
+        empty = typed_frame(name, [])
+        self._csv.write(empty.to_csv(index=False, lineterminator="\n"))  # the header
         self._pq = None
-        self._schema = pa.Schema.from_pandas(typed_frame(name, []), preserve_index=False)
+        self._schema = pa.Schema.from_pandas(empty, preserve_index=False)
         self.rows = 0
 
-    def write(self, frame: pd.DataFrame) -> None:
+    def encode(self, frame: pd.DataFrame) -> EncodedFrame:
+        """The frame's CSV lines (no header) and Arrow table, as ``write`` writes them."""
         import pyarrow as pa
+
+        csv = frame.to_csv(index=False, header=False, lineterminator="\n") if len(frame) else ""
+        table = pa.Table.from_pandas(frame, schema=self._schema, preserve_index=False)
+        return EncodedFrame(csv, table, len(frame))
+
+    def write(self, frame: pd.DataFrame) -> EncodedFrame:
+        """Append a typed, sorted frame; returns it encoded."""
+        encoded = self.encode(frame)
+        self.write_encoded(encoded)
+        return encoded
+
+    def write_encoded(self, encoded: EncodedFrame) -> None:
+        """Append an encoded frame (one Parquet row group unless it is empty)."""
         import pyarrow.parquet as pq
 
-        frame.to_csv(self._csv, index=False, header=self._header, lineterminator="\n")
-        self._header = False
-        self.rows += len(frame)
-        if len(frame):
+        self._csv.write(encoded.csv)
+        self.rows += encoded.rows
+        if encoded.rows:
             if self._pq is None:
                 self._pq = pq.ParquetWriter(self.pq_path, self._schema, compression="zstd")
-            table = pa.Table.from_pandas(frame, schema=self._schema, preserve_index=False)
-            self._pq.write_table(table)
+            self._pq.write_table(encoded.table)
 
     def close(self) -> list[Path]:
         import pyarrow.parquet as pq
 
-        if self._header:  # nothing written: the header alone
-            from pakus.tables import typed_frame
-
-            typed_frame(self.name, []).to_csv(self._csv, index=False, lineterminator="\n")
         self._csv.close()
         if self._pq is None:  # no rows: an empty table, as pandas writes one
             import pyarrow as pa
@@ -276,6 +293,67 @@ class TableWriter:
         else:
             self._pq.close()
         return [self.csv_path, self.pq_path]
+
+
+@dataclass
+class EncodedFrame:
+    """A table's frame as written: its CSV lines (no header), its Arrow table, its rows."""
+
+    csv: str
+    table: pa.Table
+    rows: int
+
+    def to_bytes(self) -> bytes:
+        """The Arrow table as an IPC stream (a batch's entry in the extraction cache)."""
+        import pyarrow as pa
+
+        sink = pa.BufferOutputStream()
+        options = pa.ipc.IpcWriteOptions(compression="zstd")
+        with pa.ipc.new_stream(sink, self.table.schema, options=options) as writer:
+            writer.write_table(self.table)
+        return sink.getvalue().to_pybytes()
+
+    @classmethod
+    def from_bytes(cls, csv: str, data: bytes, rows: int) -> EncodedFrame:
+        import pyarrow as pa
+
+        return cls(csv, pa.ipc.open_stream(data).read_all(), rows)
+
+
+DATED_FILTER = [("modality", "==", "asserted"), ("negated", "==", False), ("date", "!=", "")]
+"""The rows of the events table that ``pakus.reconcile.dated_events`` keeps, as a Parquet filter."""
+
+
+def document_batches(documents: Sequence[Document]) -> Iterator[list[Document]]:
+    """The documents (in id order) in consecutive batches of ``BATCH_DOCUMENTS`` on average:
+    a batch ends after a document whose id hashes to 0 modulo ``BATCH_DOCUMENTS``, or at
+    ``4 * BATCH_DOCUMENTS`` documents. The boundaries depend on the ids alone (content-defined
+    chunking), so adding, removing or changing documents changes only the batches they fall
+    in, and every other batch is found whole in the extraction cache by the next build."""
+    size = BATCH_DOCUMENTS
+    batch: list[Document] = []
+    for doc in documents:
+        batch.append(doc)
+        digest = hashlib.blake2b(doc.id.encode("utf-8"), digest_size=8).digest()
+        if int.from_bytes(digest, "big") % size == 0 or len(batch) >= 4 * size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+@functools.cache
+def _writer_fingerprint() -> str:
+    """SHA-256 of what turns extractions into a batch's encoded tables: this module's and
+    ``pakus.tables``'s source and the pandas and pyarrow versions."""
+    import importlib.metadata
+
+    h = hashlib.sha256()
+    for module in ("build.py", "tables.py"):
+        h.update((Path(__file__).resolve().parent / module).read_bytes() + b"\0")
+    for name in ("pandas", "pyarrow"):
+        h.update(f"{name} {importlib.metadata.version(name)}\0".encode())
+    return h.hexdigest()
 
 
 def _extract_batch(batch: Sequence[Document], runner: Runner, cache) -> list[Extraction | Failed]:
@@ -298,25 +376,44 @@ def _write_tables(
 ) -> BuildResult:
     import pandas as pd
 
-    from pakus.reconcile import reconcile
+    from pakus.reconcile import AMOUNT_COLUMNS, EVENT_COLUMNS, reconcile
     from pakus.tables import data_dictionary, reconciled_tables, typed_frame
 
     writers = {name: TableWriter(staging, name) for name in MENTION_TABLES}
     documents, failed = [], []
+    done_upto = 0
     with _progress(len(corpus.documents), progress) as bar:
-        for batch in batches(corpus.documents, BATCH_DOCUMENTS):
-            results = _extract_batch(batch, runner, cache)
-            done = []
-            for doc, result in zip(batch, results, strict=True):
-                if isinstance(result, Failed):
-                    failed.append(result)
-                    corpus.problems.append(Problem(str(corpus_dir / doc.file), result.message))
-                else:
-                    documents.append(document_row(doc))
-                    done.append(result)
-            for name, kind in MENTION_TABLES.items():
-                writers[name].write(typed_frame(name, mention_rows(done, kind)))
-            del results, done
+        for batch in document_batches(corpus.documents):
+            key = cache.batch_key(batch, _writer_fingerprint())
+            found = cache.get_batch(key, len(batch))
+            if found is not None:  # every document as in a build before: its encoded tables
+                encoded = {n: EncodedFrame.from_bytes(*found[n]) for n in MENTION_TABLES}
+                documents += [document_row(doc) for doc in batch]
+            else:
+                results = _extract_batch(batch, runner, cache)
+                done = []
+                for doc, result in zip(batch, results, strict=True):
+                    if isinstance(result, Failed):
+                        failed.append(result)
+                        corpus.problems.append(Problem(str(corpus_dir / doc.file), result.message))
+                    else:
+                        documents.append(document_row(doc))
+                        done.append(result)
+                encoded = {
+                    name: writers[name].encode(typed_frame(name, mention_rows(done, kind)))
+                    for name, kind in MENTION_TABLES.items()
+                }
+                if len(done) == len(batch):  # a failure is tried again next build
+                    cache.put_batch(
+                        key, {n: (e.csv, e.to_bytes(), e.rows) for n, e in encoded.items()}
+                    )
+                del results, done
+            for name in MENTION_TABLES:
+                writers[name].write_encoded(encoded[name])
+            del encoded
+            for i in range(done_upto, done_upto + len(batch)):  # texts no longer needed
+                corpus.documents[i] = replace(corpus.documents[i], text="")
+            done_upto += len(batch)
             bar.update(len(batch))
     written: list[Path] = []
     rows = {}
@@ -327,15 +424,24 @@ def _write_tables(
     failed_ids = {f.doc for f in failed}
     corpus.documents = [d for d in corpus.documents if d.id not in failed_ids]
     # reconcile from the written tables: only the columns and rows reconciliation reads
-    events = pd.read_parquet(staging / "events.parquet")
-    amounts = pd.read_parquet(staging / "amounts.parquet")
-    entities = pd.read_parquet(
-        staging / "entities.parquet", filters=[("type", "in", ["program", "state"])]
-    )
     corrections = corpus_corrections(corpus_dir, corpus)
+    # without corrections, only what reconcile reads: the events told as done with a date
+    # (``reconcile.dated_events``), in the table's order, and only the columns it uses
+    events = pd.read_parquet(
+        staging / "events.parquet", columns=None if corrections else list(EVENT_COLUMNS),
+        filters=None if corrections else DATED_FILTER,
+    )  # fmt: skip
+    amounts = pd.read_parquet(
+        staging / "amounts.parquet", columns=None if corrections else list(AMOUNT_COLUMNS)
+    )
+    entities = pd.read_parquet(
+        staging / "entities.parquet", columns=["doc", "start", "end", "id", "type"],
+        filters=[("type", "in", ["program", "state"])],
+    )  # fmt: skip
     reconciled = reconcile(events, amounts, entities, tables["documents"], corrections=corrections)
-    tables.update(reconciled_tables(reconciled).items())
     del events, amounts, entities
+    tables.update(reconciled_tables(reconciled).items())
+    del reconciled
     tables["problems"] = typed_frame(
         "problems",
         [{"path": p.path, "message": p.message, "skipped": p.skipped} for p in corpus.problems],
@@ -370,9 +476,14 @@ def build(
     unreadable corpus.csv, OutputError (one line) for an ``out`` that cannot be written or
     that another build holds for more than ``wait`` seconds; either way ``out`` is as it was.
     """
+    import pyarrow as pa
+
     from pakus.cache import ExtractionCache
     from pakus.export import datapackage
 
+    # Arrow's default allocator (mimalloc) keeps what each batch freed: with the system
+    # allocator the resident memory of a build stays flat over its batches
+    pa.set_memory_pool(pa.system_memory_pool())
     out = Path(out).absolute()
     corpus_dir = Path(corpus_dir)
     check_writable(out)

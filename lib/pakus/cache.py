@@ -1,11 +1,19 @@
 """The extraction cache of incremental builds: each document's extraction, kept between builds.
 
 A document's entry is keyed by the SHA-256 of its text, its id and published date (relative
-dates are resolved against it), and the *fingerprint* of everything else extraction depends
+dates are resolved against it), its author and outlet (they name its issuer, whom a
+first-person "we" names), and the *fingerprint* of everything else extraction depends
 on: the bytes of the reference tables it reads, the source of the modules extraction runs
-(``EXTRACTION_SOURCES``) and the package's version, and the versions of spaCy and its English model when installed. Change any of them
-and every entry misses; change one document and only its entry does. So a build from the
+(``EXTRACTION_SOURCES``) and the package's version, the versions of spaCy and its English
+model when installed, and the parser's own name, version and components
+(``pakus.extract.parse.parser_meta``). Change any of them and every entry misses; change
+one document and only its entry does. So a build from the
 cache writes the same bytes as a build without it (``pakus build --no-cache``).
+
+A *batch* of documents (``pakus.build.document_batches``) is also kept whole, as the
+encoded rows it adds to each mention table, keyed by its documents' keys in order and what
+writes the tables (``pakus.build``, ``pakus.tables``, pandas, pyarrow): a batch whose
+documents are all unchanged is appended as it was, without unpickling its extractions.
 
 The cache is a ``diskcache.Cache`` (SQLite index and files) in ``<out>/.cache/`` by default
 (``--cache DIR`` chooses another folder), limited to ``SIZE_LIMIT`` bytes, least recently
@@ -20,12 +28,14 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib.metadata
+import json
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
 from pakus.corpus import Document
 from pakus.extract.mentions import Extraction
+from pakus.extract.parse import parser_meta
 from pakus.reference import reference_dir
 
 SIZE_LIMIT = 2**31
@@ -60,6 +70,7 @@ def fingerprint(reference: str | None = None) -> str:
     for name in _PEERS:
         with contextlib.suppress(importlib.metadata.PackageNotFoundError):
             h.update(f"{name} {importlib.metadata.version(name)}\0".encode())
+    h.update(json.dumps(parser_meta(), sort_keys=True).encode())
     return h.hexdigest()
 
 
@@ -67,7 +78,7 @@ def document_key(document: Document, reference: str | None = None) -> str:
     """The cache key of a document's extraction (see the module docstring)."""
     h = hashlib.sha256(fingerprint(reference).encode())
     published = document.published.iso() if document.published else ""
-    h.update(f"\0{document.id}\0{published}\0".encode())
+    h.update(f"\0{document.id}\0{published}\0{document.author}\0{document.outlet}\0".encode())
     h.update(hashlib.sha256(document.text.encode("utf-8")).digest())
     return h.hexdigest()
 
@@ -97,6 +108,27 @@ class ExtractionCache:
     def put(self, document: Document, extraction: Extraction) -> None:
         if self._cache is not None:
             self._cache.set(document_key(document), replace(extraction, text=""))
+
+    def batch_key(self, documents: list[Document], salt: str) -> str:
+        """The key of a batch's encoded tables: its documents' keys, in order, and ``salt``
+        (what turns extractions into tables)."""
+        h = hashlib.sha256(f"batch\0{salt}\0".encode())
+        for document in documents:
+            h.update(document_key(document).encode())
+        return h.hexdigest()
+
+    def get_batch(self, key: str, documents: int):
+        """A batch's value stored by ``put_batch``, or None; a hit counts its ``documents``."""
+        if self._cache is None:
+            return None
+        found = self._cache.get(key)
+        if found is not None:
+            self.hits += documents
+        return found
+
+    def put_batch(self, key: str, value) -> None:
+        if self._cache is not None:
+            self._cache.set(key, value)
 
     def close(self) -> None:
         if self._cache is not None:

@@ -226,7 +226,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _extract(args: argparse.Namespace) -> int:
     from pakus.corpus import metadata_for, read_document
-    from pakus.extract import extract_text
+    from pakus.extract import extract_text, issuer_of
 
     status = 0
     out = sys.stdout
@@ -238,14 +238,15 @@ def _extract(args: argparse.Namespace) -> int:
             status = 1
             continue
         published = args.published
+        meta = metadata_for(path)
         if published is None:
-            meta = metadata_for(path)
             published = meta.published if meta else None
         if published is not None and published.first_day() > date.today():
             print(
                 f"pakus extract: {path}: published {published.iso()}, after today", file=sys.stderr
             )
-        result = extract_text(text, path.name, published)
+        issuer = issuer_of(meta) if meta else None
+        result = extract_text(text, path.name, published, issuer=issuer)
         for note in result.notes:
             print(f"pakus extract: {note}", file=sys.stderr)
         rows = []
@@ -335,7 +336,15 @@ def _add(args: argparse.Namespace) -> int:
     return 1 if result.errors else 0
 
 
+ARROW_POOL = "system"
+"""The Arrow allocator of the command (``ARROW_DEFAULT_MEMORY_POOL`` unless set): Arrow's
+default, mimalloc, keeps memory each batch of a build freed, so that the resident memory
+grew with the corpus (measured in benchmarks/build_scale.py); it is read when pyarrow is
+first imported, hence set here, before any command imports it."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", ARROW_POOL)
     args = parser().parse_args(argv)
     try:
         if args.command == "extract":

@@ -38,8 +38,22 @@ POLECAT_COLUMNS = [
 ]  # fmt: skip
 
 
+def build_provenance() -> dict:
+    """What the tables were extracted with: the pakus version, the spaCy parser (package,
+    pipeline name and version, spaCy version and the components run:
+    ``pakus.extract.parse.parser_meta``, read without loading spaCy) and the extraction
+    fingerprint (``pakus.cache.fingerprint``: SHA-256 of the reference tables, the extraction
+    source and these versions). No paths or times, so identical inputs give identical bytes."""
+    from pakus import __version__
+    from pakus.cache import fingerprint
+    from pakus.extract.parse import parser_meta
+
+    return {"version": __version__, "parser": parser_meta(), "fingerprint": fingerprint()}
+
+
 def datapackage(out: Path) -> dict:
-    """The Data Package descriptor for the CSV tables of ``out`` (written as datapackage.json)."""
+    """The Data Package descriptor for the CSV tables of ``out`` (written as datapackage.json),
+    with the build's provenance under ``pakus`` (``build_provenance``)."""
     resources = []
     for name, columns in COLUMNS.items():
         resources.append({
@@ -62,6 +76,7 @@ def datapackage(out: Path) -> dict:
         "end and quote (text[start:end] == quote).",
         "licenses": [{"name": "MIT"}],
         "resources": resources,
+        "pakus": build_provenance(),
     }
     (out / "datapackage.json").write_text(
         json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"

@@ -227,38 +227,35 @@ def programme_told_before(entities: pd.DataFrame, doc: str, start: int) -> list[
 class ProgrammeIndex:
     """The programme mentions of an entities table by document, for ``programme_told_before``
     in O(log n + k) a query (k: programmes within ``PROGRAMME_LOOKBACK`` characters) instead of a
-    scan of the whole table."""
+    scan of the whole table. Built in O(n log n) for n programme mentions."""
 
     def __init__(self, entities: pd.DataFrame) -> None:
-        self.by_doc: dict[str, list[tuple[int, int, str]]] = {}
+        self.by_doc: dict[str, list[tuple[int, int, int, str]]] = {}
         if entities.empty:
             return
         progs = entities[entities["type"] == "program"]
-        for doc, start, end, ident in zip(
+        for row, (doc, start, end, ident) in enumerate(zip(
             progs["doc"].tolist(), progs["start"].tolist(), progs["end"].tolist(),
             progs["id"].tolist(), strict=True,
-        ):  # fmt: skip
-            self.by_doc.setdefault(doc, []).append((int(start), int(end), str(ident)))
+        )):  # fmt: skip
+            self.by_doc.setdefault(doc, []).append((int(start), row, int(end), str(ident)))
         for spans in self.by_doc.values():
             spans.sort()
-        self.starts = {doc: [s for s, _, _ in spans] for doc, spans in self.by_doc.items()}
+        self.starts = {doc: [s for s, _, _, _ in spans] for doc, spans in self.by_doc.items()}
 
     def before(self, doc: str, start: int) -> list[str]:
-        """As ``programme_told_before(entities, doc, start)``: the last programme mention (in
-        the table's order: start, end, id) that ends by ``start`` and starts at most
-        ``PROGRAMME_LOOKBACK`` characters before it."""
+        """As ``programme_told_before(entities, doc, start)``: of the programme mentions that
+        end by ``start`` and start at most ``PROGRAMME_LOOKBACK`` characters before it, the
+        one last in the table's order."""
         spans = self.by_doc.get(doc)
         if not spans:
             return []
-        i = bisect.bisect_right(self.starts[doc], start)
-        while i > 0:
-            i -= 1
-            s, e, ident = spans[i]
-            if s < start - PROGRAMME_LOOKBACK:
-                break
-            if e <= start:
-                return [ident]
-        return []
+        starts = self.starts[doc]
+        lo = bisect.bisect_left(starts, start - PROGRAMME_LOOKBACK)
+        hi = bisect.bisect_right(starts, start)
+        best = max((spans[i] for i in range(lo, hi) if spans[i][2] <= start),
+                   key=lambda span: span[1], default=None)  # fmt: skip
+        return [best[3]] if best is not None else []
 
 
 def _programmes(row, index: ProgrammeIndex) -> frozenset[str]:
@@ -550,6 +547,16 @@ def group_events(ev: pd.DataFrame, entities: pd.DataFrame) -> list[Group]:
             register(chosen, index_keys(chosen, progs, keys, after_dates))
     return [Group(g.type, g.members, g.programmes, g.actors, g.frames, g.docs_by_date)
             for g in groups]  # fmt: skip
+
+
+EVENT_COLUMNS = (
+    "doc", "start", "end", "quote", "type", "mode", "trigger_start", "date", "actors", "programs",
+    "source_actor", "target_actor", "source_country", "target_country", "negated", "modality",
+)  # fmt: skip
+"""The columns of the events table that ``reconcile`` reads when no corrections apply (a
+correction may set any column): a build reads only these, to hold less in memory."""
+AMOUNT_COLUMNS = ("doc", "start", "end", "quote", "usd", "role", "category")
+"""The columns of the amounts table that ``reconcile`` reads when no corrections apply."""
 
 
 def reconcile(events: pd.DataFrame, amounts: pd.DataFrame, entities: pd.DataFrame,

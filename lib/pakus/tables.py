@@ -145,7 +145,7 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("quad", "string", "PLOVER quad class: VC, MC, VConf, MConf"),
         ("context", "string", "PLOVER contexts, ';'-separated"),
         ("negated", "boolean", "The clause denies the event"),
-        ("modality", "string", "asserted, future or hypothetical"),
+        ("modality", "string", "asserted, future, hypothetical or general (a standing state)"),
     ],
     "facts": [
         ("fact_id", "string", "Stable id of the happening (from its earliest mention)"),

@@ -19,7 +19,7 @@ from pakus.analysis.checks import as_list
 from pakus.analysis.facts import check_period, check_subset, dated_events, split, within
 from pakus.dates import PartialDate, coarser_precision
 from pakus.extract.amounts import usd_text
-from pakus.reconcile import programme_told_before
+from pakus.reconcile import ProgrammeIndex
 
 AID_TYPES = ("AID", "SANCTION", "COOPERATE")
 UNSPECIFIED = "security assistance"
@@ -32,16 +32,18 @@ def aid_events(events: pd.DataFrame, programmes: list[str], start=None, end=None
     """Aid events, one row per (event, programme), with ``programme`` and ``status``.
 
     A clause that names no programme but speaks of "the programme" or "training" takes the
-    programme named just before it in the same document (given ``entities``)."""
+    programme named just before it in the same document (given ``entities``), found with
+    ``pakus.reconcile.ProgrammeIndex``: O(n log n) in the rows of ``events`` and ``entities``."""
     ev = within(dated_events(events), start, end)
     ev = ev[ev["type"].isin(AID_TYPES)]
+    index = ProgrammeIndex(entities) if entities is not None else None
     rows = []
     for r in ev.itertuples(index=False):
         named = [p for p in split(r.programs) if p.startswith("PROG.")]
         if not named and _SECURITY_AID.search(r.quote):
             named = [UNSPECIFIED]
-        if not named and _PROGRAMME_WORD.search(r.quote) and entities is not None:
-            named = programme_told_before(entities, r.doc, r.start)
+        if not named and index is not None and _PROGRAMME_WORD.search(r.quote):
+            named = index.before(r.doc, r.start)
         for programme in named:
             if programme in programmes:
                 rows.append({**r._asdict(), "programme": programme,
@@ -86,7 +88,8 @@ def aid_amounts(amounts: pd.DataFrame, events: pd.DataFrame, documents: pd.DataF
     amount, no equivalent in brackets), with their programme and the year they belong to.
 
     The year is the date of the event whose clause holds the amount; else the fiscal year
-    the sentence names; else the year of publication. ``year_basis`` says which.
+    the sentence names; else the year of publication. ``year_basis`` says which. The holding
+    event is looked up among its own document's events only: linear in the corpus.
     """
     a = amounts[(amounts["category"] != "trade") & (amounts["category"] != "")]
     if "role" in a.columns:  # US dollars only, each sum once: not its parts or equivalents
@@ -95,15 +98,19 @@ def aid_amounts(amounts: pd.DataFrame, events: pd.DataFrame, documents: pd.DataF
     a["programme"] = a["program"].where(a["program"] != "", UNSPECIFIED)
     a = a[a["programme"].isin(programmes)]
     dated = dated_events(events)
+    by_doc: dict[str, list[tuple[int, int, str]]] = {}
+    for doc, s_, e, date in zip(dated["doc"], dated["start"], dated["end"], dated["date"],
+                                strict=True):  # fmt: skip
+        by_doc.setdefault(doc, []).append((s_, e, date))
     years, basis, dates = [], [], []
     published = documents.set_index("doc")["published"].str[:4]
     for r in a.itertuples():
-        holder = dated[
-            (dated["doc"] == r.doc) & (dated["start"] <= r.start) & (dated["end"] >= r.end)
-        ]
-        dates.append(holder.iloc[0]["date"] if not holder.empty else "")
-        if not holder.empty:
-            years.append(int(holder.iloc[0]["date"][:4]))
+        holder = next(
+            (d for s_, e, d in by_doc.get(r.doc, ()) if s_ <= r.start and e >= r.end), None
+        )
+        dates.append(holder if holder is not None else "")
+        if holder is not None:
+            years.append(int(holder[:4]))
             basis.append("event date")
         elif pd.notna(r.fiscal_year):
             years.append(int(r.fiscal_year))

@@ -7,6 +7,7 @@ particular document.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from functools import cache
@@ -27,7 +28,7 @@ from pakus.extract.amounts import (
 from pakus.extract.entities import Gazetteer, entity_mentions
 from pakus.extract.events import Lexicon, event_mentions
 from pakus.extract.events.parsed import CodingTables
-from pakus.extract.mentions import Extraction
+from pakus.extract.mentions import EntityMention, Extraction
 from pakus.extract.parse import MAX_SENTENCE_CHARS
 from pakus.extract.temporal import DateRules, compile_dates, date_mentions
 from pakus.extract.text import sentence_spans
@@ -77,10 +78,11 @@ def _state_names(actors) -> frozenset[str]:
 
 def extract_text(
     text: str, doc: str = "", published: PartialDate | None = None, reference: str | None = None,
-    timings: dict[str, float] | None = None,
+    timings: dict[str, float] | None = None, issuer: EntityMention | None = None,
 ) -> Extraction:  # fmt: skip
     """Extract entities, dates, amounts, counts and events from one text. With ``timings``,
-    the seconds each stage took are added to it, by stage name."""
+    the seconds each stage took are added to it, by stage name; ``issuer``: the actor that
+    issues the text (:func:`issuer_of`), whom a first-person "we" names."""
     (gazetteer, lexicon, purposes, count_pattern, date_rules, money, agents, offices, coding) = (
         _compiled(reference)
     )
@@ -93,7 +95,16 @@ def extract_text(
     amounts = clock("amounts", amount_mentions, text, sentences, entities, dates, purposes, money)
     counts = clock("counts", count_mentions, text, count_pattern, amounts)
     events = clock(
-        "events", event_mentions, text, sentences, entities, dates, amounts, lexicon, coding
+        "events",
+        event_mentions,
+        text,
+        sentences,
+        entities,
+        dates,
+        amounts,
+        lexicon,
+        coding,
+        issuer,
     )
     result = Extraction(doc, text, entities, dates, amounts, counts, events)
     long = [s for s in sentences if s[1] - s[0] > MAX_SENTENCE_CHARS]
@@ -124,9 +135,40 @@ class _Clock:
         return result
 
 
+ISSUER_TYPES = frozenset({"org", "state"})
+"""Actor types that issue official statements in their own name (a ministry, an army's press
+wing, a government); a person writing signs as "I", and a news outlet is not an actor."""
+
+_NOT_A_NAME = re.compile(r"(?:\W|\bthe\b|\bThe\b)*")
+
+
+def issuer_of(document: Document, reference: str | None = None) -> EntityMention | None:
+    """The actor that issues ``document``: the known organisation or state that its ``author``
+    field, else its ``outlet`` field, names and nothing else ("U.S. Department of State",
+    "The State Department", "Inter-Services Public Relations (ISPR)": one actor, named once or
+    with its abbreviation). None where the field names no actor, more than one, or more
+    than an actor ("paraphrase of a State Department briefing", a newspaper)."""
+    gazetteer, *_ = _compiled(reference)
+    for field_ in (document.author, document.outlet):
+        found = [m for m in entity_mentions(field_, gazetteer) if m.method != "compound"]
+        ids = {m.id for m in found}
+        if len(ids) != 1 or found[0].type not in ISSUER_TYPES:
+            continue
+        rest = field_
+        for m in sorted(found, key=lambda m: -m.start):
+            rest = rest[: m.start] + rest[m.end :]
+        if _NOT_A_NAME.fullmatch(rest):
+            return found[0]
+    return None
+
+
 def extract_document(document: Document, reference: str | None = None) -> Extraction:
-    """Extract everything from a Document, resolving relative dates against its published date."""
-    return extract_text(document.text, document.id, document.published, reference)
+    """Extract everything from a Document, resolving relative dates against its published
+    date; a first-person "we" names the document's issuer (:func:`issuer_of`)."""
+    return extract_text(
+        document.text, document.id, document.published, reference,
+        issuer=issuer_of(document, reference),
+    )  # fmt: skip
 
 
-__all__ = ["Extraction", "extract_document", "extract_text"]
+__all__ = ["Extraction", "extract_document", "extract_text", "issuer_of"]

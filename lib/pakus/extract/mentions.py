@@ -118,7 +118,8 @@ class EventMention(Span):
     context: str = ""
     negated: bool = False
     modality: str = "asserted"
-    """asserted, future or hypothetical."""
+    """asserted, future, hypothetical, or general (a standing state or habit told in the
+    simple present: "a group that fights coalition forces"; not a dated happening)."""
 
 
 @dataclass

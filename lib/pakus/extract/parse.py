@@ -87,6 +87,44 @@ def parser_info() -> dict[str, str]:
     }
 
 
+@cache
+def parser_meta() -> dict[str, str]:
+    """``parser_info()`` read from the installed pipeline's ``meta.json`` and the package
+    metadata, without importing spaCy or loading the model: what a build records in its
+    provenance even when every document comes from the extraction cache. The same keys and
+    values as ``parser_info()`` (the packages in ``MODELS`` are tried in the same order, with
+    the same check of language and version); ``{}`` when none is installed."""
+    import importlib.metadata
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    for package in MODELS:
+        spec = importlib.util.find_spec(package)
+        if spec is None or spec.origin is None:
+            continue
+        path = Path(spec.origin).parent / "meta.json"
+        if not path.is_file():
+            continue
+        meta = json.loads(path.read_text(encoding="utf-8"))
+        version = str(meta.get("version", ""))
+        if meta.get("lang") != "en" or not version.startswith(VERSION_PREFIX):
+            continue
+        off = set(DISABLED) | set(meta.get("disabled", []))
+        try:
+            spacy_version = importlib.metadata.version("spacy")
+        except importlib.metadata.PackageNotFoundError:
+            spacy_version = ""
+        return {
+            "package": package,
+            "name": f"{meta['lang']}_{meta['name']}",
+            "version": version,
+            "spacy": spacy_version,
+            "components": "|".join(c for c in meta.get("pipeline", []) if c not in off),
+        }
+    return {}
+
+
 _CACHE: OrderedDict[str, Any] = OrderedDict()
 
 

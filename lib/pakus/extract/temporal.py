@@ -116,6 +116,8 @@ class Context:
     previous: PartialDate | None
     rules: DateRules
     sentence: tuple[int, int]
+    told: PartialDate | None = None
+    """The last day-, month- or year-precise date told before, wherever it stood."""
 
 
 @dataclass(frozen=True)
@@ -441,6 +443,39 @@ def _month_alone(m, ctx):
     return _rel(_pd(year, month), ctx)
 
 
+_YEAR_SHIFT = {"last": -1, "previous": -1, "this": 0, "next": 1, "following": 1}
+"""The year a month is told in, from the reference year: "May last year" is May of the year
+before, "March next year" March of the year after."""
+
+
+def _month_of_relative_year(m, ctx):
+    """A month with the year it falls in told relative to the reference day ("in May last
+    year", "March of next year"): that month of the shifted year, not the nearest one."""
+    pub = ctx.reference
+    if pub is None:
+        return Resolved.unresolved("relative date: the published date is not known")
+    shift = _YEAR_SHIFT[m.group("rel").lower().split()[-1]]
+    return _rel(_pd(pub.year + shift, _month(m)), ctx)
+
+
+def _at_that_time(m, ctx):
+    """ "At that time", "at the time": the time told just before (the last date told, at its
+    precision: "When I proposed it in 1985, … At that time, …" is 1985)."""
+    told = ctx.told or ctx.previous
+    if told is None:
+        return Resolved.unresolved("relative to an earlier date that the text does not give")
+    return Resolved.at(told, "previous date")
+
+
+def _came_after(m, ctx):
+    """ "(The incident) comes a day after <clause>", "came two weeks before <clause>": the
+    subject is the happening just told, so what the clause tells is that long before it
+    ("after") or after it ("before"), counted from the last date told."""
+    told = ctx.told or ctx.previous
+    sign = -1 if m.group("dir").lower() == "after" else 1
+    return _duration(m, told, sign, "previous date", approx=bool(m.group("approx")))
+
+
 def _week_of(day: dt.date, shift: int) -> tuple[dt.date, dt.date]:
     monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=shift)
     return monday, monday + dt.timedelta(days=6)
@@ -704,6 +739,15 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver, Anchor]] = [
         _month_alone,
         _MONTH_ANCHOR,
     ),
+    (  # "in May last year", "March of next year": the month of a year told relative
+        re.compile(
+            rf"\b(?:(?i:in|since|by|until|till|during|from|early|late|mid|in early|in late|"
+            rf"in mid)[\s-]+)?{_MONTH_FULL}\s+(?:of\s+)?(?P<rel>(?i:last|this|next|"
+            rf"the\s+previous|the\s+following))\s+year\b"
+        ),
+        _month_of_relative_year,
+        _MONTH_ANCHOR,
+    ),
     (
         re.compile(
             r"\b(?:FY|(?:[Ff]iscal|[Ff]inancial)\s+years?\s+|[Ff]iscal\s+)'?(?P<fy>\d{4}|\d{2})(?:\s*[-–/]\s*(?:FY)?(?P<fy2>\d{4}|\d{2})"
@@ -739,7 +783,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver, Anchor]] = [
     (re.compile(rf"(?<![\w$.,/-])(?P<y>{_YEAR})(?![\w%]|[.,]\d)"), _year, _YEAR_ANCHOR),
     (
         re.compile(
-            r"\b(?:(?P<edge>earlier|later|early|late)\s+)?(?P<rel>this|last|next|previous|coming)\s+(?P<unit>year|month|week)\b",
+            r"(?<![’']s\s)\b(?:(?P<edge>earlier|later|early|late)\s+)?(?P<rel>this|last|next|previous|coming)\s+(?P<unit>year|month|week)\b",
             re.I,
         ),
         _this_last_next,
@@ -809,6 +853,20 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver, Anchor]] = [
         ),
         _event_relative,
         Anchor.words(["hours", "days", "weeks", "months", "years"]),
+    ),
+    (  # "The incident comes a day after Kayani met Allen": the meeting, a day before it
+        re.compile(
+            rf"(?:(?<=\bcomes\s)|(?<=\bcame\s))(?P<approx>{_APPROX})(?P<dur>{_DURATION})\s+"
+            r"(?P<dir>after|before)\b",
+            re.I,
+        ),
+        _came_after,
+        Anchor.words(["after", "before"]),
+    ),
+    (
+        re.compile(r"\b[Aa]t\s+(?:that|the)\s+time\b(?!\s+(?:of|when|that)\b)"),
+        _at_that_time,
+        Anchor.words(["time"]),
     ),
     (
         re.compile(rf"\b{_APPROX}(?:a|one|two|three|several)\s+decades?\s+ago\b", re.I),
@@ -884,7 +942,7 @@ def date_mentions(
             reference, anchor = line[2], "dateline"
         else:
             reference, anchor = published, "published"
-        ctx = Context(reference, anchor, narrative or prev, rules, sentence)
+        ctx = Context(reference, anchor, narrative or prev, rules, sentence, prev)
         result = resolver(m, ctx)
         if result is None:
             continue

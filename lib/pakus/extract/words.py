@@ -54,3 +54,17 @@ EXCLUDE_VERB = re.compile(
     r"\b(?:rul(?:e|es|ed|ing)\s+out|exclud(?:e|es|ed|ing)|preclud(?:e|es|ed|ing))\b", re.I
 )
 """``EXCLUDE_VERBS`` in any inflection, as written."""
+
+TIME_PREPOSITIONS = frozenset("after before following since during amid amidst until till".split())
+"""Prepositions whose object tells the time of what it modifies ("the sanctions imposed after
+the 1998 tests": 1998 is the sanctions' time, though it names the tests)."""
+TIME_NOUNS = frozenset("wake aftermath eve run-up time days weeks months years".split())
+"""Nouns that tell a time by what they are "of" ("in the wake of the 2022 floods")."""
+
+SAME_TIME_CUES = (
+    "hours after", "hours before", "shortly after", "shortly before", "soon after",
+    "along with", "together with", "alongside",
+)  # fmt: skip
+"""Words that tell a happening at (about) the time of another one, named by the definite noun
+that follows ("closed the crossings hours after the attack", "Along with the aid cut, the US
+held back …"): the happening takes the date of the one named."""

@@ -55,15 +55,17 @@ def event_mentions(
     amounts: Sequence[AmountMention],
     lexicon: Lexicon,
     coding: CodingTables | None = None,
-    issuer: str = "",
+    issuer: EntityMention | None = None,
 ) -> list[EventMention]:
     """One event per clause that holds a trigger whose requirements the clause meets
     (sentences: (start, end) offsets; mentions sorted by start); with ``coding``, re-read
     with the sentence's parse and completed from the derived verb lexicon
-    (:func:`~pakus.extract.events.parsed.code_events`); ``issuer``: the actor id a
-    first-person "we" stands for. Compound actors ("Pakistani soldiers": entity method
-    ``compound``) are left to the nationality-group rules, which read ``demonyms.csv``
-    themselves."""
+    (:func:`~pakus.extract.events.parsed.code_events`); ``issuer``: the actor a
+    first-person "we" stands for (the document's issuer). Compound actors ("Pakistani
+    soldiers": entity method ``compound``) are left to the clause-level nationality-group
+    rules, which read ``demonyms.csv`` themselves, and are actors of the parse (their
+    country and sector)."""
+    compounds = list(entities)
     entities = [e for e in entities if e.method != "compound"]
     ent_starts = [e.start for e in entities]
     years = [(d, dating.agreements_year(text, d, entities, ent_starts)) for d in dates]
@@ -113,8 +115,10 @@ def event_mentions(
             out.extend(clause_events(clause))
     out = [dating.dated_by_name(e, entities, ent_starts, agreement_years) for e in out]
     if coding is not None:
-        out = code_events(text, infos, out, entities, lexicon, coding, issuer)
-    return out
+        out = code_events(text, infos, out, compounds, lexicon, coding, issuer)
+    dated = [d for d in dates if d.precision in DAY_MONTH_YEAR]
+    out = dating.referred_back(text, out, dated, sentences, lexicon)
+    return dating.same_time(text, out, sentences, lexicon)
 
 
 def clause_events(c: Clause) -> list[EventMention]:

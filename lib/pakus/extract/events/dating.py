@@ -5,6 +5,17 @@ with a date of its own keeps it: "last year's meetings"); else the date the clau
 (:attr:`Clause.governing`: a date opening the sentence, or the date of a coordinated clause);
 a "since" date of an active present perfect dates nothing; an undated signing of an agreement
 whose name holds its year takes that year.
+
+A happening told at the time of another named by a definite noun ("hours after the attack",
+"along with the aid cut") takes its date (:func:`same_time`). A happening told undated and
+then named again, with a date, by a noun of its type in one of
+the next sentences ("a drone attack has killed four militants. … Thursday's strike was aimed
+at …") takes that date (:func:`referred_back`).
+
+Read on the sentence's parse (:func:`parse_date`, used by ``parsed``): a date that modifies a
+noun other than an event's trigger labels that thing ("the 1985 law", "last year's budget") and
+dates no event told beside it; a stated intent (a promise, a threat) takes the date of the
+statement, the clause of its verb of saying (:func:`statement_date`).
 """
 
 from __future__ import annotations
@@ -15,10 +26,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from pakus.extract.events import grammar
 from pakus.extract.events.clause import RELATIVE, Clause, within
+from pakus.extract.events.lexicon import Lexicon
 from pakus.extract.events.triggers import Candidate
 from pakus.extract.mentions import DateMention, EntityMention, EventMention
 from pakus.extract.text import opens_sentence
+from pakus.extract.words import SAME_TIME_CUES, TIME_NOUNS, TIME_PREPOSITIONS
 
 _SAME_TIME_VERB = re.compile(r"(?:and|but)\s+(?!(?:the|a|an|to|it|he|she|they|we|i)\b)[a-z]")
 """A clause that opens with a coordinated verb ("…on Monday, and offered to mediate")."""
@@ -199,3 +213,212 @@ def _adjacent_date(
         ):
             return d
     return None
+
+
+LABEL_DEPS = frozenset({"nummod", "compound", "amod", "poss", "nmod"})
+"""Dependency labels of a word that modifies a noun as a label ("the 1985 law", "the
+post-9/11 era", "last year's budget"), as ``en_core_web_sm`` assigns them."""
+
+
+def labels_noun(date_head, event_heads: set[int]) -> bool:
+    """Whether the date whose head token is ``date_head`` modifies a noun that is no event's
+    trigger (``event_heads``: the trigger head tokens' indices of the sentence): the date
+    names that thing ("invoked the 1985 law to deny aid": the law's year, not the denial's)."""
+    cur = date_head
+    while (
+        cur.dep_ in LABEL_DEPS and cur.head.i != cur.i and cur.head.dep_ in LABEL_DEPS
+        and cur.head.pos_ in {"NOUN", "PROPN", "NUM", "ADJ"}
+    ):  # fmt: skip
+        cur = cur.head  # a chain of modifiers: "Saturday morning raid" labels the raid
+    noun = cur.head
+    return (
+        cur.dep_ in LABEL_DEPS
+        and noun.i != cur.i
+        and noun.pos_ in {"NOUN", "PROPN"}
+        and noun.i not in event_heads
+        and not _tells_time(noun)
+    )
+
+
+def _tells_time(noun) -> bool:
+    """Whether ``noun`` is the object of a preposition of time (``TIME_PREPOSITIONS``: "after
+    Pakistan's 1998 tests") or of a noun of time (``TIME_NOUNS``: "in the wake of the 2022
+    floods"): its date then times what the phrase modifies."""
+    cur = noun
+    for _ in range(4):
+        if cur.dep_ not in {"pobj", "prep"} or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ == "ADP" and cur.lower_ in TIME_PREPOSITIONS:
+            return True
+        if cur.pos_ == "NOUN" and cur.lower_ in TIME_NOUNS:
+            return True
+    return False
+
+
+def parse_date(
+    event: EventMention, tok, dates: Sequence[DateMention], governing: DateMention | None,
+    offset: int, event_heads: set[int],
+) -> EventMention:  # fmt: skip
+    """``event`` (trigger head ``tok``, in a sentence parsed as ``tok.doc`` starting at
+    document offset ``offset``; ``dates``: the sentence's day-, month- or year-precise dates,
+    ``governing`` the one opening it) with a date that labels a noun (:func:`labels_noun`)
+    replaced by a date of the trigger's own clause, else the sentence's opening date, else
+    none."""
+    if not event.date_quote:
+        return event
+    doc = tok.doc
+
+    def head(d: DateMention):
+        return grammar.head_token(doc, d.start - offset, d.end - offset)
+
+    current = next((d for d in dates if d.quote == event.date_quote and d.date == event.date), None)
+    h = head(current) if current is not None else None
+    if h is None or not (labels_noun(h, event_heads) or _subordinate(h, tok)):
+        return event
+    others = [d for d in dates if d is not current and (hd := head(d)) is not None
+              and not labels_noun(hd, event_heads) and not _subordinate(hd, tok)]  # fmt: skip
+    own = next((d for d in others if grammar.same_clause(head(d), tok)), None)
+    if own is None and governing is not None and governing in others:
+        own = governing
+    return _dated(event, own)
+
+
+def _subordinate(date_head, tok) -> bool:
+    """Whether the date whose head token is ``date_head`` lies in an adverbial clause under
+    the clause of ``tok`` that does not hold ``tok`` ("The attack came two weeks before the
+    talks were held": the talks' date, not the attack's)."""
+    verb = grammar.clause_head(tok)
+    cur = grammar.clause_head(date_head)
+    while cur.i != verb.i and cur.head.i != cur.i:
+        if cur.dep_ == "advcl" and cur.head.i == verb.i:
+            return not any(t.i == tok.i for t in cur.subtree)
+        cur = grammar.clause_head(cur.head)
+    return False
+
+
+def statement_date(tok, dates: Sequence[DateMention], offset: int) -> DateMention | None:
+    """The date of the statement whose content holds ``tok`` ("Later Thursday the
+    spokeswoman said the US will suspend aid": Thursday): a date in the clause of the verb of
+    saying over it (through ``ccomp`` and ``conj`` links); None if the clause of saying has
+    none, or nothing over ``tok`` is a verb of saying."""
+    cur = grammar.clause_head(tok)
+    while cur.dep_ in {"ccomp", "conj", "xcomp"} and cur.head.i != cur.i:
+        cur = cur.head
+        if cur.lemma_.lower() in grammar.SPEECH_VERBS:
+            doc = tok.doc
+            for d in dates:
+                h = grammar.head_token(doc, d.start - offset, d.end - offset)
+                if h is not None and grammar.clause_head(h).i == cur.i:
+                    return d
+            return None
+    return None
+
+
+def _dated(event: EventMention, date: DateMention | None) -> EventMention:
+    return replace(
+        event, date=date.date if date else None, precision=date.precision if date else None,
+        date_quote=date.quote if date else "",
+    )  # fmt: skip
+
+
+REFER_BACK_SENTENCES = 3
+"""How many sentences back a dated noun may refer to an undated happening of its type."""
+
+_POSSESSED = re.compile(r"[’']s\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+"""The words after a possessive date: "Thursday's (drone) strike"."""
+_DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+([\w-]+)\s+(?:on|of)\s+\Z")
+"""A definite noun right before a date: "the strike on Thursday"."""
+
+
+def _referring_types(text: str, d: DateMention, lexicon: Lexicon) -> set[str]:
+    """The event types of the definite noun a date belongs to ("Thursday's strike", "the
+    strike on Thursday": a noun that names a happening told before), empty if none."""
+    words: list[str] = []
+    if m := _POSSESSED.match(text, d.end):
+        words = m.group(1).split()
+    elif m := _DEFINITE_BEFORE.search(text, max(0, d.start - 40), d.start):
+        words = [m.group(1)]
+    for w in words:
+        types = {t.type for t in lexicon.by_form.get(w.lower(), [])}
+        if types:
+            return types
+    return set()
+
+
+def referred_back(
+    text: str, events: list[EventMention], dates: Sequence[DateMention],
+    sentences: Sequence[tuple[int, int]], lexicon: Lexicon,
+) -> list[EventMention]:  # fmt: skip
+    """The events, where a dated definite noun of an event's type in one of the next
+    ``REFER_BACK_SENTENCES`` sentences names it again ("a suspected US drone attack has
+    killed four militants. … Thursday's strike was aimed at …"): the nearest undated
+    asserted happening of that type before the noun's sentence takes the noun's date.
+    ``dates``: the day-, month- or year-precise dates; ``sentences``: (start, end) offsets."""
+    starts = [s for s, _ in sentences]
+    out = list(events)
+    for d in dates:
+        types = _referring_types(text, d, lexicon)
+        if not types:
+            continue
+        k = bisect.bisect_right(starts, d.start) - 1
+        if k < 1:
+            continue
+        lo, hi = starts[max(0, k - REFER_BACK_SENTENCES)], starts[k]
+        undated = [
+            e for e in out
+            if lo <= e.trigger_start < hi and e.type in types and e.date is None
+            and e.modality == "asserted" and not e.negated
+        ]  # fmt: skip
+        if not undated:
+            continue
+        last = max(e.trigger_start for e in undated)
+        out = [_dated(e, d) if e.trigger_start == last and e in undated else e for e in out]
+    return out
+
+
+_CUES = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in SAME_TIME_CUES)
+_SAME_TIME = re.compile(rf"\b(?:{_CUES})\s+the\s+((?:[\w-]+\s+){{0,2}}[\w-]+)", re.I)
+"""A cue of ``SAME_TIME_CUES`` and the definite noun phrase after it."""
+
+
+def same_time(
+    text: str, events: list[EventMention], sentences: Sequence[tuple[int, int]],
+    lexicon: Lexicon,
+) -> list[EventMention]:  # fmt: skip
+    """The events, where an undated happening is told at the time of another one named by a
+    definite noun (``SAME_TIME_CUES``: "closed the crossings hours after the attack", "Along
+    with the aid cut, the US held back …"): the undated asserted events of that sentence
+    take the date of the last dated happening of the noun's type told before the cue."""
+    out = list(events)
+    for s_start, s_end in sentences:
+        for m in _SAME_TIME.finditer(text, s_start, s_end):
+            noun = next(
+                (
+                    w
+                    for w in re.finditer(r"[\w-]+", m.group(1))
+                    if w.group().lower() in lexicon.by_form
+                ),
+                None,
+            )
+            if noun is None:
+                continue
+            types = {t.type for t in lexicon.by_form[noun.group().lower()]}
+            at = m.start(1) + noun.start(), m.start(1) + noun.end()
+            before = [
+                e for e in out
+                if e.type in types and e.date is not None and e.trigger_end <= m.start()
+                and e.modality == "asserted" and not e.negated
+            ]  # fmt: skip
+            if not before:
+                continue
+            anchor = max(before, key=lambda e: e.trigger_start)
+            out = [
+                replace(e, date=anchor.date, precision=anchor.precision, date_quote=text[m.start() : at[1]])
+                if e.date is None and s_start <= e.trigger_start < s_end
+                and not at[0] <= e.trigger_start < at[1]
+                and e.modality == "asserted" and not e.negated
+                else e
+                for e in out
+            ]  # fmt: skip
+    return out

@@ -23,8 +23,10 @@ One home per rule:
 - **governing** (``governor_of``): a word that governs the trigger (``ban on … sales``,
   ``called off … talks``, ``lifted … sanctions``) decides its polarity.
 - **mood** (``mood``): negation (``not``, ``never``, ``no`` on the trigger, its object or its
-  subject, ``failed to``, ``without``) and modality (modal auxiliaries, verbs and adjectives of
-  plan and possibility, conditionals, permission, allegations).
+  subject, ``failed to``, ``without``, ``ruled out``) and modality (modal auxiliaries, verbs and
+  adjectives of plan and possibility, conditionals, permission, requests, allegations,
+  questions, a gerund spoken of by a noun) and general statements (a relative clause in the
+  simple present: "a group that fights coalition forces").
 """
 
 from __future__ import annotations
@@ -50,6 +52,8 @@ IRREALIS_ADJECTIVES = frozenset(
     "future envisaged contemplated".split()
 )
 """Modifiers of an event noun that make it not (yet) done: "a possible sale"."""
+DIRECTIVE_VERBS = frozenset("invite urge ask encourage request press call".split())
+"""Verbs whose complement is asked of someone, not done: "invited Blinken to visit"."""
 FAIL_VERBS = frozenset("fail refuse decline neglect cease".split())
 """Verbs whose complement did not happen: "failed to deliver"."""
 ALLEGE_VERBS = frozenset("accuse allege charge claim blame suspect".split())
@@ -65,6 +69,11 @@ PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "its", "t
 FIRST_PERSON = frozenset({"we", "us", "our", "i", "my", "me"})
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 SUBJECTS = ("nsubj", "csubj")
+LOCATIVE = frozenset("in at near inside outside across along around into within throughout".split())
+"""Prepositions whose object is where an event took place ("killed 12 militants in North
+Waziristan", "exploded bombs in the capital Kabul", "a raid at a Pakistani check post")."""
+_OWN_CLAUSE_STOP = frozenset({"relcl", "ccomp", "csubj", "parataxis", "advcl"})
+"""Links below which a clause tells its own happening, not the place of this one."""
 _MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "nummod")
 _CLIMB_DEPS = frozenset({"dobj", "pobj", "prep", "compound", "amod", "nsubjpass", "acl", "conj"})
 
@@ -90,10 +99,13 @@ class ActorIndex:
 
     def __init__(
         self, sentence_start: int, actors: Iterable[Actor], previous: Actor | None = None,
-        issuer: Actor | None = None,
+        issuer: Actor | None = None, places: Iterable[Actor] = (),
     ) -> None:  # fmt: skip
         self.offset = sentence_start
         self.actors = sorted(actors, key=lambda a: a.start)
+        self.places = sorted((p for p in places if p.country), key=lambda a: a.start)
+        """Named places with the country they lie in (Salala → PAK): where an event happened,
+        never an actor of their own."""
         self.previous = previous
         """The first subject actor of the previous sentence: what a pronoun opening this
         sentence refers to when this one names none before it."""
@@ -106,6 +118,18 @@ class ActorIndex:
         for a in self.actors:
             if a.start <= start and end <= a.end:
                 return a
+        return None
+
+    def place_at(self, token, named: bool = False) -> Actor | None:
+        """The country, as an actor, of the place or state whose words hold ``token`` (a
+        nationality adjective counts: "a Pakistani check post"); with ``named``, a place
+        keeps its own id (Balochistan, of PAK: not the state itself)."""
+        start = self.offset + token.idx
+        end = start + len(token)
+        states = (a for a in self.actors if a.id == a.country)
+        for a in (*self.places, *states):
+            if a.start <= start and end <= a.end:
+                return Actor(a.id if named else a.country, a.country, "", a.start, a.end)
         return None
 
 
@@ -141,8 +165,44 @@ def actors_of(tok, index: ActorIndex, seen: frozenset[int] = frozenset()) -> lis
 
 def _own_actors(tok, index: ActorIndex, seen: frozenset[int]) -> list[Actor]:
     own = index.at(tok)
+    if own is not None and own.adjective and tok.dep_ not in (*_MODIFIER_DEPS, "conj"):
+        return []
+    if own is not None and own.id != own.country:
+        # a body named by its possessor's state is that state's: "Pakistan's Senate"
+        owner = next(
+            (
+                a for c in tok.children
+                if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
+                for o in ([c] if c.dep_ == "poss" else _children(c, "pobj"))
+                for a in actors_of(o, index, seen)
+                if a.id == a.country and a.country != own.country
+            ),
+            None,
+        )  # fmt: skip
+        if owner is not None:
+            own = Actor(owner.country, owner.country, own.sector, own.start, own.end)
+    if own is not None and not own.country:
+        # a person known by no country takes that of the words around the name: "Iraqi
+        # President Saddam Hussein", "Robert Oakley, the American ambassador"
+        home = next(
+            (
+                a for c in tok.children
+                if c.dep_ == "appos" or (c.dep_ in _MODIFIER_DEPS and c.i < tok.i)
+                for a in actors_of(c, index, seen)
+                if a.country and a.id != own.id
+            ),
+            None,
+        )  # fmt: skip
+        if home is not None:
+            own = Actor(own.id, home.country, own.sector, own.start, own.end)
     if own is not None:
-        return [own] if not own.adjective or tok.dep_ in (*_MODIFIER_DEPS, "conj") else []
+        # a compound actor's coordinated modifiers act with it: "US and Afghan forces"
+        both = [
+            a for c in tok.children
+            if c.dep_ in _MODIFIER_DEPS and c.i < tok.i and _children(c, "conj")
+            for a in actors_of(c, index, seen)
+        ]  # fmt: skip
+        return list({**{a.id: a for a in both}, own.id: own}.values())
     lower = tok.lower_
     if lower in RELATIVE and tok.head.dep_ == "relcl":
         return actors_of(tok.head.head, index, seen)
@@ -151,11 +211,21 @@ def _own_actors(tok, index: ActorIndex, seen: frozenset[int]) -> list[Actor]:
     if lower in PRONOUNS and tok.pos_ == "PRON":
         ref = _referent(tok, index, seen)
         return [ref] if ref else []
+    for child in tok.children:  # "Islamabad's ally, the United States": the apposition
+        if child.dep_ == "appos":
+            found = [a for a in actors_of(child, index, seen) if a.country]
+            if found:
+                return found
     for child in tok.children:
         if child.dep_ in _MODIFIER_DEPS and child.i < tok.i:
             found = actors_of(child, index, seen)
             if found:
                 return found
+    for child in tok.children:  # "Darfur rebels": a group named by where it acts
+        if child.dep_ == "compound" and child.i < tok.i and tok.pos_ == "NOUN":
+            where = index.place_at(child, named=True)
+            if where is not None:
+                return [where]
     for child in tok.children:  # "the government of Pakistan", "forces from Afghanistan"
         if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
             for pobj in child.children:
@@ -163,11 +233,6 @@ def _own_actors(tok, index: ActorIndex, seen: frozenset[int]) -> list[Actor]:
                     found = actors_of(pobj, index, seen)
                     if found:
                         return found
-    for child in tok.children:  # "Islamabad's ally, the United States": the apposition
-        if child.dep_ == "appos":
-            found = actors_of(child, index, seen)
-            if found:
-                return found
     return []
 
 
@@ -251,16 +316,30 @@ def roles(
     index: ActorIndex,
     exclude: frozenset[int] = frozenset(),
     possessor_suffers: bool = False,
+    kin: Callable[[object], bool] | None = None,
 ) -> Roles:
     """Source and target actors of the event whose trigger's head is ``tok``; ``frame``: the
     target slots to try, in order (``("dobj", "to", "against")``); ``exclude``: tokens (by
     index) that are events of their own, not actors' phrases (what a ban bans);
-    ``possessor_suffers``: an event noun's possessor is its target (a killing, an arrest)."""
+    ``possessor_suffers``: an event noun's possessor is its target (a killing, an arrest);
+    ``kin(verb)``: whether a verb tells the same event as the trigger (an event noun that is
+    the subject of a kin verb takes that verb's object: "the attack killed 24 soldiers")."""
     if tok.pos_ in {"NOUN", "PROPN"}:
-        return _noun_roles(tok, frame, index, exclude, possessor_suffers)
+        return _noun_roles(tok, frame, index, exclude, possessor_suffers, kin)
     sources = _subject_of(tok, index)
     targets: list[Actor] = []
-    if is_passive(tok):
+    thing = next((t for c in _children(tok, "nsubjpass") if (t := _thing_of(c, index))), None)
+    if thing is not None:
+        # "the US aid to Pakistan …, but it was halted": the aid names the parties
+        targets = next(
+            (f for o in _nested(thing) if (f := _frame_targets(o, _OBJECT_FRAME, index))), []
+        )
+        if targets and not sources:
+            sources = [
+                a for c in thing.children if c.dep_ in _MODIFIER_DEPS and c.i < thing.i
+                for a in actors_of(c, index)
+            ]  # fmt: skip
+    if is_passive(tok) and not targets:
         targets = [a for c in _children(tok, "nsubjpass") for a in actors_of(c, index)]
     if not targets:
         targets = _frame_targets(tok, frame, index, exclude)
@@ -268,15 +347,60 @@ def roles(
         for obj in _children(tok, "dobj", "nsubjpass"):
             if obj.i in exclude:
                 continue
-            targets = _frame_targets(obj, _OBJECT_FRAME, index)
+            targets = next(
+                (f for o in _nested(obj) if (f := _frame_targets(o, _OBJECT_FRAME, index))), []
+            )
             for acl in _children(obj, "acl"):  # "the sanctions placed on Pakistan were lifted"
                 targets = targets or _frame_targets(acl, _OBJECT_FRAME, index)
             if targets:
                 break
-    for adv in _children(tok, "advcl"):  # "struck a compound, killing an al-Qaeda operative"
-        if not targets and adv.tag_ == "VBG" and not _children(adv, "nsubj"):
-            targets = _frame_targets(adv, frame, index, exclude)
+    targets = targets or _participle_targets(tok, frame, index, exclude)
+    if not targets and not _children(tok, "dobj"):
+        # coordinated verbs share the object told after the last: "has suspended or
+        # cancelled $800 million in military aid to Pakistan"
+        for conj in _children(tok, "conj"):
+            if conj.pos_ == "VERB" and not _children(conj, *SUBJECTS, "nsubjpass"):
+                targets = list(roles(conj, frame, index, exclude).targets)
+                if targets:
+                    break
     return _distinct(sources, targets)
+
+
+def _thing_of(tok, index: ActorIndex):
+    """The thing a passive's pronoun subject ``it`` stands for: the first subject before it
+    in its sentence that is a common noun naming no actor itself ("The US aid to Pakistan had
+    been large, but it was halted" → aid). None for any other subject."""
+    if tok.lower_ != "it" or tok.pos_ != "PRON":
+        return None
+    for t in tok.doc[: tok.i]:
+        if t.dep_ in (*SUBJECTS, "nsubjpass") and t.pos_ == "NOUN" and index.at(t) is None:
+            return t
+    return None
+
+
+def _participle_targets(
+    verb, frame: Sequence[str], index: ActorIndex, exclude: frozenset[int] = frozenset()
+) -> list[Actor]:
+    """The target a subjectless participle adjunct of ``verb`` names: it tells the same
+    event ("struck a compound, killing an al-Qaeda operative"; "the sanctions had come in
+    2019, targeting Noor Wali Mehsud")."""
+    for adv in _children(verb, "advcl"):
+        if adv.tag_ == "VBG" and not _children(adv, "nsubj"):
+            found = _frame_targets(adv, frame, index, exclude)
+            if found:
+                return found
+    return []
+
+
+def _nested(tok, depth: int = 2) -> list:
+    """``tok`` and the nouns its measure or part phrases hold, nearest first: "$800 million
+    in military aid (to Pakistan)", "most of its security aid (to Pakistan)"."""
+    out = [tok]
+    for p in _children(tok, "prep"):
+        if depth and p.lower_ in {"of", "in"}:
+            for o in _children(p, "pobj"):
+                out += _nested(o, depth - 1)
+    return out
 
 
 def _frame_targets(
@@ -291,16 +415,43 @@ def _frame_targets(
     return []
 
 
+def _verb_of(tok, deps: Sequence[str] = ("dobj", "attr")):
+    """The verb an event noun is the object of (``deps``: the links that count), also
+    through a partitive "of" ("exploded a series of bombs"); None if none."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in {"NOUN", "NUM"}:
+        tok = tok.head.head
+    if tok.dep_ in deps and tok.head.pos_ in {"VERB", "AUX"}:
+        return tok.head
+    return None
+
+
+CIRCUMSTANCE = frozenset({"on", "during", "in", "at"})
+"""Prepositions by which a verb tells the event noun its subject took part in ("arrived on
+a visit", "in a phone call, the diplomat stressed …"), unlike those relating it to another
+event ("since the attacks")."""
+
+
+def _circumstance(tok) -> bool:
+    """Whether the event noun ``tok`` is the object of a ``CIRCUMSTANCE`` preposition of a
+    verb."""
+    return (
+        tok.dep_ == "pobj" and tok.head.lower_ in CIRCUMSTANCE
+        and tok.head.dep_ == "prep" and tok.head.head.pos_ in {"VERB", "AUX"}
+    )  # fmt: skip
+
+
 def _noun_roles(
     tok,
     frame: Sequence[str],
     index: ActorIndex,
     exclude: frozenset[int] = frozenset(),
     possessor_suffers: bool = False,
+    kin: Callable[[object], bool] | None = None,
 ) -> Roles:
     """Roles of an event noun: its modifier or possessor (``US strikes``, ``Pakistan's
     attack``), a ``by`` phrase, or the subject of the verb it is the object of; the target in
-    its own prepositional frame, else the governing verb's."""
+    its own prepositional frame, else the governing verb's, or the object of a kin verb it is
+    the subject of ("a US drone attack killed 24 Pakistani soldiers")."""
     sources: list[Actor] = []
     suffered: list[Actor] = []
     for c in tok.children:
@@ -314,21 +465,108 @@ def _noun_roles(
                 break
     if not sources:
         sources = [a for p in _prep_objects(tok, "by") for a in actors_of(p, index)]
-    verb = tok.head if tok.dep_ in {"dobj", "attr"} else None
+    verb = _verb_of(tok)
     if not sources and verb is not None:
         sources = _subject_of(verb, index)
+    if not sources and _circumstance(tok):  # "arrived in Amman on a visit": who arrived
+        sources = _subject_of(tok.head.head, index)
     noun_frame = [s for s in frame if s not in {"dobj", "dative"}] or ["on", "against"]
     targets = suffered or _frame_targets(tok, [*noun_frame, "of"], index, exclude)
     for acl in _children(tok, "acl"):  # "the sanctions placed on Pakistan"
         targets = targets or _frame_targets(acl, noun_frame, index, exclude)
     if not targets and verb is not None:
         targets = _frame_targets(verb, [s for s in frame if s != "dobj"], index, exclude)
+    if not targets and kin is not None and tok.dep_ == "nsubj" and kin(tok.head):
+        targets = _frame_targets(tok.head, frame, index, exclude)
+    if not targets and tok.dep_ in {"nsubj", "nsubjpass"}:
+        targets = _participle_targets(tok.head, ("dobj", *noun_frame), index, exclude)
     return _distinct(sources, targets)
 
 
 def _distinct(sources: list[Actor], targets: list[Actor]) -> Roles:
     src_ids = {a.id for a in sources}
     return Roles(tuple(sources), tuple(t for t in targets if t.id not in src_ids))
+
+
+def _place_in(tok, index: ActorIndex, seen: frozenset[int] = frozenset()) -> Actor | None:
+    """The place a locative phrase's object names: itself, a modifier ("a Pakistani check
+    post", "the Bosnian enclave"), an apposition ("the capital Kabul"), or a place of or in it
+    ("the town of Samarra", "a village in Western Cambodia")."""
+    if tok.i in seen:
+        return None
+    seen = seen | {tok.i}
+    found = index.place_at(tok)
+    if found is not None:
+        return found
+    for c in tok.children:
+        if c.dep_ in {"compound", "amod", "appos", "nmod", "poss"}:
+            found = _place_in(c, index, seen)
+        elif c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ in LOCATIVE):
+            found = next(
+                (p for o in _children(c, "pobj") if (p := _place_in(o, index, seen))), None
+            )
+        if found is not None:
+            return found
+    return None
+
+
+def place_of(tok, index: ActorIndex) -> Actor | None:
+    """Where the event headed by ``tok`` took place, as the country of the place: the nearest
+    locative phrase (``LOCATIVE``) in the trigger's own phrase or clause (not in a clause of
+    its own below it); for an event noun that is a verb's subject or object, in that verb's
+    clause too ("a raid … killed 24 soldiers at a Pakistani check post"). None if none."""
+    starts = [tok]
+    verb = _verb_of(tok, ("dobj", "attr", "nsubj", "nsubjpass"))
+    if tok.pos_ in {"NOUN", "PROPN"} and verb is None and _circumstance(tok):
+        verb = tok.head.head
+    if tok.pos_ in {"NOUN", "PROPN"} and verb is not None:
+        starts.append(verb)
+    queue = list(starts)
+    seen = {t.i for t in starts}
+    while queue:
+        cur = queue.pop(0)
+        for c in cur.children:
+            if c.i in seen or c.dep_ in _OWN_CLAUSE_STOP:
+                continue
+            if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and _children(c, *SUBJECTS):
+                continue  # a coordinated clause with a subject of its own
+            seen.add(c.i)
+            if c.dep_ == "prep" and c.lower_ in LOCATIVE:
+                for o in _children(c, "pobj"):
+                    found = _place_in(o, index)
+                    if found is not None:
+                        return found
+            queue.append(c)
+    return None
+
+
+def _unnamed_subject(tok) -> bool:
+    """Whether the clause of ``tok`` has a subject that is a common noun phrase ("gunmen"),
+    not a pronoun nor a name, nor the event noun itself ("talks will resume"): an actor
+    known only by where it acted."""
+    verb = _clause_head(tok)
+    subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    return subj is not None and subj.pos_ == "NOUN" and subj.i != tok.i
+
+
+def placed(tok, r: Roles, index: ActorIndex) -> Roles:
+    """Roles completed by the event's place (:func:`place_of`), as the PLOVER records and
+    the project's annotations code actors named only generically: a target not named (or
+    named by a common noun: "killed 12 militants in North Waziristan") is the country where
+    the event happened; so is a source told by a common noun ("gunmen opened fire … in
+    Sindh"). A passive without agent keeps no source; the joint act of coordinated sources
+    ("American and Pakistani officials held talks in Islamabad") no target."""
+    if r.targets and r.sources:
+        return r
+    where = place_of(tok, index)
+    if where is None:
+        return r
+    sources, targets = r.sources, r.targets
+    if not sources and _unnamed_subject(tok):
+        sources = (where,)
+    if not targets and len(sources) < 2:  # coordinated sources act jointly, on no one
+        targets = (where,)
+    return Roles(sources, targets)
 
 
 def ancestors_within(tok, hops: int = 3, deps: frozenset[str] = _CLIMB_DEPS):
@@ -416,12 +654,16 @@ def mood(tok) -> Mood:
     conditional clauses; the content of an allegation."""
     negated = False
     modality = ""
+    verb = _clause_head(tok)
+    if verb.dep_ == "relcl" and _simple_present(verb):
+        return Mood(False, "general")  # "a militant group that fights coalition forces"
     if tok.pos_ in {"NOUN", "PROPN"}:
         if _det_no(tok) or _has_neg(tok):
             negated = True
         if any(c.dep_ == "amod" and c.lower_ in IRREALIS_ADJECTIVES for c in tok.children):
             modality = "hypothetical"
-    verb = _clause_head(tok)
+    if _spoken_of(verb):
+        modality = "hypothetical"
     for c in verb.children:
         if c.dep_ in {"dobj", "nsubj", "nsubjpass"} and _det_no(c):
             negated = True
@@ -457,6 +699,10 @@ def mood(tok) -> Mood:
             # excluding, so the event stays possible: hypothetical, not negated
             modality = modality or "hypothetical"
             break
+        if v.i != tok.i and excludes(v) and not _has_neg(v):
+            negated = True  # "ruled out sanctions": the sanctions are excluded
+        if _question(v):
+            modality = modality or "hypothetical"  # "Did the team ask the US for help?"
         # "did not say it would …" negates the saying, not the content
         if _has_neg(v) and (i == 0 or chain[i - 1].dep_ == "xcomp"):
             negated = True
@@ -466,16 +712,16 @@ def mood(tok) -> Mood:
                 m = "future" if reported or _reported(v) else "hypothetical"
             modality = modality or m
         if i > 0:
-            lemma = v.lemma_.lower()
+            lemmas = verb_lemmas(v)
             below = chain[i - 1]
-            if lemma in FAIL_VERBS and below.dep_ == "xcomp":
+            if lemmas & FAIL_VERBS and below.dep_ == "xcomp":
                 negated = True
-            elif lemma in PERMISSION_VERBS or lemma in INTENT_VERBS:
+            elif lemmas & (PERMISSION_VERBS | INTENT_VERBS | DIRECTIVE_VERBS):
                 if below.dep_ in {"xcomp", "ccomp"}:
                     modality = modality or "hypothetical"
-            elif lemma in ALLEGE_VERBS and below.dep_ in {"pcomp", "ccomp", "pobj"}:
+            elif lemmas & ALLEGE_VERBS and below.dep_ in {"pcomp", "ccomp", "pobj"}:
                 modality = modality or "hypothetical"
-            if lemma in SPEECH_VERBS:
+            if lemmas & SPEECH_VERBS:
                 reported = True
         for c in v.children:
             if c.dep_ == "mark" and c.lower_ in CONDITIONALS and v.dep_ in {"advcl", "ccomp"}:
@@ -483,6 +729,49 @@ def mood(tok) -> Mood:
         if v.dep_ == "pcomp" and v.head.lower_ == "without":
             negated = True
     return Mood(negated, modality or "asserted")
+
+
+def verb_lemmas(tok) -> frozenset[str]:
+    """The lemmas a verb form may have: the parser's, and the form less a regular ending
+    (-s, -es, -d, -ed, -ing, with or without a final e), since the small model's lemmatizer
+    errs on some ("hoped" → "hop")."""
+    w = tok.lower_
+    out = {tok.lemma_.lower(), w}
+    for suffix in ("s", "es", "d", "ed", "ing"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            out |= {w[: -len(suffix)], w[: -len(suffix)] + "e"}
+    return frozenset(out)
+
+
+def _simple_present(verb) -> bool:
+    """A verb in the simple present with no auxiliary ("fights", "bars"): a standing state
+    or habit, not a dated happening."""
+    return verb.tag_ in {"VBZ", "VBP"} and not any(
+        c.dep_ in {"aux", "auxpass", "neg"} for c in verb.children
+    )
+
+
+def _question(verb) -> bool:
+    """Whether ``verb`` heads a direct question: its sentence ends in "?" and an auxiliary
+    comes before its subject ("Did the team ask …?")."""
+    last = [t for t in verb.doc if not t.is_space]
+    if not last or last[-1].text != "?":
+        return False
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject is not None and any(
+        c.dep_ in {"aux", "auxpass"} and c.i < subject.i for c in verb.children
+    )
+
+
+def _spoken_of(verb) -> bool:
+    """Whether the clause of ``verb`` is a gerund a noun speaks of rather than a happening
+    told: the object of a noun's preposition ("the wisdom of giving aid"), or a gerund
+    hanging from a noun denied by "no" ("no objection to America restoring aid")."""
+    if verb.tag_ != "VBG":
+        return False
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head.head.i != verb.head.i
+    return verb.dep_ == "acl" and _det_no(verb.head)
 
 
 def reported_would(tok) -> bool:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from pakus.extract.events import grammar
+from pakus.extract.events import dating, grammar
 from pakus.extract.events.grammar import Actor, ActorIndex
 from pakus.extract.mentions import DateMention, EntityMention, EventMention
 from pakus.extract.parse import MAX_SENTENCE_CHARS, ParserError, parse_spans
@@ -222,12 +222,14 @@ class SentenceInfo:
 
 def code_events(
     text: str, sentences: Sequence[SentenceInfo], events: list[EventMention],
-    entities: Sequence[EntityMention], lex, tables: CodingTables, issuer: str = "",
+    entities: Sequence[EntityMention], lex, tables: CodingTables,
+    issuer: EntityMention | None = None,
 ) -> list[EventMention]:  # fmt: skip
     """The events, re-read with the parse, plus the derived lexicon's events. ``lex``: the
-    trigger Lexicon (intensities, quad classes, curated forms); ``issuer``: the actor id a
-    first-person ``we`` stands for (an official statement's author), if known."""
+    trigger Lexicon (intensities, quad classes, curated forms); ``issuer``: the actor a
+    first-person ``we`` stands for (an official statement's issuer), if known."""
     actors = [_actor(e) for e in entities if e.type in ACTOR_TYPES]
+    places = [_actor(e) for e in entities if e.type == "place"]
     by_sentence: dict[int, list[EventMention]] = {}
     for ev in events:
         s = next(
@@ -250,7 +252,7 @@ def code_events(
         sentences[i].text = text[sentences[i].start : sentences[i].end]
     out: list[EventMention] = list(by_sentence.get(-1, []))
     previous: Actor | None = None
-    issuer_actor = Actor(issuer, issuer) if issuer else None
+    issuer_actor = _actor(issuer) if issuer is not None else None
     for i, si in enumerate(sentences):
         s_events = by_sentence.get(i, [])
         doc = parsed.get(i)
@@ -262,7 +264,8 @@ def code_events(
             d for d in tables.demonym_actors(text, si.start, si.end)
             if not any(a.start <= d.start < a.end for a in s_actors)
         ]  # fmt: skip
-        index = ActorIndex(si.start, s_actors, previous, issuer_actor)
+        s_places = [p for p in places if si.start <= p.start and p.end <= si.end]
+        index = ActorIndex(si.start, s_actors, previous, issuer_actor, s_places)
         coded = _sentence(text, si, doc, s_events, index, lex, tables)
         out.extend(coded)
         subj = next((t for t in doc if t.dep_ in grammar.SUBJECTS and t.head.dep_ == "ROOT"), None)
@@ -551,9 +554,10 @@ def _recode(
         ev = _retype(ev, frame[1], frame[0], si, lex)
         head = frame[0]
     frame_slots = tables.frames.get(ev.type, ("dobj",))
+    kin = _kin(lex, ev.type)
     r = grammar.roles(
         head, frame_slots, index, frozenset({tok.i}) if gov else frozenset(),
-        possessor_suffers=ev.type in SUFFERED,
+        possessor_suffers=ev.type in SUFFERED, kin=kin,
     )  # fmt: skip
     if gov is not None:
         # what is banned, cut or lifted names the parties: "a ban on American weapons sales
@@ -563,17 +567,22 @@ def _recode(
         src_ids = {a.id for a in sources}
         targets = tuple(a for a in inner.targets if a.id not in src_ids) or r.targets
         r = grammar.Roles(sources, targets)
-    r = _fallback(ev, r, head, index)
+    r = grammar.placed(head, _fallback(ev, r, head, index, kin), index)
     if date_start is not None:
         before = [a for a in r.targets if a.end <= date_start]
         r = grammar.Roles(r.sources[:1], (before[-1],) if before else r.targets[:1])
     m = grammar.mood(head)
     negated, modality = m.negated, m.modality
+    ev = dating.parse_date(ev, head, si.dates, si.governing, si.start, trigger_tokens | {head.i})
+    if modality == "general":  # a standing state or habit is no dated happening
+        ev = replace(ev, date=None, precision=None, date_quote="")
     stated = _stated_intent(ev.type, head, modality, negated, r, content_mood)
     if stated:
+        said = dating.statement_date(head, si.dates, si.start)
         ev = replace(
             ev, type=stated, mode="", intensity=float(lex.intensity[stated]),
-            quad=lex.quad[stated], date=None, precision=None, date_quote="",
+            quad=lex.quad[stated], date=said.date if said else None,
+            precision=said.precision if said else None, date_quote=said.quote if said else "",
         )  # fmt: skip
         modality = "asserted"
     return _with_roles(ev, r, negated, modality)
@@ -630,17 +639,40 @@ def _in_coordinated_verb(head, actor_id: str, index: ActorIndex) -> bool:
     return False
 
 
+def _in_phrase(head, actor_id: str, index: ActorIndex, kin=None) -> bool:
+    """Whether the actor ``actor_id`` may be the target of the event noun ``head``: an event
+    noun that is a clause's subject or sits in an adverbial phrase of a verb has its target in
+    its own phrase, not in the verb's ("Since the 9/11 attacks, Musharraf's government has
+    detained …", "The attacks of September 2001 changed U.S.-Pakistan relations")."""
+    adverbial = head.dep_ == "pobj" and head.head.head.pos_ in {"VERB", "AUX"}
+    if head.dep_ not in {"nsubj", "nsubjpass"} and not adverbial:
+        return True
+    if kin is not None and head.dep_ == "nsubj" and kin(head.head):
+        return True  # the subject of a verb telling the same event: "the raid killed …"
+    lo = index.offset + head.left_edge.idx
+    hi = index.offset + head.right_edge.idx + len(head.right_edge)
+    return any(a.id == actor_id and lo <= a.start and a.end <= hi for a in index.actors)
+
+
+def _kin(lex, type_: str):
+    """Whether a verb tells an event of ``type_`` in the trigger lexicon ("killed" for an
+    ASSAULT noun): a predicate over tokens."""
+    return lambda t: any(trig.type == type_ for trig in lex.by_form.get(t.lower_, ()))
+
+
 def _fallback(
-    ev: EventMention, r: grammar.Roles, head, index: ActorIndex | None = None
+    ev: EventMention, r: grammar.Roles, head, index: ActorIndex | None = None, kin=None
 ) -> grammar.Roles:
     """Where the parse names no target, the trigger lexicon's (the first actor after the
-    trigger: "suspended by Trump … to pressure Islamabad"); where it names no source and the
+    trigger: "suspended by Trump … to pressure Islamabad"; for an event noun, only one named
+    in its phrase: :func:`_in_phrase`); where it names no source and the
     clause has no subject of its own (not a passive), the lexicon's source."""
     sources, targets = r.sources, r.targets
     src_ids = {a.id for a in sources}
     if (
         not targets and ev.target_actor and ev.target_actor not in src_ids
         and not (index and _in_coordinated_verb(head, ev.target_actor, index))
+        and not (index and _noun(head) and not _in_phrase(head, ev.target_actor, index, kin))
     ):  # fmt: skip
         targets = (Actor(ev.target_actor, ev.target_country, ev.target_sector),)
     verb = grammar.clause_head(head)
@@ -697,6 +729,7 @@ def _new_event(
         # blockades", "5,000 workers demonstrated"). A one-actor reading in a relative clause
         # or a modifier ("who took office in August") tells a background, not an event.
         return []
+    r = grammar.placed(tok, r, index)
     start = si.start + tok.idx
     c_start, c_end = next(
         ((a, b) for a, b in clause_spans(text, si.start, si.end) if a <= start < b),
@@ -708,7 +741,7 @@ def _new_event(
     stated = _stated_intent(reading.type, tok, m.modality, m.negated, r, None)
     if stated:
         reading = replace(reading, type=stated, mode="")
-        date, modality = None, "asserted"
+        date, modality = dating.statement_date(tok, si.dates, si.start), "asserted"
     ev = EventMention(
         c_start, c_end, text[c_start:c_end], reading.type, tok.text, start, start + len(tok),
         reading.mode, date.date if date else None, date.precision if date else None,
