@@ -106,3 +106,13 @@ def test_a_since_phrase_does_not_date_the_main_event():
     )
     arrested = [e for e in found if e.trigger == "arrested"]
     assert arrested and arrested[0].type == "COERCE" and arrested[0].date is None
+
+
+def test_a_demonstration_by_unnamed_civilians_is_a_protest():
+    # PLOVER PROTEST: civilians, often unnamed; the main predicate needs no named actor
+    found = events("Hundreds of students demonstrated in Dhaka on Monday.")
+    assert [(e.trigger, e.type) for e in found] == [("demonstrated", "PROTEST")]
+
+
+def test_an_unnamed_subject_gives_no_other_one_actor_event():
+    assert not events("Local officials reimposed a curfew in Dhaka.")

@@ -52,6 +52,9 @@ to demand an end …") does not make the verb a light verb over it."""
 DYADIC = frozenset({"CONSULT", "COOPERATE", "SUPPORT", "AID"})
 """PLOVER types defined as an act with or for a second party (consult with, cooperate with,
 support, give aid to): a derived-lexicon reading of one of them is coded only with both."""
+UNNAMED = frozenset({"PROTEST"})
+"""PLOVER types whose actors are often unnamed civilians ("hundreds of people demonstrated"):
+a main predicate of one is an event even with no actor named."""
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -711,7 +714,10 @@ def _new_event(
 ) -> list[EventMention]:
     r = grammar.roles(tok, reading.target, index)
     specific = bool(reading.object or reading.preposition)
-    one_actor = bool(r.sources) and reading.type not in DYADIC and grammar.main_predicate(tok)
+    main = grammar.main_predicate(tok)
+    one_actor = main and (
+        (bool(r.sources) and reading.type not in DYADIC) or reading.type in UNNAMED
+    )
     if (
         not (r.sources and r.targets)
         and not (specific and (r.sources or r.targets))
