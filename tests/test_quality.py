@@ -58,7 +58,9 @@ def test_real_text_roles_and_modality_stay_above_their_floors(real_text_scores):
 # The held-out real-text set (tests/realtext_heldout: 15 paraphrases of published articles from
 # other outlets, 1995-2022, written and annotated on 2026-11-30 before pakus was run on them) is
 # the judge of issue 12; the event coder is never tuned on it. Its floors are for the coordinator
-# to set; here only that it loads and that its gold is sound.
+# to set; here only that it loads and that its gold is sound. First scores (main at e960721):
+# entities F1 0.888, amounts F1 1.000, dated events F1 0.563, role accuracy 0.345 (10 of 29),
+# 4 of 34 not-done statements reported as done.
 REAL_TEXT_HELD_OUT = ROOT / "tests" / "realtext_heldout"
 
 
