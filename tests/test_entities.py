@@ -217,3 +217,28 @@ def test_the_gazetteer_memo_stays_bounded(monkeypatch):
         assert [i for i, *_ in starts] == [26]  # still right after forgetting
         assert len(gazetteer._starts) <= 50 + len(words)
         assert len(gazetteer._near_cache) <= 50
+
+
+def test_an_honorific_opens_a_persons_name():
+    # rule: _HONOURED — "Mullah", "Syed" … before capitalised words make a person, honorific kept
+    assert entity_ids("The strike killed Mullah Akhtar Mansour, officials said.") == [
+        ("Mullah Akhtar Mansour", "person:mullah-akhtar-mansour")
+    ]
+    assert entity_ids("It led Syed Tariq Fatemi to complain.") == [
+        ("Syed Tariq Fatemi", "person:syed-tariq-fatemi")
+    ]
+
+
+def test_dr_without_a_full_stop_is_a_title():
+    # rule: _TITLES "Dr" (British style, no full stop); the title is no part of the name
+    assert entity_ids("They met Dr Jack D. Crouch on Monday.") == [
+        ("Jack D. Crouch", "person:jack-d-crouch")
+    ]
+
+
+def test_the_kind_word_of_a_two_word_agreement_name_may_be_lower_case():
+    # rule: Gazetteer._add head_case — "the Glenn amendment" is the Glenn Amendment
+    assert entity_ids("Sanctions were imposed under the Glenn amendment.") == [
+        ("Glenn amendment", "AGR.GLENN")
+    ]
+    assert entity_ids("Glenn said so.") == []  # the name alone is not the amendment

@@ -229,7 +229,9 @@ class Gazetteer:
 
     def _add(self, alias: str, index: int, any_case: bool = False, peer: bool = False) -> None:
         """Add an alias. Programme and agreement names of three words or more also match in
-        lower case ("foreign military financing"). A ``peer`` alias is left out where a
+        lower case ("foreign military financing"); those of two words ending in a kind word
+        (``_SUFFIX_TYPE``: Amendment, Act, Treaty …) match with that word in lower case ("the
+        Glenn amendment"). A ``peer`` alias is left out where a
         curated actor has it, and gets no near-miss spellings."""
         if peer:
             self._add_peer(alias, index)
@@ -238,12 +240,16 @@ class Gazetteer:
         words = [m.group() for m in matches]
         if not words:
             return
+        # "the Glenn amendment", "the Simla agreement": the kind word after a name
+        head_case = any_case and len(words) >= 2 and words[-1] in _SUFFIX_TYPE
         any_case = any_case and len(words) >= 3
         node = self.root
         for k, word in enumerate(words):
             key = token_key(word)
             node.forms.setdefault(key, set()).add(word)
-            if any_case and not any(c.isupper() for c in word[1:]):
+            if (any_case or (head_case and k == len(words) - 1)) and not any(
+                c.isupper() for c in word[1:]
+            ):
                 node.forms[key].add(word.lower())
             if k and "," in alias[matches[k - 1].end() : matches[k].start()]:
                 node.comma_keys.add(key)
@@ -553,7 +559,7 @@ _TITLES = (
     r"Staff Sgt\.|Staff Sergeant|Sgt\.|Sergeant|Corporal|Lieutenant|Lt\.|"
     r"General|Gen\.|Admiral|Adm\.|Vice Admiral|Colonel|Col\.|Major|Captain|Commander|"
     r"Senator|Sen\.|Congressman|Congresswoman|Representative|Rep\.|Governor|Chief Justice|"
-    r"Justice|Judge|Mr\.|Mrs\.|Ms\.|Dr\.|Professor|Prof\.|Chairman|Spokesperson|Spokesman|"
+    r"Justice|Judge|Mr\.|Mrs\.|Ms\.|Dr\.?|Professor|Prof\.|Chairman|Spokesperson|Spokesman|"
     r"Spokeswoman|spokesperson|spokesman|spokeswoman|envoy|ambassador|diplomat|commander|"
     r"adviser|advisor|minister|secretary)"
 )
@@ -561,6 +567,9 @@ _TITLED = re.compile(
     rf"(?<![\w])(?:the[ \t]+)?(?:[Ff]ormer[ \t]+|[Tt]hen-)?(?:{_TITLES}[ \t]+)+"
     rf"(?P<name>(?:{_HONORIFICS}[ \t]+)?(?:[A-Z]\.[ \t]*){{0,2}}{_NAME})"  # "S. Jaishankar"
 )
+_HONOURED = re.compile(rf"(?<![\w-])(?P<name>{_HONORIFICS}[ \t]+{_NAME})")
+"""An honorific opens a person's name and is part of it: "Mullah Akhtar Mansour", "Syed Tariq
+Fatemi" (the honorifics of South and West Asian names, which news copy keeps)."""
 _SPEECH = re.compile(
     rf"(?P<name>(?:{_HONORIFICS}[ \t]+)?{_CAP}(?:[ \t]+{_NAME_PART}){{1,3}})"
     rf"(?=[ \t]+(?:{_SPEECH_VERBS})\b)"
@@ -625,6 +634,7 @@ _SUFFIXED = re.compile(
 _ANCHORED = {
     "title": (Anchor(re.compile(_TITLES)), 20, 100),
     "credit": (Anchor.words(["photo", "image", "picture", "video"]), 10, 120),
+    "honorific": (Anchor.words(_HONORIFICS[3:-1].split("|"), fold=False), 10, 120),
     "speech": (Anchor.words(_SPEECH_VERBS.split("|"), fold=False), 100, 10),
     "role before": (Anchor.words(_ROLE_WORDS.split("|"), fold=False), 160, 10),
     "role after": (Anchor.words(_ROLE_WORDS.split("|"), fold=False), 10, 160),
@@ -958,7 +968,7 @@ def entity_mentions(
     for pattern, method, anchor in (
         (_TITLED, "title", "title"), (_CREDIT, "pattern", "credit"),
         (_SPEECH, "pattern", "speech"), (_APPOSITIVE_AFTER, "pattern", "role before"),
-        (_APPOSITIVE_BEFORE, "pattern", "role after"),
+        (_APPOSITIVE_BEFORE, "pattern", "role after"), (_HONOURED, "pattern", "honorific"),
     ):  # fmt: skip
         for m in scan.near(pattern, *_ANCHORED[anchor]):
             add_person(m.start("name"), m.end("name"), method)
