@@ -242,3 +242,27 @@ def test_the_kind_word_of_a_two_word_agreement_name_may_be_lower_case():
         ("Glenn amendment", "AGR.GLENN")
     ]
     assert entity_ids("Glenn said so.") == []  # the name alone is not the amendment
+
+
+def test_a_named_part_of_a_body_is_on_the_bodys_side():
+    # rule: _Found.body_at_start — a suffixed name that opens with a known body takes it in
+    # and keeps its country and sector
+    x = extract("The Senate Appropriations Committee voted to reduce aid.")
+    (e,) = x.entities
+    assert (e.quote, e.id, e.country, e.sector) == (
+        "Senate Appropriations Committee",
+        "org:senate-appropriations-committee",
+        "USA",
+        "LEG",
+    )
+
+
+def test_a_role_noun_after_an_armed_group_makes_the_person_its_member():
+    # rule: _group_role_before — "Taliban leader Mansour": the person (and every mention of
+    # the same person) is the group's
+    x = extract("A strike killed Taliban leader Mansour. Mullah Akhtar Mansour had led it.")
+    people = [e for e in x.entities if e.type == "person"]
+    assert [(e.quote, e.affiliation) for e in people] == [
+        ("Mansour", "TALIBAN"),
+        ("Mullah Akhtar Mansour", "TALIBAN"),
+    ]

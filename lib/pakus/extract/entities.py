@@ -741,6 +741,20 @@ class _Found:
     def free(self, start: int, end: int) -> bool:
         return not self._overlapping(start, end)
 
+    def body_at_start(self, start: int, end: int) -> EntityMention | None:
+        """The one body found before that opens the span ``start``–``end`` and ends inside
+        it ("Senate" in "Senate Foreign Relations Committee"), or None."""
+        hits = self._overlapping(start, end)
+        if len(hits) == 1 and hits[0].type == "org" and hits[0].start == start < hits[0].end < end:
+            return hits[0]
+        return None
+
+    def remove(self, m: EntityMention) -> None:
+        i = bisect.bisect_left(self._starts, m.start)
+        while self.items[i] is not m:
+            i += 1
+        del self.items[i], self._starts[i]
+
     def add(self, m: EntityMention, absorb: bool = False) -> bool:
         """Add ``m`` if it overlaps nothing found before. With ``absorb``, a longer name may
         take in place names and states inside it ("Pakistan" in "Pakistan Peoples Party")."""
@@ -999,9 +1013,15 @@ def entity_mentions(
         if tail is not None and tail.start < cleaned[0]:
             found.add(_as(tail, *cleaned, text, "coreference"))
             continue
-        found.add(
-            _new(text, *cleaned, _type_of(text[cleaned[0] : cleaned[1]]), "pattern"), absorb=True
-        )
+        mention = _new(text, *cleaned, _type_of(text[cleaned[0] : cleaned[1]]), "pattern")
+        head = found.body_at_start(*cleaned)
+        if head is not None and mention.type == "org":
+            # "the Senate Appropriations Committee": a part of the Senate, on its side
+            mention = EntityMention(mention.start, mention.end, mention.quote, mention.id,
+                                    mention.name, "org", head.affiliation, "pattern",
+                                    head.country, head.sector)  # fmt: skip
+            found.remove(head)
+        found.add(mention, absorb=True)
 
     # 4. later short forms: an acronym defined above, or the surname of a person found above
     for key, target in {**{k: v for k, v in people.items() if len(k) > 2}, **local_alias}.items():
@@ -1016,11 +1036,41 @@ def entity_mentions(
     # a person without a country takes that of a nationality before the title ("British
     # Defence Secretary Tom King")
     items = []
+    by_group: dict[str, EntityMention] = {}
     for e in found.items:
         if e.type == "person" and not e.country and agents is not None:
             e = _with_nationality(text, e, agents.demonyms)
+        if e.type == "person" and not e.country and not e.affiliation:
+            group = _group_role_before(text, e, found)
+            if group is not None:
+                by_group.setdefault(e.id, group)
         year = e.type == "agreement" and _NAMED_YEAR.match(text, e.end, e.end + 8)
         if year and e.quote.split()[-1] == "Act":
             e = _as(e, e.start, year.end(), text, e.method)
         items.append(e)
+    # "Taliban leader Mansour": every mention of that person is the group's
+    items = [
+        _of_group(e, by_group[e.id]) if e.id in by_group and not e.country else e for e in items
+    ]
     return sorted(items, key=lambda e: (e.start, e.end))
+
+
+_GROUP_ROLE = re.compile(rf"[ \t]+{_ROLES}[ \t]+$")
+"""A role noun between an armed group and a name: "Taliban leader Mansour"."""
+
+
+def _group_role_before(text: str, e: EntityMention, found: _Found) -> EntityMention | None:
+    """The armed group named right before a role noun before ``e`` ("Taliban leader
+    Mansour", "TTP commander Fazlullah"), or None."""
+    m = _GROUP_ROLE.search(text, max(0, e.start - 40), e.start)
+    if m is None:
+        return None
+    before = found.ending_at(m.start())
+    return before[-1] if before and before[-1].type == "group" else None
+
+
+def _of_group(e: EntityMention, group: EntityMention) -> EntityMention:
+    """``e``, a member of armed ``group``: affiliation the group, country the group's, sector
+    REB (as ``actors.csv`` codes the groups' leaders)."""
+    return EntityMention(e.start, e.end, e.quote, e.id, e.name, e.type, group.id, e.method,
+                         group.country, e.sector or "REB")  # fmt: skip
