@@ -266,3 +266,11 @@ def test_a_role_noun_after_an_armed_group_makes_the_person_its_member():
         ("Mansour", "TALIBAN"),
         ("Mullah Akhtar Mansour", "TALIBAN"),
     ]
+
+
+def test_a_tribal_agency_is_its_place_not_a_body():
+    # rule: suffix "Agency" after a known place — a tribal agency ("North Waziristan Agency")
+    assert entity_ids("A drone struck a compound in North Waziristan Agency.") == [
+        ("North Waziristan", "PLACE.WAZIRISTAN")
+    ]
+    assert entity_ids("The Defense Intelligence Agency said so.")[0][1] != "PLACE.WAZIRISTAN"

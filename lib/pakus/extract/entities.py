@@ -1013,6 +1013,10 @@ def entity_mentions(
         if tail is not None and tail.start < cleaned[0]:
             found.add(_as(tail, *cleaned, text, "coreference"))
             continue
+        if m.group("suffix") == "Agency" and any(
+            e.type == "place" for e in found.ending_at(m.start("suffix") - 1)
+        ):
+            continue  # "North Waziristan Agency": a tribal agency is the place, not a body
         mention = _new(text, *cleaned, _type_of(text[cleaned[0] : cleaned[1]]), "pattern")
         head = found.body_at_start(*cleaned)
         if head is not None and mention.type == "org":
