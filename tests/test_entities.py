@@ -217,3 +217,60 @@ def test_the_gazetteer_memo_stays_bounded(monkeypatch):
         assert [i for i, *_ in starts] == [26]  # still right after forgetting
         assert len(gazetteer._starts) <= 50 + len(words)
         assert len(gazetteer._near_cache) <= 50
+
+
+def test_an_honorific_opens_a_persons_name():
+    # rule: _HONOURED — "Mullah", "Syed" … before capitalised words make a person, honorific kept
+    assert entity_ids("The strike killed Mullah Akhtar Mansour, officials said.") == [
+        ("Mullah Akhtar Mansour", "person:mullah-akhtar-mansour")
+    ]
+    assert entity_ids("It led Syed Tariq Fatemi to complain.") == [
+        ("Syed Tariq Fatemi", "person:syed-tariq-fatemi")
+    ]
+
+
+def test_dr_without_a_full_stop_is_a_title():
+    # rule: _TITLES "Dr" (British style, no full stop); the title is no part of the name
+    assert entity_ids("They met Dr Jack D. Crouch on Monday.") == [
+        ("Jack D. Crouch", "person:jack-d-crouch")
+    ]
+
+
+def test_the_kind_word_of_a_two_word_agreement_name_may_be_lower_case():
+    # rule: Gazetteer._add head_case — "the Glenn amendment" is the Glenn Amendment
+    assert entity_ids("Sanctions were imposed under the Glenn amendment.") == [
+        ("Glenn amendment", "AGR.GLENN")
+    ]
+    assert entity_ids("Glenn said so.") == []  # the name alone is not the amendment
+
+
+def test_a_named_part_of_a_body_is_on_the_bodys_side():
+    # rule: _Found.body_at_start — a suffixed name that opens with a known body takes it in
+    # and keeps its country and sector
+    x = extract("The Senate Appropriations Committee voted to reduce aid.")
+    (e,) = x.entities
+    assert (e.quote, e.id, e.country, e.sector) == (
+        "Senate Appropriations Committee",
+        "org:senate-appropriations-committee",
+        "USA",
+        "LEG",
+    )
+
+
+def test_a_role_noun_after_an_armed_group_makes_the_person_its_member():
+    # rule: _group_role_before — "Taliban leader Mansour": the person (and every mention of
+    # the same person) is the group's
+    x = extract("A strike killed Taliban leader Mansour. Mullah Akhtar Mansour had led it.")
+    people = [e for e in x.entities if e.type == "person"]
+    assert [(e.quote, e.affiliation) for e in people] == [
+        ("Mansour", "TALIBAN"),
+        ("Mullah Akhtar Mansour", "TALIBAN"),
+    ]
+
+
+def test_a_tribal_agency_is_its_place_not_a_body():
+    # rule: suffix "Agency" after a known place — a tribal agency ("North Waziristan Agency")
+    assert entity_ids("A drone struck a compound in North Waziristan Agency.") == [
+        ("North Waziristan", "PLACE.WAZIRISTAN")
+    ]
+    assert entity_ids("The Defense Intelligence Agency said so.")[0][1] != "PLACE.WAZIRISTAN"

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from pakus.corpus import load_corpus
 from pakus.dates import PartialDate
 from pakus.evaluation import AnnotationError, Score, load_gold, score_corpus, total
 from pakus.extract import extract_text
@@ -54,8 +55,53 @@ def test_real_text_roles_and_modality_stay_above_their_floors(real_text_scores):
     assert wrong.n >= 15 and wrong.value <= 0.30  # target: none reported as done
 
 
+# The held-out real-text set (tests/realtext_heldout: 15 paraphrases of published articles from
+# other outlets, 1995-2022, written and annotated on 2026-11-30 before pakus was run on them) is
+# the judge of issue 12; the event coder is never tuned on it. Its floors are for the coordinator
+# to set; here only that it loads and that its gold is sound. First scores (main at e960721):
+# entities F1 0.888, amounts F1 1.000, dated events F1 0.563, role accuracy 0.345 (10 of 29),
+# 4 of 34 not-done statements reported as done.
+REAL_TEXT_HELD_OUT = ROOT / "tests" / "realtext_heldout"
+
+
+def _surface(field_: str) -> str:
+    """The span an annotation surface names: the part in braces, else all of it."""
+    return field_.split("{", 1)[1].split("}", 1)[0] if "{" in field_ else field_
+
+
+def test_held_out_real_text_loads_and_every_gold_span_is_in_the_text():
+    documents = load_corpus(REAL_TEXT_HELD_OUT).documents
+    assert len(documents) >= 12
+    n_events = n_notdone = 0
+    for doc in documents:
+        path = ANNOTATIONS / f"{doc.id}.tsv"
+        gold = load_gold(path, doc.text)  # refuses wrong counts and missing occurrences
+        lines = [
+            line.split("\t")
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.startswith(("event\t", "notdone\t"))
+        ]
+        told = [(f[1], f[3]) for f in lines if f[0] == "event"]
+        assert [(doc.text[g.start : g.end], g.type) for g in gold.events] == told
+        denied = [(f[1], f[3]) for f in lines if f[0] == "notdone"]
+        assert [(doc.text[n.start : n.end], n.type) for n in gold.notdone] == denied
+        assert all(g.source is not None for g in gold.events), f"{doc.id}: an event without roles"
+        surfaces = {
+            _surface(f[1])
+            for f in (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines())
+            if f[0] in {"entity", "amount"} and (f[0] == "amount" or f[2] != "-")
+        }
+        found = {doc.text[s:e] for s, e, _ in gold.entities} | {
+            doc.text[s:e] for s, e, _ in gold.amounts
+        }
+        assert found == surfaces, doc.id
+        n_events += len(gold.events)
+        n_notdone += len(gold.notdone)
+    assert n_events >= 40 and n_notdone >= 25
+
+
 def test_every_annotated_document_has_an_annotation_file():
-    for folder in [*SETS.values(), REAL_TEXT]:
+    for folder in [*SETS.values(), REAL_TEXT, REAL_TEXT_HELD_OUT]:
         for doc in folder.glob("*.txt"):
             stem = doc.stem
             ids = {p.stem for p in ANNOTATIONS.glob("*.tsv")}

@@ -229,7 +229,9 @@ class Gazetteer:
 
     def _add(self, alias: str, index: int, any_case: bool = False, peer: bool = False) -> None:
         """Add an alias. Programme and agreement names of three words or more also match in
-        lower case ("foreign military financing"). A ``peer`` alias is left out where a
+        lower case ("foreign military financing"); those of two words ending in a kind word
+        (``_SUFFIX_TYPE``: Amendment, Act, Treaty …) match with that word in lower case ("the
+        Glenn amendment"). A ``peer`` alias is left out where a
         curated actor has it, and gets no near-miss spellings."""
         if peer:
             self._add_peer(alias, index)
@@ -238,12 +240,16 @@ class Gazetteer:
         words = [m.group() for m in matches]
         if not words:
             return
+        # "the Glenn amendment", "the Simla agreement": the kind word after a name
+        head_case = any_case and len(words) >= 2 and words[-1] in _SUFFIX_TYPE
         any_case = any_case and len(words) >= 3
         node = self.root
         for k, word in enumerate(words):
             key = token_key(word)
             node.forms.setdefault(key, set()).add(word)
-            if any_case and not any(c.isupper() for c in word[1:]):
+            if (any_case or (head_case and k == len(words) - 1)) and not any(
+                c.isupper() for c in word[1:]
+            ):
                 node.forms[key].add(word.lower())
             if k and "," in alias[matches[k - 1].end() : matches[k].start()]:
                 node.comma_keys.add(key)
@@ -553,7 +559,7 @@ _TITLES = (
     r"Staff Sgt\.|Staff Sergeant|Sgt\.|Sergeant|Corporal|Lieutenant|Lt\.|"
     r"General|Gen\.|Admiral|Adm\.|Vice Admiral|Colonel|Col\.|Major|Captain|Commander|"
     r"Senator|Sen\.|Congressman|Congresswoman|Representative|Rep\.|Governor|Chief Justice|"
-    r"Justice|Judge|Mr\.|Mrs\.|Ms\.|Dr\.|Professor|Prof\.|Chairman|Spokesperson|Spokesman|"
+    r"Justice|Judge|Mr\.|Mrs\.|Ms\.|Dr\.?|Professor|Prof\.|Chairman|Spokesperson|Spokesman|"
     r"Spokeswoman|spokesperson|spokesman|spokeswoman|envoy|ambassador|diplomat|commander|"
     r"adviser|advisor|minister|secretary)"
 )
@@ -561,6 +567,9 @@ _TITLED = re.compile(
     rf"(?<![\w])(?:the[ \t]+)?(?:[Ff]ormer[ \t]+|[Tt]hen-)?(?:{_TITLES}[ \t]+)+"
     rf"(?P<name>(?:{_HONORIFICS}[ \t]+)?(?:[A-Z]\.[ \t]*){{0,2}}{_NAME})"  # "S. Jaishankar"
 )
+_HONOURED = re.compile(rf"(?<![\w-])(?P<name>{_HONORIFICS}[ \t]+{_NAME})")
+"""An honorific opens a person's name and is part of it: "Mullah Akhtar Mansour", "Syed Tariq
+Fatemi" (the honorifics of South and West Asian names, which news copy keeps)."""
 _SPEECH = re.compile(
     rf"(?P<name>(?:{_HONORIFICS}[ \t]+)?{_CAP}(?:[ \t]+{_NAME_PART}){{1,3}})"
     rf"(?=[ \t]+(?:{_SPEECH_VERBS})\b)"
@@ -625,6 +634,7 @@ _SUFFIXED = re.compile(
 _ANCHORED = {
     "title": (Anchor(re.compile(_TITLES)), 20, 100),
     "credit": (Anchor.words(["photo", "image", "picture", "video"]), 10, 120),
+    "honorific": (Anchor.words(_HONORIFICS[3:-1].split("|"), fold=False), 10, 120),
     "speech": (Anchor.words(_SPEECH_VERBS.split("|"), fold=False), 100, 10),
     "role before": (Anchor.words(_ROLE_WORDS.split("|"), fold=False), 160, 10),
     "role after": (Anchor.words(_ROLE_WORDS.split("|"), fold=False), 10, 160),
@@ -730,6 +740,20 @@ class _Found:
 
     def free(self, start: int, end: int) -> bool:
         return not self._overlapping(start, end)
+
+    def body_at_start(self, start: int, end: int) -> EntityMention | None:
+        """The one body found before that opens the span ``start``–``end`` and ends inside
+        it ("Senate" in "Senate Foreign Relations Committee"), or None."""
+        hits = self._overlapping(start, end)
+        if len(hits) == 1 and hits[0].type == "org" and hits[0].start == start < hits[0].end < end:
+            return hits[0]
+        return None
+
+    def remove(self, m: EntityMention) -> None:
+        i = bisect.bisect_left(self._starts, m.start)
+        while self.items[i] is not m:
+            i += 1
+        del self.items[i], self._starts[i]
 
     def add(self, m: EntityMention, absorb: bool = False) -> bool:
         """Add ``m`` if it overlaps nothing found before. With ``absorb``, a longer name may
@@ -958,7 +982,7 @@ def entity_mentions(
     for pattern, method, anchor in (
         (_TITLED, "title", "title"), (_CREDIT, "pattern", "credit"),
         (_SPEECH, "pattern", "speech"), (_APPOSITIVE_AFTER, "pattern", "role before"),
-        (_APPOSITIVE_BEFORE, "pattern", "role after"),
+        (_APPOSITIVE_BEFORE, "pattern", "role after"), (_HONOURED, "pattern", "honorific"),
     ):  # fmt: skip
         for m in scan.near(pattern, *_ANCHORED[anchor]):
             add_person(m.start("name"), m.end("name"), method)
@@ -989,9 +1013,19 @@ def entity_mentions(
         if tail is not None and tail.start < cleaned[0]:
             found.add(_as(tail, *cleaned, text, "coreference"))
             continue
-        found.add(
-            _new(text, *cleaned, _type_of(text[cleaned[0] : cleaned[1]]), "pattern"), absorb=True
-        )
+        if m.group("suffix") == "Agency" and any(
+            e.type == "place" for e in found.ending_at(m.start("suffix") - 1)
+        ):
+            continue  # "North Waziristan Agency": a tribal agency is the place, not a body
+        mention = _new(text, *cleaned, _type_of(text[cleaned[0] : cleaned[1]]), "pattern")
+        head = found.body_at_start(*cleaned)
+        if head is not None and mention.type == "org":
+            # "the Senate Appropriations Committee": a part of the Senate, on its side
+            mention = EntityMention(mention.start, mention.end, mention.quote, mention.id,
+                                    mention.name, "org", head.affiliation, "pattern",
+                                    head.country, head.sector)  # fmt: skip
+            found.remove(head)
+        found.add(mention, absorb=True)
 
     # 4. later short forms: an acronym defined above, or the surname of a person found above
     for key, target in {**{k: v for k, v in people.items() if len(k) > 2}, **local_alias}.items():
@@ -1006,11 +1040,41 @@ def entity_mentions(
     # a person without a country takes that of a nationality before the title ("British
     # Defence Secretary Tom King")
     items = []
+    by_group: dict[str, EntityMention] = {}
     for e in found.items:
         if e.type == "person" and not e.country and agents is not None:
             e = _with_nationality(text, e, agents.demonyms)
+        if e.type == "person" and not e.country and not e.affiliation:
+            group = _group_role_before(text, e, found)
+            if group is not None:
+                by_group.setdefault(e.id, group)
         year = e.type == "agreement" and _NAMED_YEAR.match(text, e.end, e.end + 8)
         if year and e.quote.split()[-1] == "Act":
             e = _as(e, e.start, year.end(), text, e.method)
         items.append(e)
+    # "Taliban leader Mansour": every mention of that person is the group's
+    items = [
+        _of_group(e, by_group[e.id]) if e.id in by_group and not e.country else e for e in items
+    ]
     return sorted(items, key=lambda e: (e.start, e.end))
+
+
+_GROUP_ROLE = re.compile(rf"[ \t]+{_ROLES}[ \t]+$")
+"""A role noun between an armed group and a name: "Taliban leader Mansour"."""
+
+
+def _group_role_before(text: str, e: EntityMention, found: _Found) -> EntityMention | None:
+    """The armed group named right before a role noun before ``e`` ("Taliban leader
+    Mansour", "TTP commander Fazlullah"), or None."""
+    m = _GROUP_ROLE.search(text, max(0, e.start - 40), e.start)
+    if m is None:
+        return None
+    before = found.ending_at(m.start())
+    return before[-1] if before and before[-1].type == "group" else None
+
+
+def _of_group(e: EntityMention, group: EntityMention) -> EntityMention:
+    """``e``, a member of armed ``group``: affiliation the group, country the group's, sector
+    REB (as ``actors.csv`` codes the groups' leaders)."""
+    return EntityMention(e.start, e.end, e.quote, e.id, e.name, e.type, group.id, e.method,
+                         group.country, e.sector or "REB")  # fmt: skip
