@@ -443,6 +443,8 @@ def test_a_stated_intent_is_not_dated_by_the_promised_action():
         ("Q: Did the Pakistani team ask the U.S. for any assistance?", "REQUEST", False, "hypothetical"),
         # what one is invited or urged to do is asked, not done
         ("On Monday Bilawal invited Blinken to visit Pakistan.", "CONSULT", False, "hypothetical"),
+        ("The US has been pushing Pakistan to launch a military operation against fighters in "
+         "North Waziristan.", "ASSAULT", False, "hypothetical"),
         # a gerund a noun speaks of
         ("India has no objection to America restoring its economic aid to Pakistan.", "AID",
          False, "hypothetical"),
