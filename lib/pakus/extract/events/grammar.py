@@ -332,9 +332,7 @@ def roles(
     thing = next((t for c in _children(tok, "nsubjpass") if (t := _thing_of(c, index))), None)
     if thing is not None:
         # "the US aid to Pakistan …, but it was halted": the aid names the parties
-        targets = next(
-            (f for o in _nested(thing) if (f := _frame_targets(o, _OBJECT_FRAME, index))), []
-        )
+        targets = _object_frame_targets(thing, index)
         if targets and not sources:
             sources = [
                 a for c in thing.children if c.dep_ in _MODIFIER_DEPS and c.i < thing.i
@@ -348,9 +346,7 @@ def roles(
         for obj in _children(tok, "dobj", "nsubjpass"):
             if obj.i in exclude:
                 continue
-            targets = next(
-                (f for o in _nested(obj) if (f := _frame_targets(o, _OBJECT_FRAME, index))), []
-            )
+            targets = _object_frame_targets(obj, index)
             for acl in _children(obj, "acl"):  # "the sanctions placed on Pakistan were lifted"
                 targets = targets or _frame_targets(acl, _OBJECT_FRAME, index)
             if targets:
@@ -402,6 +398,13 @@ def _nested(tok, depth: int = 2) -> list:
             for o in _children(p, "pobj"):
                 out += _nested(o, depth - 1)
     return out
+
+
+def _object_frame_targets(obj, index: ActorIndex) -> list[Actor]:
+    """The parties an object names in its own ``_OBJECT_FRAME`` or that of a noun its measure
+    or part phrases hold, nearest first ("imposed sanctions on X", "$800 million in aid to
+    X"); empty if none."""
+    return next((f for o in _nested(obj) if (f := _frame_targets(o, _OBJECT_FRAME, index))), [])
 
 
 def _frame_targets(
