@@ -92,6 +92,9 @@ class Actor:
     adjective: bool = False
     """A nationality adjective ("Pakistani"): an actor only as a modifier of a phrase's head
     ("Pakistani forces"), not as a head of its own ("a Pakistani")."""
+    nationals: bool = False
+    """People named by their nationality ("Croatian extremists", a compound actor): a party
+    of their own, not the state."""
 
 
 class ActorIndex:
@@ -366,6 +369,10 @@ def roles(
             r = _distinct(list(r.sources), _content_targets(tok, frame, index, exclude))
         return r
     sources = _subject_of(tok, index)
+    if addressed and not sources and tok.dep_ == "acl" and tok.head.dep_ == "dobj":
+        # a text that demands, promises or threatens is its issuer's: "the party issued a
+        # declaration demanding that …"
+        sources = _subject_of(tok.head.head, index)
     targets: list[Actor] = []
     thing = next((t for c in _children(tok, "nsubjpass") if (t := _thing_of(c, index))), None)
     if thing is not None:
@@ -415,14 +422,22 @@ def _content_clauses(tok) -> list:
     out = []
     for c in tok.children:
         marks = {g.lower_ for g in c.children if g.dep_ in {"mark", "aux"}}
-        if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"}:
-            out.append(c)
-        elif c.dep_ == "advcl" and "for" in marks:
-            out.append(c)
-        elif c.dep_ == "acl" and marks & {"that", "to"}:
+        clause = (
+            (c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"})
+            or (c.dep_ == "advcl" and "for" in marks)
+            or (c.dep_ == "acl" and bool(marks & {"that", "to"}))
+        )
+        if clause:
             out.append(c)
         elif c.dep_ == "prep" and c.lower_ in {"to", "for", "on"}:
             out += [p for p in _children(c, "pcomp") if p.pos_ in {"VERB", "AUX"}]
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "dobj":
+        # the parser hangs a noun's "that" clause on the verb: "reiterated its demand today
+        # that Israel ease …"
+        out += [
+            c for c in _children(tok.head, "ccomp")
+            if any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        ]  # fmt: skip
     return out
 
 
@@ -487,8 +502,16 @@ def _nested(tok, depth: int = 2) -> list:
 def _object_frame_targets(obj, index: ActorIndex) -> list[Actor]:
     """The parties an object names in its own ``_OBJECT_FRAME`` or that of a noun its measure
     or part phrases hold, nearest first ("imposed sanctions on X", "$800 million in aid to
-    X"); empty if none."""
-    return next((f for o in _nested(obj) if (f := _frame_targets(o, _OBJECT_FRAME, index))), [])
+    X"), or in a relative clause of which it is the object ("lifted the sanctions that
+    Congress had imposed on X"); empty if none."""
+    return next(
+        (
+            f for o in _nested(obj)
+            if (f := _frame_targets(o, _OBJECT_FRAME, index))
+            or (f := _relative_parties(o, _OBJECT_FRAME, index)[0])
+        ),
+        [],
+    )  # fmt: skip
 
 
 def _frame_targets(
@@ -501,6 +524,13 @@ def _frame_targets(
         found = [
             a for t in slot_tokens(tok, slot) if t.i not in exclude for a in actors_of(t, index)
         ]
+        if not found and slot == "dobj":
+            # an object that is a deed names its doer: "investigating war crimes by Croatian
+            # extremists", "rejected the proposal by India"
+            found = [
+                a for t in slot_tokens(tok, slot) if t.i not in exclude
+                for p in _prep_objects(t, "by") for a in actors_of(p, index)
+            ]  # fmt: skip
         if found:
             return found
     for slot in frame:
@@ -509,6 +539,39 @@ def _frame_targets(
             if where is not None:
                 return [where]
     return []
+
+
+def _relative_parties(
+    tok, frame: Sequence[str], index: ActorIndex, exclude: frozenset[int] = frozenset()
+) -> tuple[list[Actor], list[Actor]]:
+    """The targets (in ``frame``) and subject of a relative clause whose verb, or the verb it
+    governs, takes the noun ``tok`` as object: "the sanctions that the law obliged him to
+    impose on Pakistan and India" (its coordinated targets all). The parser may hang the
+    clause on the noun before "of" ("a waiver of the sanctions that …"). Empty if none."""
+    rels = _children(tok, "relcl")
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        rels += [r for r in _children(tok.head.head, "relcl") if r.i > tok.i]
+    for rel in rels:
+        for v in _object_chain(rel):
+            found = _frame_targets(v, frame, index, exclude)
+            if found:
+                return found, _subject_of(v, index)
+    return [], []
+
+
+def _object_chain(rel) -> list:
+    """The verbs of a relative clause headed by ``rel`` whose object is the noun it modifies:
+    ``rel`` or an infinitive it governs, with no object of its own ("that the law obliged him
+    to impose": impose). Empty where the relative pronoun is the subject ("sanctions that
+    hurt Pakistan") or no relative word opens the clause."""
+    words = [c for c in rel.children if c.lower_ in RELATIVE and c.i < rel.i]
+    if not words or any(c.dep_ in SUBJECTS for c in words):
+        return []
+    chain = [rel, *(x for x in rel.children if x.dep_ == "xcomp")]
+    return [
+        v for v in chain
+        if not any(c.dep_ == "dobj" and c.lower_ not in RELATIVE for c in v.children)
+    ]  # fmt: skip
 
 
 def _verb_of(tok, deps: Sequence[str] = ("dobj", "attr")):
@@ -583,6 +646,9 @@ def _noun_roles(
     targets = suffered or _frame_targets(tok, [*noun_frame, "of"], index, exclude)
     for acl in _children(tok, "acl"):  # "the sanctions placed on Pakistan"
         targets = targets or _frame_targets(acl, noun_frame, index, exclude)
+    if not targets:
+        targets, by = _relative_parties(tok, noun_frame, index, exclude)
+        sources = sources or by
     if not targets and verb is not None:
         targets = _frame_targets(verb, [s for s in frame if s != "dobj"], index, exclude)
     if not targets and kin is not None and tok.dep_ == "nsubj" and kin(tok.head):
@@ -593,8 +659,14 @@ def _noun_roles(
 
 
 def _distinct(sources: list[Actor], targets: list[Actor]) -> Roles:
-    src_ids = {a.id for a in sources}
-    return Roles(tuple(sources), tuple(t for t in targets if t.id not in src_ids))
+    """Roles with no actor acting on itself; a state and people named by its nationality are
+    two parties ("Croatia is investigating crimes by Croatian extremists": HRV → HRV)."""
+
+    def key(a: Actor) -> tuple[str, bool]:
+        return a.id, a.adjective or a.nationals
+
+    src = {key(a) for a in sources}
+    return Roles(tuple(sources), tuple(t for t in targets if key(t) not in src))
 
 
 def _place_in(tok, index: ActorIndex, seen: frozenset[int] = frozenset()) -> Actor | None:

@@ -208,7 +208,10 @@ def _country(e: EntityMention) -> str:
 
 
 def _actor(e: EntityMention) -> Actor:
-    return Actor(e.id, _country(e), getattr(e, "sector", ""), e.start, e.end)
+    return Actor(
+        e.id, _country(e), getattr(e, "sector", ""), e.start, e.end,
+        nationals=e.method == "compound",
+    )  # fmt: skip
 
 
 @dataclass
