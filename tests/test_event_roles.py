@@ -171,3 +171,24 @@ def test_a_state_and_its_nationals_are_two_parties():
 def test_a_relative_clause_with_the_noun_as_object_gives_its_coordinated_targets():
     text = "Bush lifted the sanctions that Congress had imposed on Pakistan and India."
     assert roles(text, "RETREAT") == {("USA", "PAK"), ("USA", "IND")}
+
+
+def test_a_passive_told_by_an_event_noun_of_its_kind_takes_the_nouns_agent():
+    text = "Three Pakistani soldiers were killed in a US drone strike on Monday."
+    assert roles(text, "ASSAULT") == {("USA", "PAK")}
+    # the strike's modifier is its doer, not the place of the killing
+    text = "The militant commander was killed in a US drone strike in Balochistan."
+    assert roles(text, "ASSAULT") == {("USA", "PAK")}
+
+
+def test_an_event_noun_under_a_passive_verb_takes_the_verbs_frame_target():
+    assert roles("Sanctions were imposed on Pakistan in 1998.", "SANCTION") == {("", "PAK")}
+
+
+def test_a_promises_content_subject_is_its_actor_not_its_target():
+    # only a demand's content subject is its target (the one asked to act); in a promise or a
+    # threat the content's subject acts, and the target is the content's own
+    text = "India threatened that the Indian army would strike the camps."
+    assert roles(text, "THREATEN") == {("IND", "")}
+    text = "Pakistan promised that the Pakistani army would hand over the suspects to the US."
+    assert roles(text, "AGREE") == {("PAK", "USA")}

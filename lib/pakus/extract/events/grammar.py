@@ -353,7 +353,7 @@ def roles(
     exclude: frozenset[int] = frozenset(),
     possessor_suffers: bool = False,
     kin: Callable[[object], bool] | None = None,
-    addressed: bool = False,
+    addressed: str = "",
 ) -> Roles:
     """Source and target actors of the event whose trigger's head is ``tok``; ``frame``: the
     target slots to try, in order (``("dobj", "to", "against")``); ``exclude``: tokens (by
@@ -361,14 +361,24 @@ def roles(
     ``possessor_suffers``: an event noun's possessor is its target (a killing, an arrest);
     ``kin(verb)``: whether a verb tells the same event as the trigger (an event noun that is
     the subject of a kin verb takes that verb's object: "the attack killed 24 soldiers");
-    ``addressed``: the event is a promise, demand or threat, whose target, where it names none
-    of its own, is the party its content names (:func:`_content_targets`)."""
+    ``addressed``: "asked" for a demand, "promised" for a promise or threat, whose target,
+    where it names none of its own, is the party its content names
+    (:func:`_content_targets`)."""
     if tok.pos_ in {"NOUN", "PROPN"}:
         r = _noun_roles(tok, frame, index, exclude, possessor_suffers, kin)
         if addressed and not r.targets:
-            r = _distinct(list(r.sources), _content_targets(tok, frame, index, exclude))
+            found = _content_targets(tok, frame, index, exclude, addressed == "asked")
+            r = _distinct(list(r.sources), found)
         return r
     sources = _subject_of(tok, index)
+    if not sources and kin is not None and is_passive(tok):
+        # a passive told by an event noun of its kind names the agent there: "was killed in
+        # a US drone strike" (USA acted); the noun is no target
+        for n in _prep_objects(tok, "in"):
+            agents = _agents_of(n, index) if n.pos_ == "NOUN" and kin(n) else []
+            if agents:
+                sources, exclude = agents, exclude | {n.i}
+                break
     if addressed and not sources and tok.dep_ == "acl" and tok.head.dep_ == "dobj":
         # a text that demands, promises or threatens is its issuer's: "the party issued a
         # declaration demanding that …"
@@ -408,10 +418,21 @@ def roles(
                     break
     if addressed and not targets:
         targets = [
-            a for a in _content_targets(tok, frame, index, exclude)
+            a for a in _content_targets(tok, frame, index, exclude, addressed == "asked")
             if a.id not in {s.id for s in sources}
         ]  # fmt: skip
     return _distinct(sources, targets)
+
+
+def _agents_of(noun, index: ActorIndex) -> list[Actor]:
+    """The doers an event noun names: its modifier or possessor ("US strikes", "Pakistan's
+    raid"), else its ``by`` phrase."""
+    for c in noun.children:
+        if c.dep_ in _MODIFIER_DEPS and c.i < noun.i:
+            found = actors_of(c, index)
+            if found:
+                return found
+    return [a for p in _prep_objects(noun, "by") for a in actors_of(p, index)]
 
 
 def _content_clauses(tok) -> list:
@@ -442,17 +463,20 @@ def _content_clauses(tok) -> list:
 
 
 def _content_targets(
-    tok, frame: Sequence[str], index: ActorIndex, exclude: frozenset[int] = frozenset()
-) -> list[Actor]:
+    tok, frame: Sequence[str], index: ActorIndex, exclude: frozenset[int] = frozenset(),
+    asked: bool = False,
+) -> list[Actor]:  # fmt: skip
     """The party a promise, demand or threat is addressed to, told in its content (PLOVER:
-    the target of AGREE, REQUEST, THREATEN is the party asked, promised or threatened): the
-    content clause's own subject ("demanding that the Turkish government provide …",
-    "pushing for the US to support …"), else the target of the content's verb in the same
-    frame ("offered to hand over to Great Britain two suspects"), or of its object's phrase
-    ("threatened to cut aid to Pakistan"). Empty if the content names none."""
+    the target of AGREE, REQUEST, THREATEN is the party asked, promised or threatened): for a
+    demand (``asked``), the content clause's own subject, the one asked to act ("demanding
+    that the Turkish government provide …", "pushing for the US to support …"); else the
+    target of the content's verb in the same frame ("offered to hand over to Great Britain
+    two suspects"; "warned that Congress could cut aid to Pakistan": Pakistan is threatened,
+    not Congress), or of its object's phrase ("threatened to cut aid to Pakistan"). Empty if
+    the content names none."""
     for c in _content_clauses(tok):
         subject = [a for s in _children(c, "nsubj") for a in actors_of(s, index)]
-        if subject:
+        if subject and asked:
             return subject
         found = _frame_targets(c, frame, index, exclude) or next(
             (f for o in _children(c, "dobj") if (f := _object_frame_targets(o, index))), []
@@ -653,6 +677,10 @@ def _noun_roles(
         targets = _frame_targets(verb, [s for s in frame if s != "dobj"], index, exclude)
     if not targets and kin is not None and tok.dep_ == "nsubj" and kin(tok.head):
         targets = _frame_targets(tok.head, frame, index, exclude)
+    if not targets and tok.dep_ == "nsubjpass" and tok.head.pos_ == "VERB":
+        # the event noun undergoes a passive verb whose frame names its party: "sanctions
+        # were imposed on Pakistan", "talks were held with India"
+        targets = _frame_targets(tok.head, noun_frame, index, exclude)
     if not targets and tok.dep_ in {"nsubj", "nsubjpass"}:
         targets = _participle_targets(tok.head, ("dobj", *noun_frame), index, exclude)
     return _distinct(sources, targets)
@@ -691,11 +719,13 @@ def _place_in(tok, index: ActorIndex, seen: frozenset[int] = frozenset()) -> Act
     return None
 
 
-def place_of(tok, index: ActorIndex) -> Actor | None:
+def place_of(tok, index: ActorIndex, kin: Callable[[object], bool] | None = None) -> Actor | None:
     """Where the event headed by ``tok`` took place, as the country of the place: the nearest
     locative phrase (``LOCATIVE``) in the trigger's own phrase or clause (not in a clause of
     its own below it); for an event noun that is a verb's subject or object, in that verb's
-    clause too ("a raid … killed 24 soldiers at a Pakistani check post"). None if none."""
+    clause too ("a raid … killed 24 soldiers at a Pakistani check post"). ``kin(noun)``: whether
+    a noun tells an event of the trigger's kind, which is no place ("killed in a US drone
+    strike"). None if none."""
     starts = [tok]
     verb = _verb_of(tok, ("dobj", "attr", "nsubj", "nsubjpass"))
     if tok.pos_ in {"NOUN", "PROPN"} and verb is None and _circumstance(tok):
@@ -714,6 +744,8 @@ def place_of(tok, index: ActorIndex) -> Actor | None:
             seen.add(c.i)
             if c.dep_ == "prep" and c.lower_ in LOCATIVE:
                 for o in _children(c, "pobj"):
+                    if kin is not None and o.pos_ == "NOUN" and kin(o):
+                        continue  # "killed in a US drone strike": an act, not a place
                     found = _place_in(o, index)
                     if found is not None:
                         return found
@@ -730,7 +762,7 @@ def _unnamed_subject(tok) -> bool:
     return subj is not None and subj.pos_ == "NOUN" and subj.i != tok.i
 
 
-def placed(tok, r: Roles, index: ActorIndex) -> Roles:
+def placed(tok, r: Roles, index: ActorIndex, kin: Callable[[object], bool] | None = None) -> Roles:
     """Roles completed by the event's place (:func:`place_of`), as the PLOVER records and
     the project's annotations code actors named only generically: a target not named (or
     named by a common noun: "killed 12 militants in North Waziristan") is the country where
@@ -739,7 +771,7 @@ def placed(tok, r: Roles, index: ActorIndex) -> Roles:
     ("American and Pakistani officials held talks in Islamabad") no target."""
     if r.targets and r.sources:
         return r
-    where = place_of(tok, index)
+    where = place_of(tok, index, kin)
     if where is None:
         return r
     sources, targets = r.sources, r.targets

@@ -43,9 +43,10 @@ THREATEN, whatever is promised or threatened)."""
 COOPERATIVE = frozenset({"AID", "COOPERATE", "CONSULT", "SUPPORT", "RETREAT", "CONCEDE"})
 CONFLICTUAL = frozenset({"SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 """Material conflict: told in the future by its actor, it is a threat (PLOVER THREATEN)."""
-ADDRESSED = frozenset({"AGREE", "REQUEST", "THREATEN"})
+ADDRESSED = {"REQUEST": "asked", "AGREE": "promised", "THREATEN": "promised"}
 """Speech acts addressed to a party: one their content names, where they name none
-themselves (``grammar.roles``, ``addressed``)."""
+themselves (``grammar.roles``, ``addressed``): the one asked to act, or the one an act is
+promised or threatened to."""
 SUFFERED = frozenset({"ASSAULT", "COERCE"})
 """Types whose event noun's possessor suffers it ("Soleimani's killing", "Khan's arrest")."""
 _FRAMING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "advcl"})
@@ -563,7 +564,7 @@ def _recode(
     kin = _kin(lex, ev.type)
     r = grammar.roles(
         head, frame_slots, index, frozenset({tok.i}) if gov else frozenset(),
-        possessor_suffers=ev.type in SUFFERED, kin=kin, addressed=ev.type in ADDRESSED,
+        possessor_suffers=ev.type in SUFFERED, kin=kin, addressed=ADDRESSED.get(ev.type, ""),
     )  # fmt: skip
     if gov is not None:
         # what is banned, cut or lifted names the parties: "a ban on American weapons sales
@@ -573,7 +574,7 @@ def _recode(
         src_ids = {a.id for a in sources}
         targets = tuple(a for a in inner.targets if a.id not in src_ids) or r.targets
         r = grammar.Roles(sources, targets)
-    r = grammar.placed(head, _fallback(ev, r, head, index, kin), index)
+    r = grammar.placed(head, _fallback(ev, r, head, index, kin), index, kin)
     if date_start is not None:
         before = [a for a in r.targets if a.end <= date_start]
         r = grammar.Roles(r.sources[:1], (before[-1],) if before else r.targets[:1])
@@ -718,7 +719,7 @@ def _with_roles(
 def _new_event(
     text: str, si: SentenceInfo, tok, reading: VerbReading, index: ActorIndex, lex
 ) -> list[EventMention]:
-    r = grammar.roles(tok, reading.target, index, addressed=reading.type in ADDRESSED)
+    r = grammar.roles(tok, reading.target, index, addressed=ADDRESSED.get(reading.type, ""))
     specific = bool(reading.object or reading.preposition)
     main = grammar.main_predicate(tok)
     one_actor = main and (
