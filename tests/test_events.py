@@ -543,3 +543,63 @@ def test_a_year_after_a_preposition_is_no_label():
     parser hangs the year on "Pakistan"."""
     found = [e for e in events("In 2009 Pakistan arrested militants.", "2012-10-04")]
     assert found and all(e.date == "2009" for e in found if e.trigger == "arrested")
+
+
+def test_a_happening_on_the_following_day_takes_that_day():
+    """Rule (dating, temporal): "on the following day" counts from the last day told, and
+    the coordinated happening takes it."""
+    text = "The dialogue was held on September 7 and the maritime talks on the following day."
+    talks = [e for e in events(text, "2022-09-11") if e.trigger == "talks"]
+    assert talks and all(e.date == "2022-09-08" for e in talks)
+
+
+def test_earlier_in_the_week_dates_a_happening_to_its_month():
+    """Rule (dating, temporal): "Earlier in the week" on Friday 25 May 2012 is 21–24 May: the
+    cut is dated May 2012 (month precision), not left undated."""
+    text = "Earlier in the week an appropriations subcommittee cut aid to Islamabad sharply."
+    cut = [e for e in events(text, "2012-05-25") if e.trigger == "cut"]
+    assert cut and all((e.date, e.precision) == ("2012-05", "month") for e in cut)
+
+
+def test_the_date_of_an_accusation_does_not_date_what_it_alleges():
+    """Rule (dating): "accused the United States on Sunday of breaching its sovereignty
+    with a drone strike": Sunday is the accusing; the strike, its content, came before."""
+    text = (
+        "Pakistan accused the United States on Sunday of breaching its sovereignty with a "
+        "drone strike on the leader of the Afghan Taliban."
+    )
+    found = events(text, "2016-05-23")
+    accused = [e for e in found if e.trigger == "accused"]
+    strike = [e for e in found if e.trigger == "drone strike"]
+    assert accused and all(e.date == "2016-05-22" for e in accused)
+    assert strike and all(e.date is None for e in strike)
+
+
+def test_the_day_labelled_noun_names_again_the_happening_told_before():
+    """Rule (dating): "the Saturday drone strike" (a day that labels a definite noun of the
+    happening's type) names again the undated strike told in the sentences before."""
+    text = (
+        "Afghanistan said the strike killed Mullah Akhtar Mansour. Still, the Saturday drone "
+        "strike showed that the United States was ready to pursue the Taliban leadership."
+    )
+    killed = [e for e in events(text, "2016-05-23") if e.trigger == "killed"]
+    assert killed and all(e.date == "2016-05-21" for e in killed)
+
+
+def test_a_year_labelled_noun_is_no_back_reference():
+    """Rule (dating): "since the 2011 raid" names a happening of its own; it does not date
+    an undated strike told before it."""
+    text = (
+        "A drone strike hit the leader of the Afghan Taliban. It was the most prominent "
+        "incursion since the 2011 raid that killed Osama bin Laden."
+    )
+    strike = [e for e in events(text, "2016-05-23") if e.trigger == "drone strike"]
+    assert strike and all(e.date != "2011" for e in strike)
+
+
+def test_an_infinitive_under_too_is_not_done():
+    """Rule (mood): "too soon for Clinton to think about a further easing of sanctions": the
+    easing is out of reach (hypothetical), not told as done."""
+    text = "Aides said it was too soon for Clinton to think about a further easing of sanctions."
+    easing = [e for e in events(text, "1998-12-03") if e.trigger == "easing"]
+    assert easing and all(e.modality != "asserted" for e in easing)

@@ -279,10 +279,13 @@ def parse_date(
 
     current = next((d for d in dates if d.quote == event.date_quote and d.date == event.date), None)
     h = head(current) if current is not None else None
-    if h is None or not (labels_noun(h, event_heads) or _subordinate(h, tok)):
+    if h is None or not (
+        labels_noun(h, event_heads) or _subordinate(h, tok) or _allegation_date(h, tok)
+    ):
         return event
     others = [d for d in dates if d is not current and (hd := head(d)) is not None
-              and not labels_noun(hd, event_heads) and not _subordinate(hd, tok)]  # fmt: skip
+              and not labels_noun(hd, event_heads) and not _subordinate(hd, tok)
+              and not _allegation_date(hd, tok)]  # fmt: skip
     own = next((d for d in others if grammar.same_clause(head(d), tok)), None)
     if own is None and governing is not None and governing in others:
         own = governing
@@ -299,6 +302,25 @@ def _subordinate(date_head, tok) -> bool:
         if cur.dep_ == "advcl" and cur.head.i == verb.i:
             return not any(t.i == tok.i for t in cur.subtree)
         cur = grammar.clause_head(cur.head)
+    return False
+
+
+def _allegation_date(date_head, tok) -> bool:
+    """Whether the date whose head token is ``date_head`` dates an accusation whose content
+    holds ``tok`` ("Pakistan accused the United States on Sunday of breaching its sovereignty
+    with a drone strike": Sunday is the accusing, the strike came before it). The content:
+    ``tok``'s clause under the accusing verb (``grammar.ALLEGE_VERBS``) through ``prep``,
+    ``pcomp``, ``pobj`` or ``ccomp`` links."""
+    verb = grammar.clause_head(date_head)
+    if verb.i == tok.i or verb.lemma_.lower() not in grammar.ALLEGE_VERBS:
+        return False
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return False
+        if cur.head.i == verb.i:
+            return cur.dep_ in {"prep", "ccomp"}
+        cur = cur.head
     return False
 
 
@@ -334,16 +356,27 @@ _POSSESSED = re.compile(r"[’']s\s+((?:[\w-]+\s+){0,2}[\w-]+)")
 """The words after a possessive date: "Thursday's (drone) strike"."""
 _DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+([\w-]+)\s+(?:on|of)\s+\Z")
 """A definite noun right before a date: "the strike on Thursday"."""
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+\Z")
+"""A definite article right before a date that labels a noun: "the Saturday drone strike"."""
+_LABELLED = re.compile(r"\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+"""The words after a date that labels a noun: "(the Saturday) drone strike"."""
 
 
 def _referring_types(text: str, d: DateMention, lexicon: Lexicon) -> set[str]:
     """The event types of the definite noun a date belongs to ("Thursday's strike", "the
-    strike on Thursday": a noun that names a happening told before), empty if none."""
+    strike on Thursday", "the Saturday drone strike": a noun that names a happening told
+    before), empty if none."""
     words: list[str] = []
     if m := _POSSESSED.match(text, d.end):
         words = m.group(1).split()
     elif m := _DEFINITE_BEFORE.search(text, max(0, d.start - 40), d.start):
         words = [m.group(1)]
+    elif (
+        d.precision == "day"  # "the 2011 raid" names a happening of its own, long past
+        and _THE_BEFORE.search(text, max(0, d.start - 5), d.start)
+        and (m := _LABELLED.match(text, d.end))
+    ):
+        words = m.group(1).split()
     for w in words:
         types = {t.type for t in lexicon.by_form.get(w.lower(), [])}
         if types:

@@ -718,8 +718,9 @@ def mood(tok) -> Mood:
             break
         if v.i != tok.i and excludes(v) and not _has_neg(v):
             negated = True  # "ruled out sanctions": the sanctions are excluded
-        if _question(v):
-            modality = modality or "hypothetical"  # "Did the team ask the US for help?"
+        if _question(v) or _too_to(v):
+            # "Did the team ask the US for help?"; "too soon to think about easing sanctions"
+            modality = modality or "hypothetical"
         # "did not say it would …" negates the saying, not the content
         if _has_neg(v) and (i == 0 or chain[i - 1].dep_ == "xcomp"):
             negated = True
@@ -791,6 +792,18 @@ def _question(verb) -> bool:
     return subject is not None and any(
         c.dep_ in {"aux", "auxpass"} and c.i < subject.i for c in verb.children
     )
+
+
+def _too_to(verb) -> bool:
+    """Whether ``verb`` heads an infinitive under "too" + adjective or adverb ("it was too
+    soon for Clinton to think about easing", "too weak to resist"): what it tells is out of
+    reach, not done (CGEL's excessive-degree construction)."""
+    if verb.dep_ not in {"advcl", "xcomp", "ccomp"} or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return False
+    degree = [verb.head, *(c for c in verb.head.children if c.dep_ in {"acomp", "advmod"})]
+    return any(any(g.lower_ == "too" for g in d.children) for d in degree if d.i != verb.i)
 
 
 def _spoken_of(verb) -> bool:
