@@ -603,3 +603,27 @@ def test_an_infinitive_under_too_is_not_done():
     text = "Aides said it was too soon for Clinton to think about a further easing of sanctions."
     easing = [e for e in events(text, "1998-12-03") if e.trigger == "easing"]
     assert easing and all(e.modality != "asserted" for e in easing)
+
+
+def test_a_date_in_a_relative_clause_dates_its_own_happening():
+    """Rule (dating): a date inside a relative clause on a noun that is no event ("under a
+    law that Congress passed in 1999", "officials who had arrived on Monday") dates that
+    clause's happening, not the event of the clause above it."""
+    found = events("The president waived the sanctions under a law that Congress passed in 1999.")
+    waived = [e for e in found if e.trigger == "waived"]
+    assert waived and all(e.date != "1999" for e in waived)
+    found = events(
+        "Pakistan signed the accord with officials who had arrived on Monday.", "2001-10-01"
+    )
+    signed = [e for e in found if e.trigger == "signed"]
+    assert signed and all(e.date is None for e in signed)
+
+
+def test_a_relative_clause_on_an_event_noun_tells_that_events_day():
+    """Rule (dating): "The talks that were held on March 4": the relative clause modifies
+    the trigger noun, so its day is the talks' day."""
+    found = events(
+        "The talks that were held in Islamabad on March 4 ended the dispute.", "2001-10-01"
+    )
+    talks = [e for e in found if e.trigger == "talks"]
+    assert talks and all(e.date == "2001-03-04" for e in talks)

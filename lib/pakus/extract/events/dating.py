@@ -280,11 +280,11 @@ def parse_date(
     current = next((d for d in dates if d.quote == event.date_quote and d.date == event.date), None)
     h = head(current) if current is not None else None
     if h is None or not (
-        labels_noun(h, event_heads) or _subordinate(h, tok) or _allegation_date(h, tok)
+        labels_noun(h, event_heads) or _subordinate(h, tok, event_heads) or _allegation_date(h, tok)
     ):
         return event
     others = [d for d in dates if d is not current and (hd := head(d)) is not None
-              and not labels_noun(hd, event_heads) and not _subordinate(hd, tok)
+              and not labels_noun(hd, event_heads) and not _subordinate(hd, tok, event_heads)
               and not _allegation_date(hd, tok)]  # fmt: skip
     own = next((d for d in others if grammar.same_clause(head(d), tok)), None)
     if own is None and governing is not None and governing in others:
@@ -292,17 +292,29 @@ def parse_date(
     return _dated(event, own)
 
 
-def _subordinate(date_head, tok) -> bool:
-    """Whether the date whose head token is ``date_head`` lies in an adverbial clause under
-    the clause of ``tok`` that does not hold ``tok`` ("The attack came two weeks before the
-    talks were held": the talks' date, not the attack's)."""
+def _subordinate(date_head, tok, event_heads: set[int] = frozenset()) -> bool:
+    """Whether the date whose head token is ``date_head`` lies in a clause under the clause
+    of ``tok`` that does not hold ``tok``: an adverbial clause of that clause ("The attack
+    came two weeks before the talks were held": the talks' date, not the attack's), or a
+    relative clause on the way to it ("lifted sanctions under authority that Congress granted
+    in 1999": the granting's year) unless it modifies an event's trigger noun
+    (``event_heads``: "talks held in Islamabad on March 4" tell the talks' day)."""
     verb = grammar.clause_head(tok)
     cur = grammar.clause_head(date_head)
-    while cur.i != verb.i and cur.head.i != cur.i:
+    relative = False
+    while cur.i != verb.i:
+        if cur.head.i == cur.i:
+            return False  # the date's clause is not under the event's
         if cur.dep_ == "advcl" and cur.head.i == verb.i:
             return not any(t.i == tok.i for t in cur.subtree)
+        if (
+            cur.dep_ == "relcl"
+            and cur.head.i not in event_heads
+            and not any(t.i == tok.i for t in cur.subtree)
+        ):
+            relative = True
         cur = grammar.clause_head(cur.head)
-    return False
+    return relative
 
 
 def _allegation_date(date_head, tok) -> bool:
