@@ -627,3 +627,19 @@ def test_a_relative_clause_on_an_event_noun_tells_that_events_day():
     )
     talks = [e for e in found if e.trigger == "talks"]
     assert talks and all(e.date == "2001-03-04" for e in talks)
+
+
+def test_a_deadline_in_an_intended_action_does_not_date_the_intent():
+    """Rule (dating): "pledged to move toward adherence to the treaty by September 1999":
+    a date after "by"/"before"/"until" in the infinitive of a verb of intent, direction or
+    permission is the deadline of what is intended; the pledge is not dated by it. A plain
+    date there still dates the verb ("asked Khan to broker peace in September 2019")."""
+    text = (
+        "India and Pakistan pledged at the General Assembly to move toward adherence to the "
+        "test ban treaty by September 1999."
+    )
+    pledged = [e for e in events(text, "1998-11-07") if e.trigger == "pledged"]
+    assert pledged and all(e.date != "1999-09" for e in pledged)
+    text = "President Trump had asked Imran Khan to broker peace in September 2019."
+    asked = [e for e in events(text, "2020-01-10") if e.trigger == "asked"]
+    assert asked and all(e.date == "2019-09" for e in asked)

@@ -280,12 +280,15 @@ def parse_date(
     current = next((d for d in dates if d.quote == event.date_quote and d.date == event.date), None)
     h = head(current) if current is not None else None
     if h is None or not (
-        labels_noun(h, event_heads) or _subordinate(h, tok, event_heads) or _allegation_date(h, tok)
+        labels_noun(h, event_heads)
+        or _subordinate(h, tok, event_heads)
+        or _allegation_date(h, tok)
+        or _complement_date(h, tok)
     ):
         return event
     others = [d for d in dates if d is not current and (hd := head(d)) is not None
               and not labels_noun(hd, event_heads) and not _subordinate(hd, tok, event_heads)
-              and not _allegation_date(hd, tok)]  # fmt: skip
+              and not _allegation_date(hd, tok) and not _complement_date(hd, tok)]  # fmt: skip
     own = next((d for d in others if grammar.same_clause(head(d), tok)), None)
     if own is None and governing is not None and governing in others:
         own = governing
@@ -333,6 +336,32 @@ def _allegation_date(date_head, tok) -> bool:
         if cur.head.i == verb.i:
             return cur.dep_ in {"prep", "ccomp"}
         cur = cur.head
+    return False
+
+
+DEADLINE_PREPOSITIONS = frozenset({"by", "before", "until", "till"})
+"""Prepositions that make a date the time by which something is to be done."""
+
+
+def _complement_date(date_head, tok) -> bool:
+    """Whether the date whose head token is ``date_head`` is a deadline of what the verb
+    ``tok`` intends, asks or allows, not ``tok``'s time ("pledged to move toward adherence
+    by September 1999", "urged Pakistan to sign the treaty by June"): a date after a
+    preposition of ``DEADLINE_PREPOSITIONS`` in the infinitive
+    complement (``xcomp``) of a verb of intent, direction or permission
+    (``grammar.INTENT_VERBS``, ``DIRECTIVE_VERBS``, ``PERMISSION_VERBS``)."""
+    verbs = grammar.INTENT_VERBS | grammar.DIRECTIVE_VERBS | grammar.PERMISSION_VERBS
+    if tok.pos_ != "VERB" or not grammar.verb_lemmas(tok) & verbs:
+        return False
+    if not (date_head.dep_ == "pobj" and date_head.head.lower_ in DEADLINE_PREPOSITIONS):
+        return False  # "asked Khan to broker peace in September": the asking's month too
+    cur = grammar.clause_head(date_head)
+    for _ in range(4):
+        if cur.i == tok.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "xcomp" and cur.head.i == tok.i:
+            return True
+        cur = grammar.clause_head(cur.head)
     return False
 
 
