@@ -643,3 +643,17 @@ def test_a_deadline_in_an_intended_action_does_not_date_the_intent():
     text = "President Trump had asked Imran Khan to broker peace in September 2019."
     asked = [e for e in events(text, "2020-01-10") if e.trigger == "asked"]
     assert asked and all(e.date == "2019-09" for e in asked)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Talks with Pakistan are scheduled for Friday.", "Talks"),
+        ("A meeting between the two army chiefs is expected in March.", "meeting"),
+    ],
+)
+def test_a_happening_scheduled_or_expected_is_not_done(text, trigger):
+    """Rule (mood): an event noun that is the subject of a passive verb of scheduling
+    ("are scheduled for Friday", "is expected in March") is arranged, not done: future."""
+    found = [e for e in events(text, "2018-01-05") if e.trigger == trigger]
+    assert found and all(e.modality == "future" for e in found)

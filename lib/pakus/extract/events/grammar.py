@@ -679,6 +679,8 @@ def mood(tok) -> Mood:
             negated = True
         if any(c.dep_ == "amod" and c.lower_ in IRREALIS_ADJECTIVES for c in tok.children):
             modality = "hypothetical"
+        if _scheduled(tok):
+            modality = "future"  # "Talks with Pakistan are scheduled for Friday"
     if _spoken_of(verb):
         modality = "hypothetical"
     for c in verb.children:
@@ -791,6 +793,26 @@ def _question(verb) -> bool:
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     return subject is not None and any(
         c.dep_ in {"aux", "auxpass"} and c.i < subject.i for c in verb.children
+    )
+
+
+SCHEDULE_VERBS = frozenset("schedule slate set plan expect".split())
+"""Verbs whose passive has a happening as subject that is arranged, not done: "talks are
+scheduled for Friday", "a meeting is set for next week"."""
+
+
+def _scheduled(noun) -> bool:
+    """Whether the event noun ``noun`` is the subject of a passive verb of scheduling
+    (``SCHEDULE_VERBS``): the happening is arranged for a time, not told as done. A noun
+    that modifies the subject counts as it ("a press briefing is scheduled")."""
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head
+    verb = noun.head
+    return (
+        noun.dep_ == "nsubjpass"
+        and verb.i != noun.i
+        and bool(verb_lemmas(verb) & SCHEDULE_VERBS)
+        and any(c.dep_ == "auxpass" for c in verb.children)
     )
 
 
