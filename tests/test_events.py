@@ -657,3 +657,37 @@ def test_a_happening_scheduled_or_expected_is_not_done(text, trigger):
     ("are scheduled for Friday", "is expected in March") is arranged, not done: future."""
     found = [e for e in events(text, "2018-01-05") if e.trigger == trigger]
     assert found and all(e.modality == "future" for e in found)
+
+
+def test_a_noun_named_again_dates_every_undated_telling_since_the_last_dated_one():
+    """Rule (dating): "… with a drone strike on the Taliban leader. Afghanistan said the
+    strike killed Mansour. … the Saturday drone strike …": every undated telling of the
+    happening between the last dated one of its type and the noun takes the noun's day."""
+    text = (
+        "Pakistan accused the United States on Sunday of breaching its sovereignty with a "
+        "drone strike on the leader of the Afghan Taliban. Afghanistan said the strike killed "
+        "Mullah Akhtar Mansour. Still, the Saturday drone strike showed that the United "
+        "States was ready to pursue the Taliban."
+    )
+    found = events(text, "2016-05-23")
+    told = [
+        e
+        for e in found
+        if e.trigger in {"drone strike", "killed"} and e.trigger_start < text.index("Still")
+    ]
+    assert len(told) >= 2 and all(e.date == "2016-05-21" for e in told)
+
+
+def test_a_headline_is_not_dated_by_a_noun_that_names_its_happening_again():
+    """Rule (dating, ``heading``): headlines are not dated (a whole line without a final
+    stop tells the story's happening again)."""
+    text = (
+        "Suspected US drone strike kills four in northwest Pakistan\n"
+        "Officials say a suspected US drone attack has killed at least four militants. "
+        "Thursday's strike was aimed at a compound."
+    )
+    found = events(text, "2011-10-14")
+    headline = [e for e in found if e.trigger_start < text.index("\n")]
+    body = [e for e in found if e.trigger == "drone attack"]
+    assert all(e.date is None for e in headline)
+    assert body and all(e.date == "2011-10-13" for e in body)

@@ -425,14 +425,26 @@ def _referring_types(text: str, d: DateMention, lexicon: Lexicon) -> set[str]:
     return set()
 
 
+def heading(text: str, start: int, end: int) -> bool:
+    """Whether the sentence ``text[start:end]`` is a heading: a whole line that does not end
+    in a full stop, question or exclamation mark (or a closing quote). A headline tells the
+    story's happening again, undated."""
+    whole_line = (start == 0 or text[start - 1] == "\n") and (
+        end == len(text) or text[end] in "\r\n"
+    )
+    return whole_line and text[start:end].rstrip()[-1:] not in {".", "!", "?", '"', "”", "’", "'"}
+
+
 def referred_back(
     text: str, events: list[EventMention], dates: Sequence[DateMention],
     sentences: Sequence[tuple[int, int]], lexicon: Lexicon,
 ) -> list[EventMention]:  # fmt: skip
     """The events, where a dated definite noun of an event's type in one of the next
     ``REFER_BACK_SENTENCES`` sentences names it again ("a suspected US drone attack has
-    killed four militants. … Thursday's strike was aimed at …"): the nearest undated
-    asserted happening of that type before the noun's sentence takes the noun's date.
+    killed four militants. … Thursday's strike was aimed at …"): the undated asserted
+    happenings of that type told before the noun's sentence, after the last dated one of
+    that type (another happening), take the noun's date; a headline (:func:`heading`) is
+    not dated.
     ``dates``: the day-, month- or year-precise dates; ``sentences``: (start, end) offsets."""
     starts = [s for s, _ in sentences]
     out = list(events)
@@ -444,15 +456,16 @@ def referred_back(
         if k < 1:
             continue
         lo, hi = starts[max(0, k - REFER_BACK_SENTENCES)], starts[k]
-        undated = [
+        told = [
             e for e in out
-            if lo <= e.trigger_start < hi and e.type in types and e.date is None
+            if lo <= e.trigger_start < hi and e.type in types
             and e.modality == "asserted" and not e.negated
+            and not heading(text, *sentences[bisect.bisect_right(starts, e.trigger_start) - 1])
         ]  # fmt: skip
-        if not undated:
-            continue
-        last = max(e.trigger_start for e in undated)
-        out = [_dated(e, d) if e.trigger_start == last and e in undated else e for e in out]
+        dated_before = [e.trigger_start for e in told if e.date is not None]
+        first = max(dated_before, default=-1)  # a dated one is another happening: stop there
+        undated = {id(e) for e in told if e.date is None and e.trigger_start > first}
+        out = [_dated(e, d) if id(e) in undated else e for e in out]
     return out
 
 
