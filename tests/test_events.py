@@ -691,3 +691,12 @@ def test_a_headline_is_not_dated_by_a_noun_that_names_its_happening_again():
     body = [e for e in found if e.trigger == "drone attack"]
     assert all(e.date is None for e in headline)
     assert body and all(e.date == "2011-10-13" for e in body)
+
+
+def test_a_when_clause_dates_the_clause_it_modifies():
+    """Rule (dating, ``when_date``): an undated event takes the date of a "when"/"while"/"as"
+    clause on its own clause ("closed the supply routes when US aircraft killed 24 soldiers
+    in November 2011": the closing is November 2011 too)."""
+    text = "Pakistan closed the supply routes when US aircraft killed 24 soldiers in November 2011."
+    closed = [e for e in events(text, "2012-01-05") if e.trigger == "closed"]
+    assert closed and all(e.date == "2011-11" for e in closed)

@@ -269,13 +269,14 @@ def parse_date(
     document offset ``offset``; ``dates``: the sentence's day-, month- or year-precise dates,
     ``governing`` the one opening it) with a date that labels a noun (:func:`labels_noun`)
     replaced by a date of the trigger's own clause, else the sentence's opening date, else
-    none."""
-    if not event.date_quote:
-        return event
+    none; an undated event takes the date of a "when" clause on its own (:func:`when_date`)."""
     doc = tok.doc
 
     def head(d: DateMention):
         return grammar.head_token(doc, d.start - offset, d.end - offset)
+
+    if not event.date_quote:
+        return _dated(event, when) if (when := when_date(tok, dates, offset)) else event
 
     current = next((d for d in dates if d.quote == event.date_quote and d.date == event.date), None)
     h = head(current) if current is not None else None
@@ -293,6 +294,31 @@ def parse_date(
     if own is None and governing is not None and governing in others:
         own = governing
     return _dated(event, own)
+
+
+SAME_TIME_MARKS = frozenset({"when", "while", "as"})
+"""Conjunctions of an adverbial clause that tells the time of the clause it modifies."""
+
+
+def when_date(tok, dates: Sequence[DateMention], offset: int) -> DateMention | None:
+    """The date of an adverbial clause opened by ``SAME_TIME_MARKS`` on the clause of ``tok``
+    ("Pakistan closed the supply routes when US aircraft killed 24 soldiers in November
+    2011": November 2011), for an event whose own clause has none (``tok``: its trigger's
+    head token in a sentence parsed as ``tok.doc`` starting at document offset ``offset``;
+    ``dates``: the sentence's dates); None if there is no such clause or it has no date."""
+    verb = grammar.clause_head(tok)
+    for c in verb.children:
+        if c.dep_ != "advcl" or any(t.i == tok.i for t in c.subtree):
+            continue
+        if not any(
+            g.dep_ in {"mark", "advmod"} and g.lower_ in SAME_TIME_MARKS for g in c.children
+        ):
+            continue
+        for d in dates:
+            h = grammar.head_token(tok.doc, d.start - offset, d.end - offset)
+            if h is not None and grammar.clause_head(h).i == c.i:
+                return d
+    return None
 
 
 def _subordinate(date_head, tok, event_heads: set[int] = frozenset()) -> bool:

@@ -387,7 +387,7 @@ def _main_event(
             r = grammar.Roles(
                 (Actor(below.source_actor, below.source_country, below.source_sector),), r.targets
             )
-        date = _clause_date(tok, si) or si.governing
+        date = _clause_date(tok, si) or dating.when_date(tok, si.dates, si.start) or si.governing
         if date is not None and _since(date, doc, si):
             date = None  # "Since the 2001 attacks, … has detained": a span's start, no date
         md = grammar.mood(tok)
@@ -735,7 +735,7 @@ def _new_event(
         ((a, b) for a, b in clause_spans(text, si.start, si.end) if a <= start < b),
         (si.start, si.end),
     )
-    date = _clause_date(tok, si) or si.governing
+    date = _clause_date(tok, si) or dating.when_date(tok, si.dates, si.start) or si.governing
     m = grammar.mood(tok)
     modality = m.modality
     stated = _stated_intent(reading.type, tok, m.modality, m.negated, r, None)
