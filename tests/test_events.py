@@ -700,3 +700,15 @@ def test_a_when_clause_dates_the_clause_it_modifies():
     text = "Pakistan closed the supply routes when US aircraft killed 24 soldiers in November 2011."
     closed = [e for e in events(text, "2012-01-05") if e.trigger == "closed"]
     assert closed and all(e.date == "2011-11" for e in closed)
+
+
+def test_a_span_up_to_now_with_a_present_perfect_dates_nothing():
+    """Rule (dating, ``ongoing_since``): "For the past five months, Talbott has headed U.S.
+    efforts …": with an active present perfect, "for the past …" is a span the event fills,
+    not its date (as "since 2002" is)."""
+    text = (
+        "For the past five months, Deputy Secretary of State Talbott has headed U.S. efforts "
+        "to talk with India and Pakistan."
+    )
+    headed = [e for e in events(text, "1998-11-07") if e.trigger == "headed"]
+    assert headed and all(e.date is None for e in headed)

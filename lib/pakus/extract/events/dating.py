@@ -40,6 +40,12 @@ _SAME_TIME_VERB = re.compile(r"(?:and|but)\s+(?!(?:the|a|an|to|it|he|she|they|we
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:the\s+)?\Z")
 """"since" right before a date."""
 
+_UP_TO_NOW = re.compile(r"(?:(?:in|over|during)\s+)?the\s+(?:past|last)\b", re.I)
+"""A span up to the reference day: "(over) the past five months"."""
+
+_FOR_BEFORE = re.compile(r"\b[Ff]or\s+\Z")
+""""for" right before a date: "for the past five months"."""
+
 _ACTIVE_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:also|already|now|since|so\s+far)\s+)?\Z")
 """An active present perfect right before a trigger ("has reimbursed", "have also given")."""
 
@@ -147,7 +153,7 @@ def dated_candidates(
     date = min(free, key=lambda d: abs(d.start - primary.m.start()), default=None)
     if date is None and not claimed:
         date = c.governing
-    if date is not None and _ongoing_since(text, c.start, primary.m, date):
+    if date is not None and ongoing_since(text, c.start, primary.m.start(), date):
         date = None
     chosen.insert(0, (primary, date))
     coordinated: set[int] = set()
@@ -162,14 +168,17 @@ def dated_candidates(
     return chosen, coordinated
 
 
-def _ongoing_since(text: str, c_start: int, m: re.Match[str], date: DateMention) -> bool:
-    """Whether ``date`` opens a span the event fills rather than dates it: "since" with an
-    active present perfect ("has reimbursed $6 billion since 2002", "Since 2001, the US has
-    given …"). A passive or stative perfect keeps it: "aid has been suspended since May"."""
-    return bool(
-        _SINCE_BEFORE.search(text, max(0, date.start - 12), date.start)
-        and _ACTIVE_PERFECT.search(text, max(c_start, m.start() - 30), m.start())
+def ongoing_since(text: str, c_start: int, trigger_start: int, date: DateMention) -> bool:
+    """Whether ``date`` opens a span the event fills rather than dates it: "since", or a span
+    up to now ("for the past five months", "over the last year"), with an active present
+    perfect ("has reimbursed $6 billion since 2002", "Since 2001, the US has given …", "For
+    the past five months, Talbott has headed U.S. efforts"). A passive or stative perfect keeps it: "aid has been suspended since May"."""
+    span = _SINCE_BEFORE.search(text, max(0, date.start - 12), date.start) or (
+        _UP_TO_NOW.match(date.quote)
+        and _FOR_BEFORE.search(text, max(0, date.start - 6), date.start)
     )
+    perfect = _ACTIVE_PERFECT.search(text, max(c_start, trigger_start - 30), trigger_start)
+    return bool(span and perfect)
 
 
 def _verbs_date(text: str, verb: Candidate, noun: Candidate, date: DateMention) -> bool:

@@ -736,6 +736,8 @@ def _new_event(
         (si.start, si.end),
     )
     date = _clause_date(tok, si) or dating.when_date(tok, si.dates, si.start) or si.governing
+    if date is not None and dating.ongoing_since(text, c_start, start, date):
+        date = None  # "For the past five months, Talbott has headed …": a span it fills
     m = grammar.mood(tok)
     modality = m.modality
     stated = _stated_intent(reading.type, tok, m.modality, m.negated, r, None)
