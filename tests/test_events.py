@@ -712,3 +712,14 @@ def test_a_span_up_to_now_with_a_present_perfect_dates_nothing():
     )
     headed = [e for e in events(text, "1998-11-07") if e.trigger == "headed"]
     assert headed and all(e.date is None for e in headed)
+
+
+def test_a_participle_on_the_recipient_dates_an_undated_event():
+    """Rule (dating, ``when_date``): "complain to U.S. legislators visiting Islamabad on May
+    2": the participle on the verb's recipient tells the time of the complaint."""
+    text = (
+        "The denial of aid led Syed Tariq Fatemi to complain to U.S. legislators visiting "
+        "Islamabad on May 2 that Congress had let Pakistan down."
+    )
+    complain = [e for e in events(text, "2016-05-10") if e.trigger == "complain"]
+    assert complain and all(e.date == "2016-05-02" for e in complain)

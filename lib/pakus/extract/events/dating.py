@@ -316,12 +316,19 @@ def when_date(tok, dates: Sequence[DateMention], offset: int) -> DateMention | N
     head token in a sentence parsed as ``tok.doc`` starting at document offset ``offset``;
     ``dates``: the sentence's dates); None if there is no such clause or it has no date."""
     verb = grammar.clause_head(tok)
+    clauses = []
     for c in verb.children:
-        if c.dep_ != "advcl" or any(t.i == tok.i for t in c.subtree):
-            continue
-        if not any(
+        if c.dep_ == "advcl" and any(
             g.dep_ in {"mark", "advmod"} and g.lower_ in SAME_TIME_MARKS for g in c.children
         ):
+            clauses.append(c)
+        # a participle on the verb's object or recipient: "complain to U.S. legislators
+        # visiting Islamabad on May 2" (the visit's day is the complaint's)
+        nouns = [c] if c.dep_ in {"dobj", "dative"} else []
+        nouns += [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else []
+        clauses += [a for n in nouns for a in n.children if a.dep_ == "acl" and a.tag_ == "VBG"]
+    for c in clauses:
+        if any(t.i == tok.i for t in c.subtree):
             continue
         for d in dates:
             h = grammar.head_token(tok.doc, d.start - offset, d.end - offset)
