@@ -116,3 +116,31 @@ def test_a_demonstration_by_unnamed_civilians_is_a_protest():
 
 def test_an_unnamed_subject_gives_no_other_one_actor_event():
     assert not events("Local officials reimposed a curfew in Dhaka.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("The United States denied aid to Pakistan in 1990.", "denied"),
+        ("Congress voted in 2012 to reduce aid to Pakistan.", "reduce"),
+        ("In 2012 the Senate slashed military assistance to Pakistan.", "slashed"),
+    ],
+)
+def test_denying_or_reducing_aid_is_sanction_not_reject(sentence, trigger):
+    # CAMEO 162 (reduce or stop aid) → PLOVER SANCTION; REJECT is refusing a request or a plan
+    found = typed(sentence)
+    assert any(t == trigger and ty == "SANCTION" for t, ty, _ in found), found
+    assert not any(ty == "REJECT" for _, ty, _ in found)
+
+
+def test_an_approved_sale_is_a_commitment_agree_not_aid():
+    # CAMEO 0332 (intent to provide military aid) → AGREE; the sale itself is not made
+    found = typed("In February the United States approved the sale of eight F-16 jets to Pakistan.")
+    assert ("approved", "AGREE", "USA") in found
+    assert not any(ty == "AID" for _, ty, _ in found)
+
+
+def test_freezing_reimbursements_is_stopping_aid():
+    # reimbursements are aid money (Coalition Support Funds): their freeze is SANCTION
+    found = typed("In 2018 the Pentagon froze reimbursements to Pakistan.")
+    assert any(t == "froze" and ty == "SANCTION" for t, ty, _ in found), found
