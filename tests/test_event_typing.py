@@ -144,3 +144,30 @@ def test_freezing_reimbursements_is_stopping_aid():
     # reimbursements are aid money (Coalition Support Funds): their freeze is SANCTION
     found = typed("In 2018 the Pentagon froze reimbursements to Pakistan.")
     assert any(t == "froze" and ty == "SANCTION" for t, ty, _ in found), found
+
+
+def test_a_verb_and_object_pattern_beats_a_curated_bare_verb():
+    # PETRARCH2 OFFER + CONDOLENCES [018] is a statement, no PLOVER event: the derived
+    # verb-and-object reading is more specific than the curated "offer" (AGREE)
+    assert not events("On Monday the United States offered condolences to Pakistan.")
+
+
+def test_a_curated_trigger_chosen_for_its_object_keeps_its_type():
+    # the curated reading names the object ("offered aid"): it stays AGREE
+    found = typed("On Monday the United States offered aid to Pakistan.")
+    assert ("offered", "AGREE", "USA") in found
+
+
+def test_denying_a_request_is_reject_denying_aid_is_sanction():
+    # CAMEO 122 (reject a request for aid) → REJECT; CAMEO 162 (stop aid) → SANCTION
+    asked = typed("In 2023 the United States denied his request for military assistance.")
+    assert [ty for _, ty, _ in asked] == ["REJECT"]
+    assert [ty for _, ty, _ in typed("In 1990 the United States denied aid to Pakistan.")] == [
+        "SANCTION"
+    ]
+
+
+def test_a_derived_pattern_of_another_type_does_not_override_a_curated_trigger():
+    # PETRARCH2's ATTACK + ENVOY is a verbal attack; the curated material "attack" stays
+    found = typed("The US envoy was attacked in Peshawar on Monday.")
+    assert [ty for _, ty, _ in found] == ["ASSAULT"]

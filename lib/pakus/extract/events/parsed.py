@@ -139,11 +139,31 @@ class CodingTables:
     def verb_reading(self, tok) -> VerbReading | None:
         """The derived lexicon's reading of a verb: one whose object cue its object (or a
         preposition's object) meets, else its own reading; None where there is none or the
-        cue selects no event (a row with an empty type: "claimed responsibility"). A passive's
-        subject and the noun a participle modifies count as its object; a cue of several
-        words ("hunger strike") needs its modifiers before the object's head."""
+        cue selects no event (a row with an empty type: "claimed responsibility")."""
         for lemma in (_phrasal_lemma(tok), tok.lemma_.lower()):
-            readings = self.verbs.get(lemma)
+            met, reading = self.cued_reading(tok, lemma)
+            if met:
+                return reading
+            default = next(
+                (r for r in self.verbs.get(lemma, ()) if not r.object and not r.preposition),
+                None,
+            )
+            if default is not None:
+                return default
+        return None
+
+    def cued_reading(
+        self, tok, lemma: str | None = None, objects_only: bool = False
+    ) -> tuple[bool, VerbReading | None]:
+        """Whether a reading of the verb ``tok`` (as ``lemma``; default: its phrasal lemma,
+        then its lemma) whose object or preposition cue the clause
+        meets exists, and that reading (None where the cue selects no event: PETRARCH2's
+        null code or a CAMEO 01 statement, "offered condolences"). A passive's subject and
+        the noun a participle modifies count as its object; a cue of several words ("hunger
+        strike") needs its modifiers before the object's head. ``objects_only``: only readings
+        with an object cue (a preposition alone, "meet at", is a weak cue)."""
+        for form in (lemma,) if lemma else (_phrasal_lemma(tok), tok.lemma_.lower()):
+            readings = self.verbs.get(form)
             if not readings:
                 continue
             objs = [c for c in tok.children if c.dep_ in {"dobj", "attr", "nsubjpass"}]
@@ -155,10 +175,8 @@ class CodingTables:
                 for p in c.children if p.dep_ in {"pobj", "pcomp"}
             ]  # fmt: skip
             prep_words = {c.lower_ for c in tok.children if c.dep_ == "prep"}
-            default = None
             for r in readings:
-                if not r.object and not r.preposition:
-                    default = default or r
+                if not r.object and (objects_only or not r.preposition):
                     continue
                 if r.preposition:
                     hit = (not r.object and r.preposition in prep_words) or any(
@@ -167,10 +185,8 @@ class CodingTables:
                 else:
                     hit = any(self._cue(r.object, o) for o in objs)
                 if hit:
-                    return r if r.type else None  # an empty type: the cue selects no event
-            if default is not None:
-                return default
-        return None
+                    return True, (r if r.type else None)
+        return False, None
 
     def _cue(self, cue: str, tok) -> bool:
         """Whether the phrase headed by ``tok`` meets an object cue: its head word (or a
@@ -291,6 +307,10 @@ def _sentence(
         if tok is None:
             out.append(ev)
             continue
+        if tok.pos_ == "VERB":
+            met, reading = tables.cued_reading(tok, objects_only=True)
+            if met and reading is None and not _object_named(tok, ev, lex):
+                continue  # "offered condolences": the verb with this object tells no event
         date_start = None
         if sum(e.trigger_start == ev.trigger_start for e in events) > 1 and ev.date_quote:
             # one trigger, several dates ("killed A in 2009 and B in 2013"): each date's
@@ -320,6 +340,29 @@ def _sentence(
             covered.add(tok.i)
             out.extend(new)
     return _unique(out)
+
+
+def _object_named(tok, ev: EventMention, lex) -> bool:
+    """Whether the curated trigger ``ev`` was chosen for the verb ``tok``'s object: a word its
+    reading requires ("provide aid", "approved the sale") heads the verb's object or the
+    object of one of its prepositions. A curated reading that names no object (a bare verb,
+    or one that needs only an actor or a ``to``) yields where the derived lexicon's pattern
+    for the verb with this object selects no event (PETRARCH2's null code or a CAMEO 01
+    statement: OFFER + CONDOLENCES [018]): a verb-and-object pattern is more specific than a
+    verb. A pattern of another type does not override it: the derived lexicon merges a
+    verb's senses (ATTACK + ENVOY is PETRARCH2's verbal attack, the curated ``attack`` the
+    material one)."""
+    form = " ".join(ev.trigger.lower().split())
+    words = {
+        r.lower() for t in lex.by_form.get(form, ()) if t.type == ev.type
+        for r in t.requires if not r.startswith("@")
+    } - {"to", "that", "with", "from", "for", "on", "against", "between"}  # fmt: skip
+    if not words:
+        return False
+    objs = [c for c in tok.children if c.dep_ in {"dobj", "attr", "nsubjpass", "oprd"}]
+    objs += [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    objs += [c for o in objs for c in o.conjuncts]
+    return any(o.lower_ in words or o.lemma_.lower() in words for o in objs)
 
 
 def _main_event(
