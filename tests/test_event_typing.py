@@ -171,3 +171,21 @@ def test_a_derived_pattern_of_another_type_does_not_override_a_curated_trigger()
     # PETRARCH2's ATTACK + ENVOY is a verbal attack; the curated material "attack" stays
     found = typed("The US envoy was attacked in Peshawar on Monday.")
     assert [ty for _, ty, _ in found] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A press briefing with Pakistan's envoy is scheduled for Thursday.",
+        "The United States sold attack helicopters to Pakistan in 2015.",
+    ],
+)
+def test_a_trigger_word_modifying_a_noun_that_tells_no_event_is_no_event(sentence):
+    # "press" in "a press briefing" is no REQUEST, "attack" in "attack helicopters" no ASSAULT
+    assert not any(ty in {"REQUEST", "ASSAULT"} for _, ty, _ in typed(sentence))
+
+
+def test_a_trigger_word_modifying_an_event_noun_stays():
+    # "bomb" modifies "explosion", itself a trigger: the event stays
+    found = typed("In 2010 the TTP claimed a failed bomb explosion in New York.")
+    assert any(ty == "ASSAULT" for _, ty, _ in found), found

@@ -307,6 +307,12 @@ def _sentence(
         if tok is None:
             out.append(ev)
             continue
+        if (
+            tok.dep_ == "compound"
+            and tok.head.i not in trigger_tokens
+            and tok.head.lower_ not in lex.by_form
+        ):
+            continue  # the modifier of a noun that tells no event: "a press briefing"
         if tok.pos_ == "VERB":
             met, reading = tables.cued_reading(tok, objects_only=True)
             if met and reading is None and not _object_named(tok, ev, lex):
