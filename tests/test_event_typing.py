@@ -189,3 +189,11 @@ def test_a_trigger_word_modifying_an_event_noun_stays():
     # "bomb" modifies "explosion", itself a trigger: the event stays
     found = typed("In 2010 the TTP claimed a failed bomb explosion in New York.")
     assert any(ty == "ASSAULT" for _, ty, _ in found), found
+
+
+def test_sending_arms_is_aid_sending_troops_is_not():
+    # PETRARCH2 SEND + &WEAPON [072] → AID; troops sent are no aid
+    assert ("sent", "AID", "USA") in typed("In 2001 the United States sent arms to Pakistan.")
+    assert not any(
+        ty == "AID" for _, ty, _ in typed("In 2001 the United States sent troops to Afghanistan.")
+    )
