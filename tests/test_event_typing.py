@@ -197,3 +197,13 @@ def test_sending_arms_is_aid_sending_troops_is_not():
     assert not any(
         ty == "AID" for _, ty, _ in typed("In 2001 the United States sent troops to Afghanistan.")
     )
+
+
+def test_a_speech_act_does_not_frame_an_event_in_its_adverbial_phrase():
+    # "in protest against …" tells why aid was denied, not what was rejected
+    found = typed(
+        "In October 1990 the United States denied aid to Pakistan in protest against "
+        "Islamabad's nuclear programme."
+    )
+    assert ("denied", "SANCTION", "USA") in found
+    assert not any(ty == "REJECT" for _, ty, _ in found)

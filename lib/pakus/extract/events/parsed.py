@@ -46,6 +46,13 @@ CONFLICTUAL = frozenset({"SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}
 SUFFERED = frozenset({"ASSAULT", "COERCE"})
 """Types whose event noun's possessor suffers it ("Soleimani's killing", "Khan's arrest")."""
 _FRAMING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "advcl"})
+ADVERBIAL_PREPOSITIONS = frozenset(
+    "in at during after before since amid amidst despite following until within near "
+    "across throughout".split()
+)
+"""Prepositions of time, place and circumstance: a phrase they head tells when, where or why
+a speech act was made, not what it says ("denied aid in protest against …", "urged … at a
+meeting"); a speech act does not frame an event in it."""
 _OWN_CLAUSE_DEPS = frozenset({"advcl", "conj", "relcl", "acl", "parataxis"})
 """Clauses under a verb that tell their own happening: a coded event in one ("blockade Paris
 to demand an end …") does not make the verb a light verb over it."""
@@ -519,6 +526,8 @@ def _framing(tok, lex, trigger_tokens: set[int]):
     below = tok
     for anc in grammar.ancestors_within(tok, 3, _FRAMING_DEPS):
         if anc.pos_ == "ADP":
+            if anc.lower_ in ADVERBIAL_PREPOSITIONS:
+                return None  # "deny aid … in protest against": a reason, not the content
             below = anc
             continue
         if anc.i != tok.i and grammar.excludes(anc):
