@@ -207,3 +207,13 @@ def test_a_speech_act_does_not_frame_an_event_in_its_adverbial_phrase():
     )
     assert ("denied", "SANCTION", "USA") in found
     assert not any(ty == "REJECT" for _, ty, _ in found)
+
+
+def test_a_preposition_cue_needs_its_phrase_after_the_verb():
+    # PETRARCH2 HEAD (FOR) [042] is "headed for Kabul"; a fronted "For five months" is no cue
+    found = typed("For five months, Pakistan's envoy has headed the effort to convince India.")
+    assert not any(t == "headed" and ty == "CONSULT" for t, ty, _ in found), found
+    assert any(
+        t == "headed" and ty == "CONSULT"
+        for t, ty, _ in typed("In May the Pakistani envoy headed for India.")
+    )

@@ -167,7 +167,9 @@ class CodingTables:
         meets exists, and that reading (None where the cue selects no event: PETRARCH2's
         null code or a CAMEO 01 statement, "offered condolences"). A passive's subject and
         the noun a participle modifies count as its object; a cue of several words ("hunger
-        strike") needs its modifiers before the object's head. ``objects_only``: only readings
+        strike") needs its modifiers before the object's head. A preposition's phrase counts
+        only after the verb, as PETRARCH2's ``- * (FOR …)`` places it ("For five months he has
+        headed …" is no ``HEAD (FOR)``). ``objects_only``: only readings
         with an object cue (a preposition alone, "meet at", is a weak cue)."""
         for form in (lemma,) if lemma else (_phrasal_lemma(tok), tok.lemma_.lower()):
             readings = self.verbs.get(form)
@@ -176,12 +178,13 @@ class CodingTables:
             objs = [c for c in tok.children if c.dep_ in {"dobj", "attr", "nsubjpass"}]
             if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "a bombing claimed by …"
                 objs.append(tok.head)
+            after = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i]
             preps = [
                 (c.lower_, p)
-                for c in tok.children if c.dep_ == "prep"
+                for c in after
                 for p in c.children if p.dep_ in {"pobj", "pcomp"}
             ]  # fmt: skip
-            prep_words = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+            prep_words = {c.lower_ for c in after}
             for r in readings:
                 if not r.object and (objects_only or not r.preposition):
                     continue
