@@ -217,3 +217,24 @@ def test_a_preposition_cue_needs_its_phrase_after_the_verb():
         t == "headed" and ty == "CONSULT"
         for t, ty, _ in typed("In May the Pakistani envoy headed for India.")
     )
+
+
+def test_ruling_out_or_rejecting_cooperation_is_reject():
+    # CAMEO 125 (reject proposal to meet or negotiate) → REJECT: the talks are not told as
+    # held; the refusal is the event
+    found = events("On Monday the United States ruled out talks with the Taliban.")
+    assert [(e.type, e.source_actor, e.negated) for e in found] == [("REJECT", "USA", False)]
+
+
+def test_a_verb_of_refusal_over_a_derived_verb_is_the_event():
+    # "ruled out paying": the derived reading of "pay" is refused, REJECT by the subject,
+    # also in a clause coordinated with another event
+    found = typed("On Monday Pakistan rejected the US demand and ruled out paying compensation.")
+    assert ("ruled", "REJECT", "PAK") in found
+    assert not any(ty == "RETREAT" for _, ty, _ in found)
+
+
+def test_a_derived_verb_governed_by_a_coded_reversal_is_no_event_of_its_own():
+    # "lifted the sanctions imposed in 1998": the lifting is the event; "imposed" is no COERCE
+    found = typed("In 2001 the United States lifted the sanctions imposed on Pakistan in 1998.")
+    assert not any(t == "imposed" for t, _, _ in found), found

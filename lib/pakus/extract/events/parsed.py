@@ -143,6 +143,18 @@ class CodingTables:
             becomes = "AID"  # reversing a cutoff, a suspension or a freeze restores the aid
         return gov, becomes
 
+    def refusal(self, tok, governed_type: str) -> tuple[object, str] | None:
+        """The verb of refusal whose complement ``tok`` is ("ruled out paying", "refused to
+        resume"), and REJECT, where ``governors.csv`` makes an event of ``governed_type``
+        under it REJECT; None otherwise."""
+        if tok.dep_ not in {"xcomp", "ccomp"}:
+            return None
+        head = tok.head
+        entry = self.governors.get(_phrasal_lemma(head)) or self.governors.get(head.lemma_.lower())
+        if entry is None or entry[1] != "REJECT" or governed_type not in entry[0]:
+            return None
+        return head, "REJECT"
+
     def verb_reading(self, tok) -> VerbReading | None:
         """The derived lexicon's reading of a verb: one whose object cue its object (or a
         preposition's object) meets, else its own reading; None where there is none or the
@@ -351,6 +363,16 @@ def _sentence(
         reading = tables.verb_reading(tok)
         if reading is None:
             continue
+        gov = tables.governor(tok, reading.type) or tables.refusal(tok, reading.type)
+        if gov is not None:  # "ruled out paying compensation": the refusal is the event
+            if gov[0].i in covered:
+                continue
+            tok, reading = (
+                gov[0],
+                replace(
+                    reading, type=gov[1], mode="", target=tables.frames.get(gov[1], reading.target)
+                ),
+            )
         new = _new_event(text, si, tok, reading, index, lex)
         if new:
             covered.add(tok.i)
