@@ -238,3 +238,12 @@ def test_a_derived_verb_governed_by_a_coded_reversal_is_no_event_of_its_own():
     # "lifted the sanctions imposed in 1998": the lifting is the event; "imposed" is no COERCE
     found = typed("In 2001 the United States lifted the sanctions imposed on Pakistan in 1998.")
     assert not any(t == "imposed" for t, _, _ in found), found
+
+
+def test_a_verb_with_an_actor_object_is_no_light_verb_over_a_prepositions_event_noun():
+    # "defended Iraq against criticism": the defence (SUPPORT) is the verb's own event, not
+    # a light verb over "criticism" as "imposed sanctions" is over "sanctions"
+    found = typed(
+        "On Friday the Pakistani president defended Iraq against Western criticism of its arms."
+    )
+    assert ("defended", "SUPPORT", "PAK") in found, found

@@ -354,12 +354,17 @@ def _sentence(
             continue
         if any(a.i in covered for a in grammar.ancestors_within(tok, 4, _FRAMING_DEPS | {"conj"})):
             continue  # the content of a coded event, or a verb coordinated with it
+        own_object = any(
+            c.dep_ == "dobj" and c.i not in covered and index.at(c) is not None
+            for c in tok.children
+        )
         if any(
-            c.i in covered or any(g.i in covered for g in c.children)
+            c.i in covered or (not own_object and any(g.i in covered for g in c.children))
             for c in tok.children
             if c.dep_ not in _OWN_CLAUSE_DEPS
         ):
-            continue  # a light verb over a coded event noun: "imposes sanctions"
+            continue  # a light verb over a coded event noun: "imposes sanctions", "took part in
+            # talks"; not a verb with its own object ("defended Iraq against criticism")
         reading = tables.verb_reading(tok)
         if reading is None:
             continue
