@@ -637,8 +637,8 @@ def _recode(
         # the governed one is kept only as a happening of its own time: a date of its own,
         # not the one its governor's clause gives both ("On Monday the EU suspended talks")
         shared = (trigger_dates or {}).get(gov[0].i) == ev.date_quote
-        if ev.date is None or not _noun(tok) or shared:
-            return []
+        if ev.date is None or not _noun(tok) or shared or gov[1] in FRAMING:
+            return []  # what is approved or refused ("approved the sale") is not yet done
         gov = None
     if gov is not None:
         gov_tok, becomes = gov
