@@ -284,3 +284,20 @@ def test_what_is_approved_is_no_happening_of_its_own():
     )
     assert not any(e.type == "AID" for e in found), [(e.type, e.trigger) for e in found]
     assert any(e.type == "AGREE" and e.trigger == "approved" for e in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2019 India massed troops along the border with Pakistan.",
+        "In 2008 India strengthened its forces on the border with Pakistan.",
+    ],
+)
+def test_increasing_armed_forces_is_mobilize(sentence):
+    # CAMEO 154 (mobilize or increase armed forces) → MOBILIZE (troops)
+    assert any(ty == "MOBILIZE" for _, ty, _ in typed(sentence)), typed(sentence)
+
+
+def test_increasing_military_aid_is_no_mobilization():
+    found = typed("In 2019 the United States increased military aid to Pakistan.")
+    assert not any(ty == "MOBILIZE" for _, ty, _ in found)
