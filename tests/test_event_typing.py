@@ -301,3 +301,15 @@ def test_increasing_armed_forces_is_mobilize(sentence):
 def test_increasing_military_aid_is_no_mobilization():
     found = typed("In 2019 the United States increased military aid to Pakistan.")
     assert not any(ty == "MOBILIZE" for _, ty, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("In 2011 Pakistani and Afghan troops clashed on the border.", "clashed"),
+        ("On Monday Indian shelling killed two civilians in Kashmir.", "shelling"),
+    ],
+)
+def test_clashes_and_shelling_are_assault(sentence, trigger):
+    # CAMEO 190 (use conventional military force) → ASSAULT
+    assert any(t == trigger and ty == "ASSAULT" for t, ty, _ in typed(sentence)), typed(sentence)
