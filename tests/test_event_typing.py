@@ -313,3 +313,11 @@ def test_increasing_military_aid_is_no_mobilization():
 def test_clashes_and_shelling_are_assault(sentence, trigger):
     # CAMEO 190 (use conventional military force) → ASSAULT
     assert any(t == trigger and ty == "ASSAULT" for t, ty, _ in typed(sentence)), typed(sentence)
+
+
+def test_a_blockade_is_coerce_and_its_announced_tightening_a_threat():
+    # CAMEO 191 (impose blockade) → COERCE (restrict); "would tighten" told by its actor is
+    # PLOVER's THREATEN
+    assert ("blockade", "COERCE", "IND") in typed("In 2019 India imposed a blockade on Pakistan.")
+    found = typed("On Monday NATO said it would tighten the blockade of Serbia.")
+    assert any(ty == "THREATEN" for _, ty, _ in found), found
