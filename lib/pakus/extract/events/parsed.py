@@ -43,6 +43,9 @@ THREATEN, whatever is promised or threatened)."""
 COOPERATIVE = frozenset({"AID", "COOPERATE", "CONSULT", "SUPPORT", "RETREAT", "CONCEDE"})
 CONFLICTUAL = frozenset({"SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 """Material conflict: told in the future by its actor, it is a threat (PLOVER THREATEN)."""
+ADDRESSED = frozenset({"AGREE", "REQUEST", "THREATEN"})
+"""Speech acts addressed to a party: one their content names, where they name none
+themselves (``grammar.roles``, ``addressed``)."""
 SUFFERED = frozenset({"ASSAULT", "COERCE"})
 """Types whose event noun's possessor suffers it ("Soleimani's killing", "Khan's arrest")."""
 _FRAMING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "advcl"})
@@ -243,7 +246,10 @@ def _country(e: EntityMention) -> str:
 
 
 def _actor(e: EntityMention) -> Actor:
-    return Actor(e.id, _country(e), getattr(e, "sector", ""), e.start, e.end)
+    return Actor(
+        e.id, _country(e), getattr(e, "sector", ""), e.start, e.end,
+        nationals=e.method == "compound",
+    )  # fmt: skip
 
 
 @dataclass
@@ -653,7 +659,7 @@ def _recode(
     kin = _kin(lex, ev.type)
     r = grammar.roles(
         head, frame_slots, index, frozenset({tok.i}) if gov else frozenset(),
-        possessor_suffers=ev.type in SUFFERED, kin=kin,
+        possessor_suffers=ev.type in SUFFERED, kin=kin, addressed=ev.type in ADDRESSED,
     )  # fmt: skip
     if gov is not None:
         # what is banned, cut or lifted names the parties: "a ban on American weapons sales
@@ -808,7 +814,7 @@ def _with_roles(
 def _new_event(
     text: str, si: SentenceInfo, tok, reading: VerbReading, index: ActorIndex, lex
 ) -> list[EventMention]:
-    r = grammar.roles(tok, reading.target, index)
+    r = grammar.roles(tok, reading.target, index, addressed=reading.type in ADDRESSED)
     specific = bool(reading.object or reading.preposition)
     main = grammar.main_predicate(tok)
     one_actor = main and (
