@@ -186,3 +186,27 @@ def test_curated_rows_win_over_peer_rows():
         keep_default_na=False,
     )
     assert "Nawaz Sharif" not in set(peers["name"])  # PER.NAWAZ is curated
+
+
+def test_body_role_apposition_after_a_name_makes_the_person_the_bodys():
+    """Rule _body_role: "X, the <body> <title>," — the person acts for the body named in the
+    apposition (an international body: IGO), whatever the gazetteer's nationality, and so
+    does every other mention of the person."""
+    found = entities(
+        "Richard Holbrooke, the United Nations Special Coordinator, met officials. "
+        "Richard Holbrooke left on Monday."
+    )
+    people = [f for f in found if f[0] == "Richard Holbrooke"]
+    assert len(people) == 2 and all(p[3] == "IGO" for p in people)
+
+
+def test_body_role_title_before_a_name_makes_the_person_the_bodys():
+    """Rule _body_role: "<body> <title> <Name>" ("NATO spokesman …")."""
+    found = entities("NATO spokesman Richard Holbrooke said the convoy was hit.")
+    assert next(f for f in found if f[0] == "Richard Holbrooke")[3] == "IGO"
+
+
+def test_body_role_needs_a_body_at_the_start_of_the_apposition():
+    """Rule _body_role: a nationality or a bare title in the apposition is no body."""
+    found = entities("Richard Holbrooke, the special envoy, met officials.")
+    assert next(f for f in found if f[0] == "Richard Holbrooke")[3] == "USA"

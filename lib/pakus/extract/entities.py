@@ -1041,7 +1041,12 @@ def entity_mentions(
     # Defence Secretary Tom King")
     items = []
     by_group: dict[str, EntityMention] = {}
+    by_body: dict[str, EntityMention] = {}
     for e in found.items:
+        if e.type == "person" and e.id not in by_body:
+            body = _body_role(text, e, found)
+            if body is not None:
+                by_body[e.id] = body
         if e.type == "person" and not e.country and agents is not None:
             e = _with_nationality(text, e, agents.demonyms)
         if e.type == "person" and not e.country and not e.affiliation:
@@ -1052,10 +1057,12 @@ def entity_mentions(
         if year and e.quote.split()[-1] == "Act":
             e = _as(e, e.start, year.end(), text, e.method)
         items.append(e)
-    # "Taliban leader Mansour": every mention of that person is the group's
+    # "Taliban leader Mansour": every mention of that person is the group's; "Kenzo Oshima,
+    # the United Nations Emergency Relief Coordinator": every mention acts for the UN
     items = [
         _of_group(e, by_group[e.id]) if e.id in by_group and not e.country else e for e in items
     ]
+    items = [_of_body(e, by_body[e.id]) if e.id in by_body else e for e in items]
     return sorted(items, key=lambda e: (e.start, e.end))
 
 
@@ -1071,6 +1078,64 @@ def _group_role_before(text: str, e: EntityMention, found: _Found) -> EntityMent
         return None
     before = found.ending_at(m.start())
     return before[-1] if before and before[-1].type == "group" else None
+
+
+_BODY_ROLE_AFTER = re.compile(r",[ \t]+the[ \t]+")
+"""The opening of an apposition after a person's name: "Kenzo Oshima, the …"."""
+_TITLE_WORDS_AFTER = re.compile(
+    rf"(?:[ \t]+(?:[A-Z][\w’'\-]*|of|for|on|the|{_ROLE_WORDS})){{1,5}}?(?=[ \t]*(?:[,.;)\n]|$))"
+)
+"""The title words after a body in an apposition or before a name: "… Emergency Relief
+Coordinator", "Secretary-General"; capitalised, or role nouns (``_ROLE_WORDS``)."""
+_BODY_ROLE_BEFORE = re.compile(rf"(?:[ \t]+(?:[A-Z][\w’'\-]*|{_ROLE_WORDS})){{1,3}}[ \t]+$")
+"""Title words between a body and a name: "UN Secretary-General Kofi Annan"."""
+
+
+def _body_role(text: str, e: EntityMention, found: _Found) -> EntityMention | None:
+    """The body a person holds an office of, as the text tells it: an apposition after the
+    name that opens with the body ("Kenzo Oshima, the United Nations Emergency Relief
+    Coordinator," → the UN), or the body and title before the name ("UN Secretary-General
+    Kofi Annan"). The body: an international body (country ``IGO``) or a state's body or
+    the state itself, found by the gazetteer. None where there is none. A person acts for the
+    body whose office the text gives him (PLOVER records code the UN's coordinator ``IGO``,
+    whatever his nationality)."""
+    m = _BODY_ROLE_AFTER.match(text, e.end)
+    if m is not None:
+        after = found._overlapping(m.end(), m.end() + 1)
+        body = next((b for b in after if b.start == m.end()), None)
+        if _is_body(body) and _TITLE_WORDS_AFTER.match(text, body.end):
+            return body
+    m = _BODY_ROLE_BEFORE.search(text, max(0, e.start - 60), e.start)
+    if m is not None and m.start() > 0:
+        before = found.ending_at(m.start())
+        body = before[-1] if before else None
+        if _is_body(body) and _TITLES_ONLY.fullmatch(text[m.start() : e.start].strip()):
+            return body
+    return None
+
+
+_TITLES_ONLY = re.compile(
+    rf"(?:(?:{_TITLES}|Secretary-General|Secretary General|High Commissioner|{_ROLE_WORDS})[ \t]*)+"
+)
+"""Title words only: what may stand between a body and a person's name."""
+
+
+def _is_body(b: EntityMention | None) -> bool:
+    """Whether ``b`` is a body a person may hold an office of: an international body, or an
+    organisation or state with a country."""
+    return (
+        b is not None
+        and b.method != "compound"
+        and (b.country == "IGO" or (b.type in {"org", "state"} and bool(b.country)))
+    )
+
+
+def _of_body(e: EntityMention, body: EntityMention) -> EntityMention:
+    """``e``, holding an office of ``body``: the body's country (``IGO`` for an international
+    body), its sector or GOV."""
+    sector = body.sector if body.sector and body.sector != "IGO" else (e.sector or "GOV")
+    return EntityMention(e.start, e.end, e.quote, e.id, e.name, e.type, body.country, e.method,
+                         body.country, sector)  # fmt: skip
 
 
 def _of_group(e: EntityMention, group: EntityMention) -> EntityMention:
