@@ -210,3 +210,30 @@ def test_body_role_needs_a_body_at_the_start_of_the_apposition():
     """Rule _body_role: a nationality or a bare title in the apposition is no body."""
     found = entities("Richard Holbrooke, the special envoy, met officials.")
     assert next(f for f in found if f[0] == "Richard Holbrooke")[3] == "USA"
+
+
+def test_derivation_splits_an_entry_by_the_body_each_name_names():
+    """Rule split_bodies: PETRARCH2 lists bodies and people coded alike under one entry; each
+    becomes its own actor (acronyms join the name whose initials they fit; a name sharing a
+    distinctive word joins that name; a first name opens a person)."""
+    d = _script()
+    names = ["Federal Trade Commission", "FTC", "Overseas Private Investment Corporation", "OPIC"]
+    assert d.split_bodies(names, set()) == [
+        ("", ["Federal Trade Commission", "FTC"]),
+        ("body", ["Overseas Private Investment Corporation", "OPIC"]),
+    ]
+    names = ["United States Military", "US Military", "West Point", "Darpa", "John Kirby"]
+    assert d.split_bodies(names, {"us", "united", "states"}, {"John": 3.3}) == [
+        ("", ["United States Military", "US Military", "Darpa"]),
+        ("body", ["West Point"]),
+        ("person", ["John Kirby"]),
+    ]
+
+
+def test_derived_peer_table_keeps_a_lumped_person_and_body_apart():
+    """Rule split_bodies, on the derived table: "John Kirby" and "OPIC" are actors of their
+    own, not the US military and the Federal Trade Commission."""
+    found = dict(entities("John Kirby said OPIC would stop lending.", "2016-05-01")[i][:2]
+                 for i in range(2))  # fmt: skip
+    assert found == {"John Kirby": "person:john-kirby",
+                     "OPIC": "org:overseas-private-investment-corporation"}  # fmt: skip
