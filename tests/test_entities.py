@@ -274,3 +274,9 @@ def test_a_tribal_agency_is_its_place_not_a_body():
         ("North Waziristan", "PLACE.WAZIRISTAN")
     ]
     assert entity_ids("The Defense Intelligence Agency said so.")[0][1] != "PLACE.WAZIRISTAN"
+
+
+def test_great_britain_is_the_state_not_a_place():
+    """actors.csv: "Great Britain" (in the state's official name) is the United Kingdom, an
+    actor, as PETRARCH2 codes it (GBR), not a place on which no role may fall."""
+    assert ("Great Britain", "GBR") in entity_ids("Libya handed two suspects to Great Britain.")
