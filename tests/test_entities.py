@@ -280,3 +280,16 @@ def test_great_britain_is_the_state_not_a_place():
     """actors.csv: "Great Britain" (in the state's official name) is the United Kingdom, an
     actor, as PETRARCH2 codes it (GBR), not a place on which no role may fall."""
     assert ("Great Britain", "GBR") in entity_ids("Libya handed two suspects to Great Britain.")
+
+
+def test_body_named_by_its_place_takes_that_places_country_and_its_suffix_sector():
+    """Rule _placed_body: an organisation found by its suffix whose name holds a state or a
+    place of one is that state's ("Baghdad University" → IRQ), with the suffix's sector
+    (University → EDU); one with neither stays without a country."""
+    found = {e.quote: (e.country, e.sector) for e in extract(
+        "Aid went to Baghdad University and to the Pakistan Peoples Party, not to the "
+        "Quaid-i-Azam University or the Hudson Research Council.").entities}  # fmt: skip
+    assert found["Baghdad University"] == ("IRQ", "EDU")
+    assert found["Pakistan Peoples Party"][0] == "PAK"
+    assert found["Quaid-i-Azam University"] == ("", "EDU")
+    assert found["Hudson Research Council"] == ("", "")

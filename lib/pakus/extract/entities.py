@@ -789,6 +789,32 @@ def _new(text: str, start: int, end: int, type_: str, method: str, ident: str | 
                          type_, "", method)  # fmt: skip
 
 
+_SUFFIX_SECTOR = {
+    "University": "EDU", "College": "EDU", "School": "EDU", "Academy": "EDU",
+    "Court": "JUD", "Parliament": "LEG", "Assembly": "LEG",
+    "Ministry": "GOV", "Embassy": "GOV", "Consulate": "GOV", "High Commission": "GOV",
+}  # fmt: skip
+"""The Phoenix sector of a body named by its last word (CAMEO manual 1.1b3, ch. 3: EDU
+education, JUD judiciary, LEG legislature, GOV government)."""
+
+
+def _placed_body(mention: EntityMention, found: _Found, suffix: str) -> EntityMention:
+    """A body found by its suffix, with the country of a state or place its name holds
+    ("Baghdad University" → IRQ, "Kenya Anti-Corruption Commission" → KEN: a body named by
+    where it is is that state's) and the sector of its suffix (``_SUFFIX_SECTOR``)."""
+    inner = [
+        e for e in found._overlapping(mention.start, mention.end)
+        if e.type in {"state", "place"} and e.country and e.country != "IGO"
+        and mention.start <= e.start and e.end <= mention.end
+    ]  # fmt: skip
+    country = min(inner, key=lambda e: e.start).country if inner else ""
+    sector = _SUFFIX_SECTOR.get(suffix, "")
+    if not country and not sector:
+        return mention
+    return EntityMention(mention.start, mention.end, mention.quote, mention.id, mention.name,
+                         mention.type, country, mention.method, country, sector)  # fmt: skip
+
+
 def _acronym_letters_fit(long_form: str, acronym: str) -> bool:
     initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w’']*", long_form) if w[0].isupper())
     letters = acronym.replace("-", "").rstrip("s").upper()
@@ -1025,6 +1051,8 @@ def entity_mentions(
                                     mention.name, "org", head.affiliation, "pattern",
                                     head.country, head.sector)  # fmt: skip
             found.remove(head)
+        elif mention.type == "org":
+            mention = _placed_body(mention, found, m.group("suffix"))
         found.add(mention, absorb=True)
 
     # 4. later short forms: an acronym defined above, or the surname of a person found above
