@@ -237,3 +237,21 @@ def test_derived_peer_table_keeps_a_lumped_person_and_body_apart():
                  for i in range(2))  # fmt: skip
     assert found == {"John Kirby": "person:john-kirby",
                      "OPIC": "org:overseas-private-investment-corporation"}  # fmt: skip
+
+
+def test_located_agent_takes_the_country_it_is_in():
+    """Rule Agents.located: a generic agent with no nationality before a locative
+    preposition and a state or a place of one is that state's, with the agent's sector."""
+    found = entities("Police in Karachi detained students throughout Indonesia.")
+    assert ("Police", "PAK", "state", "PAK", "COP") in found
+    assert ("students", "IDN", "state", "IDN", "EDU") in found
+
+
+def test_located_agent_not_for_troops_or_officials_or_a_named_side():
+    """Rule Agents.located: soldiers and officials serve abroad (UNPLACED_SECTORS), and a
+    nationality or a name before the agent gives its side ("US officials in Islamabad")."""
+    found = entities(
+        "Troops in Afghanistan and diplomats in Islamabad met. US students in Kabul and "
+        "CIA contractors in Lahore left."
+    )
+    assert not [f for f in found if f[0] in {"Troops", "diplomats", "students", "contractors"}]

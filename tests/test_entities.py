@@ -86,7 +86,13 @@ def test_a_body_that_speaks_is_not_a_person():
 
 
 def test_cities_and_provinces_of_the_region_are_places():
-    found = entity_ids("Militants attacked a school in Peshawar and a base near Kandahar.")
+    found = [
+        (e.quote, e.id)
+        for e in extract(
+            "Militants attacked a school in Peshawar and a base near Kandahar."
+        ).entities
+        if e.method != "compound"  # "a school in Peshawar" is also an actor (Agents.located)
+    ]
     assert found == [("Peshawar", "PLACE.PESHAWAR"), ("Kandahar", "PLACE.KANDAHAR")]
 
 

@@ -933,6 +933,8 @@ def entity_mentions(
     if agents is not None:
         for e in agents.compounds(text, *toks):
             found.add(e)
+        for e in agents.located(text, *toks, gazetteer):
+            found.add(e)
     if offices is not None:
         for m in offices.matches(text):
             office = offices.holder(m.group("title"), m.group("surname"), when(m.start()))
