@@ -299,3 +299,12 @@ def test_body_named_by_its_place_takes_that_places_country_and_its_suffix_sector
     assert found["Pakistan Peoples Party"][0] == "PAK"
     assert found["Quaid-i-Azam University"] == ("", "EDU")
     assert found["Hudson Research Council"] == ("", "")
+
+
+def test_near_miss_spelling_matches_only_curated_names():
+    """Rule in gazetteer_mentions: peer names get no near-miss spellings (README of the
+    reference tables), even through a word a curated name spells alike ("Hamad" is one edit
+    from the curated "Hamid" of Hamid Karzai, and the peer group "Sheikh Hamid" must not
+    take "Sheikh Hamad")."""
+    assert not [e for e in extract("Sheikh Hamad met the envoy.").entities if e.type == "group"]
+    assert ("Hamid Karzay", "PER.KARZAI") in entity_ids("President Hamid Karzay spoke.")

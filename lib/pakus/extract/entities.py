@@ -402,7 +402,9 @@ def gazetteer_mentions(
         best: tuple[int, int, bool] | None = None
         j = i + 1
         while True:
-            if node.actor is not None and not (used_fuzzy and node.length < 2):
+            if node.actor is not None and not (
+                used_fuzzy and (node.length < 2 or node.actor >= gaz.curated)
+            ):  # a near miss only of a curated name of two words or more
                 best = (j, node, used_fuzzy)
             if j >= n or not node.children:
                 break
