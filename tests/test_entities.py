@@ -308,3 +308,8 @@ def test_near_miss_spelling_matches_only_curated_names():
     take "Sheikh Hamad")."""
     assert not [e for e in extract("Sheikh Hamad met the envoy.").entities if e.type == "group"]
     assert ("Hamid Karzay", "PER.KARZAI") in entity_ids("President Hamid Karzay spoke.")
+
+
+def test_possessive_is_no_part_of_a_titled_name():
+    """Rule in add_person: a name found by its title ends before a possessive ``'s``."""
+    assert ("Bemba", "person:bemba") in entity_ids("Protesters demanded President Bemba's exit.")

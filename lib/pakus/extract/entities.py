@@ -995,6 +995,8 @@ def entity_mentions(
             rank = _RANK.match(text, cleaned[0], cleaned[1])
             if rank and rank.end() < cleaned[1]:
                 cleaned = (rank.end(), cleaned[1])  # "Col John Miller": the rank is not the name
+        if cleaned and text[cleaned[1] - 2 : cleaned[1]] in {"'s", "’s"}:
+            cleaned = (cleaned[0], cleaned[1] - 2)  # "President Suharto's government"
         if not cleaned or not found.free(*cleaned):
             return
         quote = text[cleaned[0] : cleaned[1]]
