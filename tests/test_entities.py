@@ -313,3 +313,21 @@ def test_near_miss_spelling_matches_only_curated_names():
 def test_possessive_is_no_part_of_a_titled_name():
     """Rule in add_person: a name found by its title ends before a possessive ``'s``."""
     assert ("Bemba", "person:bemba") in entity_ids("Protesters demanded President Bemba's exit.")
+
+
+def test_particle_joined_to_a_name_is_part_of_it_but_not_the_start_of_a_word():
+    """Rule _NAME_PART: "al-Bashir" is one word of the name; the "al" of "also" is none."""
+    found = [e.quote for e in extract(
+        "President Jamal Hassan al-Rashidi said so. Envoy Karim Abdul Khan also spoke."
+    ).entities]  # fmt: skip
+    assert "Jamal Hassan al-Rashidi" in found and "Karim Abdul Khan" in found
+
+
+def test_person_known_by_first_and_last_name_with_other_middle_names():
+    """Rule Gazetteer.person_by_ends: a titled name of three words or more whose first and
+    last words are a known person's, middle names aside, is that person (Omar Hassan Ahmad
+    al Bashir, a peer office holder of Sudan); a two-word name is not matched this way."""
+    x = extract("President Omar El Bashir spoke. Minister Omar Bashir left.", "1995-01-01")
+    found = {e.quote: (e.id, e.country) for e in x.entities}
+    assert found["Omar El Bashir"] == ("person:omar-hassan-ahmad-al-bashir", "SDN")
+    assert found["Omar Bashir"][0] == "person:omar-bashir"

@@ -181,6 +181,9 @@ class Gazetteer:
         self._fuzzy_longest = 0  # the longest alias word that a near miss may match
         self._near_cache: dict[str, set[str]] = {}
         self._starts: dict[str, tuple[_Node | None, bool]] = {}
+        self._by_ends: dict[tuple[str, str], list[Actor]] | None = None
+        """People by the first and last words of their name (``person_by_ends``), built on
+        first use."""
         countries = _countries(actors)
         sectors = actors["sector"] if "sector" in actors.columns else [""] * len(actors)
         for row, sector in zip(actors.itertuples(index=False), sectors, strict=True):
@@ -326,6 +329,30 @@ class Gazetteer:
         if len(node.actors) == 1 or when is None:
             return node.actor
         return min(node.actors, key=lambda index: self.actors[index].distance(when))
+
+    def person_by_ends(self, name: str, when: PartialDate | None = None) -> Actor | None:
+        """The known person whose name opens and ends with the words ``name`` opens and ends
+        with, middle names aside ("Omar Hassan al-Bashir", "Omar El Bashir" → Omar Hassan
+        Ahmad al Bashir): the one such person, or of several all of one country the one of
+        the time ``when``; None where there is none, or they belong to different countries.
+        ``name`` has three words or more: two words give too little to tell people apart
+        ("William Daley" need not be William M. Daley)."""
+        words = [token_key(w) for w in WORD.findall(name)]
+        if len(words) < 3:
+            return None
+        if self._by_ends is None:
+            self._by_ends = {}
+            for a in self.actors:
+                if a.type == "person":
+                    ws = [token_key(w) for w in WORD.findall(a.name)]
+                    if len(ws) >= 2:
+                        self._by_ends.setdefault((ws[0], ws[-1]), []).append(a)
+        found = self._by_ends.get((words[0], words[-1]), [])
+        if not found or len({a.country for a in found}) > 1:
+            return None
+        if len(found) == 1 or when is None:
+            return found[0]
+        return min(found, key=lambda a: a.distance(when))
 
     def _near(self, key: str) -> set[str]:
         """Alias tokens within one edit of ``key`` (memoised per gazetteer, up to ``MEMO_LIMIT``)."""
@@ -549,7 +576,9 @@ _ROLE_WORDS = (
     "operative|diplomat|officer|adviser|advisor|aide|analyst|lawmaker|senator|journalist|pilot"
 )
 _CAP = r"[A-Z][a-zà-ÿ’'\-]+"
-_NAME_PART = rf"(?:{_CAP}|[A-Z]\.?|(?:al|el|bin|ul|ud|e|de|van|von)-?{_CAP}?)"
+_NAME_PART = rf"(?:{_CAP}|[A-Z]\.?|(?:al|el|bin|ul|ud|e|de|van|von)(?:-?{_CAP}|(?![\w-])))"
+"""A word of a name after the first: capitalised, an initial, or a particle alone or joined to
+a capitalised word ("al-Bashir", "bin Laden"; not the "al" of "also")."""
 _NAME = rf"{_CAP}(?:[ \t]+{_NAME_PART}){{0,3}}"
 _HONORIFICS = r"(?:Mufti|Qari|Maulana|Mullah|Sheikh|Syed|Hafiz|Haji)"
 _TITLES = (
@@ -1003,9 +1032,12 @@ def entity_mentions(
         if quote.split()[-1] in _BODY_WORDS:
             return  # "the World Bank said": a body, not a person
         known = people.get(quote) if " " not in quote else None
+        same = gaz.person_by_ends(quote, when(cleaned[0])) if not known else None
         mention = (
             _as(known, *cleaned, text, "coreference")
             if known
+            else _of(same, *cleaned, text, method, when(cleaned[0]))
+            if same
             else _new(text, *cleaned, "person", method)
         )
         if found.add(mention) and not known:
