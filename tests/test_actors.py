@@ -255,3 +255,14 @@ def test_located_agent_not_for_troops_or_officials_or_a_named_side():
         "CIA contractors in Lahore left."
     )
     assert not [f for f in found if f[0] in {"Troops", "diplomats", "students", "contractors"}]
+
+
+def test_led_agent_is_the_leaders():
+    """Rule Agents.led: "X-led <agent>" is an actor of X's country (a state, a body or a
+    nationality), with the agent's sector; "-backed" is not "-led"."""
+    found = entities(
+        "The US-led coalition and Saudi-led forces moved. The Iranian-backed militias left."
+    )
+    assert ("coalition", "USA", "state", "USA", "") in found
+    assert ("forces", "SAU", "state", "SAU", "MIL") in found
+    assert not [f for f in found if f[0] == "militias" and f[3] == "IRN"]

@@ -39,6 +39,8 @@ class Agents:
         for agent, sector in zip(agents.get("agent", []), agents.get("sector", []), strict=True):
             self.phrases.setdefault(tuple(agent.lower().split()), sector)
         self.prefixes = {k[:n] for k in self.phrases for n in range(1, len(k) + 1)}
+        self.heads = frozenset(k[-1] for k in self.phrases)
+        """The head words of agent phrases ("coalition" of "ruling coalition")."""
         self.longest = max((len(k) for k in self.phrases), default=0)
         self.demonyms = {
             d: s for d, s in zip(demonyms["demonym"], demonyms["state"], strict=True)
@@ -153,6 +155,58 @@ class Agents:
             )
         return out
 
+    def led(
+        self, text: str, words: list[str], starts: list[int], ends: list[int],
+        mentions: list[EntityMention],
+    ) -> list[EntityMention]:  # fmt: skip
+        """Agents led by a state or body ("the US-led coalition", "Saudi-led forces",
+        "NATO-led troops"): the noun after ``X-led`` (and at most one lower-case word) that
+        heads an agent phrase (``heads``) is a compound actor of X's country, with its own
+        sector where it is an agent itself. X: a nationality adjective, or a state or body
+        of the gazetteer (``mentions``) with a country. "-backed" is not "-led": a
+        government backed by a state is not that state."""
+        out: list[EntityMention] = []
+        ending = {m.end: m for m in mentions}
+        index = {s: i for i, s in enumerate(starts)}
+        for hit in _LED.finditer(text):
+            i = index.get(hit.end())
+            if i is None:
+                continue
+            who = hit.start()
+            leader = ending.get(who)
+            state = leader.country if leader is not None else ""
+            if not state:
+                k = bisect.bisect_left(ends, who)
+                if k < len(ends) and ends[k] == who:
+                    state = self.demonyms.get(words[k], "")
+            if not state:
+                continue
+            for j in (i, i + 1):
+                if j >= len(words) or words[j].lower() not in self.heads:
+                    continue
+                if j > i and not (
+                    words[i].islower() and _SPACE.fullmatch(text, ends[i], starts[j])
+                ):
+                    continue
+                agent = self.agent_at(words, starts, ends, text, j)
+                sector = agent[1] if agent is not None and agent[0] == j + 1 else ""
+                out.append(
+                    EntityMention(
+                        starts[j],
+                        ends[j],
+                        words[j],
+                        state,
+                        self.states.get(state, state),
+                        "state",
+                        state,
+                        "compound",
+                        state,
+                        sector,
+                    )
+                )
+                break
+        return out
+
     def compounds(
         self, text: str, words: list[str], starts: list[int], ends: list[int]
     ) -> list[EntityMention]:
@@ -251,6 +305,8 @@ class Agents:
         )
 
 
+_LED = re.compile(r"(?<=\w)-led[ \t]+")
+"""The "-led" after a leader's name or nationality: "US-led", "Saudi-led"."""
 LOCATED = frozenset({"in", "throughout", "across", "inside", "from"})
 """Prepositions that place a generic agent in a state or a place of it."""
 UNPLACED_SECTORS = frozenset({"MIL", "SPY", "REF", "IGO", "UAF", "GOV", ""})

@@ -966,6 +966,8 @@ def entity_mentions(
             found.add(e)
         for e in agents.located(text, *toks, gazetteer):
             found.add(e)
+        for e in agents.led(text, *toks, gazetteer):
+            found.add(e)
     if offices is not None:
         for m in offices.matches(text):
             office = offices.holder(m.group("title"), m.group("surname"), when(m.start()))
