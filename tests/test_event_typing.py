@@ -116,3 +116,30 @@ def test_a_demonstration_by_unnamed_civilians_is_a_protest():
 
 def test_an_unnamed_subject_gives_no_other_one_actor_event():
     assert not events("Local officials reimposed a curfew in Dhaka.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In March 2025 the United States suspended aid to Pakistan and condemned its tests.",
+        "On Monday the European Union suspended talks with Belarus and condemned its crackdown.",
+    ],
+)
+def test_an_ed_trigger_right_after_an_actors_name_is_its_verb_not_a_noun(sentence):
+    # rule triggers._finite_after_actor: "the United States suspended" is a past tense whose
+    # subject is the name (the determiner belongs to the name); both coordinated verbs are events
+    found = extract(sentence, "2025-06-04").events
+    assert {e.trigger for e in found} >= {"suspended"}
+    assert len({e.trigger for e in found}) == 2
+
+
+def test_a_governed_noun_dated_only_by_its_governors_clause_is_no_event_of_its_own():
+    # rule parsed._recode: "suspended talks" is a SANCTION; the talks are no CONSULT, even when
+    # the clause's date ("On Monday") reaches both words; a date of its own keeps it
+    found = extract(
+        "On Monday the European Union suspended talks with Belarus and condemned its crackdown.",
+        "2025-06-04",
+    ).events
+    assert "CONSULT" not in {e.type for e in found}
+    kept = extract("In 2001 the United States lifted the sanctions imposed in 1998.").events
+    assert ("sanctions", "1998") in {(e.trigger, e.date) for e in kept}

@@ -285,6 +285,7 @@ def _sentence(
         if tok is not None:
             heads[id(ev)] = tok
     trigger_tokens = {t.i for t in heads.values()}
+    trigger_dates = {heads[id(ev)].i: ev.date_quote for ev in events if id(ev) in heads}
     out: list[EventMention] = []
     for ev in events:
         tok = heads.get(id(ev))
@@ -297,7 +298,11 @@ def _sentence(
             # event keeps the target named nearest before its date
             at = ev.quote.find(ev.date_quote)
             date_start = ev.start + at if at >= 0 else None
-        out.extend(_recode(text, si, ev, tok, index, lex, tables, trigger_tokens, date_start))
+        out.extend(
+            _recode(
+                text, si, ev, tok, index, lex, tables, trigger_tokens, date_start, trigger_dates
+            )
+        )
     main, main_tokens = _main_event(text, si, doc, heads, index, lex, tables, out)
     out.extend(main)
     covered = {t.i for t in heads.values()} | {e.trigger_start for e in out} | main_tokens
@@ -533,6 +538,7 @@ def _retype(ev: EventMention, type_: str, tok, si: SentenceInfo, lex) -> EventMe
 def _recode(
     text: str, si: SentenceInfo, ev: EventMention, tok, index: ActorIndex, lex,
     tables: CodingTables, trigger_tokens: set[int], date_start: int | None = None,
+    trigger_dates: dict[int, str] | None = None,
 ) -> list[EventMention]:  # fmt: skip
     head = tok
     original = ev.type
@@ -540,8 +546,10 @@ def _recode(
     content_mood = None
     if gov is not None and gov[0].i in trigger_tokens:
         # the governing word is an event of its own ("lifted the sanctions imposed in 1998"):
-        # the governed one is kept only as a happening of its own time
-        if ev.date is None or not _noun(tok):
+        # the governed one is kept only as a happening of its own time: a date of its own,
+        # not the one its governor's clause gives both ("On Monday the EU suspended talks")
+        shared = (trigger_dates or {}).get(gov[0].i) == ev.date_quote
+        if ev.date is None or not _noun(tok) or shared:
             return []
         gov = None
     if gov is not None:
