@@ -875,6 +875,8 @@ def mood(tok) -> Mood:
             negated = True
         if any(c.dep_ == "amod" and c.lower_ in IRREALIS_ADJECTIVES for c in tok.children):
             modality = "hypothetical"
+        if _scheduled(tok):
+            modality = "future"  # "Talks with Pakistan are scheduled for Friday"
     if _spoken_of(verb):
         modality = "hypothetical"
     for c in verb.children:
@@ -914,8 +916,9 @@ def mood(tok) -> Mood:
             break
         if v.i != tok.i and excludes(v) and not _has_neg(v):
             negated = True  # "ruled out sanctions": the sanctions are excluded
-        if _question(v):
-            modality = modality or "hypothetical"  # "Did the team ask the US for help?"
+        if _question(v) or _too_to(v):
+            # "Did the team ask the US for help?"; "too soon to think about easing sanctions"
+            modality = modality or "hypothetical"
         # "did not say it would …" negates the saying, not the content
         if _has_neg(v) and (i == 0 or chain[i - 1].dep_ == "xcomp"):
             negated = True
@@ -987,6 +990,38 @@ def _question(verb) -> bool:
     return subject is not None and any(
         c.dep_ in {"aux", "auxpass"} and c.i < subject.i for c in verb.children
     )
+
+
+SCHEDULE_VERBS = frozenset("schedule slate set plan expect".split())
+"""Verbs whose passive has a happening as subject that is arranged, not done: "talks are
+scheduled for Friday", "a meeting is set for next week"."""
+
+
+def _scheduled(noun) -> bool:
+    """Whether the event noun ``noun`` is the subject of a passive verb of scheduling
+    (``SCHEDULE_VERBS``): the happening is arranged for a time, not told as done. A noun
+    that modifies the subject counts as it ("a press briefing is scheduled")."""
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head
+    verb = noun.head
+    return (
+        noun.dep_ == "nsubjpass"
+        and verb.i != noun.i
+        and bool(verb_lemmas(verb) & SCHEDULE_VERBS)
+        and any(c.dep_ == "auxpass" for c in verb.children)
+    )
+
+
+def _too_to(verb) -> bool:
+    """Whether ``verb`` heads an infinitive under "too" + adjective or adverb ("it was too
+    soon for Clinton to think about easing", "too weak to resist"): what it tells is out of
+    reach, not done (CGEL's excessive-degree construction)."""
+    if verb.dep_ not in {"advcl", "xcomp", "ccomp"} or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return False
+    degree = [verb.head, *(c for c in verb.head.children if c.dep_ in {"acomp", "advmod"})]
+    return any(any(g.lower_ == "too" for g in d.children) for d in degree if d.i != verb.i)
 
 
 def _spoken_of(verb) -> bool:
