@@ -192,3 +192,15 @@ def test_a_promises_content_subject_is_its_actor_not_its_target():
     assert roles(text, "THREATEN") == {("IND", "")}
     text = "Pakistan promised that the Pakistani army would hand over the suspects to the US."
     assert roles(text, "AGREE") == {("PAK", "USA")}
+
+
+def test_the_subject_the_parser_gives_an_infinitive_complement_is_the_verbs_object():
+    text = "Pakistan allowed the United States to use its air bases."
+    assert roles(text, "CONCEDE") == {("PAK", "USA")}
+
+
+def test_the_place_of_a_when_clause_is_where_the_event_happened():
+    text = (
+        "Taliban gunmen killed six soldiers on Monday when they ambushed a convoy in Balochistan."
+    )
+    assert roles(text, "ASSAULT") == {("TALIBAN", "PAK")}

@@ -285,7 +285,13 @@ def slot_tokens(tok, slot: str) -> list:
     """The tokens filling a frame slot of ``tok``: ``dobj``, ``dative`` (an indirect object),
     or a preposition's object."""
     if slot == "dobj":
-        return _children(tok, "dobj", "attr") if tok.pos_ in {"VERB", "AUX"} else []
+        if tok.pos_ not in {"VERB", "AUX"}:
+            return []
+        # "allowed the United States to use its bases": the parser makes the object the
+        # subject of the infinitive clause
+        return _children(tok, "dobj", "attr") or [
+            s for c in _children(tok, "ccomp") if _infinitive(c) for s in _children(c, "nsubj")
+        ]  # fmt: skip
     if slot == "dative":
         return [c for c in _children(tok, "dative") if not _children(c, "pobj")]
     found = _prep_objects(tok, slot)
@@ -305,6 +311,13 @@ def stative(tok) -> bool:
         and any(c.dep_ == "auxpass" and c.lower_ in {"is", "are", "am"} for c in tok.children)
         and not _children(tok, "agent")
         and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+    )
+
+
+def _infinitive(clause) -> bool:
+    """Whether ``clause`` is an infinitive (``to`` + verb) with no ``that``/``for`` mark."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not any(
+        c.dep_ == "mark" for c in clause.children
     )
 
 
@@ -737,7 +750,10 @@ def place_of(tok, index: ActorIndex, kin: Callable[[object], bool] | None = None
     while queue:
         cur = queue.pop(0)
         for c in cur.children:
-            if c.i in seen or c.dep_ in _OWN_CLAUSE_STOP:
+            when = c.dep_ == "advcl" and any(
+                g.dep_ == "advmod" and g.lower_ == "when" for g in c.children
+            )  # "killed 23 people when they blew themselves up in Tel Aviv": the same time
+            if c.i in seen or (c.dep_ in _OWN_CLAUSE_STOP and not when):
                 continue
             if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and _children(c, *SUBJECTS):
                 continue  # a coordinated clause with a subject of its own
