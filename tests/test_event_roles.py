@@ -204,3 +204,16 @@ def test_the_place_of_a_when_clause_is_where_the_event_happened():
         "Taliban gunmen killed six soldiers on Monday when they ambushed a convoy in Balochistan."
     )
     assert roles(text, "ASSAULT") == {("TALIBAN", "PAK")}
+
+
+def test_an_ultimatums_target_is_the_subject_of_its_condition():
+    text = (
+        "The US Congress threatened that NATO would hold back more aid if Pakistan does not "
+        "reopen the supply routes."
+    )
+    assert roles(text, "THREATEN") == {("USA", "PAK")}
+
+
+def test_a_complaints_target_is_the_subject_of_its_content():
+    text = "Pakistan complained to visiting senators that Congress does not value its efforts."
+    assert roles(text, "ACCUSE") == {("PAK", "USA")}

@@ -496,6 +496,12 @@ def _content_targets(
         )
         if found:
             return found
+        for cond in _children(c, "advcl"):  # an ultimatum: "would hold back more aid if
+            # Pakistan does not reopen the routes" threatens Pakistan
+            if any(g.dep_ == "mark" and g.lower_ in {"if", "unless"} for g in cond.children):
+                found = [a for x in _children(cond, *SUBJECTS) for a in actors_of(x, index)]
+                if found:
+                    return found
     return []
 
 

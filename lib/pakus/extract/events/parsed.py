@@ -43,7 +43,7 @@ THREATEN, whatever is promised or threatened)."""
 COOPERATIVE = frozenset({"AID", "COOPERATE", "CONSULT", "SUPPORT", "RETREAT", "CONCEDE"})
 CONFLICTUAL = frozenset({"SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 """Material conflict: told in the future by its actor, it is a threat (PLOVER THREATEN)."""
-ADDRESSED = {"REQUEST": "asked", "AGREE": "promised", "THREATEN": "promised"}
+ADDRESSED = {"REQUEST": "asked", "ACCUSE": "asked", "AGREE": "promised", "THREATEN": "promised"}
 """Speech acts addressed to a party: one their content names, where they name none
 themselves (``grammar.roles``, ``addressed``): the one asked to act, or the one an act is
 promised or threatened to."""
