@@ -217,3 +217,8 @@ def test_an_ultimatums_target_is_the_subject_of_its_condition():
 def test_a_complaints_target_is_the_subject_of_its_content():
     text = "Pakistan complained to visiting senators that Congress does not value its efforts."
     assert roles(text, "ACCUSE") == {("PAK", "USA")}
+
+
+def test_a_body_based_somewhere_acts_for_that_country_and_conjuncts_all_count():
+    text = "Washington sanctioned a Belarus-based tractor plant and three Chinese firms."
+    assert roles(text, "SANCTION") == {("USA", "BLR"), ("USA", "CHN")}

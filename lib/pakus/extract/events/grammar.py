@@ -233,6 +233,14 @@ def _own_actors(tok, index: ActorIndex, seen: frozenset[int]) -> list[Actor]:
             found = [a for a in actors_of(child, index, seen) if a.country]
             if found:
                 return found
+    if tok.lower_ == "based" and tok.dep_ == "amod":
+        # "a Belarus-based tractor plant", "a Karachi-based firm": where the body is based
+        for child in tok.children:
+            if child.dep_ in {"npadvmod", "compound", "nmod"} and child.i < tok.i:
+                found = actors_of(child, index, seen)
+                where = index.place_at(child)
+                if found or where is not None:
+                    return found or [where]
     for child in tok.children:
         if child.dep_ in _MODIFIER_DEPS and child.i < tok.i:
             found = actors_of(child, index, seen)
