@@ -321,3 +321,12 @@ def test_a_blockade_is_coerce_and_its_announced_tightening_a_threat():
     assert ("blockade", "COERCE", "IND") in typed("In 2019 India imposed a blockade on Pakistan.")
     found = typed("On Monday NATO said it would tighten the blockade of Serbia.")
     assert any(ty == "THREATEN" for _, ty, _ in found), found
+
+
+def test_telling_someone_to_act_is_a_request_telling_that_is_no_event():
+    # PLOVER REQUEST covers orders: "told Zardari to act" (an infinitive complement); a
+    # curated reading that requires "to" needs that complement in the parse
+    assert ("told", "REQUEST", "PER.OBAMA") in typed("Obama told Zardari to act against militants.")
+    found = typed("On Monday Obama told reporters that Pakistan agreed to talks.")
+    assert not any(ty == "REQUEST" for _, ty, _ in found), found
+    assert ("agreed to", "AGREE", "PAK") in found  # the verb after an actor is no noun
