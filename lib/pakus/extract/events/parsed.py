@@ -43,6 +43,9 @@ THREATEN, whatever is promised or threatened)."""
 COOPERATIVE = frozenset({"AID", "COOPERATE", "CONSULT", "SUPPORT", "RETREAT", "CONCEDE"})
 CONFLICTUAL = frozenset({"SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 """Material conflict: told in the future by its actor, it is a threat (PLOVER THREATEN)."""
+ADDRESSED = frozenset({"AGREE", "REQUEST", "THREATEN"})
+"""Speech acts addressed to a party: one their content names, where they name none
+themselves (``grammar.roles``, ``addressed``)."""
 SUFFERED = frozenset({"ASSAULT", "COERCE"})
 """Types whose event noun's possessor suffers it ("Soleimani's killing", "Khan's arrest")."""
 _FRAMING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "advcl"})
@@ -243,7 +246,10 @@ def _country(e: EntityMention) -> str:
 
 
 def _actor(e: EntityMention) -> Actor:
-    return Actor(e.id, _country(e), getattr(e, "sector", ""), e.start, e.end)
+    return Actor(
+        e.id, _country(e), getattr(e, "sector", ""), e.start, e.end,
+        nationals=e.method == "compound",
+    )  # fmt: skip
 
 
 @dataclass
@@ -502,7 +508,7 @@ def _main_event(
             r = grammar.Roles(
                 (Actor(below.source_actor, below.source_country, below.source_sector),), r.targets
             )
-        date = _clause_date(tok, si) or si.governing
+        date = _clause_date(tok, si) or dating.when_date(tok, si.dates, si.start) or si.governing
         if date is not None and _since(date, doc, si):
             date = None  # "Since the 2001 attacks, … has detained": a span's start, no date
         md = grammar.mood(tok)
@@ -677,7 +683,7 @@ def _recode(
     kin = _kin(lex, ev.type)
     r = grammar.roles(
         head, frame_slots, index, frozenset({tok.i}) if gov else frozenset(),
-        possessor_suffers=ev.type in SUFFERED, kin=kin,
+        possessor_suffers=ev.type in SUFFERED, kin=kin, addressed=ev.type in ADDRESSED,
     )  # fmt: skip
     if gov is not None:
         # what is banned, cut or lifted names the parties: "a ban on American weapons sales
@@ -832,7 +838,7 @@ def _with_roles(
 def _new_event(
     text: str, si: SentenceInfo, tok, reading: VerbReading, index: ActorIndex, lex
 ) -> list[EventMention]:
-    r = grammar.roles(tok, reading.target, index)
+    r = grammar.roles(tok, reading.target, index, addressed=reading.type in ADDRESSED)
     specific = bool(reading.object or reading.preposition)
     main = grammar.main_predicate(tok)
     one_actor = main and (
@@ -855,7 +861,9 @@ def _new_event(
         ((a, b) for a, b in clause_spans(text, si.start, si.end) if a <= start < b),
         (si.start, si.end),
     )
-    date = _clause_date(tok, si) or si.governing
+    date = _clause_date(tok, si) or dating.when_date(tok, si.dates, si.start) or si.governing
+    if date is not None and dating.ongoing_since(text, c_start, start, date):
+        date = None  # "For the past five months, Talbott has headed …": a span it fills
     m = grammar.mood(tok)
     modality = m.modality
     stated = _stated_intent(reading.type, tok, m.modality, m.negated, r, None)
