@@ -473,6 +473,8 @@ def _main_event(
         if tok is None or tok.i not in slots or index.at(tok) is not None:
             continue
         start = si.start + m.start()
+        if any(e.trigger_start <= start < e.trigger_end for e in coded):
+            continue  # the words of a trigger coded already ("its demand that …")
         c_start, c_end = next(
             ((a, b) for a, b in clause_spans(text, si.start, si.end) if a <= start < b),
             (si.start, si.end),
