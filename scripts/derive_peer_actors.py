@@ -374,10 +374,93 @@ def _is_office(token: str, state_words: set[str]) -> bool:
     return titled and all(w in TITLE_WORDS or w in state_words for w in words)
 
 
+GENERIC_WORDS = frozenset(
+    """department ministry office agency council committee commission organization organisation
+    national international union party front forces force group association corporation
+    company institute center centre services service authority federation league government
+    federal bureau board administration islamic republic people peoples""".split()
+)
+"""Words many bodies' names share: they do not make two names one body's."""
+
+
+def _stems(name: str, state_words: set[str]) -> set[str]:
+    """The distinctive words of a name (four-letter stems: "Defence" and "Defense" agree),
+    without titles, country words, particles and ``GENERIC_WORDS``."""
+    words = [w.lower().strip(".,'’") for w in re.split(r"[\s_\-]+", name)]
+    return {
+        w[:4] for w in words
+        if len(w) >= 4 and w not in GENERIC_WORDS and w not in TITLE_WORDS
+        and w not in state_words and w not in PARTICLES
+    }  # fmt: skip
+
+
+def _initials_fit(name: str, acronym: str) -> bool:
+    """Whether ``acronym``'s letters are, in order, initials of ``name``'s words, the first
+    one first ("OPIC" of "Overseas Private Investment Corporation")."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w’']*", name) if w[0].isupper())
+    letters = acronym.replace(".", "").upper()
+    if len(letters) < 2 or not initials or letters[0] != initials[0].upper():
+        return False
+    it = iter(initials.upper())
+    return all(ch in it for ch in letters)
+
+
+def _person_name(name: str, firsts: dict[str, float]) -> bool:
+    """Whether an alias is a person's name: two or three capitalised words, the first a
+    frequent first name (US census, ``FIRST_NAME_SHARE``), none a word of a body's name."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 3
+        and firsts.get(words[0], 0.0) >= FIRST_NAME_SHARE
+        and words[0].lower() not in PARTICLES  # "Al Badar": an article, not "Al"
+        and all(w[:1].isupper() for w in words)
+        and not any(w.lower() in GENERIC_WORDS for w in words)
+    )
+
+
+def split_bodies(
+    names: list[str], state_words: set[str], firsts: dict[str, float] | None = None
+) -> list[tuple[str, list[str]]]:
+    """A Phoenix entry's names split by the body (or person) each names: PETRARCH2 lists
+    under one code every actor it codes alike ("UNITED_STATES_MILITARY" with "WEST_POINT",
+    "DARPA" and "JOHN_KIRBY"; "FEDERAL_TRADE_COMMISSION" with "OPIC"), which as one actor
+    would give them all one id. A name joins the body of an earlier name that shares a
+    distinctive word with it (``_stems``); a one-word name (an acronym), the body of the
+    latest name whose initials it fits, else the entry's own; a person's name (with
+    ``firsts``: ``_person_name``) stands alone as a person; any other name is a body of its
+    own. Returns (type, names) per body, the entry's own first (type ``""``: the entry's)."""
+    groups: list[tuple[str, list[str]]] = [("", [names[0]])]
+    for name in names[1:]:
+        if " " not in name:
+            fit = next(
+                (g for g in reversed(groups) if any(_initials_fit(n, name) for n in g[1])),
+                groups[0],
+            )
+            fit[1].append(name)
+            continue
+        stems = _stems(name, state_words)
+        near = next(
+            (g for g in groups if g[0] != "person" and any(stems & _stems(n, state_words) for n in g[1])),
+            None,
+        )  # fmt: skip
+        if near is not None:
+            near[1].append(name)
+        elif firsts is not None and _person_name(name, firsts):
+            groups.append(("person", [name]))
+        elif not stems:
+            groups[0][1].append(name)  # only generic and country words: "US Military"
+        else:
+            groups.append(("body", [name]))
+    return groups
+
+
 def body_rows(entries: list[Entry], states: set[str], default_type: str,
-              state_words: set[str] = frozenset()) -> list[dict]:  # fmt: skip
+              state_words: set[str] = frozenset(),
+              firsts: dict[str, float] | None = None) -> list[dict]:  # fmt: skip
     """Institutions, international bodies, armed groups and office holders: entries with a
-    code other than a bare state's. A body named only by titles is an office and left out."""
+    code other than a bare state's. A body named only by titles is an office and left out.
+    The names of a body entry are split by the body or person each names
+    (:func:`split_bodies`): each becomes a row of its own with the entry's code."""
     states_names = state_words
     rows = []
     for e in entries:
@@ -412,10 +495,12 @@ def body_rows(entries: list[Entry], states: set[str], default_type: str,
             )  # fmt: skip
         else:
             type_ = "group" if first_sector in {"REB", "INS", "SEP", "RAD", "UAF"} else "org"
-            rows.append(
-                _row(_ids(type_, names[0]), names[0], type_, first_country, first_sector, names,
-                     "", codes[0].split()[0], e.file, e.line)
-            )  # fmt: skip
+            for kind_of, group in split_bodies(names, states_names, firsts):
+                t = "person" if kind_of == "person" else type_
+                rows.append(
+                    _row(_ids(t, group[0]), group[0], t, first_country, first_sector, group,
+                         "", codes[0].split()[0], e.file, e.line)
+                )  # fmt: skip
     return rows
 
 
@@ -535,13 +620,16 @@ def derive(folder: Path, out: Path) -> dict[str, int]:
     adjectives: list[dict] = []
     rows = state_rows(countries, states, demonyms, adjectives)
     words = {w.lower() for n in states.values() for w in n.split()} | {d.lower() for d in demonyms}
-    rows += body_rows(countries, set(states), "org", words)
+    firsts = first_names()
+    rows += body_rows(countries, set(states), "org", words, firsts)
     rows += body_rows(
-        parse_actors(folder / "Phoenix.International.actors.txt"), set(states), "org", words
-    )
+        parse_actors(folder / "Phoenix.International.actors.txt"), set(states), "org", words,
+        firsts,
+    )  # fmt: skip
     rows += body_rows(
-        parse_actors(folder / "Phoenix.MilNonState.actors.txt"), set(states), "group", words
-    )
+        parse_actors(folder / "Phoenix.MilNonState.actors.txt"), set(states), "group", words,
+        firsts,
+    )  # fmt: skip
     rows = unique_ids(drop_curated(rows, curated))
     tables = {
         "peer_actors": rows,
@@ -550,7 +638,7 @@ def derive(folder: Path, out: Path) -> dict[str, int]:
             {a["demonym"]: a for a in adjectives if not a["demonym"].endswith("s")}.values(),
             key=lambda a: a["demonym"],
         ),
-        "ambiguous_names": ambiguous_rows(rows, curated, first_names()),
+        "ambiguous_names": ambiguous_rows(rows, curated, firsts),
     }
     for name, table in tables.items():
         with (out / f"{name}.csv").open("w", encoding="utf-8", newline="") as f:

@@ -77,7 +77,9 @@ APPEAL_ROOT = "02"
 """CAMEO 02 (appeal) → REQUEST: the PLOVER manual draft 2.0, section REQUEST."""
 COLUMNS = ("lemma", "object", "preposition", "cameo", "type", "mode", "context", "target", "source")
 
-_BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
+_BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
+"""A verb block's header, ``---  NAME   [code]  ---``; four headers of the file close the code
+with ``]---  ---`` (``DELAY [120]---``): they start a block too."""
 _CODE = re.compile(r"\[([0-9]{2,4})(?::[0-9]+)?\]")
 _PLOVER_ROW = re.compile(r"^(\d{2,4}):\s*([A-Z]+)\s*,([^,#]*)(?:,([^#]*))?")
 

@@ -186,3 +186,83 @@ def test_curated_rows_win_over_peer_rows():
         keep_default_na=False,
     )
     assert "Nawaz Sharif" not in set(peers["name"])  # PER.NAWAZ is curated
+
+
+def test_body_role_apposition_after_a_name_makes_the_person_the_bodys():
+    """Rule _body_role: "X, the <body> <title>," — the person acts for the body named in the
+    apposition (an international body: IGO), whatever the gazetteer's nationality, and so
+    does every other mention of the person."""
+    found = entities(
+        "Richard Holbrooke, the United Nations Special Coordinator, met officials. "
+        "Richard Holbrooke left on Monday."
+    )
+    people = [f for f in found if f[0] == "Richard Holbrooke"]
+    assert len(people) == 2 and all(p[3] == "IGO" for p in people)
+
+
+def test_body_role_title_before_a_name_makes_the_person_the_bodys():
+    """Rule _body_role: "<body> <title> <Name>" ("NATO spokesman …")."""
+    found = entities("NATO spokesman Richard Holbrooke said the convoy was hit.")
+    assert next(f for f in found if f[0] == "Richard Holbrooke")[3] == "IGO"
+
+
+def test_body_role_needs_a_body_at_the_start_of_the_apposition():
+    """Rule _body_role: a nationality or a bare title in the apposition is no body."""
+    found = entities("Richard Holbrooke, the special envoy, met officials.")
+    assert next(f for f in found if f[0] == "Richard Holbrooke")[3] == "USA"
+
+
+def test_derivation_splits_an_entry_by_the_body_each_name_names():
+    """Rule split_bodies: PETRARCH2 lists bodies and people coded alike under one entry; each
+    becomes its own actor (acronyms join the name whose initials they fit; a name sharing a
+    distinctive word joins that name; a first name opens a person)."""
+    d = _script()
+    names = ["Federal Trade Commission", "FTC", "Overseas Private Investment Corporation", "OPIC"]
+    assert d.split_bodies(names, set()) == [
+        ("", ["Federal Trade Commission", "FTC"]),
+        ("body", ["Overseas Private Investment Corporation", "OPIC"]),
+    ]
+    names = ["United States Military", "US Military", "West Point", "Darpa", "John Kirby"]
+    assert d.split_bodies(names, {"us", "united", "states"}, {"John": 3.3}) == [
+        ("", ["United States Military", "US Military", "Darpa"]),
+        ("body", ["West Point"]),
+        ("person", ["John Kirby"]),
+    ]
+
+
+def test_derived_peer_table_keeps_a_lumped_person_and_body_apart():
+    """Rule split_bodies, on the derived table: "John Kirby" and "OPIC" are actors of their
+    own, not the US military and the Federal Trade Commission."""
+    found = dict(entities("John Kirby said OPIC would stop lending.", "2016-05-01")[i][:2]
+                 for i in range(2))  # fmt: skip
+    assert found == {"John Kirby": "person:john-kirby",
+                     "OPIC": "org:overseas-private-investment-corporation"}  # fmt: skip
+
+
+def test_located_agent_takes_the_country_it_is_in():
+    """Rule Agents.located: a generic agent with no nationality before a locative
+    preposition and a state or a place of one is that state's, with the agent's sector."""
+    found = entities("Police in Karachi detained students throughout Indonesia.")
+    assert ("Police", "PAK", "state", "PAK", "COP") in found
+    assert ("students", "IDN", "state", "IDN", "EDU") in found
+
+
+def test_located_agent_not_for_troops_or_officials_or_a_named_side():
+    """Rule Agents.located: soldiers and officials serve abroad (UNPLACED_SECTORS), and a
+    nationality or a name before the agent gives its side ("US officials in Islamabad")."""
+    found = entities(
+        "Troops in Afghanistan and diplomats in Islamabad met. US students in Kabul and "
+        "CIA contractors in Lahore left."
+    )
+    assert not [f for f in found if f[0] in {"Troops", "diplomats", "students", "contractors"}]
+
+
+def test_led_agent_is_the_leaders():
+    """Rule Agents.led: "X-led <agent>" is an actor of X's country (a state, a body or a
+    nationality), with the agent's sector; "-backed" is not "-led"."""
+    found = entities(
+        "The US-led coalition and Saudi-led forces moved. The Iranian-backed militias left."
+    )
+    assert ("coalition", "USA", "state", "USA", "") in found
+    assert ("forces", "SAU", "state", "SAU", "MIL") in found
+    assert not [f for f in found if f[0] == "militias" and f[3] == "IRN"]

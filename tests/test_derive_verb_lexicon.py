@@ -124,3 +124,17 @@ def test_the_committed_lexicon_has_the_columns_and_plover_types():
     assert set(table["type"]) <= {*PLOVER_TYPES, ""}
     assert (table["type"] == "").sum() < len(table) / 5
     assert {"condemn", "accuse", "praise", "call off"} <= set(table["lemma"])
+
+
+def test_a_block_header_closed_by_dashes_after_its_code_starts_a_new_block():
+    # CAMEO.2.0.txt writes four headers as "---  DELAY   [120]---  ---": their verbs and
+    # patterns belong to that block, not to the block before it
+    text = (
+        CAMEO
+        + "\n---  DELAY   [160]---  ---\nDELAY\n- * ATTACK                    [130]         # PREVENT\n"
+    )
+    rows = {(r["lemma"], r["object"]): r for r in derive_verb_lexicon.derive(text, PLOVER)}
+    assert rows[("delay", "")]["type"] == "SANCTION"
+    assert rows[("delay", "attack")]["type"] == "THREATEN"
+    assert ("warn", "attack") in rows and rows[("warn", "attack")]["cameo"] == "138"
+    assert ("call off", "attack") not in rows

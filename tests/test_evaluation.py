@@ -16,6 +16,7 @@ from pakus.evaluation import (
     match_events,
     read_code_aliases,
     read_gsr,
+    score_entities,
     score_entity_ids,
     score_gsr,
 )
@@ -138,6 +139,23 @@ def test_entity_id_accuracy_counts_only_predictions_on_gold_spans(tmp_path):
     )  # fmt: skip
     ids = score_entity_ids(g, x)
     assert (ids.hits, ids.n) == (1, 2)
+
+
+def test_compound_actors_are_not_scored_as_named_entities(tmp_path):
+    """Rule UNNAMED_METHODS: a nationality + agent actor ("US troops") is an event actor,
+    not a named entity; the annotations do not list it, so it costs no precision."""
+    g = gold(tmp_path, "entity\tUS\tUSA\t1\n")
+    us = TEXT.index("US")
+    x = Extraction(
+        "a", TEXT,
+        entities=[
+            EntityMention(us, us + 2, "US", "USA", "United States", "state"),
+            EntityMention(us, us + 9, TEXT[us : us + 9], "USA", "United States", "state",
+                          method="compound"),
+        ],
+    )  # fmt: skip
+    s = score_entities(g, x)
+    assert (s.tp, s.n_pred, s.n_gold) == (1, 1, 1)
 
 
 GSR = {

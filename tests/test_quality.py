@@ -49,6 +49,16 @@ REAL_TEXT = ROOT / "tests" / "realtext"
 # F1 and role accuracy >= 0.80).
 REAL_TEXT_HELD_OUT = ROOT / "tests" / "realtext_heldout"
 
+# The judge real-text set (tests/realtext_judge: 15 paraphrases of published articles from yet
+# other outlets, 1987-2024, written and annotated on 2026-12-01 before pakus was run on them; no
+# one but its author has read it) is the final judge of issue 12: scored as a whole, never
+# diagnosed. First scores (main at 194c740): entities F1 0.888, amounts F1 0.933, dated events
+# F1 0.413 (P 0.433, R 0.394), role accuracy 0.308 (4 of 13), 4 of 21 not-done statements
+# reported as done. The floors below sit a clear margin under those first scores, only so that a
+# change cannot quietly make unseen real text worse; they are NOT targets (issue 12: dated-event
+# F1 and role accuracy >= 0.80).
+REAL_TEXT_JUDGE = ROOT / "tests" / "realtext_judge"
+
 
 @dataclass(frozen=True)
 class Floors:
@@ -73,6 +83,10 @@ REAL_TEXT_FLOORS = {
     "held-out real text": Floors(
         REAL_TEXT_HELD_OUT, 15, {"entities": 0.88, "amounts": 0.90, "events": 0.50},
         0.30, 20, 0.25, 30,
+    ),
+    "judge real text": Floors(
+        REAL_TEXT_JUDGE, 15, {"entities": 0.85, "amounts": 0.80, "events": 0.33},
+        0.20, 8, 0.30, 20,
     ),
 }  # fmt: skip
 """Role-accuracy target 0.80 (issue 12); not-done target: none reported as done."""
@@ -107,9 +121,20 @@ def _surface(field_: str) -> str:
     return field_.split("{", 1)[1].split("}", 1)[0] if "{" in field_ else field_
 
 
-def test_held_out_real_text_loads_and_every_gold_span_is_in_the_text():
-    documents = load_corpus(REAL_TEXT_HELD_OUT).documents
-    assert len(documents) >= 12
+# Unseen real-text sets: (folder, at least this many documents, dated events, not-done lines).
+UNSEEN_REAL_TEXT = {
+    "held-out real text": (REAL_TEXT_HELD_OUT, 12, 40, 25),
+    "judge real text": (REAL_TEXT_JUDGE, 15, 30, 20),
+}
+
+
+@pytest.mark.parametrize("name", UNSEEN_REAL_TEXT)
+def test_unseen_real_text_loads_and_every_gold_span_is_in_the_text(name):
+    folder, min_documents, min_events, min_notdone = UNSEEN_REAL_TEXT[name]
+    corpus = load_corpus(folder)
+    assert not corpus.problems, corpus.problems
+    documents = corpus.documents
+    assert len(documents) >= min_documents
     n_events = n_notdone = 0
     for doc in documents:
         path = ANNOTATIONS / f"{doc.id}.tsv"
@@ -135,11 +160,11 @@ def test_held_out_real_text_loads_and_every_gold_span_is_in_the_text():
         assert found == surfaces, doc.id
         n_events += len(gold.events)
         n_notdone += len(gold.notdone)
-    assert n_events >= 40 and n_notdone >= 25
+    assert n_events >= min_events and n_notdone >= min_notdone
 
 
 def test_every_annotated_document_has_an_annotation_file():
-    for folder in [*SETS.values(), REAL_TEXT, REAL_TEXT_HELD_OUT]:
+    for folder in [*SETS.values(), REAL_TEXT, REAL_TEXT_HELD_OUT, REAL_TEXT_JUDGE]:
         for doc in folder.glob("*.txt"):
             stem = doc.stem
             ids = {p.stem for p in ANNOTATIONS.glob("*.tsv")}

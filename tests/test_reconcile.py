@@ -329,3 +329,35 @@ def test_a_published_date_after_today_and_events_dated_after_today_are_flagged()
     # the same corpus, built on a day after 2099, raises neither flag
     later = reconcile(t["events"], t["amounts"], t["entities"], t["documents"], date(2100, 1, 1))
     assert not {f.rule for f in later.flags} & {"published-after-today", "date-after-today"}
+
+
+def test_two_events_of_one_sentence_after_publication_are_two_flags_with_a_unique_key():
+    # rule date-after-publication: the flag's span is the sentence, so its reason names the
+    # event (trigger, type); the flags table's primary key (doc, start, rule, reason) holds
+    t = tables(
+        (
+            "a",
+            "In March 2025 the United States suspended aid to Pakistan, and Pakistan condemned "
+            "the decision.",
+            "2024-06-01",
+        ),
+    )
+    flags = t["flags"][t["flags"]["rule"] == "date-after-publication"]
+    assert len(flags) == 2
+    assert flags["reason"].str.contains("'suspended' (SANCTION)", regex=False).any()
+    assert not t["flags"].duplicated(["doc", "start", "rule", "reason"]).any()
+
+
+def test_one_event_coded_for_two_coordinated_targets_is_one_flag():
+    # rule date-after-publication: "sanctions on Pakistan and Iran" is one statement, two
+    # events (one per target); the flag, which names the statement, is written once
+    t = tables(
+        (
+            "a",
+            "In March 2025 the United States imposed sanctions on Pakistan and Iran.",
+            "2024-06-01",
+        )
+    )
+    assert len(t["events"]) == 2
+    flags = t["flags"][t["flags"]["rule"] == "date-after-publication"]
+    assert len(flags) == 1

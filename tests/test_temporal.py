@@ -431,3 +431,35 @@ def test_a_full_date_labelling_an_era_is_a_named_day(text):
     found = [d for d in extract(text, "2012-10-04").dates if d.date == "2001-09-11"]
     assert found and all(d.precision == "named_day" for d in found)
     assert all(e.date is None for e in extract(text, "2012-10-04").events)
+
+
+def test_the_following_day_counts_from_the_last_day_told():
+    text = (
+        "The dialogue was held on September 7 and the maritime talks on the following day. "
+        "The next day the envoy left. He had arrived the day before."
+    )
+    found = dates(text, "2022-09-11")
+    assert found == [
+        ("September 7", "2022-09-07", "day"),
+        ("the following day", "2022-09-08", "day"),
+        ("The next day", "2022-09-09", "day"),
+        ("the day before", "2022-09-08", "day"),
+    ]
+
+
+def test_the_following_day_without_a_day_told_is_unresolved():
+    assert dates("In May the talks began; the next day they ended.", "2022-09-11")[1][1] is None
+
+
+def test_the_day_before_a_named_happening_is_no_date():
+    assert [q for q, *_ in dates("He left on May 3. The day before the vote, he spoke.")] == [
+        "May 3"
+    ]
+
+
+def test_earlier_in_the_week_is_earlier_this_week():
+    # Friday 25 May 2012: Monday 21 to Thursday 24 May
+    d = _date("Earlier in the week a subcommittee cut aid.", "2012-05-25", "Earlier in the week")
+    assert (d.date, d.precision, d.date_start, d.date_end) == (
+        "2012-05", "month", "2012-05-21", "2012-05-24",
+    )  # fmt: skip

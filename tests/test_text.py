@@ -93,6 +93,26 @@ def test_a_dateline_opening_a_line_is_a_sentence_of_its_own(dash):
     ]
 
 
+@pytest.mark.parametrize(
+    "heading",
+    ["ISLAMABAD—", "ISLAMABAD —", "ISLAMABAD, Pakistan—", "WASHINGTON (AP) - ", "WASHINGTON: "],
+)
+def test_an_undated_dateline_is_a_heading_however_its_dash_is_spaced(heading):
+    """Rule (PLACE_LINE): "ISLAMABAD—The United States …": the place is no part of the first
+    sentence, so its country does not become the sentence's actor."""
+    text = f"Headline\n{heading}The United States suspended aid to Pakistan. It did."
+    spans = [text[s:e] for s, e in sentence_spans(text)]
+    assert spans[1:3] == [heading.strip(), "The United States suspended aid to Pakistan."]
+    [event] = [e for e in extract_text(text, "t").events if e.trigger == "suspended"]
+    assert (event.source_actor, event.target_actor) == ("USA", "PAK")
+
+
+def test_a_capitalised_word_before_a_colon_in_a_label_needs_three_letters():
+    text = "Q: Did the US give aid? US: yes."
+    first, _end = sentence_spans(text)[0]
+    assert text[first:].startswith("Q: Did")
+
+
 def test_a_hyphen_inside_a_word_does_not_end_a_dateline():
     text = "KARACHI, Jan 6 -The aid."
     assert [text[s:e] for s, e in sentence_spans(text)] == [text]

@@ -24,7 +24,7 @@ PRIMARY_KEYS = {
     "facts": ["fact_id"],
     "fact_sources": ["fact_id", "kind", "doc", "start"],
     "conflicts": ["fact_id", "field", "doc", "start"],
-    "flags": ["doc", "start", "rule"],
+    "flags": ["doc", "start", "rule", "reason"],
     "corrections": ["action", "doc", "start", "field", "value", "other_doc"],
     "problems": ["path", "message"],
 }

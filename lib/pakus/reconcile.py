@@ -550,8 +550,9 @@ def group_events(ev: pd.DataFrame, entities: pd.DataFrame) -> list[Group]:
 
 
 EVENT_COLUMNS = (
-    "doc", "start", "end", "quote", "type", "mode", "trigger_start", "date", "actors", "programs",
-    "source_actor", "target_actor", "source_country", "target_country", "negated", "modality",
+    "doc", "start", "end", "quote", "type", "mode", "trigger", "trigger_start", "date", "actors",
+    "programs", "source_actor", "target_actor", "source_country", "target_country", "negated",
+    "modality",
 )  # fmt: skip
 """The columns of the events table that ``reconcile`` reads when no corrections apply (a
 correction may set any column): a build reads only these, to hold less in memory."""
@@ -670,7 +671,9 @@ def _flags(ev: pd.DataFrame, amounts: pd.DataFrame, documents: pd.DataFrame, fac
             reason = f"published {d.published}, after today ({today.isoformat()})"
             flags.append(Flag(d.doc, 0, 0, "", "published-after-today", reason, ""))
     for m in ev[ev["first_day"] > pd.Timestamp(today)].itertuples():
-        reason = f"told as done but dated {m.date}, after today ({today.isoformat()})"
+        reason = (
+            f"{_event_label(m)} told as done but dated {m.date}, after today ({today.isoformat()})"
+        )
         flags.append(Flag(m.doc, m.start, m.end, m.quote, "date-after-today", reason, ""))
     limit = all_aid_total()
     for a in amounts.itertuples():
@@ -687,7 +690,7 @@ def _flags(ev: pd.DataFrame, amounts: pd.DataFrame, documents: pd.DataFrame, fac
     for m in ev.itertuples():
         pub = published.get(m.doc, "")
         if pub and m.first_day > last_day[m.doc]:
-            reason = f"told as done but dated {m.date}, after publication ({pub})"
+            reason = f"{_event_label(m)} told as done but dated {m.date}, after publication ({pub})"
             flags.append(Flag(m.doc, m.start, m.end, m.quote, "date-after-publication", reason, ""))
     best = {f.fact_id: f for f in facts}
     for s in sources:
@@ -701,4 +704,10 @@ def _flags(ev: pd.DataFrame, amounts: pd.DataFrame, documents: pd.DataFrame, fac
                     s.doc, s.start, s.end, s.quote, "date-disagrees-with-corpus", reason, s.fact_id
                 )
             )
-    return flags
+    return list(dict.fromkeys(flags))  # one row for one statement of the same event's flag
+
+
+def _event_label(m) -> str:
+    """The flagged event as a flag's reason names it: its trigger and PLOVER type, so that two
+    events of one sentence give two flags (the flag's span is the sentence)."""
+    return f"'{m.trigger}' ({m.type})"

@@ -216,7 +216,7 @@ SORT_KEYS = {
     "facts": ["date", "type", "fact_id"],
     "fact_sources": ["fact_id", "doc", "start", "kind"],
     "conflicts": ["fact_id", "field", "doc", "start"],
-    "flags": ["doc", "start", "rule"],
+    "flags": ["doc", "start", "rule", "reason"],
     "corrections": ["doc", "start", "action", "field", "other_doc", "other_start"],
 }
 

@@ -39,12 +39,15 @@ class Agents:
         for agent, sector in zip(agents.get("agent", []), agents.get("sector", []), strict=True):
             self.phrases.setdefault(tuple(agent.lower().split()), sector)
         self.prefixes = {k[:n] for k in self.phrases for n in range(1, len(k) + 1)}
+        self.heads = frozenset(k[-1] for k in self.phrases)
+        """The head words of agent phrases ("coalition" of "ruling coalition")."""
         self.longest = max((len(k) for k in self.phrases), default=0)
         self.demonyms = {
             d: s for d, s in zip(demonyms["demonym"], demonyms["state"], strict=True)
             if " " not in d and d[:1].isupper() and d not in state_names
         }  # fmt: skip
         self.states = states
+        self.state_names = state_names
         forms = sorted({*self.demonyms, *(d + "s" for d in self.demonyms)})
         self._hits = re.compile(trie_pattern(forms, space=" ") + r"(?![\w-])")
         """Where a nationality (or its plural) may start a compound: found by one scan."""
@@ -84,6 +87,124 @@ class Agents:
             if hit is not None:
                 out[k] = EntityMention(e.start, e.end, e.quote, e.id, e.name, e.type,
                                        e.affiliation, e.method, e.country, hit[1])  # fmt: skip
+        return out
+
+    def located(
+        self, text: str, words: list[str], starts: list[int], ends: list[int],
+        mentions: list[EntityMention],
+    ) -> list[EntityMention]:  # fmt: skip
+        """Generic agents named by where they are, with no nationality ("university students
+        throughout Indonesia", "police in Karachi", "farmers across France"): the agent
+        phrase (``agent_at``) right before a locative preposition (``LOCATED``) and a state
+        or a place of one (``mentions``: the gazetteer's), as one mention of that state
+        with the agent's sector — PLOVER codes an unnamed domestic actor by the country it
+        is in ("Hundreds of thousands of people … in Hong Kong": HKG). Not for agents whose
+        place says nothing of their side (``UNPLACED_SECTORS``: troops, spies, refugees
+        abroad), nor where a nationality stands in the two words before the agent or a
+        name right before it ("US officials in Islamabad" are the USA's)."""
+        out: list[EntityMention] = []
+        index = {s: i for i, s in enumerate(starts)}
+        named_ends = sorted(m.end for m in mentions)
+        for place in mentions:
+            if place.type not in {"state", "place"} or not place.country or place.country == "IGO":
+                continue
+            p = index.get(place.start)
+            if p is None or p < 2:
+                continue
+            q = p - 1
+            if words[q].lower() == "the" and q > 1:
+                q -= 1
+            if words[q].lower() not in LOCATED or not _SPACE.fullmatch(
+                text, ends[q], starts[q + 1]
+            ):
+                continue
+            j = q - 1  # the agent phrase's last word
+            if not _SPACE.fullmatch(text, ends[j], starts[q]):
+                continue
+            hit = None
+            for k in range(max(0, j - self.longest + 1), j + 1):
+                found = self.agent_at(words, starts, ends, text, k)
+                if found is not None and found[0] == j + 1:
+                    hit = (k, found[1])
+                    break
+            if hit is None or hit[1] in UNPLACED_SECTORS:
+                continue
+            k, sector = hit
+            first = k  # the one or two words before the agent in its own phrase
+            while first > max(0, k - 2) and _SPACE.fullmatch(text, ends[first - 1], starts[first]):
+                first -= 1
+            if any(w in self.demonyms or w in self.state_names for w in words[first:k]):
+                continue  # "US officials in Islamabad", "Pakistani police in …"
+            i = bisect.bisect_left(named_ends, ends[k - 1]) if first < k else len(named_ends)
+            if i < len(named_ends) and named_ends[i] == ends[k - 1]:
+                continue  # a name right before the agent: "CIA officers in …"
+            state = place.country
+            out.append(
+                EntityMention(
+                    starts[k],
+                    ends[j],
+                    text[starts[k] : ends[j]],
+                    state,
+                    self.states.get(state, state),
+                    "state",
+                    state,
+                    "compound",
+                    state,
+                    sector,
+                )
+            )
+        return out
+
+    def led(
+        self, text: str, words: list[str], starts: list[int], ends: list[int],
+        mentions: list[EntityMention],
+    ) -> list[EntityMention]:  # fmt: skip
+        """Agents led by a state or body ("the US-led coalition", "Saudi-led forces",
+        "NATO-led troops"): the noun after ``X-led`` (and at most one lower-case word) that
+        heads an agent phrase (``heads``) is a compound actor of X's country, with its own
+        sector where it is an agent itself. X: a nationality adjective, or a state or body
+        of the gazetteer (``mentions``) with a country. "-backed" is not "-led": a
+        government backed by a state is not that state."""
+        out: list[EntityMention] = []
+        ending = {m.end: m for m in mentions}
+        index = {s: i for i, s in enumerate(starts)}
+        for hit in _LED.finditer(text):
+            i = index.get(hit.end())
+            if i is None:
+                continue
+            who = hit.start()
+            leader = ending.get(who)
+            state = leader.country if leader is not None else ""
+            if not state:
+                k = bisect.bisect_left(ends, who)
+                if k < len(ends) and ends[k] == who:
+                    state = self.demonyms.get(words[k], "")
+            if not state:
+                continue
+            for j in (i, i + 1):
+                if j >= len(words) or words[j].lower() not in self.heads:
+                    continue
+                if j > i and not (
+                    words[i].islower() and _SPACE.fullmatch(text, ends[i], starts[j])
+                ):
+                    continue
+                agent = self.agent_at(words, starts, ends, text, j)
+                sector = agent[1] if agent is not None and agent[0] == j + 1 else ""
+                out.append(
+                    EntityMention(
+                        starts[j],
+                        ends[j],
+                        words[j],
+                        state,
+                        self.states.get(state, state),
+                        "state",
+                        state,
+                        "compound",
+                        state,
+                        sector,
+                    )
+                )
+                break
         return out
 
     def compounds(
@@ -183,6 +304,15 @@ class Agents:
             )
         )
 
+
+_LED = re.compile(r"(?<=\w)-led[ \t]+")
+"""The "-led" after a leader's name or nationality: "US-led", "Saudi-led"."""
+LOCATED = frozenset({"in", "throughout", "across", "inside", "from"})
+"""Prepositions that place a generic agent in a state or a place of it."""
+UNPLACED_SECTORS = frozenset({"MIL", "SPY", "REF", "IGO", "UAF", "GOV", ""})
+"""Sectors of agents whose place does not tell their side: soldiers and spies serve abroad,
+refugees have fled there, officials and diplomats are posted there (Phoenix/CAMEO sector
+codes; ``GOV`` covers "diplomats in Islamabad")."""
 
 _APPOSITION_BEFORE = re.compile(r",[ \t]+(?:the|a|an|its|their)[ \t]+$")
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")

@@ -181,6 +181,9 @@ class Gazetteer:
         self._fuzzy_longest = 0  # the longest alias word that a near miss may match
         self._near_cache: dict[str, set[str]] = {}
         self._starts: dict[str, tuple[_Node | None, bool]] = {}
+        self._by_ends: dict[tuple[str, str], list[Actor]] | None = None
+        """People by the first and last words of their name (``person_by_ends``), built on
+        first use."""
         countries = _countries(actors)
         sectors = actors["sector"] if "sector" in actors.columns else [""] * len(actors)
         for row, sector in zip(actors.itertuples(index=False), sectors, strict=True):
@@ -327,6 +330,30 @@ class Gazetteer:
             return node.actor
         return min(node.actors, key=lambda index: self.actors[index].distance(when))
 
+    def person_by_ends(self, name: str, when: PartialDate | None = None) -> Actor | None:
+        """The known person whose name opens and ends with the words ``name`` opens and ends
+        with, middle names aside ("Omar Hassan al-Bashir", "Omar El Bashir" → Omar Hassan
+        Ahmad al Bashir): the one such person, or of several all of one country the one of
+        the time ``when``; None where there is none, or they belong to different countries.
+        ``name`` has three words or more: two words give too little to tell people apart
+        ("William Daley" need not be William M. Daley)."""
+        words = [token_key(w) for w in WORD.findall(name)]
+        if len(words) < 3:
+            return None
+        if self._by_ends is None:
+            self._by_ends = {}
+            for a in self.actors:
+                if a.type == "person":
+                    ws = [token_key(w) for w in WORD.findall(a.name)]
+                    if len(ws) >= 2:
+                        self._by_ends.setdefault((ws[0], ws[-1]), []).append(a)
+        found = self._by_ends.get((words[0], words[-1]), [])
+        if not found or len({a.country for a in found}) > 1:
+            return None
+        if len(found) == 1 or when is None:
+            return found[0]
+        return min(found, key=lambda a: a.distance(when))
+
     def _near(self, key: str) -> set[str]:
         """Alias tokens within one edit of ``key`` (memoised per gazetteer, up to ``MEMO_LIMIT``)."""
         if len(key) > self._fuzzy_longest + 1:  # one edit cannot reach an alias word
@@ -402,7 +429,9 @@ def gazetteer_mentions(
         best: tuple[int, int, bool] | None = None
         j = i + 1
         while True:
-            if node.actor is not None and not (used_fuzzy and node.length < 2):
+            if node.actor is not None and not (
+                used_fuzzy and (node.length < 2 or node.actor >= gaz.curated)
+            ):  # a near miss only of a curated name of two words or more
                 best = (j, node, used_fuzzy)
             if j >= n or not node.children:
                 break
@@ -547,7 +576,9 @@ _ROLE_WORDS = (
     "operative|diplomat|officer|adviser|advisor|aide|analyst|lawmaker|senator|journalist|pilot"
 )
 _CAP = r"[A-Z][a-zà-ÿ’'\-]+"
-_NAME_PART = rf"(?:{_CAP}|[A-Z]\.?|(?:al|el|bin|ul|ud|e|de|van|von)-?{_CAP}?)"
+_NAME_PART = rf"(?:{_CAP}|[A-Z]\.?|(?:al|el|bin|ul|ud|e|de|van|von)(?:-?{_CAP}|(?![\w-])))"
+"""A word of a name after the first: capitalised, an initial, or a particle alone or joined to
+a capitalised word ("al-Bashir", "bin Laden"; not the "al" of "also")."""
 _NAME = rf"{_CAP}(?:[ \t]+{_NAME_PART}){{0,3}}"
 _HONORIFICS = r"(?:Mufti|Qari|Maulana|Mullah|Sheikh|Syed|Hafiz|Haji)"
 _TITLES = (
@@ -789,6 +820,32 @@ def _new(text: str, start: int, end: int, type_: str, method: str, ident: str | 
                          type_, "", method)  # fmt: skip
 
 
+_SUFFIX_SECTOR = {
+    "University": "EDU", "College": "EDU", "School": "EDU", "Academy": "EDU",
+    "Court": "JUD", "Parliament": "LEG", "Assembly": "LEG",
+    "Ministry": "GOV", "Embassy": "GOV", "Consulate": "GOV", "High Commission": "GOV",
+}  # fmt: skip
+"""The Phoenix sector of a body named by its last word (CAMEO manual 1.1b3, ch. 3: EDU
+education, JUD judiciary, LEG legislature, GOV government)."""
+
+
+def _placed_body(mention: EntityMention, found: _Found, suffix: str) -> EntityMention:
+    """A body found by its suffix, with the country of a state or place its name holds
+    ("Baghdad University" → IRQ, "Kenya Anti-Corruption Commission" → KEN: a body named by
+    where it is is that state's) and the sector of its suffix (``_SUFFIX_SECTOR``)."""
+    inner = [
+        e for e in found._overlapping(mention.start, mention.end)
+        if e.type in {"state", "place"} and e.country and e.country != "IGO"
+        and mention.start <= e.start and e.end <= mention.end
+    ]  # fmt: skip
+    country = min(inner, key=lambda e: e.start).country if inner else ""
+    sector = _SUFFIX_SECTOR.get(suffix, "")
+    if not country and not sector:
+        return mention
+    return EntityMention(mention.start, mention.end, mention.quote, mention.id, mention.name,
+                         mention.type, country, mention.method, country, sector)  # fmt: skip
+
+
 def _acronym_letters_fit(long_form: str, acronym: str) -> bool:
     initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w’']*", long_form) if w[0].isupper())
     letters = acronym.replace("-", "").rstrip("s").upper()
@@ -907,6 +964,10 @@ def entity_mentions(
     if agents is not None:
         for e in agents.compounds(text, *toks):
             found.add(e)
+        for e in agents.located(text, *toks, gazetteer):
+            found.add(e)
+        for e in agents.led(text, *toks, gazetteer):
+            found.add(e)
     if offices is not None:
         for m in offices.matches(text):
             office = offices.holder(m.group("title"), m.group("surname"), when(m.start()))
@@ -965,15 +1026,20 @@ def entity_mentions(
             rank = _RANK.match(text, cleaned[0], cleaned[1])
             if rank and rank.end() < cleaned[1]:
                 cleaned = (rank.end(), cleaned[1])  # "Col John Miller": the rank is not the name
+        if cleaned and text[cleaned[1] - 2 : cleaned[1]] in {"'s", "’s"}:
+            cleaned = (cleaned[0], cleaned[1] - 2)  # "President Suharto's government"
         if not cleaned or not found.free(*cleaned):
             return
         quote = text[cleaned[0] : cleaned[1]]
         if quote.split()[-1] in _BODY_WORDS:
             return  # "the World Bank said": a body, not a person
         known = people.get(quote) if " " not in quote else None
+        same = gaz.person_by_ends(quote, when(cleaned[0])) if not known else None
         mention = (
             _as(known, *cleaned, text, "coreference")
             if known
+            else _of(same, *cleaned, text, method, when(cleaned[0]))
+            if same
             else _new(text, *cleaned, "person", method)
         )
         if found.add(mention) and not known:
@@ -1025,6 +1091,8 @@ def entity_mentions(
                                     mention.name, "org", head.affiliation, "pattern",
                                     head.country, head.sector)  # fmt: skip
             found.remove(head)
+        elif mention.type == "org":
+            mention = _placed_body(mention, found, m.group("suffix"))
         found.add(mention, absorb=True)
 
     # 4. later short forms: an acronym defined above, or the surname of a person found above
@@ -1041,7 +1109,12 @@ def entity_mentions(
     # Defence Secretary Tom King")
     items = []
     by_group: dict[str, EntityMention] = {}
+    by_body: dict[str, EntityMention] = {}
     for e in found.items:
+        if e.type == "person" and e.id not in by_body:
+            body = _body_role(text, e, found)
+            if body is not None:
+                by_body[e.id] = body
         if e.type == "person" and not e.country and agents is not None:
             e = _with_nationality(text, e, agents.demonyms)
         if e.type == "person" and not e.country and not e.affiliation:
@@ -1052,10 +1125,12 @@ def entity_mentions(
         if year and e.quote.split()[-1] == "Act":
             e = _as(e, e.start, year.end(), text, e.method)
         items.append(e)
-    # "Taliban leader Mansour": every mention of that person is the group's
+    # "Taliban leader Mansour": every mention of that person is the group's; "Kenzo Oshima,
+    # the United Nations Emergency Relief Coordinator": every mention acts for the UN
     items = [
         _of_group(e, by_group[e.id]) if e.id in by_group and not e.country else e for e in items
     ]
+    items = [_of_body(e, by_body[e.id]) if e.id in by_body else e for e in items]
     return sorted(items, key=lambda e: (e.start, e.end))
 
 
@@ -1071,6 +1146,64 @@ def _group_role_before(text: str, e: EntityMention, found: _Found) -> EntityMent
         return None
     before = found.ending_at(m.start())
     return before[-1] if before and before[-1].type == "group" else None
+
+
+_BODY_ROLE_AFTER = re.compile(r",[ \t]+the[ \t]+")
+"""The opening of an apposition after a person's name: "Kenzo Oshima, the …"."""
+_TITLE_WORDS_AFTER = re.compile(
+    rf"(?:[ \t]+(?:[A-Z][\w’'\-]*|of|for|on|the|{_ROLE_WORDS})){{1,5}}?(?=[ \t]*(?:[,.;)\n]|$))"
+)
+"""The title words after a body in an apposition or before a name: "… Emergency Relief
+Coordinator", "Secretary-General"; capitalised, or role nouns (``_ROLE_WORDS``)."""
+_BODY_ROLE_BEFORE = re.compile(rf"(?:[ \t]+(?:[A-Z][\w’'\-]*|{_ROLE_WORDS})){{1,3}}[ \t]+$")
+"""Title words between a body and a name: "UN Secretary-General Kofi Annan"."""
+
+
+def _body_role(text: str, e: EntityMention, found: _Found) -> EntityMention | None:
+    """The body a person holds an office of, as the text tells it: an apposition after the
+    name that opens with the body ("Kenzo Oshima, the United Nations Emergency Relief
+    Coordinator," → the UN), or the body and title before the name ("UN Secretary-General
+    Kofi Annan"). The body: an international body (country ``IGO``) or a state's body or
+    the state itself, found by the gazetteer. None where there is none. A person acts for the
+    body whose office the text gives him (PLOVER records code the UN's coordinator ``IGO``,
+    whatever his nationality)."""
+    m = _BODY_ROLE_AFTER.match(text, e.end)
+    if m is not None:
+        after = found._overlapping(m.end(), m.end() + 1)
+        body = next((b for b in after if b.start == m.end()), None)
+        if _is_body(body) and _TITLE_WORDS_AFTER.match(text, body.end):
+            return body
+    m = _BODY_ROLE_BEFORE.search(text, max(0, e.start - 60), e.start)
+    if m is not None and m.start() > 0:
+        before = found.ending_at(m.start())
+        body = before[-1] if before else None
+        if _is_body(body) and _TITLES_ONLY.fullmatch(text[m.start() : e.start].strip()):
+            return body
+    return None
+
+
+_TITLES_ONLY = re.compile(
+    rf"(?:(?:{_TITLES}|Secretary-General|Secretary General|High Commissioner|{_ROLE_WORDS})[ \t]*)+"
+)
+"""Title words only: what may stand between a body and a person's name."""
+
+
+def _is_body(b: EntityMention | None) -> bool:
+    """Whether ``b`` is a body a person may hold an office of: an international body, or an
+    organisation or state with a country."""
+    return (
+        b is not None
+        and b.method != "compound"
+        and (b.country == "IGO" or (b.type in {"org", "state"} and bool(b.country)))
+    )
+
+
+def _of_body(e: EntityMention, body: EntityMention) -> EntityMention:
+    """``e``, holding an office of ``body``: the body's country (``IGO`` for an international
+    body), its sector or GOV."""
+    sector = body.sector if body.sector and body.sector != "IGO" else (e.sector or "GOV")
+    return EntityMention(e.start, e.end, e.quote, e.id, e.name, e.type, body.country, e.method,
+                         body.country, sector)  # fmt: skip
 
 
 def _of_group(e: EntityMention, group: EntityMention) -> EntityMention:

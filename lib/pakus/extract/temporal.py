@@ -676,6 +676,36 @@ def _same_month(m, ctx):
     return Resolved.at(_pd(*_add_months(prev.year, prev.month, _WHICH[word])), "previous date")
 
 
+def _next_day(m, ctx):
+    """ "The following day", "the next day", "the previous day", "the day before": the day
+    after (or before) the last day-precise date told ("talks on September 7 and the maritime
+    talks on the following day" is 8 September); unresolved when no day was told before."""
+    base = next((d for d in (ctx.told, ctx.previous) if d is not None and d.day is not None), None)
+    if base is None:
+        return Resolved.unresolved("relative to an earlier day that the text does not give")
+    which = (m.group("which") or m.group("dir") or "").lower()
+    shift = -1 if which in {"previous", "preceding", "before"} else 1
+    return Resolved.at(PartialDate.from_date(base.as_date() + dt.timedelta(days=shift)),
+                       "previous date")  # fmt: skip
+
+
+def _earlier_in_the(m, ctx):
+    """ "Earlier in the week", "later in the month": the same days as "earlier this week",
+    "later this month" (:func:`_this_last_next`), counted from the reference day."""
+    fields = {"edge": m.group("edge"), "rel": "this", "unit": m.group("unit")}
+    return _this_last_next(_Groups(fields), ctx)
+
+
+class _Groups:
+    """The named groups of a match, given as a mapping (one resolver reusing another's)."""
+
+    def __init__(self, fields: dict[str, str | None]) -> None:
+        self.fields = fields
+
+    def group(self, name: str) -> str | None:
+        return self.fields.get(name)
+
+
 def _event_relative(m, ctx):
     return Resolved.unresolved("relative to another event; not resolved")
 
@@ -857,6 +887,20 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver, Anchor]] = [
             r"\b(?:the\s+(?P<which>same|following|next|previous|preceding)|that)\s+month\b", re.I
         ),
         _same_month,
+        _UNIT_ANCHOR,
+    ),
+    (  # "on the following day", "the next day", "the day before" (not "the day before the
+        # vote", a day counted from an event named after it)
+        re.compile(
+            r"\b[Tt]he\s+(?:(?P<which>following|next|previous|preceding)\s+day\b|"
+            r"day\s+(?P<dir>before|after)\b(?![ \t]+(?:the|a|an|his|her|its|their|[A-Z0-9])\b))"
+        ),
+        _next_day,
+        Anchor.words(["day"]),
+    ),
+    (
+        re.compile(r"\b(?P<edge>[Ee]arlier|[Ll]ater)\s+in\s+the\s+(?P<unit>week|month|year)\b"),
+        _earlier_in_the,
         _UNIT_ANCHOR,
     ),
     (

@@ -72,6 +72,16 @@ the date (``date``: month ``m``, day ``d``, year ``y`` if given), perhaps the ou
 brackets, then ``DATELINE_DASH`` ("ISLAMABAD, Oct 21 (Reuters) –", "WASHINGTON, October 21:").
 It is a heading, not part of the first sentence: ``sentence_spans`` keeps it apart."""
 
+PLACE_LINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z]{3}[A-Z.'\-]*(?:[ \t]+[A-Z][A-Z.'\-]+){0,3})"
+    r"(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][a-z]+)?)?[ \t]*"
+    r"(?:\([A-Z][\w .&-]{1,30}\)[ \t]*)?(?:[—–]|-(?=[ \t])|:(?=[ \t]+[A-Z]))"
+)
+"""An undated dateline opening a line: a place in capitals, perhaps its state or country,
+perhaps the outlet in brackets, then a dash or a colon ("ISLAMABAD—The …", "ISLAMABAD,
+Pakistan — …", "WASHINGTON: India …"). Like ``DATELINE`` it is a heading, not part of the
+first sentence, wherever the dash stands (with or without spaces around it)."""
+
 MAX_WORD_BEFORE_STOP = 64
 """How far (characters) ``_is_sentence_end`` looks back from a full stop for the word it
 ends; words in running text are far shorter, and the bound keeps sentence splitting linear
@@ -89,7 +99,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, as character offsets into ``text``.
 
     A line break (any of ``LINE_BREAKS``) always ends a sentence, and so does a dateline
-    opening a line (``DATELINE``); within a line, a run of ``.!?`` followed by a space or a
+    opening a line (``DATELINE``, or an undated one: ``PLACE_LINE``); within a line, a run of ``.!?`` followed by a space or a
     capital does, unless the full stop ends an initial (``J.``), a dotted abbreviation
     (``U.S.``) or a word of ``ABBREVIATIONS``. Time is linear in the length of the text.
     """
@@ -97,7 +107,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for line in _LINE.finditer(text):
         base, chunk = line.start(), line.group()
         start = 0
-        heading = DATELINE.match(chunk)
+        heading = DATELINE.match(chunk) or PLACE_LINE.match(chunk)
         if heading:
             _append_trimmed(spans, chunk, base, 0, heading.end())
             start = heading.end()

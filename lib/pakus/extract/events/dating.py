@@ -40,6 +40,12 @@ _SAME_TIME_VERB = re.compile(r"(?:and|but)\s+(?!(?:the|a|an|to|it|he|she|they|we
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:the\s+)?\Z")
 """"since" right before a date."""
 
+_UP_TO_NOW = re.compile(r"(?:(?:in|over|during)\s+)?the\s+(?:past|last)\b", re.I)
+"""A span up to the reference day: "(over) the past five months"."""
+
+_FOR_BEFORE = re.compile(r"\b[Ff]or\s+\Z")
+""""for" right before a date: "for the past five months"."""
+
 _ACTIVE_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:also|already|now|since|so\s+far)\s+)?\Z")
 """An active present perfect right before a trigger ("has reimbursed", "have also given")."""
 
@@ -147,7 +153,7 @@ def dated_candidates(
     date = min(free, key=lambda d: abs(d.start - primary.m.start()), default=None)
     if date is None and not claimed:
         date = c.governing
-    if date is not None and _ongoing_since(text, c.start, primary.m, date):
+    if date is not None and ongoing_since(text, c.start, primary.m.start(), date):
         date = None
     chosen.insert(0, (primary, date))
     coordinated: set[int] = set()
@@ -162,14 +168,17 @@ def dated_candidates(
     return chosen, coordinated
 
 
-def _ongoing_since(text: str, c_start: int, m: re.Match[str], date: DateMention) -> bool:
-    """Whether ``date`` opens a span the event fills rather than dates it: "since" with an
-    active present perfect ("has reimbursed $6 billion since 2002", "Since 2001, the US has
-    given …"). A passive or stative perfect keeps it: "aid has been suspended since May"."""
-    return bool(
-        _SINCE_BEFORE.search(text, max(0, date.start - 12), date.start)
-        and _ACTIVE_PERFECT.search(text, max(c_start, m.start() - 30), m.start())
+def ongoing_since(text: str, c_start: int, trigger_start: int, date: DateMention) -> bool:
+    """Whether ``date`` opens a span the event fills rather than dates it: "since", or a span
+    up to now ("for the past five months", "over the last year"), with an active present
+    perfect ("has reimbursed $6 billion since 2002", "Since 2001, the US has given …", "For
+    the past five months, Talbott has headed U.S. efforts"). A passive or stative perfect keeps it: "aid has been suspended since May"."""
+    span = _SINCE_BEFORE.search(text, max(0, date.start - 12), date.start) or (
+        _UP_TO_NOW.match(date.quote)
+        and _FOR_BEFORE.search(text, max(0, date.start - 6), date.start)
     )
+    perfect = _ACTIVE_PERFECT.search(text, max(c_start, trigger_start - 30), trigger_start)
+    return bool(span and perfect)
 
 
 def _verbs_date(text: str, verb: Candidate, noun: Candidate, date: DateMention) -> bool:
@@ -269,35 +278,131 @@ def parse_date(
     document offset ``offset``; ``dates``: the sentence's day-, month- or year-precise dates,
     ``governing`` the one opening it) with a date that labels a noun (:func:`labels_noun`)
     replaced by a date of the trigger's own clause, else the sentence's opening date, else
-    none."""
-    if not event.date_quote:
-        return event
+    none; an undated event takes the date of a "when" clause on its own (:func:`when_date`)."""
     doc = tok.doc
 
     def head(d: DateMention):
         return grammar.head_token(doc, d.start - offset, d.end - offset)
 
+    if not event.date_quote:
+        return _dated(event, when) if (when := when_date(tok, dates, offset)) else event
+
     current = next((d for d in dates if d.quote == event.date_quote and d.date == event.date), None)
     h = head(current) if current is not None else None
-    if h is None or not (labels_noun(h, event_heads) or _subordinate(h, tok)):
+    if h is None or not (
+        labels_noun(h, event_heads)
+        or _subordinate(h, tok, event_heads)
+        or _allegation_date(h, tok)
+        or _complement_date(h, tok)
+    ):
         return event
     others = [d for d in dates if d is not current and (hd := head(d)) is not None
-              and not labels_noun(hd, event_heads) and not _subordinate(hd, tok)]  # fmt: skip
+              and not labels_noun(hd, event_heads) and not _subordinate(hd, tok, event_heads)
+              and not _allegation_date(hd, tok) and not _complement_date(hd, tok)]  # fmt: skip
     own = next((d for d in others if grammar.same_clause(head(d), tok)), None)
     if own is None and governing is not None and governing in others:
         own = governing
     return _dated(event, own)
 
 
-def _subordinate(date_head, tok) -> bool:
-    """Whether the date whose head token is ``date_head`` lies in an adverbial clause under
-    the clause of ``tok`` that does not hold ``tok`` ("The attack came two weeks before the
-    talks were held": the talks' date, not the attack's)."""
+SAME_TIME_MARKS = frozenset({"when", "while", "as"})
+"""Conjunctions of an adverbial clause that tells the time of the clause it modifies."""
+
+
+def when_date(tok, dates: Sequence[DateMention], offset: int) -> DateMention | None:
+    """The date of an adverbial clause opened by ``SAME_TIME_MARKS`` on the clause of ``tok``
+    ("Pakistan closed the supply routes when US aircraft killed 24 soldiers in November
+    2011": November 2011), for an event whose own clause has none (``tok``: its trigger's
+    head token in a sentence parsed as ``tok.doc`` starting at document offset ``offset``;
+    ``dates``: the sentence's dates); None if there is no such clause or it has no date."""
+    verb = grammar.clause_head(tok)
+    clauses = []
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(
+            g.dep_ in {"mark", "advmod"} and g.lower_ in SAME_TIME_MARKS for g in c.children
+        ):
+            clauses.append(c)
+        # a participle on the verb's object or recipient: "complain to U.S. legislators
+        # visiting Islamabad on May 2" (the visit's day is the complaint's)
+        nouns = [c] if c.dep_ in {"dobj", "dative"} else []
+        nouns += [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else []
+        clauses += [a for n in nouns for a in n.children if a.dep_ == "acl" and a.tag_ == "VBG"]
+    for c in clauses:
+        if any(t.i == tok.i for t in c.subtree):
+            continue
+        for d in dates:
+            h = grammar.head_token(tok.doc, d.start - offset, d.end - offset)
+            if h is not None and grammar.clause_head(h).i == c.i:
+                return d
+    return None
+
+
+def _subordinate(date_head, tok, event_heads: set[int] = frozenset()) -> bool:
+    """Whether the date whose head token is ``date_head`` lies in a clause under the clause
+    of ``tok`` that does not hold ``tok``: an adverbial clause of that clause ("The attack
+    came two weeks before the talks were held": the talks' date, not the attack's), or a
+    relative clause on the way to it ("lifted sanctions under authority that Congress granted
+    in 1999": the granting's year) unless it modifies an event's trigger noun
+    (``event_heads``: "talks held in Islamabad on March 4" tell the talks' day)."""
     verb = grammar.clause_head(tok)
     cur = grammar.clause_head(date_head)
-    while cur.i != verb.i and cur.head.i != cur.i:
+    relative = False
+    while cur.i != verb.i:
+        if cur.head.i == cur.i:
+            return False  # the date's clause is not under the event's
         if cur.dep_ == "advcl" and cur.head.i == verb.i:
             return not any(t.i == tok.i for t in cur.subtree)
+        if (
+            cur.dep_ == "relcl"
+            and cur.head.i not in event_heads
+            and not any(t.i == tok.i for t in cur.subtree)
+        ):
+            relative = True
+        cur = grammar.clause_head(cur.head)
+    return relative
+
+
+def _allegation_date(date_head, tok) -> bool:
+    """Whether the date whose head token is ``date_head`` dates an accusation whose content
+    holds ``tok`` ("Pakistan accused the United States on Sunday of breaching its sovereignty
+    with a drone strike": Sunday is the accusing, the strike came before it). The content:
+    ``tok``'s clause under the accusing verb (``grammar.ALLEGE_VERBS``) through ``prep``,
+    ``pcomp``, ``pobj`` or ``ccomp`` links."""
+    verb = grammar.clause_head(date_head)
+    if verb.i == tok.i or verb.lemma_.lower() not in grammar.ALLEGE_VERBS:
+        return False
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return False
+        if cur.head.i == verb.i:
+            return cur.dep_ in {"prep", "ccomp"}
+        cur = cur.head
+    return False
+
+
+DEADLINE_PREPOSITIONS = frozenset({"by", "before", "until", "till"})
+"""Prepositions that make a date the time by which something is to be done."""
+
+
+def _complement_date(date_head, tok) -> bool:
+    """Whether the date whose head token is ``date_head`` is a deadline of what the verb
+    ``tok`` intends, asks or allows, not ``tok``'s time ("pledged to move toward adherence
+    by September 1999", "urged Pakistan to sign the treaty by June"): a date after a
+    preposition of ``DEADLINE_PREPOSITIONS`` in the infinitive
+    complement (``xcomp``) of a verb of intent, direction or permission
+    (``grammar.INTENT_VERBS``, ``DIRECTIVE_VERBS``, ``PERMISSION_VERBS``)."""
+    verbs = grammar.INTENT_VERBS | grammar.DIRECTIVE_VERBS | grammar.PERMISSION_VERBS
+    if tok.pos_ != "VERB" or not grammar.verb_lemmas(tok) & verbs:
+        return False
+    if not (date_head.dep_ == "pobj" and date_head.head.lower_ in DEADLINE_PREPOSITIONS):
+        return False  # "asked Khan to broker peace in September": the asking's month too
+    cur = grammar.clause_head(date_head)
+    for _ in range(4):
+        if cur.i == tok.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "xcomp" and cur.head.i == tok.i:
+            return True
         cur = grammar.clause_head(cur.head)
     return False
 
@@ -334,21 +439,42 @@ _POSSESSED = re.compile(r"[’']s\s+((?:[\w-]+\s+){0,2}[\w-]+)")
 """The words after a possessive date: "Thursday's (drone) strike"."""
 _DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+([\w-]+)\s+(?:on|of)\s+\Z")
 """A definite noun right before a date: "the strike on Thursday"."""
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+\Z")
+"""A definite article right before a date that labels a noun: "the Saturday drone strike"."""
+_LABELLED = re.compile(r"\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+"""The words after a date that labels a noun: "(the Saturday) drone strike"."""
 
 
 def _referring_types(text: str, d: DateMention, lexicon: Lexicon) -> set[str]:
     """The event types of the definite noun a date belongs to ("Thursday's strike", "the
-    strike on Thursday": a noun that names a happening told before), empty if none."""
+    strike on Thursday", "the Saturday drone strike": a noun that names a happening told
+    before), empty if none."""
     words: list[str] = []
     if m := _POSSESSED.match(text, d.end):
         words = m.group(1).split()
     elif m := _DEFINITE_BEFORE.search(text, max(0, d.start - 40), d.start):
         words = [m.group(1)]
+    elif (
+        d.precision == "day"  # "the 2011 raid" names a happening of its own, long past
+        and _THE_BEFORE.search(text, max(0, d.start - 5), d.start)
+        and (m := _LABELLED.match(text, d.end))
+    ):
+        words = m.group(1).split()
     for w in words:
         types = {t.type for t in lexicon.by_form.get(w.lower(), [])}
         if types:
             return types
     return set()
+
+
+def heading(text: str, start: int, end: int) -> bool:
+    """Whether the sentence ``text[start:end]`` is a heading: a whole line that does not end
+    in a full stop, question or exclamation mark (or a closing quote). A headline tells the
+    story's happening again, undated."""
+    whole_line = (start == 0 or text[start - 1] == "\n") and (
+        end == len(text) or text[end] in "\r\n"
+    )
+    return whole_line and text[start:end].rstrip()[-1:] not in {".", "!", "?", '"', "”", "’", "'"}
 
 
 def referred_back(
@@ -357,8 +483,10 @@ def referred_back(
 ) -> list[EventMention]:  # fmt: skip
     """The events, where a dated definite noun of an event's type in one of the next
     ``REFER_BACK_SENTENCES`` sentences names it again ("a suspected US drone attack has
-    killed four militants. … Thursday's strike was aimed at …"): the nearest undated
-    asserted happening of that type before the noun's sentence takes the noun's date.
+    killed four militants. … Thursday's strike was aimed at …"): the undated asserted
+    happenings of that type told before the noun's sentence, after the last dated one of
+    that type (another happening), take the noun's date; a headline (:func:`heading`) is
+    not dated.
     ``dates``: the day-, month- or year-precise dates; ``sentences``: (start, end) offsets."""
     starts = [s for s, _ in sentences]
     out = list(events)
@@ -370,15 +498,16 @@ def referred_back(
         if k < 1:
             continue
         lo, hi = starts[max(0, k - REFER_BACK_SENTENCES)], starts[k]
-        undated = [
+        told = [
             e for e in out
-            if lo <= e.trigger_start < hi and e.type in types and e.date is None
+            if lo <= e.trigger_start < hi and e.type in types
             and e.modality == "asserted" and not e.negated
+            and not heading(text, *sentences[bisect.bisect_right(starts, e.trigger_start) - 1])
         ]  # fmt: skip
-        if not undated:
-            continue
-        last = max(e.trigger_start for e in undated)
-        out = [_dated(e, d) if e.trigger_start == last and e in undated else e for e in out]
+        dated_before = [e.trigger_start for e in told if e.date is not None]
+        first = max(dated_before, default=-1)  # a dated one is another happening: stop there
+        undated = {id(e) for e in told if e.date is None and e.trigger_start > first}
+        out = [_dated(e, d) if id(e) in undated else e for e in out]
     return out
 
 

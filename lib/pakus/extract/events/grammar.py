@@ -92,6 +92,9 @@ class Actor:
     adjective: bool = False
     """A nationality adjective ("Pakistani"): an actor only as a modifier of a phrase's head
     ("Pakistani forces"), not as a head of its own ("a Pakistani")."""
+    nationals: bool = False
+    """People named by their nationality ("Croatian extremists", a compound actor): a party
+    of their own, not the state."""
 
 
 class ActorIndex:
@@ -196,6 +199,19 @@ def _own_actors(tok, index: ActorIndex, seen: frozenset[int]) -> list[Actor]:
         )  # fmt: skip
         if home is not None:
             own = Actor(own.id, home.country, own.sector, own.start, own.end)
+    if own is not None and own.id != own.country:
+        # a title in apposition tells for whom a person acts: "Kenji Sato, the UN relief
+        # coordinator" acts for the UN, whatever his nationality
+        title = next(
+            (
+                a for c in tok.children if c.dep_ == "appos"
+                for a in actors_of(c, index, seen)
+                if a.country and a.id != own.id
+            ),
+            None,
+        )  # fmt: skip
+        if title is not None:
+            own = Actor(own.id, title.country, own.sector, own.start, own.end)
     if own is not None:
         # a compound actor's coordinated modifiers act with it: "US and Afghan forces"
         both = [
@@ -279,14 +295,31 @@ def slot_tokens(tok, slot: str) -> list:
     return found
 
 
+def stative(tok) -> bool:
+    """Whether a participle that looks passive is an adjective of attitude: present-tense
+    ``be``, no ``by`` agent and a ``to`` complement ("Israel is opposed to French mediation",
+    "Vietnam is committed to opening up its economy"). Its subject holds the attitude (the
+    source), it does not undergo an act."""
+    return (
+        tok.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" and c.lower_ in {"is", "are", "am"} for c in tok.children)
+        and not _children(tok, "agent")
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+    )
+
+
 def is_passive(tok) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
+    """A passive verb (its subject undergoes the act), not a :func:`stative` participle."""
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) and not stative(tok)
 
 
 def _subject_of(tok, index: ActorIndex) -> list[Actor]:
-    """The subject actors of the clause headed by ``tok``, through control and coordination."""
+    """The subject actors of the clause headed by ``tok``, through control and coordination;
+    a :func:`stative` participle's subject, the subject of the copula an adjective completes
+    ("Pakistan is ready to resume talks"), and the noun a participle modifies ("legislators
+    visiting Islamabad")."""
     for c in tok.children:
-        if c.dep_ in SUBJECTS:
+        if c.dep_ in SUBJECTS or (c.dep_ == "nsubjpass" and stative(tok)):
             return actors_of(c, index)
         if c.dep_ == "agent":
             for p in _children(c, "pobj"):
@@ -301,8 +334,10 @@ def _subject_of(tok, index: ActorIndex) -> list[Actor]:
         return objs or _subject_of(head, index)
     if tok.dep_ in {"conj", "advcl"} and head.pos_ in {"VERB", "AUX"}:
         return _subject_of(head, index)
-    if tok.dep_ == "relcl":
+    if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
         return actors_of(head, index)
+    if tok.dep_ == "acomp":
+        return _subject_of(head, index)
     if tok.dep_ == "pcomp" and head.head.pos_ in {"VERB", "AUX"}:  # "accused X of sheltering"
         return _subject_of(head.head, index)
     return []
@@ -318,16 +353,26 @@ def roles(
     exclude: frozenset[int] = frozenset(),
     possessor_suffers: bool = False,
     kin: Callable[[object], bool] | None = None,
+    addressed: bool = False,
 ) -> Roles:
     """Source and target actors of the event whose trigger's head is ``tok``; ``frame``: the
     target slots to try, in order (``("dobj", "to", "against")``); ``exclude``: tokens (by
     index) that are events of their own, not actors' phrases (what a ban bans);
     ``possessor_suffers``: an event noun's possessor is its target (a killing, an arrest);
     ``kin(verb)``: whether a verb tells the same event as the trigger (an event noun that is
-    the subject of a kin verb takes that verb's object: "the attack killed 24 soldiers")."""
+    the subject of a kin verb takes that verb's object: "the attack killed 24 soldiers");
+    ``addressed``: the event is a promise, demand or threat, whose target, where it names none
+    of its own, is the party its content names (:func:`_content_targets`)."""
     if tok.pos_ in {"NOUN", "PROPN"}:
-        return _noun_roles(tok, frame, index, exclude, possessor_suffers, kin)
+        r = _noun_roles(tok, frame, index, exclude, possessor_suffers, kin)
+        if addressed and not r.targets:
+            r = _distinct(list(r.sources), _content_targets(tok, frame, index, exclude))
+        return r
     sources = _subject_of(tok, index)
+    if addressed and not sources and tok.dep_ == "acl" and tok.head.dep_ == "dobj":
+        # a text that demands, promises or threatens is its issuer's: "the party issued a
+        # declaration demanding that …"
+        sources = _subject_of(tok.head.head, index)
     targets: list[Actor] = []
     thing = next((t for c in _children(tok, "nsubjpass") if (t := _thing_of(c, index))), None)
     if thing is not None:
@@ -340,8 +385,9 @@ def roles(
             ]  # fmt: skip
     if is_passive(tok) and not targets:
         targets = [a for c in _children(tok, "nsubjpass") for a in actors_of(c, index)]
-    if not targets:
-        targets = _frame_targets(tok, frame, index, exclude)
+    if not targets:  # an attitude's "to" names what it is about: "is opposed to X"
+        adjective = stative(tok) or tok.dep_ == "acomp"
+        targets = _frame_targets(tok, (*frame, "to") if adjective else frame, index, exclude)
     if not targets:  # the object's own frame: "imposed sanctions on X", "approved a sale to X"
         for obj in _children(tok, "dobj", "nsubjpass"):
             if obj.i in exclude:
@@ -360,7 +406,60 @@ def roles(
                 targets = list(roles(conj, frame, index, exclude).targets)
                 if targets:
                     break
+    if addressed and not targets:
+        targets = [
+            a for a in _content_targets(tok, frame, index, exclude)
+            if a.id not in {s.id for s in sources}
+        ]  # fmt: skip
     return _distinct(sources, targets)
+
+
+def _content_clauses(tok) -> list:
+    """The clauses that tell what ``tok`` promises, demands or threatens: its infinitive or
+    finite complement ("offered to hand over", "demanding that …"), a ``for`` clause ("pushing
+    for the US to support"), a noun's content clause ("its demand that Israel ease …") and a
+    gerund after ``to``/``for``/``on`` ("committed to opening …")."""
+    out = []
+    for c in tok.children:
+        marks = {g.lower_ for g in c.children if g.dep_ in {"mark", "aux"}}
+        clause = (
+            (c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"})
+            or (c.dep_ == "advcl" and "for" in marks)
+            or (c.dep_ == "acl" and bool(marks & {"that", "to"}))
+        )
+        if clause:
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in {"to", "for", "on"}:
+            out += [p for p in _children(c, "pcomp") if p.pos_ in {"VERB", "AUX"}]
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "dobj":
+        # the parser hangs a noun's "that" clause on the verb: "reiterated its demand today
+        # that Israel ease …"
+        out += [
+            c for c in _children(tok.head, "ccomp")
+            if any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        ]  # fmt: skip
+    return out
+
+
+def _content_targets(
+    tok, frame: Sequence[str], index: ActorIndex, exclude: frozenset[int] = frozenset()
+) -> list[Actor]:
+    """The party a promise, demand or threat is addressed to, told in its content (PLOVER:
+    the target of AGREE, REQUEST, THREATEN is the party asked, promised or threatened): the
+    content clause's own subject ("demanding that the Turkish government provide …",
+    "pushing for the US to support …"), else the target of the content's verb in the same
+    frame ("offered to hand over to Great Britain two suspects"), or of its object's phrase
+    ("threatened to cut aid to Pakistan"). Empty if the content names none."""
+    for c in _content_clauses(tok):
+        subject = [a for s in _children(c, "nsubj") for a in actors_of(s, index)]
+        if subject:
+            return subject
+        found = _frame_targets(c, frame, index, exclude) or next(
+            (f for o in _children(c, "dobj") if (f := _object_frame_targets(o, index))), []
+        )
+        if found:
+            return found
+    return []
 
 
 def _thing_of(tok, index: ActorIndex):
@@ -403,20 +502,76 @@ def _nested(tok, depth: int = 2) -> list:
 def _object_frame_targets(obj, index: ActorIndex) -> list[Actor]:
     """The parties an object names in its own ``_OBJECT_FRAME`` or that of a noun its measure
     or part phrases hold, nearest first ("imposed sanctions on X", "$800 million in aid to
-    X"); empty if none."""
-    return next((f for o in _nested(obj) if (f := _frame_targets(o, _OBJECT_FRAME, index))), [])
+    X"), or in a relative clause of which it is the object ("lifted the sanctions that
+    Congress had imposed on X"); empty if none."""
+    return next(
+        (
+            f for o in _nested(obj)
+            if (f := _frame_targets(o, _OBJECT_FRAME, index))
+            or (f := _relative_parties(o, _OBJECT_FRAME, index)[0])
+        ),
+        [],
+    )  # fmt: skip
 
 
 def _frame_targets(
     tok, frame: Sequence[str], index: ActorIndex, exclude: frozenset[int] = frozenset()
 ) -> list[Actor]:
+    """The actors of the first of ``frame``'s slots of ``tok`` that names one; else the country
+    of a place a slot names itself ("would blockade Paris", "to hand over to Great Britain":
+    PLOVER codes a place by its country). Empty if none."""
     for slot in frame:
         found = [
             a for t in slot_tokens(tok, slot) if t.i not in exclude for a in actors_of(t, index)
         ]
+        if not found and slot == "dobj":
+            # an object that is a deed names its doer: "investigating war crimes by Croatian
+            # extremists", "rejected the proposal by India"
+            found = [
+                a for t in slot_tokens(tok, slot) if t.i not in exclude
+                for p in _prep_objects(t, "by") for a in actors_of(p, index)
+            ]  # fmt: skip
         if found:
             return found
+    for slot in frame:
+        for t in slot_tokens(tok, slot):
+            where = index.place_at(t) if t.i not in exclude else None
+            if where is not None:
+                return [where]
     return []
+
+
+def _relative_parties(
+    tok, frame: Sequence[str], index: ActorIndex, exclude: frozenset[int] = frozenset()
+) -> tuple[list[Actor], list[Actor]]:
+    """The targets (in ``frame``) and subject of a relative clause whose verb, or the verb it
+    governs, takes the noun ``tok`` as object: "the sanctions that the law obliged him to
+    impose on Pakistan and India" (its coordinated targets all). The parser may hang the
+    clause on the noun before "of" ("a waiver of the sanctions that …"). Empty if none."""
+    rels = _children(tok, "relcl")
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        rels += [r for r in _children(tok.head.head, "relcl") if r.i > tok.i]
+    for rel in rels:
+        for v in _object_chain(rel):
+            found = _frame_targets(v, frame, index, exclude)
+            if found:
+                return found, _subject_of(v, index)
+    return [], []
+
+
+def _object_chain(rel) -> list:
+    """The verbs of a relative clause headed by ``rel`` whose object is the noun it modifies:
+    ``rel`` or an infinitive it governs, with no object of its own ("that the law obliged him
+    to impose": impose). Empty where the relative pronoun is the subject ("sanctions that
+    hurt Pakistan") or no relative word opens the clause."""
+    words = [c for c in rel.children if c.lower_ in RELATIVE and c.i < rel.i]
+    if not words or any(c.dep_ in SUBJECTS for c in words):
+        return []
+    chain = [rel, *(x for x in rel.children if x.dep_ == "xcomp")]
+    return [
+        v for v in chain
+        if not any(c.dep_ == "dobj" and c.lower_ not in RELATIVE for c in v.children)
+    ]  # fmt: skip
 
 
 def _verb_of(tok, deps: Sequence[str] = ("dobj", "attr")):
@@ -491,6 +646,9 @@ def _noun_roles(
     targets = suffered or _frame_targets(tok, [*noun_frame, "of"], index, exclude)
     for acl in _children(tok, "acl"):  # "the sanctions placed on Pakistan"
         targets = targets or _frame_targets(acl, noun_frame, index, exclude)
+    if not targets:
+        targets, by = _relative_parties(tok, noun_frame, index, exclude)
+        sources = sources or by
     if not targets and verb is not None:
         targets = _frame_targets(verb, [s for s in frame if s != "dobj"], index, exclude)
     if not targets and kin is not None and tok.dep_ == "nsubj" and kin(tok.head):
@@ -501,8 +659,14 @@ def _noun_roles(
 
 
 def _distinct(sources: list[Actor], targets: list[Actor]) -> Roles:
-    src_ids = {a.id for a in sources}
-    return Roles(tuple(sources), tuple(t for t in targets if t.id not in src_ids))
+    """Roles with no actor acting on itself; a state and people named by its nationality are
+    two parties ("Croatia is investigating crimes by Croatian extremists": HRV → HRV)."""
+
+    def key(a: Actor) -> tuple[str, bool]:
+        return a.id, a.adjective or a.nationals
+
+    src = {key(a) for a in sources}
+    return Roles(tuple(sources), tuple(t for t in targets if key(t) not in src))
 
 
 def _place_in(tok, index: ActorIndex, seen: frozenset[int] = frozenset()) -> Actor | None:
@@ -679,6 +843,8 @@ def mood(tok) -> Mood:
             negated = True
         if any(c.dep_ == "amod" and c.lower_ in IRREALIS_ADJECTIVES for c in tok.children):
             modality = "hypothetical"
+        if _scheduled(tok):
+            modality = "future"  # "Talks with Pakistan are scheduled for Friday"
     if _spoken_of(verb):
         modality = "hypothetical"
     for c in verb.children:
@@ -718,8 +884,9 @@ def mood(tok) -> Mood:
             break
         if v.i != tok.i and excludes(v) and not _has_neg(v):
             negated = True  # "ruled out sanctions": the sanctions are excluded
-        if _question(v):
-            modality = modality or "hypothetical"  # "Did the team ask the US for help?"
+        if _question(v) or _too_to(v):
+            # "Did the team ask the US for help?"; "too soon to think about easing sanctions"
+            modality = modality or "hypothetical"
         # "did not say it would …" negates the saying, not the content
         if _has_neg(v) and (i == 0 or chain[i - 1].dep_ == "xcomp"):
             negated = True
@@ -791,6 +958,38 @@ def _question(verb) -> bool:
     return subject is not None and any(
         c.dep_ in {"aux", "auxpass"} and c.i < subject.i for c in verb.children
     )
+
+
+SCHEDULE_VERBS = frozenset("schedule slate set plan expect".split())
+"""Verbs whose passive has a happening as subject that is arranged, not done: "talks are
+scheduled for Friday", "a meeting is set for next week"."""
+
+
+def _scheduled(noun) -> bool:
+    """Whether the event noun ``noun`` is the subject of a passive verb of scheduling
+    (``SCHEDULE_VERBS``): the happening is arranged for a time, not told as done. A noun
+    that modifies the subject counts as it ("a press briefing is scheduled")."""
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head
+    verb = noun.head
+    return (
+        noun.dep_ == "nsubjpass"
+        and verb.i != noun.i
+        and bool(verb_lemmas(verb) & SCHEDULE_VERBS)
+        and any(c.dep_ == "auxpass" for c in verb.children)
+    )
+
+
+def _too_to(verb) -> bool:
+    """Whether ``verb`` heads an infinitive under "too" + adjective or adverb ("it was too
+    soon for Clinton to think about easing", "too weak to resist"): what it tells is out of
+    reach, not done (CGEL's excessive-degree construction)."""
+    if verb.dep_ not in {"advcl", "xcomp", "ccomp"} or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return False
+    degree = [verb.head, *(c for c in verb.head.children if c.dep_ in {"acomp", "advmod"})]
+    return any(any(g.lower_ == "too" for g in d.children) for d in degree if d.i != verb.i)
 
 
 def _spoken_of(verb) -> bool:

@@ -43,9 +43,19 @@ THREATEN, whatever is promised or threatened)."""
 COOPERATIVE = frozenset({"AID", "COOPERATE", "CONSULT", "SUPPORT", "RETREAT", "CONCEDE"})
 CONFLICTUAL = frozenset({"SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 """Material conflict: told in the future by its actor, it is a threat (PLOVER THREATEN)."""
+ADDRESSED = frozenset({"AGREE", "REQUEST", "THREATEN"})
+"""Speech acts addressed to a party: one their content names, where they name none
+themselves (``grammar.roles``, ``addressed``)."""
 SUFFERED = frozenset({"ASSAULT", "COERCE"})
 """Types whose event noun's possessor suffers it ("Soleimani's killing", "Khan's arrest")."""
 _FRAMING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "advcl"})
+ADVERBIAL_PREPOSITIONS = frozenset(
+    "in at during after before since amid amidst despite following until within near "
+    "across throughout".split()
+)
+"""Prepositions of time, place and circumstance: a phrase they head tells when, where or why
+a speech act was made, not what it says ("denied aid in protest against …", "urged … at a
+meeting"); a speech act does not frame an event in it."""
 _OWN_CLAUSE_DEPS = frozenset({"advcl", "conj", "relcl", "acl", "parataxis"})
 """Clauses under a verb that tell their own happening: a coded event in one ("blockade Paris
 to demand an end …") does not make the verb a light verb over it."""
@@ -136,29 +146,62 @@ class CodingTables:
             becomes = "AID"  # reversing a cutoff, a suspension or a freeze restores the aid
         return gov, becomes
 
+    def refusal(self, tok, governed_type: str) -> tuple[object, str] | None:
+        """The verb of refusal whose complement ``tok`` is ("ruled out paying", "refused to
+        resume"), and REJECT, where ``governors.csv`` makes an event of ``governed_type``
+        under it REJECT; None otherwise."""
+        if tok.dep_ not in {"xcomp", "ccomp"}:
+            return None
+        head = tok.head
+        entry = self.governors.get(_phrasal_lemma(head)) or self.governors.get(head.lemma_.lower())
+        if entry is None or entry[1] != "REJECT" or governed_type not in entry[0]:
+            return None
+        return head, "REJECT"
+
     def verb_reading(self, tok) -> VerbReading | None:
         """The derived lexicon's reading of a verb: one whose object cue its object (or a
         preposition's object) meets, else its own reading; None where there is none or the
-        cue selects no event (a row with an empty type: "claimed responsibility"). A passive's
-        subject and the noun a participle modifies count as its object; a cue of several
-        words ("hunger strike") needs its modifiers before the object's head."""
+        cue selects no event (a row with an empty type: "claimed responsibility")."""
         for lemma in (_phrasal_lemma(tok), tok.lemma_.lower()):
-            readings = self.verbs.get(lemma)
+            met, reading = self.cued_reading(tok, lemma)
+            if met:
+                return reading
+            default = next(
+                (r for r in self.verbs.get(lemma, ()) if not r.object and not r.preposition),
+                None,
+            )
+            if default is not None:
+                return default
+        return None
+
+    def cued_reading(
+        self, tok, lemma: str | None = None, objects_only: bool = False
+    ) -> tuple[bool, VerbReading | None]:
+        """Whether a reading of the verb ``tok`` (as ``lemma``; default: its phrasal lemma,
+        then its lemma) whose object or preposition cue the clause
+        meets exists, and that reading (None where the cue selects no event: PETRARCH2's
+        null code or a CAMEO 01 statement, "offered condolences"). A passive's subject and
+        the noun a participle modifies count as its object; a cue of several words ("hunger
+        strike") needs its modifiers before the object's head. A preposition's phrase counts
+        only after the verb, as PETRARCH2's ``- * (FOR …)`` places it ("For five months he has
+        headed …" is no ``HEAD (FOR)``). ``objects_only``: only readings
+        with an object cue (a preposition alone, "meet at", is a weak cue)."""
+        for form in (lemma,) if lemma else (_phrasal_lemma(tok), tok.lemma_.lower()):
+            readings = self.verbs.get(form)
             if not readings:
                 continue
             objs = [c for c in tok.children if c.dep_ in {"dobj", "attr", "nsubjpass"}]
             if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "a bombing claimed by …"
                 objs.append(tok.head)
+            after = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i]
             preps = [
                 (c.lower_, p)
-                for c in tok.children if c.dep_ == "prep"
+                for c in after
                 for p in c.children if p.dep_ in {"pobj", "pcomp"}
             ]  # fmt: skip
-            prep_words = {c.lower_ for c in tok.children if c.dep_ == "prep"}
-            default = None
+            prep_words = {c.lower_ for c in after}
             for r in readings:
-                if not r.object and not r.preposition:
-                    default = default or r
+                if not r.object and (objects_only or not r.preposition):
                     continue
                 if r.preposition:
                     hit = (not r.object and r.preposition in prep_words) or any(
@@ -167,10 +210,8 @@ class CodingTables:
                 else:
                     hit = any(self._cue(r.object, o) for o in objs)
                 if hit:
-                    return r if r.type else None  # an empty type: the cue selects no event
-            if default is not None:
-                return default
-        return None
+                    return True, (r if r.type else None)
+        return False, None
 
     def _cue(self, cue: str, tok) -> bool:
         """Whether the phrase headed by ``tok`` meets an object cue: its head word (or a
@@ -205,7 +246,10 @@ def _country(e: EntityMention) -> str:
 
 
 def _actor(e: EntityMention) -> Actor:
-    return Actor(e.id, _country(e), getattr(e, "sector", ""), e.start, e.end)
+    return Actor(
+        e.id, _country(e), getattr(e, "sector", ""), e.start, e.end,
+        nationals=e.method == "compound",
+    )  # fmt: skip
 
 
 @dataclass
@@ -285,19 +329,34 @@ def _sentence(
         if tok is not None:
             heads[id(ev)] = tok
     trigger_tokens = {t.i for t in heads.values()}
+    trigger_dates = {heads[id(ev)].i: ev.date_quote for ev in events if id(ev) in heads}
     out: list[EventMention] = []
     for ev in events:
         tok = heads.get(id(ev))
         if tok is None:
             out.append(ev)
             continue
+        if (
+            tok.dep_ == "compound"
+            and tok.head.i not in trigger_tokens
+            and tok.head.lower_ not in lex.by_form
+        ):
+            continue  # the modifier of a noun that tells no event: "a press briefing"
+        if tok.pos_ == "VERB":
+            met, reading = tables.cued_reading(tok, objects_only=True)
+            if met and reading is None and not _object_named(tok, ev, lex):
+                continue  # "offered condolences": the verb with this object tells no event
         date_start = None
         if sum(e.trigger_start == ev.trigger_start for e in events) > 1 and ev.date_quote:
             # one trigger, several dates ("killed A in 2009 and B in 2013"): each date's
             # event keeps the target named nearest before its date
             at = ev.quote.find(ev.date_quote)
             date_start = ev.start + at if at >= 0 else None
-        out.extend(_recode(text, si, ev, tok, index, lex, tables, trigger_tokens, date_start))
+        out.extend(
+            _recode(
+                text, si, ev, tok, index, lex, tables, trigger_tokens, date_start, trigger_dates
+            )
+        )
     main, main_tokens = _main_event(text, si, doc, heads, index, lex, tables, out)
     out.extend(main)
     covered = {t.i for t in heads.values()} | {e.trigger_start for e in out} | main_tokens
@@ -306,20 +365,58 @@ def _sentence(
             continue
         if any(a.i in covered for a in grammar.ancestors_within(tok, 4, _FRAMING_DEPS | {"conj"})):
             continue  # the content of a coded event, or a verb coordinated with it
+        own_object = any(
+            c.dep_ == "dobj" and c.i not in covered and index.at(c) is not None
+            for c in tok.children
+        )
         if any(
-            c.i in covered or any(g.i in covered for g in c.children)
+            c.i in covered or (not own_object and any(g.i in covered for g in c.children))
             for c in tok.children
             if c.dep_ not in _OWN_CLAUSE_DEPS
         ):
-            continue  # a light verb over a coded event noun: "imposes sanctions"
+            continue  # a light verb over a coded event noun: "imposes sanctions", "took part in
+            # talks"; not a verb with its own object ("defended Iraq against criticism")
         reading = tables.verb_reading(tok)
         if reading is None:
             continue
+        gov = tables.governor(tok, reading.type) or tables.refusal(tok, reading.type)
+        if gov is not None:  # "ruled out paying compensation": the refusal is the event
+            if gov[0].i in covered:
+                continue
+            tok, reading = (
+                gov[0],
+                replace(
+                    reading, type=gov[1], mode="", target=tables.frames.get(gov[1], reading.target)
+                ),
+            )
         new = _new_event(text, si, tok, reading, index, lex)
         if new:
             covered.add(tok.i)
             out.extend(new)
     return _unique(out)
+
+
+def _object_named(tok, ev: EventMention, lex) -> bool:
+    """Whether the curated trigger ``ev`` was chosen for the verb ``tok``'s object: a word its
+    reading requires ("provide aid", "approved the sale") heads the verb's object or the
+    object of one of its prepositions. A curated reading that names no object (a bare verb,
+    or one that needs only an actor or a ``to``) yields where the derived lexicon's pattern
+    for the verb with this object selects no event (PETRARCH2's null code or a CAMEO 01
+    statement: OFFER + CONDOLENCES [018]): a verb-and-object pattern is more specific than a
+    verb. A pattern of another type does not override it: the derived lexicon merges a
+    verb's senses (ATTACK + ENVOY is PETRARCH2's verbal attack, the curated ``attack`` the
+    material one)."""
+    form = " ".join(ev.trigger.lower().split())
+    words = {
+        r.lower() for t in lex.by_form.get(form, ()) if t.type == ev.type
+        for r in t.requires if not r.startswith("@")
+    } - {"to", "that", "with", "from", "for", "on", "against", "between"}  # fmt: skip
+    if not words:
+        return False
+    objs = [c for c in tok.children if c.dep_ in {"dobj", "attr", "nsubjpass", "oprd"}]
+    objs += [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    objs += [c for o in objs for c in o.conjuncts]
+    return any(o.lower_ in words or o.lemma_.lower() in words for o in objs)
 
 
 def _main_event(
@@ -387,7 +484,7 @@ def _main_event(
             r = grammar.Roles(
                 (Actor(below.source_actor, below.source_country, below.source_sector),), r.targets
             )
-        date = _clause_date(tok, si) or si.governing
+        date = _clause_date(tok, si) or dating.when_date(tok, si.dates, si.start) or si.governing
         if date is not None and _since(date, doc, si):
             date = None  # "Since the 2001 attacks, … has detained": a span's start, no date
         md = grammar.mood(tok)
@@ -470,6 +567,8 @@ def _framing(tok, lex, trigger_tokens: set[int]):
     below = tok
     for anc in grammar.ancestors_within(tok, 3, _FRAMING_DEPS):
         if anc.pos_ == "ADP":
+            if anc.lower_ in ADVERBIAL_PREPOSITIONS:
+                return None  # "deny aid … in protest against": a reason, not the content
             below = anc
             continue
         if anc.i != tok.i and grammar.excludes(anc):
@@ -533,6 +632,7 @@ def _retype(ev: EventMention, type_: str, tok, si: SentenceInfo, lex) -> EventMe
 def _recode(
     text: str, si: SentenceInfo, ev: EventMention, tok, index: ActorIndex, lex,
     tables: CodingTables, trigger_tokens: set[int], date_start: int | None = None,
+    trigger_dates: dict[int, str] | None = None,
 ) -> list[EventMention]:  # fmt: skip
     head = tok
     original = ev.type
@@ -540,9 +640,11 @@ def _recode(
     content_mood = None
     if gov is not None and gov[0].i in trigger_tokens:
         # the governing word is an event of its own ("lifted the sanctions imposed in 1998"):
-        # the governed one is kept only as a happening of its own time
-        if ev.date is None or not _noun(tok):
-            return []
+        # the governed one is kept only as a happening of its own time: a date of its own,
+        # not the one its governor's clause gives both ("On Monday the EU suspended talks")
+        shared = (trigger_dates or {}).get(gov[0].i) == ev.date_quote
+        if ev.date is None or not _noun(tok) or shared or gov[1] in FRAMING:
+            return []  # what is approved or refused ("approved the sale") is not yet done
         gov = None
     if gov is not None:
         gov_tok, becomes = gov
@@ -557,7 +659,7 @@ def _recode(
     kin = _kin(lex, ev.type)
     r = grammar.roles(
         head, frame_slots, index, frozenset({tok.i}) if gov else frozenset(),
-        possessor_suffers=ev.type in SUFFERED, kin=kin,
+        possessor_suffers=ev.type in SUFFERED, kin=kin, addressed=ev.type in ADDRESSED,
     )  # fmt: skip
     if gov is not None:
         # what is banned, cut or lifted names the parties: "a ban on American weapons sales
@@ -712,7 +814,7 @@ def _with_roles(
 def _new_event(
     text: str, si: SentenceInfo, tok, reading: VerbReading, index: ActorIndex, lex
 ) -> list[EventMention]:
-    r = grammar.roles(tok, reading.target, index)
+    r = grammar.roles(tok, reading.target, index, addressed=reading.type in ADDRESSED)
     specific = bool(reading.object or reading.preposition)
     main = grammar.main_predicate(tok)
     one_actor = main and (
@@ -735,7 +837,9 @@ def _new_event(
         ((a, b) for a, b in clause_spans(text, si.start, si.end) if a <= start < b),
         (si.start, si.end),
     )
-    date = _clause_date(tok, si) or si.governing
+    date = _clause_date(tok, si) or dating.when_date(tok, si.dates, si.start) or si.governing
+    if date is not None and dating.ongoing_since(text, c_start, start, date):
+        date = None  # "For the past five months, Talbott has headed …": a span it fills
     m = grammar.mood(tok)
     modality = m.modality
     stated = _stated_intent(reading.type, tok, m.modality, m.negated, r, None)

@@ -118,8 +118,22 @@ def candidates(c: Clause) -> list[Candidate]:
         if readings:
             trig = max(readings, key=lambda t: t.priority)
             w, nominal = weight(c.text, c.start, m, trig)
+            if nominal and _finite_after_actor(c, m):
+                nominal = False
             cands.append(Candidate(w, m, trig, nominal))
     return cands
+
+
+def _finite_after_actor(c: Clause, m: re.Match[str]) -> bool:
+    """Whether an "-ed" trigger right after an actor's name is the actor's verb, not a noun
+    after a determiner: "the United States suspended aid" (a past tense whose subject is the
+    name), unlike "the US suspension of aid"."""
+    if not m.group().lower().endswith("ed"):
+        return False
+    return any(
+        e.type in ACTOR_TYPES and e.end <= m.start() and not c.text[e.end : m.start()].strip()
+        for e in c.entities
+    )
 
 
 def primary(cands: Sequence[Candidate]) -> Candidate:
