@@ -331,3 +331,18 @@ def test_person_known_by_first_and_last_name_with_other_middle_names():
     found = {e.quote: (e.id, e.country) for e in x.entities}
     assert found["Omar El Bashir"] == ("person:omar-hassan-ahmad-al-bashir", "SDN")
     assert found["Omar Bashir"][0] == "person:omar-bashir"
+
+
+def test_apposition_with_a_dotted_body_and_initials_and_the_whole_name_again():
+    """Rules _APPOSITIVE_AFTER (initials open a name; the words before the role may hold
+    dots: "the U.S. State Department spokeswoman"; "professor" is a role), _LEADING_STOP
+    (sentence adverbs and day names before a name are not part of it) and the whole name
+    told again later without its title (a coreference of the person)."""
+    found = entity_ids(
+        "Later Thursday Mary Quill, the U.S. State Department spokeswoman, spoke. "
+        "It is grave, J. Paul Werner, an associate professor at the college, said. "
+        "Mary Quill then left."
+    )
+    assert ("Mary Quill", "person:mary-quill") in found
+    assert ("J. Paul Werner", "person:j-paul-werner") in found
+    assert found.count(("Mary Quill", "person:mary-quill")) == 2

@@ -160,13 +160,6 @@ def test_denying_or_reducing_aid_is_sanction_not_reject(sentence, trigger):
     assert not any(ty == "REJECT" for _, ty, _ in found)
 
 
-def test_an_approved_sale_is_a_commitment_agree_not_aid():
-    # CAMEO 0332 (intent to provide military aid) → AGREE; the sale itself is not made
-    found = typed("In February the United States approved the sale of eight F-16 jets to Pakistan.")
-    assert ("approved", "AGREE", "USA") in found
-    assert not any(ty == "AID" for _, ty, _ in found)
-
-
 def test_freezing_reimbursements_is_stopping_aid():
     # reimbursements are aid money (Coalition Support Funds): their freeze is SANCTION
     found = typed("In 2018 the Pentagon froze reimbursements to Pakistan.")
@@ -276,16 +269,6 @@ def test_a_verb_with_an_actor_object_is_no_light_verb_over_a_prepositions_event_
     assert ("defended", "SUPPORT", "PAK") in found, found
 
 
-def test_what_is_approved_is_no_happening_of_its_own():
-    # governors.csv: approving a sale is AGREE (CAMEO 0332); the sale, even with a date of
-    # its own phrase, is not yet made
-    found = events(
-        "The United States approved the sale of eight F-16 jets in February 2016.", "2016-05-01"
-    )
-    assert not any(e.type == "AID" for e in found), [(e.type, e.trigger) for e in found]
-    assert any(e.type == "AGREE" and e.trigger == "approved" for e in found)
-
-
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -321,3 +304,12 @@ def test_a_blockade_is_coerce_and_its_announced_tightening_a_threat():
     assert ("blockade", "COERCE", "IND") in typed("In 2019 India imposed a blockade on Pakistan.")
     found = typed("On Monday NATO said it would tighten the blockade of Serbia.")
     assert any(ty == "THREATEN" for _, ty, _ in found), found
+
+
+def test_telling_someone_to_act_is_a_request_telling_that_is_no_event():
+    # PLOVER REQUEST covers orders: "told Zardari to act" (an infinitive complement); a
+    # curated reading that requires "to" needs that complement in the parse
+    assert ("told", "REQUEST", "PER.OBAMA") in typed("Obama told Zardari to act against militants.")
+    found = typed("On Monday Obama told reporters that Pakistan agreed to talks.")
+    assert not any(ty == "REQUEST" for _, ty, _ in found), found
+    assert ("agreed to", "AGREE", "PAK") in found  # the verb after an actor is no noun

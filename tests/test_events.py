@@ -23,9 +23,8 @@ def events(text: str, published: str | None = None):
             "COOPERATE",
         ),
         (
-            # an approved sale is a commitment (CAMEO 0332 → AGREE), the sale not yet made
             "In September 2022 the State Department approved a $450 million sale of F-16 parts.",
-            "AGREE",
+            "AID",
         ),
         (
             "Pompeo spoke to General Bajwa on January 3, 2020 to discuss the killing of Soleimani.",

@@ -573,7 +573,8 @@ _BODY_WORDS = frozenset([*_SUFFIX_WORDS.split("|"), "Group", "Bank", "Company", 
 _ROLE_WORDS = (
     "leader|chief|emir|commander|spokesman|spokeswoman|spokesperson|minister|ambassador|envoy|"
     "president|representative|secretary|official|director|founder|head|general|contractor|"
-    "operative|diplomat|officer|adviser|advisor|aide|analyst|lawmaker|senator|journalist|pilot"
+    "operative|diplomat|officer|adviser|advisor|aide|analyst|lawmaker|senator|journalist|pilot|"
+    "professor|scholar|researcher|governor|mayor|lawyer"
 )
 _CAP = r"[A-Z][a-zà-ÿ’'\-]+"
 _NAME_PART = rf"(?:{_CAP}|[A-Z]\.?|(?:al|el|bin|ul|ud|e|de|van|von)(?:-?{_CAP}|(?![\w-])))"
@@ -632,9 +633,11 @@ _DATELINE = re.compile(
 )
 _ROLES = f"(?:{_ROLE_WORDS})"
 _APPOSITIVE_AFTER = re.compile(
-    rf"(?P<name>(?:{_HONORIFICS}[ \t]+)?{_CAP}(?:[ \t]+{_NAME_PART}){{1,3}}),[ \t]+"
-    rf"(?:the|a|an|its|his|her|their)[ \t]+(?:\w+[ \t]+){{0,4}}{_ROLES}\b"
+    rf"(?P<name>(?:{_HONORIFICS}[ \t]+)?(?:[A-Z]\.[ \t]*){{0,2}}{_CAP}(?:[ \t]+{_NAME_PART}){{1,3}}),[ \t]+"
+    rf"(?:the|a|an|its|his|her|their)[ \t]+(?:[\w.’'\-]+[ \t]+){{0,4}}{_ROLES}\b"
 )
+"""A name in apposition to a role after it: "Heather Nauert, the U.S. State Department
+spokeswoman"; the words before the role may hold dots and hyphens ("U.S.")."""
 _APPOSITIVE_BEFORE = re.compile(
     rf"\b{_ROLES}(?:[ \t]+of[ \t]+(?:the[ \t]+)?[^,.;\n]{{1,40}})?,[ \t]+"
     rf"(?P<name>(?:{_HONORIFICS}[ \t]+)?{_CAP}(?:[ \t]+{_NAME_PART}){{1,3}})(?=[,.;])"
@@ -694,8 +697,11 @@ _SUFFIX_TYPE = {
 _LEADING_STOP = re.compile(
     r"^(?:(?:The|A|An|In|On|At|For|From|With|By|Of|And|But|Meanwhile|However|Since|"
     r"During|After|Before|While|When|As|If|This|That|These|Those|Both|Official|Officials|"
-    r"Previously|Today|Despite|Although|Following|Under|Over)[ \t]+)+"
+    r"Previously|Today|Despite|Although|Following|Under|Over|Later|Earlier|Then|Separately|"
+    r"Yesterday|Tonight|" + "|".join([*MONTH_NAMES, *WEEKDAY_NAMES]) + r")[ \t]+)+"
 )
+"""Words that open a sentence before a name without being part of it ("Later Thursday
+Heather Nauert, the …": the name is Heather Nauert)."""
 _NOT_NAMES = frozenset(
     [
         *MONTH_NAMES,
@@ -1044,6 +1050,7 @@ def entity_mentions(
         )
         if found.add(mention) and not known:
             people.setdefault(quote.split()[-1], mention)
+            people.setdefault(quote, mention)  # the whole name told again without its title
 
     for pattern, method, anchor in (
         (_TITLED, "title", "title"), (_CREDIT, "pattern", "credit"),
@@ -1096,7 +1103,8 @@ def entity_mentions(
         found.add(mention, absorb=True)
 
     # 4. later short forms: an acronym defined above, or the surname of a person found above
-    for key, target in {**{k: v for k, v in people.items() if len(k) > 2}, **local_alias}.items():
+    short_forms = {**{k: v for k, v in people.items() if len(k) > 2}, **local_alias}
+    for key, target in sorted(short_forms.items(), key=lambda kv: -len(kv[0])):  # longest first
         for start, end in _whole_word_hits(text, key):
             if not found.free(start, end):
                 continue

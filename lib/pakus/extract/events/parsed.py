@@ -342,6 +342,8 @@ def _sentence(
             and tok.head.lower_ not in lex.by_form
         ):
             continue  # the modifier of a noun that tells no event: "a press briefing"
+        if tok.pos_ == "VERB" and _complement_missing(tok, ev, lex):
+            continue  # "told reporters that …": no infinitive, so no order
         if tok.pos_ == "VERB":
             met, reading = tables.cued_reading(tok, objects_only=True)
             if met and reading is None and not _object_named(tok, ev, lex):
@@ -394,6 +396,28 @@ def _sentence(
             covered.add(tok.i)
             out.extend(new)
     return _unique(out)
+
+
+def _complement_missing(tok, ev: EventMention, lex) -> bool:
+    """Whether the curated trigger ``ev``'s readings of its type all require a complement
+    (``to`` an infinitive, ``that`` a finite clause: "told Zardari to act") that the verb
+    ``tok`` does not have in the parse: the word was met elsewhere in the clause ("told
+    reporters that Pakistan agreed to …" is no order)."""
+    form = " ".join(ev.trigger.lower().split())
+    reqs = [set(t.requires) for t in lex.by_form.get(form, ()) if t.type == ev.type]
+    if not reqs or any(not r or not r <= {"to", "that"} for r in reqs):
+        return False
+    kids = list(tok.children)
+    return not any(
+        ("to" in r and any(
+            c.dep_ in {"xcomp", "ccomp"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in kids
+        )) or ("that" in r and any(
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for c in kids
+        ))
+        for r in reqs
+    )  # fmt: skip
 
 
 def _object_named(tok, ev: EventMention, lex) -> bool:
@@ -449,6 +473,8 @@ def _main_event(
         if tok is None or tok.i not in slots or index.at(tok) is not None:
             continue
         start = si.start + m.start()
+        if any(e.trigger_start <= start < e.trigger_end for e in coded):
+            continue  # the words of a trigger coded already ("its demand that …")
         c_start, c_end = next(
             ((a, b) for a, b in clause_spans(text, si.start, si.end) if a <= start < b),
             (si.start, si.end),

@@ -120,6 +120,8 @@ def candidates(c: Clause) -> list[Candidate]:
             w, nominal = weight(c.text, c.start, m, trig)
             if nominal and _finite_after_actor(c, m):
                 nominal = False
+                if w == trig.priority - NOUN_IN_CLAUSE_OFFSET:
+                    w = trig.priority  # a verb, not a noun inside the clause
             cands.append(Candidate(w, m, trig, nominal))
     return cands
 
@@ -128,8 +130,8 @@ def _finite_after_actor(c: Clause, m: re.Match[str]) -> bool:
     """Whether an "-ed" trigger right after an actor's name is the actor's verb, not a noun
     after a determiner: "the United States suspended aid" (a past tense whose subject is the
     name), unlike "the US suspension of aid"."""
-    if not m.group().lower().endswith("ed"):
-        return False
+    if not m.group().lower().split()[0].endswith("ed"):
+        return False  # the verb of a form with its particle too: "Pakistan agreed to"
     return any(
         e.type in ACTOR_TYPES and e.end <= m.start() and not c.text[e.end : m.start()].strip()
         for e in c.entities
