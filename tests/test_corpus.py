@@ -330,3 +330,30 @@ def test_a_utf8_byte_order_mark_is_kept_as_open_keeps_it(tmp_path):
     path.write_bytes(b"\xef\xbb\xbfPakistan")
     with open(path, encoding="utf-8", newline="") as handle:
         assert read_document(path) == handle.read() == "\ufeffPakistan"
+
+
+def test_a_corpus_loaded_without_texts_has_the_same_documents_and_problems(tmp_path):
+    # rule (load_corpus): texts=False reads and checks every file as usual, keeps no text
+    (tmp_path / "a.txt").write_text("Pakistan and the US met.", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\xff\xfe\x00bad")
+    (tmp_path / "notes.md").write_text("not a document", encoding="utf-8")
+    whole, light = load_corpus(tmp_path), load_corpus(tmp_path, texts=False)
+    assert [d.id for d in light.documents] == [d.id for d in whole.documents] == ["a"]
+    assert [d.text for d in light.documents] == [""]
+    assert light.problems == whole.problems
+
+
+def test_reading_a_corpus_does_not_import_hypothesis_and_leaves_it_importable():
+    # pakus._pandera: pandera's data synthesis (hypothesis) is not loaded for validation
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\nfrom pakus.corpus import load_corpus\nload_corpus(sys.argv[1])\n"
+        "print('hypothesis' in sys.modules)\nimport hypothesis\nprint(bool(hypothesis.given))"
+    )
+    folder = Path(__file__).resolve().parents[1] / "data" / "raw"
+    run = subprocess.run([sys.executable, "-c", probe, str(folder)], capture_output=True,
+                         text=True, env={**os.environ})  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["False", "True"]

@@ -14,7 +14,7 @@ import pakus
 PACKAGE = Path(pakus.__file__).resolve().parent
 
 LAYERS = [
-    ("pakus.errors", "pakus.dates"),
+    ("pakus.errors", "pakus.dates", "pakus._pandera"),
     ("pakus.reference", "pakus.corpus"),
     ("pakus.ingest",),
     ("pakus.extract",),

@@ -1,11 +1,15 @@
 """``pakus build``: extract every document of a corpus and write the fact tables.
 
-The build streams: documents go through extraction in batches of ``BATCH_DOCUMENTS`` (from
+The build streams: the corpus is read and checked whole first but held without its texts;
+each batch's texts are read again as it is built. Documents go through extraction in batches
+of ``BATCH_DOCUMENTS`` (from
 the extraction cache where their entry is there, else by the runner: one process, a process
 pool or Dask), and each batch's mentions are appended to the mention tables (CSV, and Parquet
 one row group per batch) and dropped, so memory does not grow with the number of mentions.
 The documents come in id order, so the appended tables are sorted as a whole. Facts are then
-reconciled from the written tables (events, amounts, and the programme and state mentions).
+reconciled from the written tables (events, amounts, and the programme and state mentions),
+after a large build has dropped extraction's long-lived objects (``RELEASE_MIN_DOCUMENTS``),
+so that the build's peak memory is that of extraction or of reconciliation, not their sum.
 
 Everything is written into a staging folder beside ``--out`` that replaces it only once
 complete, under a lock (``pakus.outputs``): a killed build leaves the previous output whole,
@@ -23,7 +27,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pakus.corpus import Corpus, Document, Problem, load_corpus
+from pakus.corpus import Corpus, Document, Problem, corpus_path, load_corpus, read_document
+from pakus.errors import DocumentError
 from pakus.extract.mentions import Extraction
 from pakus.outputs import (
     carry_over,
@@ -58,6 +63,14 @@ MENTION_TABLES = {
     "events": "event",
 }
 """The tables of mentions, and the kind of mention each holds."""
+
+RELEASE_MIN_DOCUMENTS = 500
+"""From this many documents on, a build drops extraction's long-lived objects (the spaCy
+pipeline, the compiled reference tables: ``pakus.extract.release``) once every batch is
+written, before it reconciles: reconciliation's memory grows with the corpus, and it then
+reuses theirs, so the build's peak is the larger of the two, not their sum. Smaller builds
+keep them (loading them again takes about 2 s, which a small build, or the next one in the
+same process, would feel)."""
 
 BUILD_STAMP = ".build-stamp"
 """The file in ``--out`` holding ``build_stamp`` of the corpus it was built from."""
@@ -388,6 +401,8 @@ def _extract_batch(batch: Sequence[Document], runner: Runner, cache) -> list[Ext
     """Extractions of a batch, from the cache where there, else by the runner (and cached)."""
     found = [cache.get(d) for d in batch]
     todo = [d for d, x in zip(batch, found, strict=True) if x is None]
+    if todo and runner.in_process:
+        cache.prime_compiled()
     fresh = iter(runner.map(todo))
     out = []
     for d, x in zip(batch, found, strict=True):
@@ -409,9 +424,17 @@ def _write_tables(
 
     writers = {name: TableWriter(staging, name) for name in MENTION_TABLES}
     documents, failed = [], []
-    done_upto = 0
     with _progress(len(corpus.documents), progress) as bar:
-        for batch in document_batches(corpus.documents):
+        for listed in document_batches(corpus.documents):
+            batch = []  # the batch's documents with their texts, read again now
+            for doc in listed:
+                try:
+                    text = read_document(corpus_path(corpus_dir, doc.file))
+                except DocumentError as err:  # changed since the corpus was loaded
+                    failed.append(Failed(doc.id, doc.file, err.problem))
+                    corpus.problems.append(Problem(err.path, err.problem))
+                    continue
+                batch.append(replace(doc, text=text))
             key = cache.batch_key(batch, _writer_fingerprint())
             found = cache.get_batch(key, len(batch))
             if found is not None:  # every document as in a build before: its encoded tables
@@ -438,11 +461,12 @@ def _write_tables(
                 del results, done
             for name in MENTION_TABLES:
                 writers[name].write_encoded(encoded[name])
-            del encoded
-            for i in range(done_upto, done_upto + len(batch)):  # texts no longer needed
-                corpus.documents[i] = replace(corpus.documents[i], text="")
-            done_upto += len(batch)
-            bar.update(len(batch))
+            del encoded, batch  # the texts: no longer needed
+            bar.update(len(listed))
+    if len(corpus.documents) >= RELEASE_MIN_DOCUMENTS:
+        from pakus.extract import release
+
+        release()
     written: list[Path] = []
     rows = {}
     for name, writer in writers.items():
@@ -518,7 +542,7 @@ def build(
     with output_lock(out, wait):
         recover(out)
         stamp = build_stamp(corpus_dir)
-        corpus = load_corpus(corpus_dir)
+        corpus = load_corpus(corpus_dir, texts=False)  # each batch's read as it is built
         staging = staging_folder(out)
         store = ExtractionCache(
             (Path(cache_dir) if cache_dir else out / CACHE_FOLDER) if cache else None

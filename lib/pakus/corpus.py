@@ -10,9 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import pandera.pandas as pa
-from pandera.errors import SchemaErrors
 
+from pakus._pandera import SchemaErrors, pa
 from pakus.dates import PartialDate, is_iso_or_empty
 from pakus.errors import CorpusError, DocumentError
 
@@ -389,6 +388,9 @@ def corpus_path(folder: Path, name: str) -> Path:
     (a link to a file elsewhere): a corpus holds only its own files.
     """
     path = folder / name
+    plain = "/" not in name and os.sep not in name and name not in (".", "..")
+    if plain and not path.is_symlink():  # an entry of the folder itself, not a link: stays there
+        return path
     try:
         real, root = path.resolve(), folder.resolve()
     except (OSError, RuntimeError) as err:  # RuntimeError: a loop of symbolic links
@@ -412,8 +414,12 @@ def _is_text_name(name: str) -> bool:
     return name.lower().endswith(".txt")
 
 
-def load_corpus(folder: Path | str, max_bytes: int = MAX_BYTES) -> Corpus:
+def load_corpus(folder: Path | str, max_bytes: int = MAX_BYTES, texts: bool = True) -> Corpus:
     """Load every readable document of a corpus folder, with its metadata from ``corpus.csv``.
+
+    With ``texts=False`` every document is read and checked all the same, but kept without
+    its text (``""``), so that memory does not hold the whole corpus: ``pakus build`` reads
+    each batch's texts again as it extracts them (``read_document``).
 
     Every entry of the folder is read or reported (``problems``), with why:
 
@@ -451,7 +457,7 @@ def load_corpus(folder: Path | str, max_bytes: int = MAX_BYTES) -> Corpus:
             except DocumentError as err:
                 corpus.problems.append(Problem(err.path, err.problem))
                 continue
-            corpus.documents.append(_document(row, text))
+            corpus.documents.append(_document(row, text if texts else ""))
     else:
         corpus.problems.append(
             Problem(str(csv_path), "no corpus.csv: documents read without metadata", False)
@@ -492,7 +498,7 @@ def load_corpus(folder: Path | str, max_bytes: int = MAX_BYTES) -> Corpus:
                 skipped=False,
             )
         )
-        corpus.documents.append(Document(id=doc_id, text=text, file=name))
+        corpus.documents.append(Document(id=doc_id, text=text if texts else "", file=name))
     corpus.documents.sort(key=lambda d: d.id)
     return corpus
 

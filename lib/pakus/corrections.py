@@ -50,7 +50,7 @@ class Correction:
 
 
 def _schema():
-    import pandera.pandas as pa
+    from pakus._pandera import pa
 
     non_empty = pa.Check.str_length(min_value=1, error="must not be empty")
     return pa.DataFrameSchema(
@@ -90,7 +90,7 @@ def load_corrections(folder: Path | str, types: set[str]) -> tuple[list[Correcti
     one-line problem per bad cell (``row N, column C: problem``; row 2 is the first data row,
     as a spreadsheet numbers it). ``types``: the PLOVER
     types a ``set type`` may give. CorpusError when the file cannot be parsed at all."""
-    from pandera.errors import SchemaErrors
+    from pakus._pandera import SchemaErrors
 
     path = Path(folder) / CORRECTIONS_FILE
     if not path.is_file():

@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import functools
 import hashlib
 import heapq
 from collections import Counter, deque
@@ -88,7 +89,7 @@ def dated_events(events: pd.DataFrame) -> pd.DataFrame:
     (pandas Timestamps of the first and last day the date covers) added."""
     ev = asserted(events)
     ev = ev[ev["date"] != ""].copy()
-    parsed = ev["date"].map(PartialDate.parse)
+    parsed = ev["date"].map(_date)
     ev["first_day"] = pd.to_datetime(parsed.map(lambda d: d.first_day()))
     ev["last_day"] = pd.to_datetime(parsed.map(lambda d: d.last_day()))
     return ev
@@ -191,7 +192,7 @@ class Group:
         self.programmes |= progs
         self.actors |= actors
         self.frames.add(frame(row))
-        self.docs_by_date.setdefault(PartialDate.parse(row.date).iso(), set()).add(row.doc)
+        self.docs_by_date.setdefault(_date(row.date).iso(), set()).add(row.doc)
 
 
 def independent_sources(documents: pd.DataFrame) -> dict[str, str]:
@@ -337,10 +338,10 @@ def same_happening(row, group: Group, progs: frozenset[str], actors: set[str],
     if not all(frames_agree(row.type, mine, f) for f in group.frames):
         return False
     same_programme = bool(progs & group.programmes)
-    date = PartialDate.parse(row.date)
+    date = _date(row.date)
     agree = True
     for iso, docs in group.docs_by_date.items():
-        other = PartialDate.parse(iso)
+        other = _date(iso)
         if date.compatible(other):
             continue
         agree = False
@@ -360,6 +361,11 @@ def fact_id(
     actor, "US and Afghan forces attacked …")."""
     key = f"{kind}|{doc}|{start}|{trigger_start}|{date}" + (f"|{parties}" if parties else "")
     return "F" + hashlib.sha1(key.encode()).hexdigest()[:10]
+
+
+_date = functools.lru_cache(maxsize=2**16)(PartialDate.parse)
+"""``PartialDate.parse``, remembered: a corpus's mentions repeat a few thousand dates, each
+parsed many times over (PartialDate is immutable, so one object serves every caller)."""
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -489,7 +495,7 @@ def group_events(ev: pd.DataFrame, entities: pd.DataFrame) -> list[Group]:
     for row in ev.itertuples(index=False):
         progs = _programmes(row, programmes_before)
         actors = set(split(row.actors))
-        date = PartialDate.parse(row.date).iso()
+        date = _date(row.date).iso()
         queue = open_by_type.setdefault(row.type, deque())
         while queue and (row.first_day - queue[0].first_day).days > WINDOW_DAYS:
             queue.popleft()  # closed: its entries are dropped from the heaps as they surface
@@ -601,7 +607,7 @@ def reconcile(events: pd.DataFrame, amounts: pd.DataFrame, entities: pd.DataFram
             f"{getattr(first, 'source_actor', '') or ''}>{getattr(first, 'target_actor', '') or ''}"
         )
         fid = fact_id(g.type, first.doc, first.start, first.trigger_start, first.date, parties)
-        dates = [(PartialDate.parse(m.date), origin.get(m.doc, m.doc)) for m in g.members]
+        dates = [(_date(m.date), origin.get(m.doc, m.doc)) for m in g.members]
         best = _best_date(dates)
         money = [(a, m) for m in g.members for a in _amounts_in(by_doc, m)]
         usd_votes = Counter(a.usd for a, _ in money)
@@ -667,7 +673,7 @@ def _flags(ev: pd.DataFrame, amounts: pd.DataFrame, documents: pd.DataFrame, fac
            sources: list[FactSource], today: datetime.date) -> list[Flag]:  # fmt: skip
     flags = []
     for d in documents.itertuples():
-        if d.published and PartialDate.parse(d.published).first_day() > today:
+        if d.published and _date(d.published).first_day() > today:
             reason = f"published {d.published}, after today ({today.isoformat()})"
             flags.append(Flag(d.doc, 0, 0, "", "published-after-today", reason, ""))
     for m in ev[ev["first_day"] > pd.Timestamp(today)].itertuples():
@@ -685,7 +691,7 @@ def _flags(ev: pd.DataFrame, amounts: pd.DataFrame, documents: pd.DataFrame, fac
             )
     published = dict(zip(documents["doc"].tolist(), documents["published"].tolist(), strict=True))
     last_day = {
-        doc: pd.Timestamp(PartialDate.parse(pub).last_day()) for doc, pub in published.items() if pub
+        doc: pd.Timestamp(_date(pub).last_day()) for doc, pub in published.items() if pub
     }  # fmt: skip
     for m in ev.itertuples():
         pub = published.get(m.doc, "")
@@ -697,7 +703,7 @@ def _flags(ev: pd.DataFrame, amounts: pd.DataFrame, documents: pd.DataFrame, fac
         f = best[s.fact_id]
         if s.kind != "event" or f.documents < 2:
             continue
-        if not PartialDate.parse(s.date).compatible(PartialDate.parse(f.date)):
+        if not _date(s.date).compatible(_date(f.date)):
             reason = f"dated {s.date}; {f.documents} documents support {f.date}"
             flags.append(
                 Flag(

@@ -135,7 +135,7 @@ def _optional(name: str, folder: Path) -> pd.DataFrame:
 
 
 def _schemas():
-    import pandera.pandas as pa
+    from pakus._pandera import pa
 
     nonempty = pa.Check.str_length(min_value=1, error="must not be empty")
     iso = pa.Check(
@@ -193,7 +193,8 @@ def load_series(name: str, folder: Path | None = None) -> pd.DataFrame:
     """A reference series (``aid_by_fiscal_year``, ``milestones``, ``cameo_goldstein``), typed
     and validated; a bad cell raises ValueError naming the file, the row and the column."""
     import pandas as pd
-    from pandera.errors import SchemaErrors
+
+    from pakus._pandera import SchemaErrors
 
     path = (folder or reference_dir()) / f"{name}.csv"
     table = read_table(name, folder)

@@ -160,6 +160,12 @@ class Runner:
         if self._client is not None:
             self._client.close()
 
+    @property
+    def in_process(self) -> bool:
+        """True when documents are extracted in this process (one process; Dask threads or
+        its synchronous scheduler)."""
+        return self._pool is None and self._client is None and self.scheduler != "processes"
+
     def map(self, documents: Sequence[Document]) -> list[Extraction | Failed]:
         """The extraction (or Failed) of each document, in the documents' order."""
         if not documents:
