@@ -139,20 +139,7 @@ class Agents:
             if i < len(named_ends) and named_ends[i] == ends[k - 1]:
                 continue  # a name right before the agent: "CIA officers in …"
             state = place.country
-            out.append(
-                EntityMention(
-                    starts[k],
-                    ends[j],
-                    text[starts[k] : ends[j]],
-                    state,
-                    self.states.get(state, state),
-                    "state",
-                    state,
-                    "compound",
-                    state,
-                    sector,
-                )
-            )
+            out.append(self._compound(starts[k], ends[j], text[starts[k] : ends[j]], state, sector))
         return out
 
     def led(
@@ -190,20 +177,7 @@ class Agents:
                     continue
                 agent = self.agent_at(words, starts, ends, text, j)
                 sector = agent[1] if agent is not None and agent[0] == j + 1 else ""
-                out.append(
-                    EntityMention(
-                        starts[j],
-                        ends[j],
-                        words[j],
-                        state,
-                        self.states.get(state, state),
-                        "state",
-                        state,
-                        "compound",
-                        state,
-                        sector,
-                    )
-                )
+                out.append(self._compound(starts[j], ends[j], words[j], state, sector))
                 break
         return out
 
@@ -226,6 +200,14 @@ class Agents:
             self._compound_at(text, words, starts, ends, i, out)
         return out
 
+    def _compound(self, start: int, end: int, quote: str, state: str, sector: str) -> EntityMention:
+        """A compound actor: the words from ``start`` to ``end`` stand for ``state`` (id, name,
+        type ``state``, method ``compound``) with the agent's Phoenix ``sector``."""
+        return EntityMention(
+            start, end, quote, state, self.states.get(state, state), "state", state, "compound",
+            state, sector,
+        )  # fmt: skip
+
     def _compound_at(
         self, text: str, words: list[str], starts: list[int], ends: list[int], i: int,
         out: list[EntityMention],
@@ -236,20 +218,7 @@ class Agents:
         if state is None and words[i].endswith("s"):
             people = self.demonyms.get(words[i][:-1])  # "Palestinians", "Afghans"
             if people is not None and self.agent_at(words, starts, ends, text, i + 1) is None:
-                out.append(
-                    EntityMention(
-                        starts[i],
-                        ends[i],
-                        words[i],
-                        people,
-                        self.states.get(people, people),
-                        "state",
-                        people,
-                        "compound",
-                        people,
-                        "",
-                    )
-                )
+                out.append(self._compound(starts[i], ends[i], words[i], people, ""))
             return
         if state is None or not _SPACE.fullmatch(text, ends[i], starts[i + 1]):
             return
@@ -259,20 +228,7 @@ class Agents:
             and words[i + 2] in self.demonyms
             and (shared := self.agent_at(words, starts, ends, text, i + 3)) is not None
         ):  # "French and Egyptian warships": each nationality with the shared agent
-            out.append(
-                EntityMention(
-                    starts[i],
-                    ends[i],
-                    words[i],
-                    state,
-                    self.states.get(state, state),
-                    "state",
-                    state,
-                    "compound",
-                    state,
-                    shared[1],
-                )
-            )
+            out.append(self._compound(starts[i], ends[i], words[i], state, shared[1]))
             return
         hit = self.agent_at(words, starts, ends, text, i + 1)
         if (
@@ -289,20 +245,7 @@ class Agents:
         start, end = starts[i], ends[j - 1]
         if _one_person(text, words[i + 1 : j], start, end):
             return
-        out.append(
-            EntityMention(
-                start,
-                end,
-                text[start:end],
-                state,
-                self.states.get(state, state),
-                "state",
-                state,
-                "compound",
-                state,
-                sector,
-            )
-        )
+        out.append(self._compound(start, end, text[start:end], state, sector))
 
 
 _LED = re.compile(r"(?<=\w)-led[ \t]+")

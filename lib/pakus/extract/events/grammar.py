@@ -167,6 +167,23 @@ def actors_of(tok, index: ActorIndex, seen: frozenset[int] = frozenset()) -> lis
     return list({a.id: a for a in out}.values())
 
 
+def _described_as(
+    tok, index: ActorIndex, seen: frozenset[int], own: Actor, modifiers: bool
+) -> Actor | None:
+    """The first other actor with a country that describes the name ``tok``: in an apposition
+    ("X, the UN relief coordinator") or, with ``modifiers``, in a modifier before it ("Iraqi
+    President X")."""
+    return next(
+        (
+            a for c in tok.children
+            if c.dep_ == "appos" or (modifiers and c.dep_ in _MODIFIER_DEPS and c.i < tok.i)
+            for a in actors_of(c, index, seen)
+            if a.country and a.id != own.id
+        ),
+        None,
+    )  # fmt: skip
+
+
 def _own_actors(tok, index: ActorIndex, seen: frozenset[int]) -> list[Actor]:
     own = index.at(tok)
     if own is not None and own.adjective and tok.dep_ not in (*_MODIFIER_DEPS, "conj"):
@@ -188,28 +205,13 @@ def _own_actors(tok, index: ActorIndex, seen: frozenset[int]) -> list[Actor]:
     if own is not None and not own.country:
         # a person known by no country takes that of the words around the name: "Iraqi
         # President Saddam Hussein", "Robert Oakley, the American ambassador"
-        home = next(
-            (
-                a for c in tok.children
-                if c.dep_ == "appos" or (c.dep_ in _MODIFIER_DEPS and c.i < tok.i)
-                for a in actors_of(c, index, seen)
-                if a.country and a.id != own.id
-            ),
-            None,
-        )  # fmt: skip
+        home = _described_as(tok, index, seen, own, modifiers=True)
         if home is not None:
             own = Actor(own.id, home.country, own.sector, own.start, own.end)
     if own is not None and own.id != own.country:
         # a title in apposition tells for whom a person acts: "Kenji Sato, the UN relief
         # coordinator" acts for the UN, whatever his nationality
-        title = next(
-            (
-                a for c in tok.children if c.dep_ == "appos"
-                for a in actors_of(c, index, seen)
-                if a.country and a.id != own.id
-            ),
-            None,
-        )  # fmt: skip
+        title = _described_as(tok, index, seen, own, modifiers=False)
         if title is not None:
             own = Actor(own.id, title.country, own.sector, own.start, own.end)
     if own is not None:
