@@ -313,3 +313,18 @@ def test_telling_someone_to_act_is_a_request_telling_that_is_no_event():
     found = typed("On Monday Obama told reporters that Pakistan agreed to talks.")
     assert not any(ty == "REQUEST" for _, ty, _ in found), found
     assert ("agreed to", "AGREE", "PAK") in found  # the verb after an actor is no noun
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The United States curtailed drone strikes in Pakistan in 2013.", "RETREAT"),
+        ("The army halted its offensive against the Taliban in May 2014.", "RETREAT"),
+        ("In 1990 Washington interrupted the sale of fighter jets to Pakistan.", "SANCTION"),
+    ],
+)
+def test_a_halt_of_attacks_is_retreat_and_an_interrupted_sale_is_a_sanction(sentence, kind):
+    # governors.csv: halting or curtailing an ASSAULT is RETREAT (CAMEO2PLOVER 087); an
+    # interruption of a sale or aid is SANCTION, like a suspension (CAMEO 162)
+    found = extract(sentence).events
+    assert [e.type for e in found] == [kind]
