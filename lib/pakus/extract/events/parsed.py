@@ -399,13 +399,19 @@ def _sentence(
     return _unique(out)
 
 
+def _curated_readings(ev: EventMention, lex) -> list:
+    """The curated trigger readings (``Trigger`` rows of the lexicon) of ``ev``'s trigger
+    words and type."""
+    form = " ".join(ev.trigger.lower().split())
+    return [t for t in lex.by_form.get(form, ()) if t.type == ev.type]
+
+
 def _complement_missing(tok, ev: EventMention, lex) -> bool:
     """Whether the curated trigger ``ev``'s readings of its type all require a complement
     (``to`` an infinitive, ``that`` a finite clause: "told Zardari to act") that the verb
     ``tok`` does not have in the parse: the word was met elsewhere in the clause ("told
     reporters that Pakistan agreed to …" is no order)."""
-    form = " ".join(ev.trigger.lower().split())
-    reqs = [set(t.requires) for t in lex.by_form.get(form, ()) if t.type == ev.type]
+    reqs = [set(t.requires) for t in _curated_readings(ev, lex)]
     if not reqs or any(not r or not r <= {"to", "that"} for r in reqs):
         return False
     kids = list(tok.children)
@@ -431,9 +437,8 @@ def _object_named(tok, ev: EventMention, lex) -> bool:
     verb. A pattern of another type does not override it: the derived lexicon merges a
     verb's senses (ATTACK + ENVOY is PETRARCH2's verbal attack, the curated ``attack`` the
     material one)."""
-    form = " ".join(ev.trigger.lower().split())
     words = {
-        r.lower() for t in lex.by_form.get(form, ()) if t.type == ev.type
+        r.lower() for t in _curated_readings(ev, lex)
         for r in t.requires if not r.startswith("@")
     } - {"to", "that", "with", "from", "for", "on", "against", "between"}  # fmt: skip
     if not words:
@@ -658,8 +663,8 @@ def _retype(ev: EventMention, type_: str, tok, si: SentenceInfo, lex) -> EventMe
 
 def _recode(
     text: str, si: SentenceInfo, ev: EventMention, tok, index: ActorIndex, lex,
-    tables: CodingTables, trigger_tokens: set[int], date_start: int | None = None,
-    trigger_dates: dict[int, str] | None = None,
+    tables: CodingTables, trigger_tokens: set[int], date_start: int | None,
+    trigger_dates: dict[int, str],
 ) -> list[EventMention]:  # fmt: skip
     head = tok
     original = ev.type
@@ -669,7 +674,7 @@ def _recode(
         # the governing word is an event of its own ("lifted the sanctions imposed in 1998"):
         # the governed one is kept only as a happening of its own time: a date of its own,
         # not the one its governor's clause gives both ("On Monday the EU suspended talks")
-        shared = (trigger_dates or {}).get(gov[0].i) == ev.date_quote
+        shared = trigger_dates.get(gov[0].i) == ev.date_quote
         if ev.date is None or not _noun(tok) or shared or gov[1] in FRAMING:
             return []  # what is approved or refused ("approved the sale") is not yet done
         gov = None
