@@ -39,6 +39,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -310,6 +311,48 @@ class EventScores:
     """Among matched events whose gold has roles: source and target both right."""
     wrongly_done: Ratio
     """Of the ``notdone`` statements, those reported as done."""
+    causes: Counter[str] = field(default_factory=Counter)
+    """Why gold events were missed (``miss: …``) and predicted ones spurious (``spurious: …``),
+    counted by :func:`_miss_cause` and :func:`_spurious_cause`: aggregate counts that say which
+    stage loses most on a set without listing its sentences."""
+
+
+def _holding(events: Iterable[EventMention], start: int, end: int) -> list[EventMention]:
+    return [e for e in events if e.start <= start and end <= e.end]
+
+
+def _miss_cause(g: GoldEvent, x: Extraction) -> str:
+    """The first stage at which a missed gold event was lost: no predicted event holds its
+    trigger; only events of another type do; the type is there but not told as done (future,
+    hypothetical, negated); it is told as done but undated; or dated otherwise."""
+    held = _holding(x.events, g.start, g.end)
+    typed = [e for e in held if e.type == g.type]
+    if not held:
+        return "miss: no event at the trigger"
+    if not typed:
+        return (
+            "miss: other type only (" + "/".join(sorted({e.type for e in held})) + f" for {g.type})"
+        )
+    done = [e for e in typed if e.modality == "asserted" and not e.negated]
+    if not done:
+        return "miss: type right, not told as done"
+    if not any(e.date for e in done):
+        return "miss: type right, done, undated"
+    return "miss: type right, done, other date"
+
+
+def _spurious_cause(e: EventMention, gold: Gold) -> str:
+    """Why a predicted dated event matched no gold event: a gold event of its type is at the
+    trigger but dated otherwise (or already matched); one of another type is there; the
+    statement is annotated as not done; or the annotations have nothing there."""
+    at = [g for g in gold.events if e.start <= g.start and g.end <= e.end]
+    if any(g.type == e.type for g in at):
+        return "spurious: gold of the type there, other date"
+    if any(e.start <= n.start and n.end <= e.end and n.type == e.type for n in gold.notdone):
+        return "spurious: annotated as not done"
+    if at:
+        return "spurious: gold of another type there"
+    return "spurious: no gold event there"
 
 
 def match_events(gold: Gold, x: Extraction, table: Mapping | None = None) -> EventScores:
@@ -319,6 +362,7 @@ def match_events(gold: Gold, x: Extraction, table: Mapping | None = None) -> Eve
     remaining = list(gold.events)
     tp, role_hits, role_n = 0, 0, 0
     matched: set[int] = set()
+    causes: Counter[str] = Counter()
     for group in groups:
         e = group[0]
         date = PartialDate.parse(e.date)
@@ -327,6 +371,7 @@ def match_events(gold: Gold, x: Extraction, table: Mapping | None = None) -> Eve
             if e.start <= g.start and g.end <= e.end and g.type == e.type and g.date.compatible(date)
         ]  # fmt: skip
         if not fits:
+            causes[_spurious_cause(e, gold)] += 1
             continue
 
         def right(g: GoldEvent, group=group) -> bool:
@@ -351,10 +396,12 @@ def match_events(gold: Gold, x: Extraction, table: Mapping | None = None) -> Eve
         any(e.start <= n.start and n.end <= e.end and e.type == n.type for e in done)
         for n in gold.notdone
     )
+    causes.update(_miss_cause(g, x) for g in remaining)
     return EventScores(
         Score(tp, len(groups), len(gold.events)),
         Ratio(role_hits, role_n),
         Ratio(wrong, len(gold.notdone)),
+        causes,
     )
 
 
@@ -372,6 +419,8 @@ class DocumentScores:
     entity_ids: Ratio = Ratio(0, 0)
     roles: Ratio = Ratio(0, 0)
     wrongly_done: Ratio = Ratio(0, 0)
+    causes: Counter[str] = field(default_factory=Counter)
+    """See :attr:`EventScores.causes`."""
 
 
 def score_document(gold: Gold, x: Extraction) -> DocumentScores:
@@ -385,6 +434,7 @@ def score_document(gold: Gold, x: Extraction) -> DocumentScores:
         score_entity_ids(gold, x),
         ev.roles,
         ev.wrongly_done,
+        ev.causes,
     )
 
 
