@@ -242,10 +242,20 @@ def test_an_incremental_build_extracts_only_changed_documents_and_writes_the_sam
     assert tables(out) == tables(tmp_path / "full")
 
 
-def test_dask_processes_write_the_same_bytes_as_one_process(seed_build, tmp_path):
+def test_dask_processes_write_the_same_bytes_as_one_process(seed_build, tmp_path, monkeypatch):
+    # rule (build._preload): forked workers start with the parser and the compiled tables
+    # loaded once, in the build's own process, before the first batch is sent to them
+    import pakus.build as building
+
+    preloads = []
+    real = building._preload
+    monkeypatch.setattr(building, "_preload", lambda cache: preloads.append(1) or real(cache))
     out = tmp_path / "dask"
     build(RAW, out, progress=False, cache=False, scheduler="processes", jobs=2)
     assert tables(out) == tables(seed_build)
+    assert preloads == [1]  # one batch (5 documents) to extract: loaded once, here
+    build(RAW, tmp_path / "threads", progress=False, cache=False, scheduler="threads", jobs=2)
+    assert preloads == [1]  # threads share this process: loaded as they extract
 
 
 def test_a_dask_cluster_by_its_address_writes_the_same_bytes(seed_build, tmp_path):

@@ -79,3 +79,46 @@ def test_no_cache_folder_keeps_no_compiled_tables(tmp_path, monkeypatch):
 
     monkeypatch.setattr(extraction, "compiled", lambda *a, **k: pytest.fail("loaded"))
     ExtractionCache(None).prime_compiled()  # --no-cache: the build compiles as it extracts
+
+
+def test_a_validated_corpus_csv_is_read_from_the_cache_while_its_bytes_are_unchanged(tmp_path):
+    # rule (ExtractionCache.metadata): read_metadata remembered by the file's path and bytes
+    import pakus.corpus as corpus
+
+    csv = tmp_path / "corpus.csv"
+    csv.write_text("id,file,title,outlet,author,published,published_basis\n"
+                   "a,a.txt,T,O,,2011-05-03,dateline\nb b,b.txt,T,O,,,\n", encoding="utf-8")  # fmt: skip
+    expected = corpus.read_metadata(csv)
+    cache = ExtractionCache(tmp_path / "cache")
+    first = cache.metadata(csv)
+    assert first.problems == expected.problems and first.rows.equals(expected.rows)
+    assert len(first.problems) == 1  # the bad id is reported from the cache as from the file
+    calls = []
+    real = corpus.read_metadata
+    corpus.read_metadata = lambda path: calls.append(path) or real(path)
+    try:
+        again = cache.metadata(csv)
+        assert calls == [] and again.problems == expected.problems
+        assert again.rows.equals(expected.rows) and again.files == expected.files
+        csv.write_text(csv.read_text(encoding="utf-8").replace("b b", "b"), encoding="utf-8")
+        changed = cache.metadata(csv)
+        assert calls == [csv] and changed.problems == []
+    finally:
+        corpus.read_metadata = real
+        cache.close()
+
+
+def test_memo_without_a_cache_folder_computes_each_time():
+    calls = []
+    cache = ExtractionCache(None)
+    assert cache.memo("k", lambda: calls.append(1) or 7) == 7
+    assert cache.memo("k", lambda: calls.append(1) or 7) == 7
+    assert calls == [1, 1]
+
+
+def test_the_aid_limit_kept_in_the_cache_is_all_aid_total(tmp_path):
+    from pakus.reconcile import all_aid_total
+
+    cache = ExtractionCache(tmp_path / "cache")
+    assert cache.aid_limit() == all_aid_total() == cache.aid_limit()
+    cache.close()

@@ -50,3 +50,25 @@ def test_parser_meta_read_without_spacy_is_parser_info():
     import json
 
     assert json.loads(meta) == parse.parser_info()
+
+
+def test_spacy_is_imported_without_its_command_line_interface_which_stays_importable():
+    # parse.import_spacy: spacy.cli (typer, requests, weasel …) is not imported to parse
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from pakus.extract.parse import parse_texts\n"
+        "doc = parse_texts(['Pakistan closed the border.'])[0]\n"
+        "print([t.dep_ for t in doc])\n"
+        "print(any(m == 'spacy.cli' or m.startswith('spacy.cli.') for m in sys.modules))\n"
+        "import spacy, spacy.cli\n"
+        "from spacy.cli.info import info_cli\n"
+        "print(spacy.cli.__file__.endswith('__init__.py'), callable(spacy.info))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    deps, cli_loaded, real_cli = run.stdout.splitlines()
+    assert deps == str([t.dep_ for t in parse.parse_texts(["Pakistan closed the border."])[0]])
+    assert cli_loaded == "False"
+    assert real_cli == "True True"  # the real package once asked for

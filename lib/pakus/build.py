@@ -18,6 +18,7 @@ and two builds never write one folder at once.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import shutil
@@ -397,12 +398,29 @@ def _writer_fingerprint() -> str:
     return h.hexdigest()
 
 
+def _preload(cache) -> None:
+    """Load what extraction keeps for the life of a process in this one: the compiled
+    reference tables (from the cache, or compiled) and the spaCy pipeline. Forked workers
+    start with them (``Runner.forks``): without this each worker compiled the tables
+    (1.4 s) and imported and loaded spaCy (2 s) on its own, which ``--scheduler processes``
+    paid once per worker."""
+    from pakus.extract import compiled
+    from pakus.extract.parse import ParserError, parser
+
+    cache.prime_compiled()
+    compiled()
+    with contextlib.suppress(ParserError):  # reported by the workers, document by document
+        parser()
+
+
 def _extract_batch(batch: Sequence[Document], runner: Runner, cache) -> list[Extraction | Failed]:
     """Extractions of a batch, from the cache where there, else by the runner (and cached)."""
     found = [cache.get(d) for d in batch]
     todo = [d for d, x in zip(batch, found, strict=True) if x is None]
     if todo and runner.in_process:
         cache.prime_compiled()
+    elif todo and runner.forks:  # loaded once here, before the workers fork, not once in each
+        _preload(cache)
     fresh = iter(runner.map(todo))
     out = []
     for d, x in zip(batch, found, strict=True):
@@ -490,7 +508,8 @@ def _write_tables(
         staging / "entities.parquet", columns=["doc", "start", "end", "id", "type"],
         filters=[("type", "in", ["program", "state"])],
     )  # fmt: skip
-    reconciled = reconcile(events, amounts, entities, tables["documents"], corrections=corrections)
+    reconciled = reconcile(events, amounts, entities, tables["documents"],
+                           corrections=corrections, aid_limit=cache.aid_limit())  # fmt: skip
     del events, amounts, entities
     tables.update(reconciled_tables(reconciled).items())
     del reconciled
@@ -542,11 +561,16 @@ def build(
     with output_lock(out, wait):
         recover(out)
         stamp = build_stamp(corpus_dir)
-        corpus = load_corpus(corpus_dir, texts=False)  # each batch's read as it is built
-        staging = staging_folder(out)
         store = ExtractionCache(
             (Path(cache_dir) if cache_dir else out / CACHE_FOLDER) if cache else None
         )
+        try:
+            # each batch's texts are read as it is built
+            corpus = load_corpus(corpus_dir, texts=False, metadata=store.metadata)
+        except BaseException:
+            store.close()
+            raise
+        staging = staging_folder(out)
         try:
             with Runner(jobs, scheduler, budget) as runner:
                 result = _write_tables(corpus, corpus_dir, staging, runner, store, progress)

@@ -6,12 +6,12 @@ import csv
 import functools
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from pakus._pandera import SchemaErrors, pa
 from pakus.dates import PartialDate, is_iso_or_empty
 from pakus.errors import CorpusError, DocumentError
 
@@ -139,55 +139,70 @@ def read_document(path: Path | str, max_bytes: int = MAX_BYTES) -> str:
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 """A document id: letters, digits, ``_ . -``, starting with a letter or digit."""
 
-CORPUS_SCHEMA = pa.DataFrameSchema(
-    {
-        "id": pa.Column(
-            str,
-            [
-                pa.Check.str_matches(
-                    ID_PATTERN,
-                    error="id: letters, digits, _ . - only, starting with a letter or digit",
-                )
-            ],
-            unique=True,
-        ),
-        "file": pa.Column(
-            str,
-            [
-                pa.Check.str_matches(
-                    r"^[^/\\]+\.(?i:txt)$", error="a .txt file name inside the corpus folder"
+
+@functools.cache
+def corpus_schema():
+    """The pandera schema of ``corpus.csv``'s columns (``validate_rows``). Built on first use,
+    so that importing this module does not import pandera (0.5 s): a build whose
+    ``corpus.csv`` was validated before reads the result from its cache instead."""
+    from pakus._pandera import pa
+
+    return pa.DataFrameSchema(
+        {
+            "id": pa.Column(
+                str,
+                [
+                    pa.Check.str_matches(
+                        ID_PATTERN,
+                        error="id: letters, digits, _ . - only, starting with a letter or digit",
+                    )
+                ],
+                unique=True,
+            ),
+            "file": pa.Column(
+                str,
+                [
+                    pa.Check.str_matches(
+                        r"^[^/\\]+\.(?i:txt)$", error="a .txt file name inside the corpus folder"
+                    ),
+                ],
+                unique=True,
+            ),
+            "title": pa.Column(str, pa.Check.str_length(min_value=1, error="must not be empty")),
+            "outlet": pa.Column(str, pa.Check.str_length(min_value=1, error="must not be empty")),
+            "author": pa.Column(str),
+            "published": pa.Column(
+                str,
+                pa.Check(
+                    is_iso_or_empty,
+                    element_wise=True,
+                    error="an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) that exists, or empty",
                 ),
-            ],
-            unique=True,
-        ),
-        "title": pa.Column(str, pa.Check.str_length(min_value=1, error="must not be empty")),
-        "outlet": pa.Column(str, pa.Check.str_length(min_value=1, error="must not be empty")),
-        "author": pa.Column(str),
-        "published": pa.Column(
-            str,
+            ),
+            "published_basis": pa.Column(str),
+            "reprint_of": pa.Column(
+                str,
+                pa.Check.str_matches(
+                    r"^(?:[A-Za-z0-9][A-Za-z0-9_.\-]*)?$",
+                    error="the id of another document, or empty",
+                ),
+                required=False,
+            ),
+        },
+        checks=[
             pa.Check(
-                is_iso_or_empty,
-                element_wise=True,
-                error="an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) that exists, or empty",
-            ),
-        ),
-        "published_basis": pa.Column(str),
-        "reprint_of": pa.Column(
-            str,
-            pa.Check.str_matches(
-                r"^(?:[A-Za-z0-9][A-Za-z0-9_.\-]*)?$", error="the id of another document, or empty"
-            ),
-            required=False,
-        ),
-    },
-    checks=[
-        pa.Check(
-            lambda df: (df["published"] == "") | (df["published_basis"].str.strip() != ""),
-            error="published_basis: say what fixes the published date",
-        )
-    ],
-    strict=False,
-)
+                lambda df: (df["published"] == "") | (df["published_basis"].str.strip() != ""),
+                error="published_basis: say what fixes the published date",
+            )
+        ],
+        strict=False,
+    )
+
+
+def __getattr__(name: str):
+    if name == "CORPUS_SCHEMA":  # the schema as a module constant, as it was: built when asked
+        return corpus_schema()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -336,14 +351,16 @@ def _row_number(message: str) -> int:
 
 def validate_rows(table: pd.DataFrame, source: str) -> tuple[pd.DataFrame, list[Problem]]:
     """Validate metadata rows (the columns of ``CORPUS_COLUMNS``, as stripped strings, the
-    index being row numbers, 0 = the first data row) against ``CORPUS_SCHEMA``.
+    index being row numbers, 0 = the first data row) against ``corpus_schema()``.
 
     Returns the valid rows and one Problem per bad cell, naming ``source``, the row
     (1-based), the column and what is wrong; a row with a bad cell is left out.
     """
+    from pakus._pandera import SchemaErrors
+
     problems: list[Problem] = []
     try:
-        CORPUS_SCHEMA.validate(table, lazy=True)
+        corpus_schema().validate(table, lazy=True)
     except SchemaErrors as err:
         bad_rows: set[int] = set()
         cases = err.failure_cases.sort_values(["index", "column"], na_position="first")
@@ -414,12 +431,17 @@ def _is_text_name(name: str) -> bool:
     return name.lower().endswith(".txt")
 
 
-def load_corpus(folder: Path | str, max_bytes: int = MAX_BYTES, texts: bool = True) -> Corpus:
+def load_corpus(
+    folder: Path | str, max_bytes: int = MAX_BYTES, texts: bool = True,
+    metadata: Callable[[Path], Metadata] | None = None,
+) -> Corpus:  # fmt: skip
     """Load every readable document of a corpus folder, with its metadata from ``corpus.csv``.
 
     With ``texts=False`` every document is read and checked all the same, but kept without
     its text (``""``), so that memory does not hold the whole corpus: ``pakus build`` reads
-    each batch's texts again as it extracts them (``read_document``).
+    each batch's texts again as it extracts them (``read_document``). ``metadata`` reads and
+    validates ``corpus.csv`` in place of ``read_metadata`` (``pakus build`` gives one that
+    remembers the result by the file's bytes, ``pakus.cache.ExtractionCache.metadata``).
 
     Every entry of the folder is read or reported (``problems``), with why:
 
@@ -446,7 +468,7 @@ def load_corpus(folder: Path | str, max_bytes: int = MAX_BYTES, texts: bool = Tr
     listed: frozenset[str] = frozenset()
     taken: dict[str, str] = {}  # id -> who holds it, for unlisted files' ids
     if csv_path.exists():
-        meta = read_metadata(csv_path)
+        meta = (metadata or read_metadata)(csv_path)
         corpus.problems.extend(meta.problems)
         listed = meta.files  # rows that failed validation still claim their file
         for doc_id, row in meta.ids.items():

@@ -90,11 +90,11 @@ def load_corrections(folder: Path | str, types: set[str]) -> tuple[list[Correcti
     one-line problem per bad cell (``row N, column C: problem``; row 2 is the first data row,
     as a spreadsheet numbers it). ``types``: the PLOVER
     types a ``set type`` may give. CorpusError when the file cannot be parsed at all."""
-    from pakus._pandera import SchemaErrors
-
     path = Path(folder) / CORRECTIONS_FILE
     if not path.is_file():
         return [], []
+    from pakus._pandera import SchemaErrors  # here: a corpus without corrections needs no pandera
+
     try:
         table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as err:

@@ -568,12 +568,15 @@ AMOUNT_COLUMNS = ("doc", "start", "end", "quote", "usd", "role", "category")
 
 def reconcile(events: pd.DataFrame, amounts: pd.DataFrame, entities: pd.DataFrame,
               documents: pd.DataFrame, today: datetime.date | None = None,
-              corrections: list[Correction] | None = None) -> Reconciled:  # fmt: skip
+              corrections: list[Correction] | None = None,
+              aid_limit: float | None = None) -> Reconciled:  # fmt: skip
     """Group mentions into facts; return the rows of the facts, fact_sources, conflicts and
     flags tables, and the researchers' ``corrections`` (``pakus.corrections``) with what each
     changed. Inputs are the events, amounts, entities and documents tables; dates after
     ``today`` (default: the system's date) are flagged. Corrections apply before grouping
-    (drop, set) and after it (split, join)."""
+    (drop, set) and after it (split, join). ``aid_limit``: ``all_aid_total()`` when the
+    caller has it already (a build keeps it in its cache: reading the validated series
+    imports pandera); None computes it."""
     corrections = corrections or []
     applied: list[Correction] = []
     if corrections:
@@ -630,7 +633,8 @@ def reconcile(events: pd.DataFrame, amounts: pd.DataFrame, entities: pd.DataFram
                 conflicts.append(
                     Conflict(fid, "amount", f"{a.usd:.0f}", a.doc, a.start, a.end, a.quote)
                 )
-    flags = _flags(ev, amounts, documents, facts, sources, today or datetime.date.today())
+    limit = all_aid_total() if aid_limit is None else aid_limit
+    flags = _flags(ev, amounts, documents, facts, sources, today or datetime.date.today(), limit)
     return Reconciled(facts, sources, conflicts, flags, applied)
 
 
@@ -670,7 +674,7 @@ def all_aid_total() -> float:
 
 
 def _flags(ev: pd.DataFrame, amounts: pd.DataFrame, documents: pd.DataFrame, facts: list[Fact],
-           sources: list[FactSource], today: datetime.date) -> list[Flag]:  # fmt: skip
+           sources: list[FactSource], today: datetime.date, limit: float) -> list[Flag]:  # fmt: skip
     flags = []
     for d in documents.itertuples():
         if d.published and _date(d.published).first_day() > today:
@@ -681,7 +685,6 @@ def _flags(ev: pd.DataFrame, amounts: pd.DataFrame, documents: pd.DataFrame, fac
             f"{_event_label(m)} told as done but dated {m.date}, after today ({today.isoformat()})"
         )
         flags.append(Flag(m.doc, m.start, m.end, m.quote, "date-after-today", reason, ""))
-    limit = all_aid_total()
     for a in amounts.itertuples():
         if a.category not in {"", "trade"} and a.usd > limit:
             reason = (f"{usd_text(a.usd)} is more than all US aid to Pakistan in "

@@ -161,6 +161,16 @@ class Runner:
             self._client.close()
 
     @property
+    def forks(self) -> bool:
+        """True when documents are extracted in local worker processes *forked* from this one
+        (``--jobs N``, ``--scheduler processes``, where the platform forks): they start with
+        what this process has loaded, so loading the parser and the compiled tables here,
+        before the first batch is sent, loads them once instead of once per worker."""
+        import multiprocessing
+
+        return self._pool is not None and "fork" in multiprocessing.get_all_start_methods()
+
+    @property
     def in_process(self) -> bool:
         """True when documents are extracted in this process (one process; Dask threads or
         its synchronous scheduler)."""

@@ -54,9 +54,52 @@ class ParserError(RuntimeError):
     """No usable parser: the message names the package to install and what was found."""
 
 
+def import_spacy():
+    """``import spacy`` without importing its command-line interface, ``spacy.cli``.
+
+    spaCy's ``__init__`` imports ``spacy.cli.info`` only to export ``spacy.info`` (the
+    ``spacy info`` command), and importing it imports the whole CLI package (typer, requests,
+    weasel, jinja2 and every command's module): 0.4–0.6 s of the 1.6 s spaCy takes to import,
+    which every build that parses a document paid, and extraction uses none of it. Here
+    ``spacy.cli`` and ``spacy.cli.info`` are stand-ins in ``sys.modules`` while spaCy
+    imports (``spacy.info`` becomes a function that imports the real command when called),
+    and are removed at once, so ``import spacy.cli`` imports the real package afterwards.
+    Where spaCy was imported before, it is returned as it is. Loading and running a pipeline
+    are the same either way (``tests/extract/test_parse.py``)."""
+    import sys
+    import types
+
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = []  # a package whose submodules are not found: none are imported
+    info = types.ModuleType("spacy.cli.info")
+
+    def spacy_info(*args, **kwargs):
+        from spacy.cli.info import info as real
+
+        return real(*args, **kwargs)
+
+    info.info = spacy_info  # type: ignore[attr-defined]
+    stand_ins = {"spacy.cli": cli, "spacy.cli.info": info}
+    for name, module in stand_ins.items():
+        sys.modules.setdefault(name, module)
+    try:
+        import spacy
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+        loaded = sys.modules.get("spacy")
+        if loaded is not None and getattr(loaded, "cli", None) is cli:
+            delattr(loaded, "cli")
+    return spacy
+
+
 @cache
 def _load() -> tuple[Any, str]:
     """The loaded pipeline and the name of the package it came from."""
+    import_spacy()
     found = []
     for package in MODELS:
         try:
