@@ -363,3 +363,54 @@ def test_apposition_with_a_dotted_body_and_initials_and_the_whole_name_again():
     assert ("Mary Quill", "person:mary-quill") in found
     assert ("J. Paul Werner", "person:j-paul-werner") in found
     assert found.count(("Mary Quill", "person:mary-quill")) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A car was hit in the Qalandar area of Shewa town.",
+         [("Qalandar", "place:qalandar"), ("Shewa", "place:shewa")]),
+        ("Gunmen raided the village of Upper Kot Ghar on Sunday.",
+         [("Upper Kot Ghar", "place:upper-kot-ghar")]),
+        ("The convoy reached the district's main town Razmak.", [("Razmak", "place:razmak")]),
+        ("The checkpoint lies in the Tehsil Darban area.", [("Darban", "place:darban")]),
+        # a nationality before the kind of place is not its name
+        ("They hid in a Pakistani town for years.", []),
+        # a body's name is not a town's
+        ("The town Council met on Monday.", []),
+    ],
+)  # fmt: skip
+def test_rule_place_named_by_its_kind(sentence, expected):
+    """Rule (_PLACE, _PLACE_OF): a capitalised name before "area", "town", "village" (an
+    administrative unit's word such as "Tehsil" aside) or after "village of", "town", "city
+    of" is a place."""
+    assert entity_ids(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Briefer: Jane Roe, Deputy Spokesman, Department of State.", "Jane Roe"),
+        ("He was due to meet Bill Doe, National Security Advisor to the President.", "Bill Doe"),
+        ("Committee chairman Tom Rowe, a Democrat, opened the hearing.", "Tom Rowe"),
+    ],
+)
+def test_rule_person_in_apposition_to_a_capitalised_title(sentence, expected):
+    """Rule (_APPOSITIVE_AFTER, _TITLES): a name followed by a capitalised title without an
+    article that ends the apposition or opens its complement, or after a lower-case role
+    noun such as "chairman", is a person."""
+    assert (expected, "person") in [(e.quote, e.type) for e in extract(sentence).entities]
+
+
+def test_rule_capitalised_title_apposition_needs_the_title_to_end():
+    """ "Last Friday, President Obama": the title opens a name, so the words before the comma
+    are no person."""
+    assert "Last Friday" not in [
+        e.quote for e in extract("Last Friday, President Obama spoke.").entities
+    ]
+
+
+def test_rule_institution_names_a_body():
+    """_SUFFIX_WORDS: "Institution" ends a body's name ("the Brookings Institution")."""
+    found = [(e.quote, e.type) for e in extract("He spoke at the Hudson Institution.").entities]
+    assert found == [("Hudson Institution", "org")]

@@ -558,7 +558,7 @@ def _merge_country_prefixes(text: str, mentions: list[EntityMention]) -> list[En
 
 _SUFFIX_WORDS = (
     "Committee|Department|Ministry|Agency|Council|University|College|Command|Bureau|Institute|"
-    "Office|Commission|Corps|Party|Front|Movement|Organisation|Organization|Foundation|"
+    "Office|Commission|Corps|Party|Front|Movement|Organisation|Organization|Foundation|Institution|"
     "Authority|Court|Parliament|Assembly|Working Group|Program|Programme|Fund|Initiative|"
     "Agreement|Accords|Accord|Framework|Act|Treaty|Pact|Memorandum|Amendment|Bill|Dialogue|Forum|"
     "Alliance|Society|Association|Union|Federation|League|Centre|Center|Club|Academy|Consortium|"
@@ -574,7 +574,7 @@ _ROLE_WORDS = (
     "leader|chief|emir|commander|spokesman|spokeswoman|spokesperson|minister|ambassador|envoy|"
     "president|representative|secretary|official|director|founder|head|general|contractor|"
     "operative|diplomat|officer|adviser|advisor|aide|analyst|lawmaker|senator|journalist|pilot|"
-    "professor|scholar|researcher|governor|mayor|lawyer"
+    "professor|scholar|researcher|governor|mayor|lawyer|chairman|chairwoman|chair"
 )
 _CAP = r"[A-Z][a-zà-ÿ’'\-]+"
 _NAME_PART = rf"(?:{_CAP}|[A-Z]\.?|(?:al|el|bin|ul|ud|e|de|van|von)(?:-?{_CAP}|(?![\w-])))"
@@ -593,7 +593,7 @@ _TITLES = (
     r"Senator|Sen\.|Congressman|Congresswoman|Representative|Rep\.|Governor|Chief Justice|"
     r"Justice|Judge|Mr\.|Mrs\.|Ms\.|Dr\.?|Professor|Prof\.|Chairman|Spokesperson|Spokesman|"
     r"Spokeswoman|spokesperson|spokesman|spokeswoman|envoy|ambassador|diplomat|commander|"
-    r"adviser|advisor|minister|secretary)"
+    r"adviser|advisor|minister|secretary|chairman|chairwoman)"
 )
 _TITLED = re.compile(
     rf"(?<![\w])(?:the[ \t]+)?(?:[Ff]ormer[ \t]+|[Tt]hen-)?(?:{_TITLES}[ \t]+)+"
@@ -616,10 +616,22 @@ _CREDIT = re.compile(
 _BYLINE = re.compile(
     rf"^[ \t]*By[ \t]+(?P<names>{_NAME}(?:(?:,[ \t]*|[ \t]+and[ \t]+){_NAME})*)", re.M
 )
+_ADMIN_UNIT = r"(?:(?:Tehsil|Tahsil|Village|Town|District)[ \t]+)?"
+"""An administrative unit's word written before a place's name ("Tehsil Bayzai area"): no
+part of the name."""
 _PLACE = re.compile(
-    r"\b(?P<name>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?:[ \t]+(?:tribal[ \t]+(?:area|district|region)|"
-    r"district|province|air[ \t]+base|airbase|valley|agency)\b|-based\b)"
+    rf"\b{_ADMIN_UNIT}(?P<name>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?:[ \t]+(?:tribal[ \t]+"
+    r"(?:area|district|region)|district|province|air[ \t]+base|airbase|valley|agency|area|town|"
+    r"village)\b|-based\b)"
 )
+"""A place named by the kind of place after it: "the Mohmand tribal area", "the Gorwaik
+area", "Datta Khel town", "a Karachi-based firm"."""
+_PLACE_OF = re.compile(
+    r"\b(?:village|town|city|hamlet)(?:[ \t]+of)?[ \t]+"
+    r"(?P<name>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2})\b(?![ \t]+[A-Z])"
+)
+"""A place named after the kind of place: "the village of Dande Darpa Khel", "the region's
+main town Miran Shah" (the kind in lower case, the name capitalised and ending there)."""
 _DATELINE = re.compile(
     r"^(?P<name>[A-Z]{3,}(?:[ \t-][A-Z]{3,}){0,2})(?=[ \t]*(?:"
     + DATELINE_DASH
@@ -632,12 +644,17 @@ _DATELINE = re.compile(
     re.M,
 )
 _ROLES = f"(?:{_ROLE_WORDS})"
+_CAP_ROLES = "|".join(w[:1].upper() + w[1:] for w in _ROLE_WORDS.split("|"))
 _APPOSITIVE_AFTER = re.compile(
     rf"(?P<name>(?:{_HONORIFICS}[ \t]+)?(?:[A-Z]\.[ \t]*){{0,2}}{_CAP}(?:[ \t]+{_NAME_PART}){{1,3}}),[ \t]+"
-    rf"(?:the|a|an|its|his|her|their)[ \t]+(?:[\w.’'\-]+[ \t]+){{0,4}}{_ROLES}\b"
+    rf"(?:(?:the|a|an|its|his|her|their)[ \t]+(?:[\w.’'\-]+[ \t]+){{0,4}}{_ROLES}\b"
+    rf"|(?:[A-Z][\w.’'\-]*[ \t]+){{0,3}}(?:{_CAP_ROLES})(?=[ \t]*(?:[,.;]|$|(?:to|of|for|at)\b)))"
 )
 """A name in apposition to a role after it: "Heather Nauert, the U.S. State Department
-spokeswoman"; the words before the role may hold dots and hyphens ("U.S.")."""
+spokeswoman"; the words before the role may hold dots and hyphens ("U.S."). Without an
+article the title is capitalised and ends the apposition or opens its complement ("Jane Roe,
+Deputy Spokesman, Department of State", "John Doe, National Security Advisor to the
+President"), so that "Last Friday, President Obama …" names no one."""
 _APPOSITIVE_BEFORE = re.compile(
     rf"\b{_ROLES}(?:[ \t]+of[ \t]+(?:the[ \t]+)?[^,.;\n]{{1,40}})?,[ \t]+"
     rf"(?P<name>(?:{_HONORIFICS}[ \t]+)?{_CAP}(?:[ \t]+{_NAME_PART}){{1,3}})(?=[,.;])"
@@ -670,7 +687,11 @@ _ANCHORED = {
     "credit": (Anchor.words(["photo", "image", "picture", "video"]), 10, 120),
     "honorific": (Anchor.words(_HONORIFICS[3:-1].split("|"), fold=False), 10, 120),
     "speech": (Anchor.words(_SPEECH_VERBS.split("|"), fold=False), 100, 10),
-    "role before": (Anchor.words(_ROLE_WORDS.split("|"), fold=False), 160, 10),
+    "role before": (
+        Anchor.words([*_ROLE_WORDS.split("|"), *_CAP_ROLES.split("|")], fold=False),
+        160,
+        10,
+    ),
     "role after": (Anchor.words(_ROLE_WORDS.split("|"), fold=False), 10, 160),
     "plural title": (
         Anchor.words(
@@ -681,7 +702,12 @@ _ANCHORED = {
         400,
     ),
     "byline": (Anchor(re.compile("By")), 10, 200),
-    "place": (Anchor(re.compile("tribal|district|province|air|valley|agency|-based")), 60, 40),
+    "place": (
+        Anchor(re.compile("tribal|district|province|air|valley|agency|-based|area|town|village")),
+        80,
+        40,
+    ),
+    "place of": (Anchor.words(["village", "town", "city", "hamlet"], fold=False), 10, 80),
     "network": (Anchor.words(["network"], fold=False), 80, 10),
     "suffix": (Anchor.words(_SUFFIX_WORDS.split("|"), fold=False), 200, 120),
 }
@@ -1072,9 +1098,14 @@ def entity_mentions(
 
     # 3. places by their form ("the Mohmand tribal area", "a Belarus-based plant"), "the X
     # network", and names with an organisational suffix (or a short form of one)
-    for m in scan.near(_PLACE, *_ANCHORED["place"]):
-        cleaned = _clean_name(text, m.start("name"), m.end("name"))
-        if cleaned:
+    for pattern, anchor in ((_PLACE, "place"), (_PLACE_OF, "place of")):
+        for m in scan.near(pattern, *_ANCHORED[anchor]):
+            cleaned = _clean_name(text, m.start("name"), m.end("name"))
+            name = text[cleaned[0] : cleaned[1]] if cleaned else ""
+            if not name or name.split()[-1] in _BODY_WORDS:
+                continue
+            if agents is not None and name in agents.demonyms:
+                continue  # "a Pakistani town": a nationality, not the town's name
             found.add(_new(text, *cleaned, "place", "pattern"))
     for m in scan.near(_NETWORK, *_ANCHORED["network"]):
         found.add(_new(text, m.start("name"), m.end("name"), "group", "pattern"))
