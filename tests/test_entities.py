@@ -414,3 +414,21 @@ def test_rule_institution_names_a_body():
     """_SUFFIX_WORDS: "Institution" ends a body's name ("the Brookings Institution")."""
     found = [(e.quote, e.type) for e in extract("He spoke at the Hudson Institution.").entities]
     assert found == [("Hudson Institution", "org")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "country"),
+    [
+        ("The International Fisheries Office (IFO) asked Chile for data.",
+         "International Fisheries Office", "IGO"),
+        ("The World Rivers Council urged both states to share water.", "World Rivers Council", "IGO"),
+        # only an opening word says a body spans states: a centre of one state stays without
+        ("The Center for International Studies (CIS) criticized Chile.",
+         "Center for International Studies", ""),
+    ],
+)  # fmt: skip
+def test_rule_body_whose_name_opens_international_is_igo(sentence, quote, country):
+    """Rule (_international): a body found by its form, of no state, whose name opens with
+    International, World, Global, European … is an international body (country IGO)."""
+    found = {e.quote: e.country for e in extract(sentence).entities}
+    assert found[quote] == country

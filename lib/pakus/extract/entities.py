@@ -878,6 +878,25 @@ def _placed_body(mention: EntityMention, found: _Found, suffix: str) -> EntityMe
                          mention.type, country, mention.method, country, sector)  # fmt: skip
 
 
+_INTERNATIONAL = re.compile(
+    r"(?:International|World|Global|Inter-American|European|African|Asian|Arab)\b"
+)
+"""Words that, opening a body's name, say it spans states ("International Labor Office");
+only the first word counts ("Center for International Studies" may be one state's)."""
+
+
+def _international(mention: EntityMention) -> EntityMention:
+    """A body found by its form, of no state, whose name opens with a word that spans states
+    (``_INTERNATIONAL``: "International Labor Office", "World Food Council", "European
+    Society of International Law") is an international body: country ``IGO``, as PLOVER's
+    gold-standard records and Phoenix.International code intergovernmental and
+    non-governmental bodies (the peer table's ``IGO``; see scripts/derive_peer_actors.py)."""
+    if mention.type != "org" or mention.country or not _INTERNATIONAL.match(mention.quote):
+        return mention
+    return EntityMention(mention.start, mention.end, mention.quote, mention.id, mention.name,
+                         mention.type, "IGO", mention.method, "IGO", mention.sector)  # fmt: skip
+
+
 def _acronym_letters_fit(long_form: str, acronym: str) -> bool:
     initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w’']*", long_form) if w[0].isupper())
     letters = acronym.replace("-", "").rstrip("s").upper()
@@ -1048,6 +1067,7 @@ def entity_mentions(
         if not cleaned or not _acronym_letters_fit(text[cleaned[0] : cleaned[1]], acr):
             continue
         mention = _new(text, *cleaned, _type_of(text[cleaned[0] : cleaned[1]]), "acronym")
+        mention = _international(mention)
         if found.add(mention, absorb=True):
             local_alias.setdefault(acr, mention)
 
@@ -1130,7 +1150,7 @@ def entity_mentions(
                                     head.country, head.sector)  # fmt: skip
             found.remove(head)
         elif mention.type == "org":
-            mention = _placed_body(mention, found, m.group("suffix"))
+            mention = _international(_placed_body(mention, found, m.group("suffix")))
         found.add(mention, absorb=True)
 
     # 4. later short forms: an acronym defined above, or the surname of a person found above
