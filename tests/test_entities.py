@@ -432,3 +432,23 @@ def test_rule_body_whose_name_opens_international_is_igo(sentence, quote, countr
     International, World, Global, European … is an international body (country IGO)."""
     found = {e.quote: e.country for e in extract(sentence).entities}
     assert found[quote] == country
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "ident"),
+    [
+        ("President Musharaf met the envoy.", "Musharaf", "PER.MUSHARRAF"),
+        ("The Haqani network denied it.", "Haqani network", "HQN"),
+        ("President Francois Mitterand spoke.", "Francois Mitterand", "person:francois-mitterrand"),
+    ],
+)
+def test_rule_doubled_letter_spelling_is_the_same_name(sentence, quote, ident):
+    """Rule (Gazetteer._variants): a name word of six letters or more written with a doubled
+    letter single, or a single one doubled, is that name (transliteration variants), for
+    curated and peer names alike, one word or several."""
+    assert (quote, ident) in entity_ids(sentence)
+
+
+def test_rule_doubled_letter_variant_needs_six_letters():
+    """Short words are left alone: "Kabbul" is no spelling of Kabul (five letters)."""
+    assert entity_ids("Officials in Kabbul met.") == []

@@ -181,6 +181,8 @@ class Gazetteer:
         self._fuzzy_longest = 0  # the longest alias word that a near miss may match
         self._near_cache: dict[str, set[str]] = {}
         self._starts: dict[str, tuple[_Node | None, bool]] = {}
+        self._by_single: dict[str, set[str]] | None = None
+        """Name words by their form with doubled letters single (``_variants``)."""
         self._by_ends: dict[tuple[str, str], list[Actor]] | None = None
         """People by the first and last words of their name (``person_by_ends``), built on
         first use."""
@@ -305,11 +307,33 @@ class Gazetteer:
                 or (exact and token.replace(".", "") in exact)
             ):
                 return nxt, False
+        if token[:1].isupper() and len(key) >= VARIANT_MIN_LEN and key.isalpha():
+            for cand in sorted(self._variants(key)):
+                if cand in node.children:
+                    return node.children[cand], False
         if fuzzy and token[:1].isupper() and len(key) >= FUZZY_MIN_LEN - 1 and key.isalpha():
             for cand in sorted(self._near(key)):
                 if cand in node.children:
                     return node.children[cand], True
         return None, False
+
+    def _variants(self, key: str) -> set[str]:
+        """Name words (curated or peer) that are ``key`` written with a doubled letter single
+        or a single letter doubled (``_single_letters``: "Musharaf" for Musharraf, "Haqani"
+        for Haqqani, "Mitterand" for Mitterrand): transliterations and English spellings of
+        South and West Asian and European names vary in this way, so such a spelling is the
+        name itself, not a near miss. The index of every name word by its single-lettered
+        form is built on first use."""
+        if self._by_single is None:
+            self._by_single = {}
+            stack = [self.root]
+            while stack:
+                node = stack.pop()
+                for k, child in node.children.items():
+                    if len(k) >= VARIANT_MIN_LEN and k.isalpha():
+                        self._by_single.setdefault(_single_letters(k), set()).add(k)
+                    stack.append(child)
+        return self._by_single.get(_single_letters(key), set()) - {key}
 
     def name_starts(self, words: list[str]) -> list[tuple[int, _Node, bool]]:
         """For each word that can open a name: its index, the trie node after it and whether
@@ -369,6 +393,17 @@ class Gazetteer:
                 self._near_cache.clear()
             self._near_cache[key] = hit
         return hit
+
+
+_DOUBLED = re.compile(r"(\w)\1+")
+VARIANT_MIN_LEN = 6
+"""Name words of this many letters or more may match a spelling that doubles or undoubles a
+letter (shorter ones are too often other words: "Bell", "Hasan")."""
+
+
+def _single_letters(word: str) -> str:
+    """``word`` with each run of a repeated letter written once ("musharraf" → "musharaf")."""
+    return _DOUBLED.sub(r"\1", word)
 
 
 def _deletions(word: str) -> set[str]:
