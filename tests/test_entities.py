@@ -452,3 +452,18 @@ def test_rule_doubled_letter_spelling_is_the_same_name(sentence, quote, ident):
 def test_rule_doubled_letter_variant_needs_six_letters():
     """Short words are left alone: "Kabbul" is no spelling of Kabul (five letters)."""
     assert entity_ids("Officials in Kabbul met.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nQUETTA, Pakistan -- Traders closed their shops.",
+        "Headline\n\nQUETTA, Pakistan, March 3 (UPI) -- Traders closed their shops.",
+        "Headline\n\nFORT MYER, Va. -- Troops left.",
+    ],
+)
+def test_rule_dateline_with_its_state_or_region(text):
+    """Rule (_DATELINE): an upper-case place opening a line, then its state's or region's
+    name and a dash (also "--"), a bracket or the date, is the dateline's place."""
+    first = extract(text).entities[0]
+    assert (first.method, first.type) == ("dateline", "place")

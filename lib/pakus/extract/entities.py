@@ -672,7 +672,14 @@ _DATELINE = re.compile(
     + DATELINE_DASH
     + r"|\(|,[ \t]*(?:"
     + "|".join(MONTH_PREFIXES + WEEKDAY_PREFIXES)
-    + r")))"
+    + r")"
+    # "ISLAMABAD, Pakistan --", "ISLAMABAD, Pakistan, Oct. 28 (UPI) --": the capitalised
+    # name of its state or region after the place, then a dash, a bracket or the date
+    + r"|,[ \t]+[A-Z][a-z]+\.?(?:[ \t][A-Z][a-z]+)?(?:[ \t]*(?:"
+    + DATELINE_DASH
+    + r"|--|\()|,[ \t]*(?:"
+    + "|".join(MONTH_PREFIXES + WEEKDAY_PREFIXES)
+    + r"))))"
     # "Islamabad, Pakistan (CNN) —": a place, its country and the outlet before a dash
     r"|^(?P<town>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?=,[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
     r"[ \t]+\([^)\n]{2,30}\)[ \t]*" + DATELINE_DASH + ")",
