@@ -467,3 +467,25 @@ def test_rule_dateline_with_its_state_or_region(text):
     name and a dash (also "--"), a bracket or the date, is the dateline's place."""
     first = extract(text).entities[0]
     assert (first.method, first.type) == ("dateline", "place")
+
+
+def test_rule_honorific_is_no_first_name_when_matching_by_ends():
+    """Gazetteer.person_by_ends: "Syed X Shah" is not the known "Syed Y Z Shah" — an
+    honorific opening a name says nothing of who it is."""
+    found = {e.quote: e.id for e in extract("Ambassador Syed Haider Shah spoke.").entities}
+    assert found["Syed Haider Shah"] == "person:syed-haider-shah"
+
+
+def test_rule_known_body_holding_the_suffix_is_not_a_part_of_a_longer_name():
+    """A known body that already holds a suffix word ("US Department of State") stays itself
+    before a capitalised title ("… Coordinator for Counterterrorism"); a known body before
+    the suffix ("the Senate Appropriations Committee") is a part of the longer body."""
+    found = {
+        e.quote: e.id
+        for e in extract(
+            "The US Department of State Coordinator for Counterterrorism spoke."
+        ).entities
+    }
+    assert found == {"US Department of State": "USA.STATE"}
+    senate = extract("The Senate Appropriations Committee approved it.").entities
+    assert [(e.quote, e.country) for e in senate] == [("Senate Appropriations Committee", "USA")]

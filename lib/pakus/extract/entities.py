@@ -362,6 +362,8 @@ class Gazetteer:
         ``name`` has three words or more: two words give too little to tell people apart
         ("William Daley" need not be William M. Daley)."""
         words = [token_key(w) for w in WORD.findall(name)]
+        if words and words[0] in _HONORIFIC_KEYS:
+            words = words[1:]  # "Syed Haider Shah": an honorific is no first name
         if len(words) < 3:
             return None
         if self._by_ends is None:
@@ -634,6 +636,7 @@ _TITLED = re.compile(
     rf"(?<![\w])(?:the[ \t]+)?(?:[Ff]ormer[ \t]+|[Tt]hen-)?(?:{_TITLES}[ \t]+)+"
     rf"(?P<name>(?:{_HONORIFICS}[ \t]+)?(?:[A-Z]\.[ \t]*){{0,2}}{_NAME})"  # "S. Jaishankar"
 )
+_HONORIFIC_KEYS = frozenset(w.lower() for w in _HONORIFICS[3:-1].split("|"))
 _HONOURED = re.compile(rf"(?<![\w-])(?P<name>{_HONORIFICS}[ \t]+{_NAME})")
 """An honorific opens a person's name and is part of it: "Mullah Akhtar Mansour", "Syed Tariq
 Fatemi" (the honorifics of South and West Asian names, which news copy keeps)."""
@@ -1185,6 +1188,8 @@ def entity_mentions(
             continue  # "North Waziristan Agency": a tribal agency is the place, not a body
         mention = _new(text, *cleaned, _type_of(text[cleaned[0] : cleaned[1]]), "pattern")
         head = found.body_at_start(*cleaned)
+        if head is not None and head.end > m.start("suffix"):
+            continue  # "US Department of State Coordinator": the known body holds the suffix
         if head is not None and mention.type == "org":
             # "the Senate Appropriations Committee": a part of the Senate, on its side
             mention = EntityMention(mention.start, mention.end, mention.quote, mention.id,
