@@ -489,3 +489,22 @@ def test_rule_known_body_holding_the_suffix_is_not_a_part_of_a_longer_name():
     assert found == {"US Department of State": "USA.STATE"}
     senate = extract("The Senate Appropriations Committee approved it.").entities
     assert [(e.quote, e.country) for e in senate] == [("Senate Appropriations Committee", "USA")]
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("Headline\n\nQUETTA, Pakistan, March 3 (NNI) -- Traders closed their shops.", "NNI"),
+        ("Headline\n\nMultan, May 9 APP: Traders closed their shops.", "APP"),
+    ],
+)
+def test_rule_news_agency_closing_a_dateline(text, agency):
+    """Rule (_AGENCY): an acronym after the dateline's date, bracketed or not, before the
+    dash or colon, is the news agency that filed the report (an org, sector MED)."""
+    found = {e.quote: (e.type, e.sector) for e in extract(text).entities}
+    assert found[agency] == ("org", "MED")
+
+
+def test_rule_news_agency_needs_a_date_before_it():
+    """No date, no dateline: an acronym before a colon elsewhere names no agency."""
+    assert extract("Headline\n\nThe annex lists ZQX: none.").entities == []

@@ -688,6 +688,14 @@ _DATELINE = re.compile(
     r"[ \t]+\([^)\n]{2,30}\)[ \t]*" + DATELINE_DASH + ")",
     re.M,
 )
+_AGENCY = re.compile(
+    r"^[^\n]{3,60}?\d[ \t]*(?:\((?P<bracketed>[A-Z]{2,6})\)|(?P<bare>[A-Z]{2,6}))[ \t]*(?="
+    + DATELINE_DASH
+    + r"|--)",
+    re.M,
+)
+"""A news agency's acronym closing a dateline after its date: "ISLAMABAD, Pakistan, Oct. 28
+(UPI) --", "Rawalpindi, Sept 3 PPI:" (wire copy credits the agency there)."""
 _ROLES = f"(?:{_ROLE_WORDS})"
 _CAP_ROLES = "|".join(w[:1].upper() + w[1:] for w in _ROLE_WORDS.split("|"))
 _APPOSITIVE_AFTER = re.compile(
@@ -1172,6 +1180,17 @@ def entity_mentions(
             if agents is not None and name in agents.demonyms:
                 continue  # "a Pakistani town": a nationality, not the town's name
             found.add(_new(text, *cleaned, "place", "pattern"))
+    for m in _AGENCY.finditer(text):
+        group = "bracketed" if m.group("bracketed") else "bare"
+        start, end = m.span(group)
+        node, _ = gaz.child(gaz.root, m.group(group), fuzzy=False)
+        known = gaz.actors[node.actor] if node is not None and node.actor is not None else None
+        if known is not None and node.length == 1:
+            found.add(_of(known, start, end, text, "gazetteer"))
+        elif known is None:
+            agency = _new(text, start, end, "org", "pattern")
+            found.add(EntityMention(start, end, agency.quote, agency.id, agency.name, "org",
+                                    "", "pattern", "", "MED"))  # fmt: skip
     for m in scan.near(_NETWORK, *_ANCHORED["network"]):
         found.add(_new(text, m.start("name"), m.end("name"), "group", "pattern"))
     for m in scan.near(_SUFFIXED, *_ANCHORED["suffix"]):
