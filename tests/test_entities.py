@@ -508,3 +508,9 @@ def test_rule_news_agency_closing_a_dateline(text, agency):
 def test_rule_news_agency_needs_a_date_before_it():
     """No date, no dateline: an acronym before a colon elsewhere names no agency."""
     assert extract("Headline\n\nThe annex lists ZQX: none.").entities == []
+
+
+def test_rule_peer_name_with_article_yields_to_the_curated_name():
+    """Gazetteer._add_peer: a peer alias "The X" whose X is a curated name is left out, so a
+    sentence opening "The UN …" names the curated UN, not a peer duplicate."""
+    assert entity_ids("The UN on Tuesday imposed a blackout.") == [("UN", "UN")]

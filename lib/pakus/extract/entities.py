@@ -269,10 +269,18 @@ class Gazetteer:
         node.length = len(words)
 
     def _add_peer(self, alias: str, index: int) -> None:
-        """``_add`` for a peer alias, kept lean (tens of thousands of them)."""
+        """``_add`` for a peer alias, kept lean (tens of thousands of them). "The X", where X
+        is a curated name ("The UN"), is left out: the curated actor keeps its name, article
+        or not."""
         words = WORD.findall(alias)
         if not words:
             return
+        if words[0] == "The" and len(words) > 1:
+            node = self.root
+            for word in words[1:]:
+                node = node.children.get(token_key(word)) if node is not None else None
+            if node is not None and node.actors and node.actors[0] < self.curated:
+                return
         node = self.root
         for word in words:
             key = token_key(word)
