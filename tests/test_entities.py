@@ -514,3 +514,16 @@ def test_rule_peer_name_with_article_yields_to_the_curated_name():
     """Gazetteer._add_peer: a peer alias "The X" whose X is a curated name is left out, so a
     sentence opening "The UN …" names the curated UN, not a peer duplicate."""
     assert entity_ids("The UN on Tuesday imposed a blackout.") == [("UN", "UN")]
+
+
+def test_rule_dialogue_is_an_agreement_and_its_tail_refers_back():
+    """_SUFFIX_TYPE: a name ending in "Dialogue" is a standing framework (type agreement, as
+    actors.csv codes the Pakistan–US Defense Dialogue AGR.*); its first word may be a pair of
+    states joined by a hyphen ("India-U.K."), and its last two words told later are the
+    same body; slug drops an abbreviation's dots ("U.K." → uk)."""
+    text = "They chaired the India-U.K. Energy Dialogue in May. The Energy Dialogue met again."
+    found = [(e.quote, e.id, e.type) for e in extract(text).entities]
+    assert found == [
+        ("India-U.K. Energy Dialogue", "agreement:india-uk-energy-dialogue", "agreement"),
+        ("Energy Dialogue", "agreement:india-uk-energy-dialogue", "agreement"),
+    ]

@@ -737,7 +737,7 @@ _ORG_WORDS = (
 """Words inside an organisation's name: capitalised ones, and "of", "for", "and", "on", "in"
 (with "the" only after a preposition: "Department of the Treasury", not "X and the Y")."""
 _SUFFIXED = re.compile(
-    rf"(?P<name>[A-Z][\w’'\-]*(?:[ \t]+{_ORG_WORDS}){{0,6}}?[ \t]+"
+    rf"(?P<name>(?:[A-Z][\w.]*-[A-Z][\w.]*|[A-Z][\w’'\-]*)(?:[ \t]+{_ORG_WORDS}){{0,6}}?[ \t]+"
     rf"(?P<suffix>{_SUFFIX_WORDS}))\b"
     r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]\w+(?:[ \t]+(?:and[ \t]+)?[A-Z]\w+){0,3})?"
 )
@@ -780,6 +780,7 @@ _SUFFIX_TYPE = {
     "Agreement": "agreement", "Accord": "agreement", "Accords": "agreement",
     "Framework": "agreement", "Act": "agreement", "Treaty": "agreement", "Pact": "agreement",
     "Memorandum": "agreement", "Amendment": "agreement", "Bill": "agreement",
+    "Dialogue": "agreement",
 }  # fmt: skip
 _LEADING_STOP = re.compile(
     r"^(?:(?:The|A|An|In|On|At|For|From|With|By|Of|And|But|Meanwhile|However|Since|"
@@ -819,8 +820,10 @@ _NOT_NAMES = frozenset(
 
 
 def slug(name: str) -> str:
-    """A stable, readable id part: lower case, ASCII letters and digits joined by ``-``."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower().replace("’", "").replace("'", "")).strip("-")
+    """A stable, readable id part: lower case, ASCII letters and digits joined by ``-``; the
+    dots of an abbreviation go ("U.S." → ``us``), as apostrophes do."""
+    bare = re.sub(r"(?<=\w)\.(?=\w)|(?<=\b\w)\.", "", name)
+    return re.sub(r"[^a-z0-9]+", "-", bare.lower().replace("’", "").replace("'", "")).strip("-")
 
 
 def _clean_name(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -1225,7 +1228,9 @@ def entity_mentions(
             found.remove(head)
         elif mention.type == "org":
             mention = _international(_placed_body(mention, found, m.group("suffix")))
-        found.add(mention, absorb=True)
+        if found.add(mention, absorb=True) and len(mention.quote.split()) >= 3:
+            # "the Pakistan-U.S. Counterterrorism Dialogue" … "the Counterterrorism Dialogue"
+            org_tails.setdefault(" ".join(mention.quote.split()[-2:]), mention)
 
     # 4. later short forms: an acronym defined above, or the surname of a person found above
     short_forms = {**{k: v for k, v in people.items() if len(k) > 2}, **local_alias}
