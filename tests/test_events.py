@@ -724,3 +724,30 @@ def test_a_participle_on_the_recipient_dates_an_undated_event():
     )
     complain = [e for e in events(text, "2016-05-10") if e.trigger == "complain"]
     assert complain and all(e.date == "2016-05-02" for e in complain)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "modality"),
+    [
+        # a gerund after a preposition of time is a circumstance of what is to come
+        ("Officials said Pakistani troops would pursue the militants into Afghanistan after "
+         "consulting Washington.", "consulting", "hypothetical"),
+        ("The delegation will travel to Delhi on Friday after meeting officials in Islamabad.",
+         "meeting", "hypothetical"),
+        # an object predicate shares its verb's time
+        ("Unless Washington apologises, Pakistan will keep the supply routes closed.",
+         "closed", "future"),
+        # a past verb keeps its gerund asserted; a past adverbial clause keeps its own time
+        ("US troops pursued the fighters across the border on Monday after consulting Kabul.",
+         "consulting", "asserted"),
+        ("The army said it would retaliate after US aircraft killed 24 soldiers on Saturday.",
+         "killed", "asserted"),
+    ],
+)  # fmt: skip
+def test_a_modal_governs_the_circumstances_of_its_clause(sentence, trigger, modality):
+    """Rule (mood, ``grammar.shares_time``): a future or hypothetical verb governs an object
+    predicate and a non-finite adverbial of time ("would pursue them after consulting
+    Kabul": the consulting is not told as done, nor promised); a past-tense adverbial clause
+    keeps its own time."""
+    found = [e for e in events(sentence, "2019-06-12") if e.trigger == trigger]
+    assert found and all(e.modality == modality for e in found)

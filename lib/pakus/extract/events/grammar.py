@@ -929,7 +929,7 @@ def mood(tok) -> Mood:
             continue
         chain.append(nxt)
         if cur.dep_ not in {"xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "dobj", "nsubj",
-                            "nsubjpass", "csubj"}:  # fmt: skip
+                            "nsubjpass", "csubj", "oprd"}:  # fmt: skip
             break
         cur = nxt
     reported = False
@@ -955,10 +955,12 @@ def mood(tok) -> Mood:
         if _has_neg(v) and (i == 0 or chain[i - 1].dep_ == "xcomp"):
             negated = True
         m = _modal(v)
-        if m and (i == 0 or chain[i - 1].dep_ in {"xcomp"}):
+        link = "own" if i == 0 else shares_time(chain[i - 1], chain[i - 2] if i > 1 else None)
+        if m and link:
             if m == "would":
                 m = "future" if reported or _reported(v) else "hypothetical"
-            modality = modality or m
+            # a circumstance of what is to come is no promise or threat of its own
+            modality = modality or ("hypothetical" if link == "circumstance" else m)
         if i > 0:
             lemmas = verb_lemmas(v)
             below = chain[i - 1]
@@ -977,6 +979,37 @@ def mood(tok) -> Mood:
         if v.dep_ == "pcomp" and v.head.lower_ == "without":
             negated = True
     return Mood(negated, modality or "asserted")
+
+
+TIME_SHARING_MARKS = frozenset(
+    "after before once until till when whenever while as upon on by without".split()
+)
+"""Prepositions and subordinators of a clause whose time is that of the clause it modifies."""
+
+
+def shares_time(below, lower=None) -> str:
+    """Whether the clause under a modal verb, reached through ``below`` (the next link down
+    the chain from the event; ``lower``: the one below it), tells its happening at the
+    modal verb's time, so that a future or hypothetical governs it too: an infinitive
+    complement ("plans to visit"), an object predicate ("will keep the routes closed"), a
+    gerund after a preposition of time ("would pursue them after consulting Islamabad"), or
+    an adverbial clause of time or condition that is non-finite or in the present tense
+    ("will resume talks once the elections are over": CGEL ch. 3 §4.2.1, the present for
+    future time in subordinate clauses). A past-tense adverbial clause keeps its own time
+    ("would retaliate after US aircraft killed 24 soldiers").
+    Returns "complement" (the first two: the modal's own action), "circumstance" (the
+    others: told as hypothetical, no stated intent of its own) or "" (its own time)."""
+    if below.dep_ in {"xcomp", "oprd"}:
+        return "complement"
+    if below.dep_ == "prep" and below.lower_ in TIME_SHARING_MARKS:
+        gerund = lower is not None and lower.dep_ == "pcomp" and lower.tag_ in {"VBG", "VB"}
+        return "circumstance" if gerund else ""
+    if below.dep_ == "advcl":
+        marked = any(c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_SHARING_MARKS | CONDITIONALS
+                     for c in below.children)  # fmt: skip
+        if below.tag_ in {"VBG", "VB"} or (marked and below.tag_ in {"VBZ", "VBP"}):
+            return "circumstance"
+    return ""
 
 
 def verb_lemmas(tok) -> frozenset[str]:
