@@ -751,3 +751,21 @@ def test_a_modal_governs_the_circumstances_of_its_clause(sentence, trigger, moda
     keeps its own time."""
     found = [e for e in events(sentence, "2019-06-12") if e.trigger == trigger]
     assert found and all(e.modality == modality for e in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "date"),
+    [
+        # an active present perfect fills the span that "since" opens: no date of its own
+        ("Washington has halted military aid to Pakistan since August last year.", "halted", None),
+        ("The United States has given Pakistan $50 million since March.", "given", None),
+        # a passive perfect tells the state begun then: the month it began
+        ("US aid to Pakistan has been frozen since March.", "frozen", "2019-03"),
+    ],
+)  # fmt: skip
+def test_a_since_phrase_holding_its_month_is_a_span_start(sentence, trigger, date):
+    """Rule (dating, ``ongoing_since``): "since August last year", "since March" (a date
+    whose words hold "since") open a span as "since 2002" does: with an active present
+    perfect the event fills it and takes no date from it."""
+    found = [e for e in events(sentence, "2019-06-12") if e.trigger == trigger]
+    assert found and all(e.date == date for e in found)

@@ -40,6 +40,9 @@ _SAME_TIME_VERB = re.compile(r"(?:and|but)\s+(?!(?:the|a|an|to|it|he|she|they|we
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:the\s+)?\Z")
 """"since" right before a date."""
 
+_SINCE_OPENS = re.compile(r"[Ss]ince\s")
+"""A date expression that holds its "since": "since August last year", "since March"."""
+
 _UP_TO_NOW = re.compile(r"(?:(?:in|over|during)\s+)?the\s+(?:past|last)\b", re.I)
 """A span up to the reference day: "(over) the past five months"."""
 
@@ -173,7 +176,10 @@ def ongoing_since(text: str, c_start: int, trigger_start: int, date: DateMention
     up to now ("for the past five months", "over the last year"), with an active present
     perfect ("has reimbursed $6 billion since 2002", "Since 2001, the US has given …", "For
     the past five months, Talbott has headed U.S. efforts"). A passive or stative perfect keeps it: "aid has been suspended since May"."""
-    span = _SINCE_BEFORE.search(text, max(0, date.start - 12), date.start) or (
+    span = (
+        _SINCE_BEFORE.search(text, max(0, date.start - 12), date.start)
+        or _SINCE_OPENS.match(date.quote)  # the date's words hold their "since"
+    ) or (
         _UP_TO_NOW.match(date.quote)
         and _FOR_BEFORE.search(text, max(0, date.start - 6), date.start)
     )
