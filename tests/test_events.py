@@ -769,3 +769,15 @@ def test_a_since_phrase_holding_its_month_is_a_span_start(sentence, trigger, dat
     perfect the event fills it and takes no date from it."""
     found = [e for e in events(sentence, "2019-06-12") if e.trigger == trigger]
     assert found and all(e.date == date for e in found)
+
+
+def test_a_participle_of_saying_tells_at_its_verbs_time():
+    """Rule (dating, ``statement_date``): "issued a statement on Monday saying the US will
+    provide …": the participle of saying has no date of its own; the statement is the
+    issuing's, so the promise (AGREE) is dated Monday."""
+    text = (
+        "The State Department issued a statement on Monday saying the United States will "
+        "provide 300 million dollars to Pakistan."
+    )
+    agree = [e for e in events(text, "2015-06-03") if e.type == "AGREE"]
+    assert agree and all(e.date == "2015-06-01" for e in agree)

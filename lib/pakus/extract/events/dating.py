@@ -416,18 +416,27 @@ def _complement_date(date_head, tok) -> bool:
 def statement_date(tok, dates: Sequence[DateMention], offset: int) -> DateMention | None:
     """The date of the statement whose content holds ``tok`` ("Later Thursday the
     spokeswoman said the US will suspend aid": Thursday): a date in the clause of the verb of
-    saying over it (through ``ccomp`` and ``conj`` links); None if the clause of saying has
-    none, or nothing over ``tok`` is a verb of saying."""
+    saying over it (through ``ccomp`` and ``conj`` links); a participle of saying on another
+    verb tells at that verb's time ("issued a statement on Monday saying the US respects
+    …": Monday). None if the clause of saying has none, or nothing over ``tok`` is a verb of
+    saying."""
     cur = grammar.clause_head(tok)
     while cur.dep_ in {"ccomp", "conj", "xcomp"} and cur.head.i != cur.i:
         cur = cur.head
         if cur.lemma_.lower() in grammar.SPEECH_VERBS:
-            doc = tok.doc
-            for d in dates:
-                h = grammar.head_token(doc, d.start - offset, d.end - offset)
-                if h is not None and grammar.clause_head(h).i == cur.i:
-                    return d
-            return None
+            said = _date_of_clause(cur, dates, offset)
+            if said is None and cur.tag_ == "VBG" and cur.dep_ in {"advcl", "acl"}:
+                said = _date_of_clause(grammar.clause_head(cur.head), dates, offset)
+            return said
+    return None
+
+
+def _date_of_clause(verb, dates: Sequence[DateMention], offset: int) -> DateMention | None:
+    """The first of ``dates`` whose words hang in the clause of ``verb``."""
+    for d in dates:
+        h = grammar.head_token(verb.doc, d.start - offset, d.end - offset)
+        if h is not None and grammar.clause_head(h).i == verb.i:
+            return d
     return None
 
 
