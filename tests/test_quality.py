@@ -59,6 +59,11 @@ REAL_TEXT_HELD_OUT = ROOT / "tests" / "realtext_heldout"
 # F1 and role accuracy >= 0.80).
 REAL_TEXT_JUDGE = ROOT / "tests" / "realtext_judge"
 
+# The study real-text set (tests/realtext_study: paraphrases of published articles from outlets
+# none of the sets above uses, 1982-2022, written and annotated on 2026-12-01 in batches of five
+# before pakus was run on them) is open to study: its errors are meant to be read.
+REAL_TEXT_STUDY = ROOT / "tests" / "realtext_study"
+
 
 @dataclass(frozen=True)
 class Floors:
@@ -121,16 +126,18 @@ def _surface(field_: str) -> str:
     return field_.split("{", 1)[1].split("}", 1)[0] if "{" in field_ else field_
 
 
-# Unseen real-text sets: (folder, at least this many documents, dated events, not-done lines).
-UNSEEN_REAL_TEXT = {
+# Real-text sets annotated with roles throughout: (folder, at least this many documents, dated
+# events, not-done lines).
+ROLE_ANNOTATED_REAL_TEXT = {
     "held-out real text": (REAL_TEXT_HELD_OUT, 12, 40, 25),
     "judge real text": (REAL_TEXT_JUDGE, 15, 30, 20),
+    "study real text": (REAL_TEXT_STUDY, 5, 10, 5),
 }
 
 
-@pytest.mark.parametrize("name", UNSEEN_REAL_TEXT)
-def test_unseen_real_text_loads_and_every_gold_span_is_in_the_text(name):
-    folder, min_documents, min_events, min_notdone = UNSEEN_REAL_TEXT[name]
+@pytest.mark.parametrize("name", ROLE_ANNOTATED_REAL_TEXT)
+def test_real_text_loads_and_every_gold_line_resolves_in_its_document(name):
+    folder, min_documents, min_events, min_notdone = ROLE_ANNOTATED_REAL_TEXT[name]
     corpus = load_corpus(folder)
     assert not corpus.problems, corpus.problems
     documents = corpus.documents
@@ -164,7 +171,7 @@ def test_unseen_real_text_loads_and_every_gold_span_is_in_the_text(name):
 
 
 def test_every_annotated_document_has_an_annotation_file():
-    for folder in [*SETS.values(), REAL_TEXT, REAL_TEXT_HELD_OUT, REAL_TEXT_JUDGE]:
+    for folder in [*SETS.values(), REAL_TEXT, REAL_TEXT_HELD_OUT, REAL_TEXT_JUDGE, REAL_TEXT_STUDY]:
         for doc in folder.glob("*.txt"):
             stem = doc.stem
             ids = {p.stem for p in ANNOTATIONS.glob("*.tsv")}
