@@ -781,3 +781,17 @@ def test_a_participle_of_saying_tells_at_its_verbs_time():
     )
     agree = [e for e in events(text, "2015-06-03") if e.type == "AGREE"]
     assert agree and all(e.date == "2015-06-01" for e in agree)
+
+
+def test_a_typewriter_dash_dateline_does_not_date_the_lead():
+    """Rule (dating; ``text.DATELINE_DASH``): "ISLAMABAD, Oct. 28 (UPI) -- … died in a
+    drone strike": the dateline dates the report, not the strike told in the past tense; a
+    later "the suspected U.S. strike Thursday" (a definite noun with modifiers and a bare
+    weekday) names it again and dates it."""
+    text = (
+        "ISLAMABAD, Oct. 28 (UPI) -- Four militants died in a drone strike in Pakistan's "
+        "North Waziristan area, officials said.\n\nThe officials said those killed in the "
+        "suspected U.S. strike Thursday included a local commander."
+    )
+    strike = [e for e in events(text, "2011-10-28") if e.trigger == "drone strike"]
+    assert strike and all(e.date == "2011-10-27" for e in strike)

@@ -452,8 +452,12 @@ REFER_BACK_SENTENCES = 3
 
 _POSSESSED = re.compile(r"[’']s\s+((?:[\w-]+\s+){0,2}[\w-]+)")
 """The words after a possessive date: "Thursday's (drone) strike"."""
-_DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+([\w-]+)\s+(?:on|of)\s+\Z")
-"""A definite noun right before a date: "the strike on Thursday"."""
+_DEFINITE_BEFORE = re.compile(
+    r"\b[Tt]he\s+(?:(?:[\w-]+|(?:[A-Z]\.)+)\s+){0,3}?([\w-]+)\s+(?:(?:on|of)\s+)?\Z"
+)
+"""A definite noun, perhaps with modifiers (words or dotted initials, within one sentence),
+right before a date, perhaps without its "on" (news style): "the strike on Thursday", "the
+suspected U.S. strike Thursday"."""
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+\Z")
 """A definite article right before a date that labels a noun: "the Saturday drone strike"."""
 _LABELLED = re.compile(r"\s+((?:[\w-]+\s+){0,2}[\w-]+)")
