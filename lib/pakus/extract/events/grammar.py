@@ -966,7 +966,7 @@ def mood(tok) -> Mood:
             below = chain[i - 1]
             if lemmas & FAIL_VERBS and below.dep_ == "xcomp":
                 negated = True
-            elif lemmas & (PERMISSION_VERBS | INTENT_VERBS | DIRECTIVE_VERBS):
+            elif lemmas & (PERMISSION_VERBS | INTENT_VERBS) or directive(v):
                 if below.dep_ in {"xcomp", "ccomp"}:
                     modality = modality or "hypothetical"
             elif lemmas & ALLEGE_VERBS and below.dep_ in {"pcomp", "ccomp", "pobj"}:
@@ -1010,6 +1010,24 @@ def shares_time(below, lower=None) -> str:
         if below.tag_ in {"VBG", "VB"} or (marked and below.tag_ in {"VBZ", "VBP"}):
             return "circumstance"
     return ""
+
+
+SUMMONING_PARTICLES = frozenset({"in"})
+"""Particles that make "call" a summons, not a directive: "called in the US envoy to
+protest" (the protest is made), against "called on Pakistan to act" (asked, not done)."""
+
+
+def directive(verb) -> bool:
+    """Whether ``verb`` directs someone to act (``DIRECTIVE_VERBS``), so that what it
+    directs is not done: not "call in" (summon), whether the parser makes "in" a particle or
+    a preposition."""
+    if not verb_lemmas(verb) & DIRECTIVE_VERBS:
+        return False
+    return not (
+        verb.lemma_.lower() == "call"
+        and any(c.dep_ in {"prt", "prep"} and c.lower_ in SUMMONING_PARTICLES
+                for c in verb.children)
+    )  # fmt: skip
 
 
 def verb_lemmas(tok) -> frozenset[str]:
