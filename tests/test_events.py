@@ -813,3 +813,17 @@ def test_calling_in_is_a_summons_calling_on_a_directive(sentence, type_, modalit
     "called in the envoy to protest" makes the protest (ACCUSE asserted)."""
     found = [e for e in events(sentence, "2013-06-09") if e.type == type_]
     assert found and all(e.modality == modality for e in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 1995 Congress passed a law that required the United States to cut off aid to Pakistan.",
+        "The treaty obliged Washington to suspend arms sales to Pakistan in 1995.",
+    ],
+)
+def test_what_an_obligation_requires_is_not_done(sentence):
+    """Rule (mood, ``DIRECTIVE_VERBS``): verbs of obligation (require, oblige, mandate)
+    owe their complement; the aid cut or sales suspension is not told as done."""
+    found = [e for e in events(sentence, "1996-01-01") if e.type == "SANCTION"]
+    assert found and all(e.modality != "asserted" for e in found)

@@ -52,9 +52,12 @@ IRREALIS_ADJECTIVES = frozenset(
     "future envisaged contemplated".split()
 )
 """Modifiers of an event noun that make it not (yet) done: "a possible sale"."""
-DIRECTIVE_VERBS = frozenset("invite urge ask encourage request press push pressure call".split())
+DIRECTIVE_VERBS = frozenset(
+    "invite urge ask encourage request press push pressure call require oblige obligate mandate".split()
+)
 """Verbs whose complement is asked of someone, not done: "invited Blinken to visit", "has been
-pushing Pakistan to launch an operation"."""
+pushing Pakistan to launch an operation"; and verbs of obligation, whose complement is owed,
+not done ("a law that requires the United States to cut off aid", "obliged him to impose")."""
 FAIL_VERBS = frozenset("fail refuse decline neglect cease".split())
 """Verbs whose complement did not happen: "failed to deliver"."""
 ALLEGE_VERBS = frozenset("accuse allege charge claim blame suspect".split())
