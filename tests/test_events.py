@@ -827,3 +827,20 @@ def test_what_an_obligation_requires_is_not_done(sentence):
     owe their complement; the aid cut or sales suspension is not told as done."""
     found = [e for e in events(sentence, "1996-01-01") if e.type == "SANCTION"]
     assert found and all(e.modality != "asserted" for e in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"The strikes violate our sovereignty," the ministry said in a statement on Monday, '
+        "calling for an immediate end to the attacks.",
+        '"These strikes are illegal," the foreign ministry said in a statement on Tuesday, '
+        "calling for an immediate end to the attacks.",
+    ],
+)
+def test_what_is_asked_for_is_not_done(sentence):
+    """Rule (mood, ``grammar._asked_for``): an event noun that a directive or asking verb
+    takes as its object or its "for" ("calling for an end to …", "demanded an end to …") is
+    asked, not done: no ending (RETREAT) is told as done."""
+    found = [e for e in events(sentence, "2013-06-09") if e.type == "RETREAT"]
+    assert found and all(e.modality == "hypothetical" for e in found)

@@ -912,6 +912,8 @@ def mood(tok) -> Mood:
             modality = "hypothetical"
         if _scheduled(tok):
             modality = "future"  # "Talks with Pakistan are scheduled for Friday"
+        if _asked_for(tok, verb):
+            modality = "hypothetical"  # "calling for an immediate end to the attacks"
     if _spoken_of(verb):
         modality = "hypothetical"
     for c in verb.children:
@@ -1096,6 +1098,26 @@ def _scheduled(noun) -> bool:
         and bool(verb_lemmas(verb) & SCHEDULE_VERBS)
         and any(c.dep_ == "auxpass" for c in verb.children)
     )
+
+
+ASKING_VERBS = frozenset({"demand", "seek"})
+"""Verbs whose object is asked for, beside ``DIRECTIVE_VERBS``: "demanded an end to …"."""
+
+
+def _asked_for(noun, verb) -> bool:
+    """Whether the event noun ``noun`` is what ``verb`` asks for, so not (yet) done: the
+    object of a directive or asking verb ("demanded an end to the strikes", "urged restraint")
+    or of its "for" ("calling for an immediate end to the attacks", "asked for the release
+    of …")."""
+    if not (directive(verb) or verb_lemmas(verb) & ASKING_VERBS):
+        return False
+    if noun.dep_ == "dobj" and noun.head.i == verb.i:
+        return True
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head.i == verb.i
+        and prep.dep_ in {"prep", "prt"}
+    )  # fmt: skip
 
 
 def _too_to(verb) -> bool:
