@@ -844,3 +844,23 @@ def test_what_is_asked_for_is_not_done(sentence):
     asked, not done: no ending (RETREAT) is told as done."""
     found = [e for e in events(sentence, "2013-06-09") if e.type == "RETREAT"]
     assert found and all(e.modality == "hypothetical" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        # the infinitive of a noun tells what is allowed or tried
+        ("In May Pakistan sought permission to sell the F-16s to Jordan.", "hypothetical"),
+        ("Washington backed Islamabad's effort to sell the F-16s to Jordan in May.",
+         "hypothetical"),
+        # a decision's infinitive is coded as done (the project's annotations)
+        ("The Trump administration's decision to sell the F-16s to Jordan came in May.",
+         "asserted"),
+    ],
+)  # fmt: skip
+def test_the_infinitive_of_a_noun_is_not_done(sentence, modality):
+    """Rule (mood, ``grammar._noun_complement``): an infinitive completing a noun
+    ("permission to sell", "effort to sell") is not told as done; after a noun of
+    ``REALIS_NOUNS`` ("decision to sell") it is."""
+    found = [e for e in events(sentence, "1995-06-01") if e.trigger == "sell"]
+    assert found and all(e.modality == modality for e in found)

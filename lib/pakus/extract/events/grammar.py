@@ -905,6 +905,8 @@ def mood(tok) -> Mood:
     verb = _clause_head(tok)
     if (verb.dep_ == "relcl" and _simple_present(verb)) or _habitual(verb):
         return Mood(False, "general")  # "a militant group that fights coalition forces"
+    if _noun_complement(verb):
+        modality = "hypothetical"  # "seek permission to sell the F-16s", "its decision to sell"
     if tok.pos_ in {"NOUN", "PROPN"}:
         if _det_no(tok) or _has_neg(tok):
             negated = True
@@ -1117,6 +1119,24 @@ def _asked_for(noun, verb) -> bool:
     return (
         noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head.i == verb.i
         and prep.dep_ in {"prep", "prt"}
+    )  # fmt: skip
+
+
+REALIS_NOUNS = frozenset({"decision", "move", "order"})
+"""Nouns whose infinitive tells what was then done, as the project's annotations code it
+("the Trump administration's decision to suspend military aid in 2018"); the regex reading
+of ``mood`` has the same words."""
+
+
+def _noun_complement(verb) -> bool:
+    """Whether ``verb`` heads an infinitive that completes a noun ("permission to sell the
+    F-16s", "Islamabad's effort to build a bomb"): it tells what is allowed or tried, not a
+    happening (CGEL ch. 8 §13: infinitival complements of nouns); not after
+    ``REALIS_NOUNS``."""
+    return (
+        verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}
+        and verb.head.lemma_.lower() not in REALIS_NOUNS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )  # fmt: skip
 
 
