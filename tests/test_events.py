@@ -864,3 +864,18 @@ def test_the_infinitive_of_a_noun_is_not_done(sentence, modality):
     ``REALIS_NOUNS`` ("decision to sell") it is."""
     found = [e for e in events(sentence, "1995-06-01") if e.trigger == "sell"]
     assert found and all(e.modality == modality for e in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Washington approved forty aircraft, six of which were to be delivered to Pakistan "
+         "within a year.", "delivered"),
+        ("The goal of the visit was to sell F-16s to Pakistan.", "sell"),
+    ],
+)  # fmt: skip
+def test_be_to_tells_what_is_destined_not_done(sentence, trigger):
+    """Rule (mood, ``grammar._modal``): "be to" + infinitive ("were to be delivered", "the
+    goal was to sell") is a quasi-modal of destiny or aim: future, not done."""
+    found = [e for e in events(sentence, "1982-06-01") if e.trigger == trigger]
+    assert found and all(e.modality == "future" for e in found)

@@ -880,6 +880,13 @@ def _modal(tok) -> str:
     for c in tok.children:  # "is to visit", "is going to", "is expected to"
         if c.dep_ == "aux" and c.lower_ in {"is", "are", "was"} and tok.tag_ == "VB":
             return "future"
+    if (
+        tok.dep_ == "xcomp" and tok.head.lemma_ == "be"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    ):  # fmt: skip
+        # "be to" (CGEL ch. 3 §10.3, quasi-modal): "six of which were to be delivered",
+        # "the delegation is to meet", "the goal is to expand": destined or aimed, not done
+        return "future"
     return ""
 
 
