@@ -879,3 +879,28 @@ def test_be_to_tells_what_is_destined_not_done(sentence, trigger):
     goal was to sell") is a quasi-modal of destiny or aim: future, not done."""
     found = [e for e in events(sentence, "1982-06-01") if e.trigger == trigger]
     assert found and all(e.modality == "future" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "negated", "modality"),
+    [
+        # negation and modal reach through "be able to"
+        ("Pakistan would not be able to attend the talks with the United States.", True,
+         "hypothetical"),
+        # an adjective of inability denies; of readiness or likelihood, leaves it possible
+        ("On Monday Pakistan was unable to attend the talks with the United States.", True,
+         "asserted"),
+        ("On Monday the United States was ready to resume talks with Pakistan.", False,
+         "hypothetical"),
+        ("Pakistan is unlikely to attack India.", False, "hypothetical"),
+        # "was able to" tells what was done
+        ("On Monday Pakistan was able to reopen talks with the United States.", False,
+         "asserted"),
+    ],
+)  # fmt: skip
+def test_adjectives_with_an_infinitive_govern_its_mood(sentence, negated, modality):
+    """Rule (mood, ``READINESS_ADJECTIVES``, ``INABILITY_ADJECTIVES``): the infinitive of an
+    adjective complement ("be able to", "unable to", "ready to", "unlikely to") takes the
+    negation and modal of the verb "be" above it and the adjective's own sense."""
+    found = [e for e in events(sentence, "2011-03-18") if e.type in {"CONSULT", "ASSAULT"}]
+    assert found and all((e.negated, e.modality) == (negated, modality) for e in found)

@@ -58,6 +58,14 @@ DIRECTIVE_VERBS = frozenset(
 """Verbs whose complement is asked of someone, not done: "invited Blinken to visit", "has been
 pushing Pakistan to launch an operation"; and verbs of obligation, whose complement is owed,
 not done ("a law that requires the United States to cut off aid", "obliged him to impose")."""
+READINESS_ADJECTIVES = frozenset(
+    "ready willing prepared eager keen likely unlikely poised set determined".split()
+)
+"""Adjectives whose infinitive is not (yet) done: "was ready to pursue the Taliban", "is
+unlikely to become", "were prepared to revive" (CGEL ch. 14: adjectives with infinitival
+complements of disposition and likelihood)."""
+INABILITY_ADJECTIVES = frozenset("unable unwilling".split())
+"""Adjectives that deny their infinitive: "has been unable to make that certification"."""
 FAIL_VERBS = frozenset("fail refuse decline neglect cease".split())
 """Verbs whose complement did not happen: "failed to deliver"."""
 ALLEGE_VERBS = frozenset("accuse allege charge claim blame suspect".split())
@@ -943,7 +951,7 @@ def mood(tok) -> Mood:
             continue
         chain.append(nxt)
         if cur.dep_ not in {"xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "dobj", "nsubj",
-                            "nsubjpass", "csubj", "oprd"}:  # fmt: skip
+                            "nsubjpass", "csubj", "oprd", "acomp"}:  # fmt: skip
             break
         cur = nxt
     reported = False
@@ -966,8 +974,8 @@ def mood(tok) -> Mood:
             # "Did the team ask the US for help?"; "too soon to think about easing sanctions"
             modality = modality or "hypothetical"
         # "did not say it would …" negates the saying, not the content
-        if _has_neg(v) and (i == 0 or chain[i - 1].dep_ == "xcomp"):
-            negated = True
+        if _has_neg(v) and (i == 0 or chain[i - 1].dep_ in {"xcomp", "acomp"}):
+            negated = True  # "would not be able to attend": through the adjective too
         m = _modal(v)
         link = "own" if i == 0 else shares_time(chain[i - 1], chain[i - 2] if i > 1 else None)
         if m and link:
@@ -978,6 +986,11 @@ def mood(tok) -> Mood:
         if i > 0:
             lemmas = verb_lemmas(v)
             below = chain[i - 1]
+            if v.pos_ == "ADJ" and below.dep_ == "xcomp":
+                if v.lower_ in INABILITY_ADJECTIVES:
+                    negated = True  # "was unable to make the certification"
+                elif v.lower_ in READINESS_ADJECTIVES:
+                    modality = modality or "hypothetical"  # "stands ready to work with"
             if lemmas & FAIL_VERBS and below.dep_ == "xcomp":
                 negated = True
             elif lemmas & (PERMISSION_VERBS | INTENT_VERBS) or directive(v):
@@ -1013,7 +1026,7 @@ def shares_time(below, lower=None) -> str:
     ("would retaliate after US aircraft killed 24 soldiers").
     Returns "complement" (the first two: the modal's own action), "circumstance" (the
     others: told as hypothetical, no stated intent of its own) or "" (its own time)."""
-    if below.dep_ in {"xcomp", "oprd"}:
+    if below.dep_ in {"xcomp", "oprd", "acomp"}:
         return "complement"
     if below.dep_ == "prep" and below.lower_ in TIME_SHARING_MARKS:
         gerund = lower is not None and lower.dep_ == "pcomp" and lower.tag_ in {"VBG", "VB"}
