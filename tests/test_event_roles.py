@@ -222,3 +222,21 @@ def test_a_complaints_target_is_the_subject_of_its_content():
 def test_a_body_based_somewhere_acts_for_that_country_and_conjuncts_all_count():
     text = "Washington sanctioned a Belarus-based tractor plant and three Chinese firms."
     assert roles(text, "SANCTION") == {("USA", "BLR"), ("USA", "CHN")}
+
+
+def test_the_agent_of_a_participle_on_an_event_noun_is_its_source():
+    text = "On Friday a car bombing carried out by the Haqqani network killed nine Afghan police."
+    assert ("HQN", "AFG") in roles(text, "ASSAULT")
+
+
+def test_a_between_phrase_of_the_verb_names_all_targets():
+    text = "On Monday China offered to mediate between Armenia and Azerbaijan."
+    assert roles(text, "AGREE") == {("CHN", "ARM"), ("CHN", "AZE")}
+
+
+def test_coordinated_sources_take_no_target_from_the_trigger_lexicon():
+    text = (
+        "Egypt and Jordan have each pledged publicly at the United Nations General Assembly to "
+        "move toward adherence to the treaty by 2030."
+    )
+    assert all(t == "" for _, t in roles(text, "AGREE"))

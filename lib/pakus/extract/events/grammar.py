@@ -420,7 +420,8 @@ def roles(
         targets = [a for c in _children(tok, "nsubjpass") for a in actors_of(c, index)]
     if not targets:  # an attitude's "to" names what it is about: "is opposed to X"
         adjective = stative(tok) or tok.dep_ == "acomp"
-        targets = _frame_targets(tok, (*frame, "to") if adjective else frame, index, exclude)
+        slots = (*frame, "to") if adjective else tuple(frame)
+        targets = _frame_targets(tok, (*slots, "between"), index, exclude)
     if not targets:  # the object's own frame: "imposed sanctions on X", "approved a sale to X"
         for obj in _children(tok, "dobj", "nsubjpass"):
             if obj.i in exclude:
@@ -501,7 +502,7 @@ def _content_targets(
         subject = [a for s in _children(c, "nsubj") for a in actors_of(s, index)]
         if subject and asked:
             return subject
-        found = _frame_targets(c, frame, index, exclude) or next(
+        found = _frame_targets(c, (*frame, "between"), index, exclude) or next(
             (f for o in _children(c, "dobj") if (f := _object_frame_targets(o, index))), []
         )
         if found:
@@ -683,6 +684,14 @@ def _noun_roles(
                 break
     if not sources:
         sources = [a for p in _prep_objects(tok, "by") for a in actors_of(p, index)]
+    if not sources:
+        # a participle's agent: "a bombing claimed by Jaish-e-Mohammed", "an attack
+        # orchestrated by the TTP" (the doer of the deed the participle tells of)
+        sources = [
+            a for acl in _children(tok, "acl") if acl.tag_ == "VBN"
+            for g in _children(acl, "agent") for p in _children(g, "pobj")
+            for a in actors_of(p, index)
+        ]  # fmt: skip
     if not sources and "from" not in frame:  # "raids from Afghanistan", "aid from the US"
         sources = [a for p in _prep_objects(tok, "from") for a in actors_of(p, index)]
     verb = _verb_of(tok)

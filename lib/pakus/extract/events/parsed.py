@@ -805,6 +805,7 @@ def _fallback(
     src_ids = {a.id for a in sources}
     if (
         not targets and ev.target_actor and ev.target_actor not in src_ids
+        and len(sources) < 2  # coordinated sources act jointly, on no one
         and not (index and _in_coordinated_verb(head, ev.target_actor, index))
         and not (index and _noun(head) and not _in_phrase(head, ev.target_actor, index, kin))
     ):  # fmt: skip
