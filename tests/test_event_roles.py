@@ -240,3 +240,20 @@ def test_coordinated_sources_take_no_target_from_the_trigger_lexicon():
         "move toward adherence to the treaty by 2030."
     )
     assert all(t == "" for _, t in roles(text, "AGREE"))
+
+
+def test_an_unnamed_recipient_of_a_sanction_is_the_one_its_source_last_acted_on():
+    text = (
+        "On 3 May 2015 the United States imposed sanctions on Egypt. A week later Washington "
+        "also withheld the delivery of twelve fighter jets."
+    )
+    assert roles(text, "SANCTION") == {("USA", "EGY")}
+
+
+def test_an_implicit_recipient_is_taken_only_in_the_same_sense():
+    # a sanction's target is not the recipient of earlier aid, nor from another source
+    text = (
+        "On 3 May 2015 the United States gave $20 million in aid to Egypt. A week later "
+        "Washington withheld the delivery of twelve fighter jets."
+    )
+    assert roles(text, "SANCTION") == {("USA", "")}

@@ -48,6 +48,9 @@ ADDRESSED = {"REQUEST": "asked", "ACCUSE": "asked", "AGREE": "promised", "THREAT
 themselves (``grammar.roles``, ``addressed``): the one asked to act, or the one an act is
 promised or threatened to."""
 SUFFERED = frozenset({"ASSAULT", "COERCE"})
+RECIPIENT = frozenset({"AID", "SANCTION"})
+"""Types whose recipient is a required argument (PLOVER: aid is given to, a sanction imposed
+on someone): one the clause leaves unsaid is the discourse's (:func:`implicit_recipients`)."""
 """Types whose event noun's possessor suffers it ("Soleimani's killing", "Khan's arrest")."""
 _FRAMING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "advcl"})
 ADVERBIAL_PREPOSITIONS = frozenset(
@@ -317,6 +320,32 @@ def code_events(
         found = grammar.actors_of(subj, index) if subj is not None else []
         previous = found[0] if found else previous
     out.sort(key=lambda e: (e.start, e.trigger_start, e.source_actor, e.target_actor))
+    return implicit_recipients(out)
+
+
+def implicit_recipients(events: list[EventMention]) -> list[EventMention]:
+    """Events of a ``RECIPIENT`` type whose clause names no recipient take the state (or
+    group) their source last acted on earlier in the document in the same sense (cooperation
+    or conflict, by the type's quad class): the recipient of aid or of a sanction is an
+    argument the verb or noun requires (PLOVER: AID is given to, a SANCTION imposed on, a
+    target), and one left unsaid is recovered from the discourse, as implicit arguments of
+    predicates are (Gerber & Chai 2010, "Beyond NomBank"): "The US cut aid to Pakistan in
+    1990. … It also held back the delivery of 28 F-16s" (PAK). ``events`` in document
+    order; an event with no source, or whose source has acted on no one so before, is kept."""
+    last: dict[tuple[str, str], str] = {}
+    out = []
+    for e in events:
+        sense = (e.source_country, e.quad[-1:])
+        if e.type in RECIPIENT and e.source_country and not e.target_country and sense in last:
+            t = last[sense]
+            e = replace(
+                e, target_actor=t, target_country=t, target_sector="",
+                actors=tuple(dict.fromkeys([*e.actors, t])),
+                countries=tuple(dict.fromkeys([*e.countries, t])),
+            )  # fmt: skip
+        out.append(e)
+        if e.source_country and e.target_country and e.target_country != e.source_country:
+            last[sense] = e.target_country
     return out
 
 
