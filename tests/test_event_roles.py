@@ -257,3 +257,11 @@ def test_an_implicit_recipient_is_taken_only_in_the_same_sense():
         "Washington withheld the delivery of twelve fighter jets."
     )
     assert roles(text, "SANCTION") == {("USA", "")}
+
+
+def test_an_unnamed_party_of_an_easing_is_the_one_its_source_last_acted_on():
+    text = (
+        "On 3 May 2015 the United States imposed sanctions on Egypt. On 9 June 2016 "
+        "Washington lifted the sanctions."
+    )
+    assert roles(text, "RETREAT") == {("USA", "EGY")}

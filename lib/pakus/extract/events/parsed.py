@@ -48,10 +48,12 @@ ADDRESSED = {"REQUEST": "asked", "ACCUSE": "asked", "AGREE": "promised", "THREAT
 themselves (``grammar.roles``, ``addressed``): the one asked to act, or the one an act is
 promised or threatened to."""
 SUFFERED = frozenset({"ASSAULT", "COERCE"})
-RECIPIENT = frozenset({"AID", "SANCTION"})
-"""Types whose recipient is a required argument (PLOVER: aid is given to, a sanction imposed
-on someone): one the clause leaves unsaid is the discourse's (:func:`implicit_recipients`)."""
 """Types whose event noun's possessor suffers it ("Soleimani's killing", "Khan's arrest")."""
+RECIPIENT = frozenset({"AID", "SANCTION", "COOPERATE", "RETREAT"})
+"""Types whose recipient is a required argument (PLOVER: aid is given to, a sanction imposed
+on, cooperation resumed with, sanctions eased on someone): one the clause leaves unsaid is
+the discourse's (:func:`implicit_recipients`). Not AGREE: a promise's party is often another
+than the last one helped ("pledging aid" after aid to another state)."""
 _FRAMING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "advcl"})
 ADVERBIAL_PREPOSITIONS = frozenset(
     "in at during after before since amid amidst despite following until within near "
@@ -326,16 +328,19 @@ def code_events(
 def implicit_recipients(events: list[EventMention]) -> list[EventMention]:
     """Events of a ``RECIPIENT`` type whose clause names no recipient take the state (or
     group) their source last acted on earlier in the document in the same sense (cooperation
-    or conflict, by the type's quad class): the recipient of aid or of a sanction is an
+    or conflict, by the type's quad class; a RETREAT, easing a conflict, the one last acted
+    against): the recipient of aid or of a sanction is an
     argument the verb or noun requires (PLOVER: AID is given to, a SANCTION imposed on, a
     target), and one left unsaid is recovered from the discourse, as implicit arguments of
     predicates are (Gerber & Chai 2010, "Beyond NomBank"): "The US cut aid to Pakistan in
     1990. … It also held back the delivery of 28 F-16s" (PAK). ``events`` in document
     order; an event with no source, or whose source has acted on no one so before, is kept."""
-    last: dict[tuple[str, str], str] = {}
+    last: dict[tuple[str, bool], str] = {}
     out = []
     for e in events:
-        sense = (e.source_country, e.quad[-1:])
+        # a retreat (easing sanctions, a withdrawal) is from a conflict: its party is the
+        # one last acted against
+        sense = (e.source_country, e.type == "RETREAT" or _conflict(e.quad))
         if e.type in RECIPIENT and e.source_country and not e.target_country and sense in last:
             t = last[sense]
             e = replace(
@@ -345,8 +350,13 @@ def implicit_recipients(events: list[EventMention]) -> list[EventMention]:
             )  # fmt: skip
         out.append(e)
         if e.source_country and e.target_country and e.target_country != e.source_country:
-            last[sense] = e.target_country
+            last[(e.source_country, _conflict(e.quad))] = e.target_country
     return out
+
+
+def _conflict(quad: str) -> bool:
+    """Whether a quad class (``plover_types.csv``: VC, MC, VConf, MConf) is of conflict."""
+    return quad.endswith("Conf")
 
 
 def _sentence(
