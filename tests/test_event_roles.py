@@ -265,3 +265,16 @@ def test_an_unnamed_party_of_an_easing_is_the_one_its_source_last_acted_on():
         "Washington lifted the sanctions."
     )
     assert roles(text, "RETREAT") == {("USA", "EGY")}
+
+
+def test_an_agentless_lifting_is_by_the_state_that_imposed_the_sanctions():
+    text = (
+        "On 3 May 2015 the United States imposed sanctions on Egypt. On 9 June 2016 the "
+        "sanctions on Egypt were lifted."
+    )
+    assert roles(text, "RETREAT") == {("USA", "EGY")}
+
+
+def test_an_agentless_cut_of_aid_is_by_the_giver_of_the_aid():
+    text = "On 3 May 2015 the United States gave aid to Egypt. In 2016 aid to Egypt was cut."
+    assert roles(text, "SANCTION") == {("USA", "EGY")}

@@ -329,29 +329,54 @@ def implicit_recipients(events: list[EventMention]) -> list[EventMention]:
     """Events of a ``RECIPIENT`` type whose clause names no recipient take the state (or
     group) their source last acted on earlier in the document in the same sense (cooperation
     or conflict, by the type's quad class; a RETREAT, easing a conflict, the one last acted
-    against): the recipient of aid or of a sanction is an
-    argument the verb or noun requires (PLOVER: AID is given to, a SANCTION imposed on, a
-    target), and one left unsaid is recovered from the discourse, as implicit arguments of
-    predicates are (Gerber & Chai 2010, "Beyond NomBank"): "The US cut aid to Pakistan in
-    1990. … It also held back the delivery of 28 F-16s" (PAK). ``events`` in document
-    order; an event with no source, or whose source has acted on no one so before, is kept."""
+    against): the recipient of aid or of a sanction is an argument the verb or noun requires
+    (PLOVER: AID is given to, a SANCTION imposed on, a target), and one left unsaid is
+    recovered from the discourse, as implicit arguments of predicates are (Gerber & Chai
+    2010, "Beyond NomBank"): "The US cut aid to Pakistan in 1990. … It also held back the
+    delivery of 28 F-16s" (PAK). Likewise one whose clause names no giver (an agentless
+    passive: "aid was restored two years later") takes the state that last acted so on its
+    recipient. ``events`` in document order; an event with neither party, or whose party
+    has met no one so before, is kept."""
     last: dict[tuple[str, bool], str] = {}
+    by: dict[tuple[str, str], str] = {}
     out = []
     for e in events:
         # a retreat (easing sanctions, a withdrawal) is from a conflict: its party is the
         # one last acted against
-        sense = (e.source_country, e.type == "RETREAT" or _conflict(e.quad))
-        if e.type in RECIPIENT and e.source_country and not e.target_country and sense in last:
-            t = last[sense]
+        sense = e.type == "RETREAT" or _conflict(e.quad)
+        if e.type in RECIPIENT and not e.target_country and (e.source_country, sense) in last:
+            t = last[(e.source_country, sense)]
             e = replace(
                 e, target_actor=t, target_country=t, target_sector="",
                 actors=tuple(dict.fromkeys([*e.actors, t])),
                 countries=tuple(dict.fromkeys([*e.countries, t])),
             )  # fmt: skip
+        elif e.type in RECIPIENT and not e.source_country and (giver := _giver(e, by)):
+            g = giver
+            e = replace(
+                e, source_actor=g, source_country=g, source_sector="",
+                actors=tuple(dict.fromkeys([g, *e.actors])),
+                countries=tuple(dict.fromkeys([g, *e.countries])),
+            )  # fmt: skip
         out.append(e)
         if e.source_country and e.target_country and e.target_country != e.source_country:
             last[(e.source_country, _conflict(e.quad))] = e.target_country
+            by[(e.target_country, e.type)] = e.source_country
     return out
+
+
+UNDOES = {"RETREAT": "SANCTION", "SANCTION": "AID"}
+"""The act a type undoes (``governors.csv``: lifting a sanction is RETREAT, cutting aid
+SANCTION): an unnamed doer of the undoing is the doer of the act undone."""
+
+
+def _giver(e: EventMention, by: dict[tuple[str, str], str]) -> str:
+    """The state that last did an act of ``e``'s type, or of the act it undoes, to ``e``'s
+    target (``by``: (target, type) → source); empty if none."""
+    for kind in (e.type, UNDOES.get(e.type, "")):
+        if (e.target_country, kind) in by:
+            return by[(e.target_country, kind)]
+    return ""
 
 
 def _conflict(quad: str) -> bool:
