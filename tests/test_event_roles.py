@@ -278,3 +278,20 @@ def test_an_agentless_lifting_is_by_the_state_that_imposed_the_sanctions():
 def test_an_agentless_cut_of_aid_is_by_the_giver_of_the_aid():
     text = "On 3 May 2015 the United States gave aid to Egypt. In 2016 aid to Egypt was cut."
     assert roles(text, "SANCTION") == {("USA", "EGY")}
+
+
+def test_the_agent_of_a_passive_with_an_event_noun_subject_is_its_source():
+    text = "The embargo was imposed by the European Union in March 2011."
+    assert ("IGO", "") in roles(text, "SANCTION")
+
+
+def test_a_relative_clause_of_its_kind_names_the_target_of_an_event_noun():
+    text = "Relations soured after the Russian airstrike that killed 30 Turkish soldiers in 2016."
+    strike = [e for e in extract(text).events if e.trigger == "airstrike"]
+    assert [(e.source_country, e.target_country) for e in strike] == [("RUS", "TUR")]
+
+
+def test_who_died_in_an_event_suffered_it():
+    text = "On Thursday six Taliban commanders died in a drone strike in Kunar province."
+    assert {s for s, _ in roles(text, "ASSAULT")} == {""}
+    assert {t for _, t in roles(text, "ASSAULT")} == {"TALIBAN"}

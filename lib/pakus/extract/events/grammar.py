@@ -644,6 +644,9 @@ UNDERGO_VERBS = frozenset(
 """Verbs whose subject undergoes or receives the event noun that is their object: the
 subject is its target, not its source ("Pakistan suffered raids from Afghanistan",
 "Pakistan received aid from the US")."""
+DEATH_VERBS = frozenset("die perish drown".split())
+"""Intransitive verbs of dying (Levin 1993, 48.2 verbs of disappearance; 42.1 in part): their
+subject suffers the event in which it died ("died in a drone strike"), it does not do it."""
 CIRCUMSTANCE = frozenset({"on", "during", "in", "at"})
 """Prepositions by which a verb tells the event noun its subject took part in ("arrived on
 a visit", "in a phone call, the diplomat stressed …"), unlike those relating it to another
@@ -657,6 +660,13 @@ def _circumstance(tok) -> bool:
         tok.dep_ == "pobj" and tok.head.lower_ in CIRCUMSTANCE
         and tok.head.dep_ == "prep" and tok.head.head.pos_ in {"VERB", "AUX"}
     )  # fmt: skip
+
+
+def died_in(tok) -> bool:
+    """Whether the event noun ``tok`` is the circumstance of a verb of dying ("died in a
+    drone strike"): the verb's subject suffered the event, so it tells neither its source nor
+    where its unnamed source came from."""
+    return _circumstance(tok) and bool(verb_lemmas(tok.head.head) & DEATH_VERBS)
 
 
 def _noun_roles(
@@ -686,10 +696,13 @@ def _noun_roles(
         sources = [a for p in _prep_objects(tok, "by") for a in actors_of(p, index)]
     if not sources:
         # a participle's agent: "a bombing claimed by Jaish-e-Mohammed", "an attack
-        # orchestrated by the TTP" (the doer of the deed the participle tells of)
+        # orchestrated by the TTP" (the doer of the deed the participle tells of); so the
+        # agent of a passive the noun is the subject of: "the sanctions were imposed by
+        # Congress"
+        passive = [tok.head] if tok.dep_ == "nsubjpass" and tok.head.i != tok.i else []
         sources = [
-            a for acl in _children(tok, "acl") if acl.tag_ == "VBN"
-            for g in _children(acl, "agent") for p in _children(g, "pobj")
+            a for v in [*(c for c in _children(tok, "acl") if c.tag_ == "VBN"), *passive]
+            for g in _children(v, "agent") for p in _children(g, "pobj")
             for a in actors_of(p, index)
         ]  # fmt: skip
     if not sources and "from" not in frame:  # "raids from Afghanistan", "aid from the US"
@@ -702,7 +715,9 @@ def _noun_roles(
         sources = [a for p in _prep_objects(verb, "from") for a in actors_of(p, index)]
     if not sources and verb is not None and not undergone:
         sources = _subject_of(verb, index)
-    if not sources and _circumstance(tok):  # "arrived in Amman on a visit": who arrived
+    if died_in(tok):  # "five commanders died in a drone strike": who died suffered it
+        suffered = suffered or _subject_of(tok.head.head, index)
+    elif not sources and _circumstance(tok):  # "arrived in Amman on a visit": who arrived
         sources = _subject_of(tok.head.head, index)
     noun_frame = [s for s in frame if s not in {"dobj", "dative"}] or ["on", "against"]
     targets = suffered or _frame_targets(tok, [*noun_frame, "of"], index, exclude)
@@ -715,6 +730,11 @@ def _noun_roles(
         targets = _frame_targets(verb, [s for s in frame if s != "dobj"], index, exclude)
     if not targets and kin is not None and tok.dep_ == "nsubj" and kin(tok.head):
         targets = _frame_targets(tok.head, frame, index, exclude)
+    for rel in _children(tok, "relcl") if kin is not None else ():
+        # so a relative clause of its kind whose subject is the noun: "the airstrike that
+        # killed 24 Pakistani soldiers", "the raid that killed bin Laden"
+        if not targets and kin(rel) and any(c.lower_ in RELATIVE for c in _children(rel, "nsubj")):
+            targets = _frame_targets(rel, frame, index, exclude)
     if not targets and tok.dep_ == "nsubjpass" and tok.head.pos_ == "VERB":
         # the event noun undergoes a passive verb whose frame names its party: "sanctions
         # were imposed on Pakistan", "talks were held with India"
@@ -800,7 +820,7 @@ def _unnamed_subject(tok) -> bool:
     known only by where it acted."""
     verb = _clause_head(tok)
     subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-    return subj is not None and subj.pos_ == "NOUN" and subj.i != tok.i
+    return subj is not None and subj.pos_ == "NOUN" and subj.i != tok.i and not died_in(tok)
 
 
 def placed(tok, r: Roles, index: ActorIndex, kin: Callable[[object], bool] | None = None) -> Roles:

@@ -879,7 +879,7 @@ def _fallback(
         c.dep_ in {"nsubj", "nsubjpass", "csubj", "agent", "expl"} for c in verb.children
     )
     own = (not has_subject and verb.dep_ == "ROOT") or (
-        _noun(head) and head.dep_ not in {"nsubj", "nsubjpass"}
+        _noun(head) and head.dep_ not in {"nsubj", "nsubjpass"} and not grammar.died_in(head)
     )
     if not sources and ev.source_actor and own and ev.source_actor not in {a.id for a in targets}:
         sources = (Actor(ev.source_actor, ev.source_country, ev.source_sector),)
