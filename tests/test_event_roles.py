@@ -1,6 +1,8 @@
 """Who did what to whom, read from the parse (pakus.extract.events.grammar): one test per rule."""
 
 from helpers import extract
+from pakus.extract.events.grammar import slot_tokens
+from pakus.extract.parse import parse_spans
 
 
 def roles(text: str, kind: str) -> set[tuple[str, str]]:
@@ -295,3 +297,11 @@ def test_who_died_in_an_event_suffered_it():
     text = "On Thursday six Taliban commanders died in a drone strike in Kunar province."
     assert {s for s, _ in roles(text, "ASSAULT")} == {""}
     assert {t for _, t in roles(text, "ASSAULT")} == {"TALIBAN"}
+
+
+def test_the_subject_of_a_bare_infinitive_complement_is_the_verbs_object():
+    text = "On Friday Japan offered to help Vietnam become a regional trade hub."
+    assert roles(text, "AGREE") == {("JPN", "VNM")}
+    (doc,) = parse_spans(text, [(0, len(text))])
+    help_ = next(t for t in doc if t.lower_ == "help")
+    assert [t.text for t in slot_tokens(help_, "dobj")] == ["Vietnam"]

@@ -325,9 +325,13 @@ def stative(tok) -> bool:
 
 
 def _infinitive(clause) -> bool:
-    """Whether ``clause`` is an infinitive (``to`` + verb) with no ``that``/``for`` mark."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not any(
-        c.dep_ == "mark" for c in clause.children
+    """Whether ``clause`` is an infinitive (``to`` + verb) with no ``that``/``for`` mark, or a
+    bare infinitive (the base form with no auxiliary: "help India become", "let Pakistan
+    buy", CGEL's catenative complements of help, let, make)."""
+    kids = list(clause.children)
+    bare = clause.tag_ == "VB" and not any(c.dep_ in {"aux", "auxpass"} for c in kids)
+    return (bare or any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)) and not any(
+        c.dep_ == "mark" for c in kids
     )
 
 
