@@ -336,9 +336,13 @@ def stative(tok) -> bool:
 
 
 def _infinitive(clause) -> bool:
-    """Whether ``clause`` is an infinitive (``to`` + verb) with no ``that``/``for`` mark."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not any(
-        c.dep_ == "mark" for c in clause.children
+    """Whether ``clause`` is an infinitive (``to`` + verb) with no ``that``/``for`` mark, or a
+    bare infinitive (the base form with no auxiliary: "help India become", "let Pakistan
+    buy", CGEL's catenative complements of help, let, make)."""
+    kids = list(clause.children)
+    bare = clause.tag_ == "VB" and not any(c.dep_ in {"aux", "auxpass"} for c in kids)
+    return (bare or any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)) and not any(
+        c.dep_ == "mark" for c in kids
     )
 
 
@@ -431,7 +435,8 @@ def roles(
         targets = [a for c in _children(tok, "nsubjpass") for a in actors_of(c, index)]
     if not targets:  # an attitude's "to" names what it is about: "is opposed to X"
         adjective = stative(tok) or tok.dep_ == "acomp"
-        targets = _frame_targets(tok, (*frame, "to") if adjective else frame, index, exclude)
+        slots = (*frame, "to") if adjective else tuple(frame)
+        targets = _frame_targets(tok, (*slots, "between"), index, exclude)
     if not targets:  # the object's own frame: "imposed sanctions on X", "approved a sale to X"
         for obj in _children(tok, "dobj", "nsubjpass"):
             if obj.i in exclude:
@@ -512,7 +517,7 @@ def _content_targets(
         subject = [a for s in _children(c, "nsubj") for a in actors_of(s, index)]
         if subject and asked:
             return subject
-        found = _frame_targets(c, frame, index, exclude) or next(
+        found = _frame_targets(c, (*frame, "between"), index, exclude) or next(
             (f for o in _children(c, "dobj") if (f := _object_frame_targets(o, index))), []
         )
         if found:
@@ -654,6 +659,9 @@ UNDERGO_VERBS = frozenset(
 """Verbs whose subject undergoes or receives the event noun that is their object: the
 subject is its target, not its source ("Pakistan suffered raids from Afghanistan",
 "Pakistan received aid from the US")."""
+DEATH_VERBS = frozenset("die perish drown".split())
+"""Intransitive verbs of dying (Levin 1993, 48.2 verbs of disappearance; 42.1 in part): their
+subject suffers the event in which it died ("died in a drone strike"), it does not do it."""
 CIRCUMSTANCE = frozenset({"on", "during", "in", "at"})
 """Prepositions by which a verb tells the event noun its subject took part in ("arrived on
 a visit", "in a phone call, the diplomat stressed …"), unlike those relating it to another
@@ -667,6 +675,13 @@ def _circumstance(tok) -> bool:
         tok.dep_ == "pobj" and tok.head.lower_ in CIRCUMSTANCE
         and tok.head.dep_ == "prep" and tok.head.head.pos_ in {"VERB", "AUX"}
     )  # fmt: skip
+
+
+def died_in(tok) -> bool:
+    """Whether the event noun ``tok`` is the circumstance of a verb of dying ("died in a
+    drone strike"): the verb's subject suffered the event, so it tells neither its source nor
+    where its unnamed source came from."""
+    return _circumstance(tok) and bool(verb_lemmas(tok.head.head) & DEATH_VERBS)
 
 
 def _noun_roles(
@@ -694,6 +709,17 @@ def _noun_roles(
                 break
     if not sources:
         sources = [a for p in _prep_objects(tok, "by") for a in actors_of(p, index)]
+    if not sources:
+        # a participle's agent: "a bombing claimed by Jaish-e-Mohammed", "an attack
+        # orchestrated by the TTP" (the doer of the deed the participle tells of); so the
+        # agent of a passive the noun is the subject of: "the sanctions were imposed by
+        # Congress"
+        passive = [tok.head] if tok.dep_ == "nsubjpass" and tok.head.i != tok.i else []
+        sources = [
+            a for v in [*(c for c in _children(tok, "acl") if c.tag_ == "VBN"), *passive]
+            for g in _children(v, "agent") for p in _children(g, "pobj")
+            for a in actors_of(p, index)
+        ]  # fmt: skip
     if not sources and "from" not in frame:  # "raids from Afghanistan", "aid from the US"
         sources = [a for p in _prep_objects(tok, "from") for a in actors_of(p, index)]
     verb = _verb_of(tok)
@@ -704,7 +730,9 @@ def _noun_roles(
         sources = [a for p in _prep_objects(verb, "from") for a in actors_of(p, index)]
     if not sources and verb is not None and not undergone:
         sources = _subject_of(verb, index)
-    if not sources and _circumstance(tok):  # "arrived in Amman on a visit": who arrived
+    if died_in(tok):  # "five commanders died in a drone strike": who died suffered it
+        suffered = suffered or _subject_of(tok.head.head, index)
+    elif not sources and _circumstance(tok):  # "arrived in Amman on a visit": who arrived
         sources = _subject_of(tok.head.head, index)
     noun_frame = [s for s in frame if s not in {"dobj", "dative"}] or ["on", "against"]
     targets = suffered or _frame_targets(tok, [*noun_frame, "of"], index, exclude)
@@ -717,6 +745,11 @@ def _noun_roles(
         targets = _frame_targets(verb, [s for s in frame if s != "dobj"], index, exclude)
     if not targets and kin is not None and tok.dep_ == "nsubj" and kin(tok.head):
         targets = _frame_targets(tok.head, frame, index, exclude)
+    for rel in _children(tok, "relcl") if kin is not None else ():
+        # so a relative clause of its kind whose subject is the noun: "the airstrike that
+        # killed 24 Pakistani soldiers", "the raid that killed bin Laden"
+        if not targets and kin(rel) and any(c.lower_ in RELATIVE for c in _children(rel, "nsubj")):
+            targets = _frame_targets(rel, frame, index, exclude)
     if not targets and tok.dep_ == "nsubjpass" and tok.head.pos_ == "VERB":
         # the event noun undergoes a passive verb whose frame names its party: "sanctions
         # were imposed on Pakistan", "talks were held with India"
@@ -802,7 +835,7 @@ def _unnamed_subject(tok) -> bool:
     known only by where it acted."""
     verb = _clause_head(tok)
     subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-    return subj is not None and subj.pos_ == "NOUN" and subj.i != tok.i
+    return subj is not None and subj.pos_ == "NOUN" and subj.i != tok.i and not died_in(tok)
 
 
 def placed(tok, r: Roles, index: ActorIndex, kin: Callable[[object], bool] | None = None) -> Roles:
