@@ -328,3 +328,30 @@ def test_a_halt_of_attacks_is_retreat_and_an_interrupted_sale_is_a_sanction(sent
     # interruption of a sale or aid is SANCTION, like a suspension (CAMEO 162)
     found = extract(sentence).events
     assert [e.type for e in found] == [kind]
+
+
+def test_a_governor_lemma_reverses_each_type_its_own_way():
+    # governors.csv: "end" makes a ended SANCTION/COERCE RETREAT (CAMEO 085/0872) and an
+    # ended ASSAULT RETREAT (CAMEO 087); one lemma in two rows keeps both readings
+    assert ("ended", "RETREAT", "IND") in typed("India ended its blockade of the port on Monday.")
+    found = typed("Turkey called off its offensive against the rebels on Friday.")
+    assert ("called off", "RETREAT", "TUR") in found
+    assert not any(t == "ASSAULT" for _, t, _ in found)
+
+
+def test_an_evaluative_speech_act_over_an_event_noun_is_the_event():
+    # PLOVER ACCUSE "condemn, decry ... an action": the verb judging the strikes is the event,
+    # the definite noun refers back to a happening and is no new ASSAULT
+    found = typed("Iran on Tuesday denounced the air strikes as illegal.")
+    assert ("denounced", "ACCUSE", "IRN") in found
+    assert not any(t == "ASSAULT" for _, t, _ in found)
+
+
+def test_the_judged_event_nouns_date_is_the_judgements():
+    evs = events("Egypt welcomed the operation against the smugglers on Monday.", "2015-03-05")
+    assert {(e.type, e.date) for e in evs} == {("SUPPORT", "2015-03-02")}
+
+
+def test_a_judged_noun_with_its_own_date_is_kept():
+    evs = events("Egypt welcomed the raid of March 1 on the smugglers' camp.", "2015-03-05")
+    assert ("ASSAULT", "2015-03-01") in {(e.type, e.date) for e in evs}

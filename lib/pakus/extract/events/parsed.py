@@ -63,6 +63,12 @@ to demand an end …") does not make the verb a light verb over it."""
 DYADIC = frozenset({"CONSULT", "COOPERATE", "SUPPORT", "AID"})
 """PLOVER types defined as an act with or for a second party (consult with, cooperate with,
 support, give aid to): a derived-lexicon reading of one of them is coded only with both."""
+EVALUATIVE = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+"""Speech acts that judge what their object names (PLOVER manual draft 2.0: ACCUSE "condemn,
+decry a policy or an action", SUPPORT "commend, approve policy, action", REJECT "all
+rejections"): a verb of one over an event noun ("denounced the raid", "welcomed the
+operation") is the event told, and a definite event noun it judges refers back to a
+happening, not a new one (:func:`_judged`)."""
 UNNAMED = frozenset({"PROTEST"})
 """PLOVER types whose actors are often unnamed civilians ("hundreds of people demonstrated"):
 a main predicate of one is an event even with no actor named."""
@@ -86,12 +92,16 @@ class CodingTables:
         self, governors: pd.DataFrame, frames: pd.DataFrame, verbs: pd.DataFrame,
         verb_sets: pd.DataFrame, demonyms: dict[str, str],
     ) -> None:  # fmt: skip
-        self.governors: dict[str, tuple[frozenset[str], str]] = {}
+        self.governors: dict[str, dict[str, str]] = {}
+        """lemma → {governed type: the type it becomes}: a lemma may reverse several types,
+        each its own way (``halt`` aid is SANCTION, ``halt`` attacks RETREAT)."""
         for row in governors.itertuples(index=False):
             for lemma in row.lemmas.split("|"):
-                self.governors[lemma] = (frozenset(row.governs.split("|")), row.becomes)
+                entry = self.governors.setdefault(lemma, {})
+                for governed in row.governs.split("|"):
+                    entry.setdefault(governed, row.becomes)
         self.cutoffs = frozenset(
-            lemma for lemma, (_, becomes) in self.governors.items() if becomes == "SANCTION"
+            lemma for lemma, entry in self.governors.items() if "SANCTION" in entry.values()
         )
         self.frames = {r.type: tuple(r.target.split("|")) for r in frames.itertuples(index=False)}
         self.sets: dict[str, frozenset[str]] = {}
@@ -133,16 +143,17 @@ class CodingTables:
         """The token governing ``tok`` that reverses an event of ``governed_type``, and the
         type it makes of it."""
 
-        def matches(t) -> bool:
-            lemma = _phrasal_lemma(t)
-            entry = self.governors.get(lemma) or self.governors.get(t.lemma_.lower())
-            return entry is not None and governed_type in entry[0]
+        def becomes_of(t) -> str | None:
+            for lemma in (_phrasal_lemma(t), t.lemma_.lower()):
+                found = self.governors.get(lemma, {}).get(governed_type)
+                if found:
+                    return found
+            return None
 
-        gov = grammar.governor_of(tok, matches)
+        gov = grammar.governor_of(tok, lambda t: becomes_of(t) is not None)
         if gov is None:
             return None
-        entry = self.governors.get(_phrasal_lemma(gov)) or self.governors[gov.lemma_.lower()]
-        becomes = entry[1]
+        becomes = becomes_of(gov)
         if becomes == "RETREAT" and tok.lemma_.lower() in self.cutoffs:
             becomes = "AID"  # reversing a cutoff, a suspension or a freeze restores the aid
         return gov, becomes
@@ -154,10 +165,10 @@ class CodingTables:
         if tok.dep_ not in {"xcomp", "ccomp"}:
             return None
         head = tok.head
-        entry = self.governors.get(_phrasal_lemma(head)) or self.governors.get(head.lemma_.lower())
-        if entry is None or entry[1] != "REJECT" or governed_type not in entry[0]:
-            return None
-        return head, "REJECT"
+        for lemma in (_phrasal_lemma(head), head.lemma_.lower()):
+            if self.governors.get(lemma, {}).get(governed_type) == "REJECT":
+                return head, "REJECT"
+        return None
 
     def verb_reading(self, tok) -> VerbReading | None:
         """The derived lexicon's reading of a verb: one whose object cue its object (or a
@@ -372,16 +383,17 @@ def _sentence(
             c.dep_ == "dobj" and c.i not in covered and index.at(c) is not None
             for c in tok.children
         )
-        if any(
+        reading = tables.verb_reading(tok)
+        if reading is None:
+            continue
+        if reading.type not in EVALUATIVE and any(
             c.i in covered or (not own_object and any(g.i in covered for g in c.children))
             for c in tok.children
             if c.dep_ not in _OWN_CLAUSE_DEPS
         ):
             continue  # a light verb over a coded event noun: "imposes sanctions", "took part in
-            # talks"; not a verb with its own object ("defended Iraq against criticism")
-        reading = tables.verb_reading(tok)
-        if reading is None:
-            continue
+            # talks"; not a verb with its own object ("defended Iraq against criticism"), nor
+            # a judgement of the event ("denounced the drone strikes": EVALUATIVE)
         gov = tables.governor(tok, reading.type) or tables.refusal(tok, reading.type)
         if gov is not None:  # "ruled out paying compensation": the refusal is the event
             if gov[0].i in covered:
@@ -392,11 +404,66 @@ def _sentence(
                     reading, type=gov[1], mode="", target=tables.frames.get(gov[1], reading.target)
                 ),
             )
-        new = _new_event(text, si, tok, reading, index, lex)
+        judges = reading.type in EVALUATIVE and any(
+            c.dep_ == "dobj" and c.i in covered for c in tok.children
+        )
+        new = _new_event(text, si, tok, reading, index, lex, judges)
         if new:
             covered.add(tok.i)
             out.extend(new)
-    return _unique(out)
+    return _unique(_judged(out, doc, si))
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+MATERIAL = COOPERATIVE - {"SUPPORT", "CONSULT", "CONCEDE"} | CONFLICTUAL
+"""PLOVER's material types (manual draft 2.0: material cooperation and conflict): happenings
+a speech act may judge."""
+
+
+def _judged(events: list[EventMention], doc, si: SentenceInfo) -> list[EventMention]:
+    """``events`` less the definite event nouns of MATERIAL types that an EVALUATIVE speech act
+    of the sentence takes as its object ("condemned the attack", "welcomed this operation"): the noun
+    refers back to a happening already told, the judgement is the event (issue 12: the
+    content of a speech act is not asserted as a new event). A noun with a date in its own
+    phrase ("the attack of May 2") tells its happening and is kept."""
+    at = {t.idx + si.start: t for t in doc}
+    acts = {at[e.trigger_start].i for e in events if e.type in EVALUATIVE and e.trigger_start in at}
+    if not acts:
+        return events
+    dated = {d for ev in events for d in [ev.date_quote] if d}
+    judge: dict[int, int] = {}  # id of a topic event → its act's token
+
+    def topic(e: EventMention) -> bool:
+        tok = grammar.head_token(doc, e.trigger_start - si.start, e.trigger_end - si.start)
+        if tok is None or e.type not in MATERIAL or not _noun(tok):
+            return False  # a happening, not another speech act ("backed the request")
+        if tok.dep_ != "dobj" or tok.head.i not in acts:
+            return False
+        if not any(
+            (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in tok.children
+        ):
+            return False
+        lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+        own = si.text[lo:hi] if si.text else ""
+        if any(d and d in own for d in dated):
+            return False
+        judge[id(e)] = tok.head.i
+        return True
+
+    topics = [e for e in events if topic(e)]
+    if not topics:
+        return events
+    # the clause's date, taken by the noun, is the judgement's ("welcomed the raid on Monday")
+    date_of = {judge[id(e)]: e for e in topics if e.date}
+    out = []
+    for e in events:
+        if any(e is t for t in topics):
+            continue
+        src = date_of.get(at[e.trigger_start].i) if e.trigger_start in at else None
+        if e.type in EVALUATIVE and not e.date and src is not None:
+            e = replace(e, date=src.date, precision=src.precision, date_quote=src.date_quote)
+        out.append(e)
+    return out
 
 
 def _curated_readings(ev: EventMention, lex) -> list:
@@ -844,10 +911,13 @@ def _with_roles(
 
 
 def _new_event(
-    text: str, si: SentenceInfo, tok, reading: VerbReading, index: ActorIndex, lex
-) -> list[EventMention]:
+    text: str, si: SentenceInfo, tok, reading: VerbReading, index: ActorIndex, lex,
+    judges: bool = False,
+) -> list[EventMention]:  # fmt: skip
+    """The derived lexicon's event of the verb ``tok``; ``judges``: the verb is an EVALUATIVE
+    speech act whose object is a coded event (its object, the event, is its second party)."""
     r = grammar.roles(tok, reading.target, index, addressed=ADDRESSED.get(reading.type, ""))
-    specific = bool(reading.object or reading.preposition)
+    specific = bool(reading.object or reading.preposition) or judges
     main = grammar.main_predicate(tok)
     one_actor = main and (
         (bool(r.sources) and reading.type not in DYADIC) or reading.type in UNNAMED
