@@ -355,3 +355,28 @@ def test_the_judged_event_nouns_date_is_the_judgements():
 def test_a_judged_noun_with_its_own_date_is_kept():
     evs = events("Egypt welcomed the raid of March 1 on the smugglers' camp.", "2015-03-05")
     assert ("ASSAULT", "2015-03-01") in {(e.type, e.date) for e in evs}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "source"),
+    [
+        # triggers.csv: reopening a closed border or route reverses a SANCTION (CAMEO 085/0872)
+        ("Turkey reopened the border crossing with Syria on Monday.", "reopened", "TUR"),
+        # release of persons (CAMEO 0841): a person noun or a named actor after the verb
+        ("Iran freed two British nationals on Sunday.", "freed", "IRN"),
+        # a military surrender (CAMEO2PLOVER 0874)
+        (
+            "Hundreds of Taliban fighters surrendered to Afghan forces on Friday.",
+            "surrendered",
+            "TALIBAN",
+        ),
+    ],
+)
+def test_de_escalation_carried_out_is_retreat(sentence, trigger, source):
+    assert (trigger, "RETREAT", source) in typed(sentence)
+
+
+def test_an_attributive_participle_is_no_event_and_leaves_its_date_to_the_verb():
+    # "the detained fishermen": a state of the noun, not a detention the sentence tells
+    evs = events("India released the detained fishermen on Monday.", "2015-03-05")
+    assert {(e.trigger, e.type, e.date) for e in evs} == {("released", "RETREAT", "2015-03-02")}

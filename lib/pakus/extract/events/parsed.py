@@ -343,6 +343,8 @@ def _sentence(
     trigger_tokens = {t.i for t in heads.values()}
     trigger_dates = {heads[id(ev)].i: ev.date_quote for ev in events if id(ev) in heads}
     out: list[EventMention] = []
+    donors: dict[int, EventMention] = {}
+    """verb token → a dropped event whose clause date is the verb's event's"""
     for ev in events:
         tok = heads.get(id(ev))
         if tok is None:
@@ -354,6 +356,14 @@ def _sentence(
             and tok.head.lower_ not in lex.by_form
         ):
             continue  # the modifier of a noun that tells no event: "a press briefing"
+        if tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.i < tok.head.i:
+            # an attributive participle describes its noun: "released the detained
+            # contractor" (a state the noun is in, not a happening the sentence tells); the
+            # clause's date it was given is its verb's
+            verb = grammar.clause_head(tok.head)
+            if ev.date and verb.i != tok.i:
+                donors.setdefault(verb.i, ev)
+            continue
         if tok.pos_ == "VERB" and _complement_missing(tok, ev, lex):
             continue  # "told reporters that …": no infinitive, so no order
         if tok.pos_ == "VERB":
@@ -411,7 +421,7 @@ def _sentence(
         if new:
             covered.add(tok.i)
             out.extend(new)
-    return _unique(_judged(out, doc, si))
+    return _unique(_judged(out, doc, si, donors))
 
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -420,16 +430,19 @@ MATERIAL = COOPERATIVE - {"SUPPORT", "CONSULT", "CONCEDE"} | CONFLICTUAL
 a speech act may judge."""
 
 
-def _judged(events: list[EventMention], doc, si: SentenceInfo) -> list[EventMention]:
+def _judged(
+    events: list[EventMention], doc, si: SentenceInfo, donors: dict[int, EventMention]
+) -> list[EventMention]:
     """``events`` less the definite event nouns of MATERIAL types that an EVALUATIVE speech act
     of the sentence takes as its object ("condemned the attack", "welcomed this operation"): the noun
     refers back to a happening already told, the judgement is the event (issue 12: the
     content of a speech act is not asserted as a new event). A noun with a date in its own
-    phrase ("the attack of May 2") tells its happening and is kept."""
+    phrase ("the attack of May 2") tells its happening and is kept. An undated event whose
+    verb is a key of ``donors`` (verb token → a dropped event of its clause), or the judgement
+    of a dropped noun, takes that event's date: the clause's date the dropped word was given
+    ("welcomed the raid on Monday")."""
     at = {t.idx + si.start: t for t in doc}
     acts = {at[e.trigger_start].i for e in events if e.type in EVALUATIVE and e.trigger_start in at}
-    if not acts:
-        return events
     dated = {d for ev in events for d in [ev.date_quote] if d}
     judge: dict[int, int] = {}  # id of a topic event → its act's token
 
@@ -450,17 +463,16 @@ def _judged(events: list[EventMention], doc, si: SentenceInfo) -> list[EventMent
         judge[id(e)] = tok.head.i
         return True
 
-    topics = [e for e in events if topic(e)]
-    if not topics:
+    topics = [e for e in events if acts and topic(e)]
+    if not topics and not donors:
         return events
-    # the clause's date, taken by the noun, is the judgement's ("welcomed the raid on Monday")
-    date_of = {judge[id(e)]: e for e in topics if e.date}
+    date_of = dict(donors) | {judge[id(e)]: e for e in topics if e.date}
     out = []
     for e in events:
         if any(e is t for t in topics):
             continue
         src = date_of.get(at[e.trigger_start].i) if e.trigger_start in at else None
-        if e.type in EVALUATIVE and not e.date and src is not None:
+        if not e.date and src is not None:
             e = replace(e, date=src.date, precision=src.precision, date_quote=src.date_quote)
         out.append(e)
     return out
