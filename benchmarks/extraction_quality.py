@@ -2,7 +2,7 @@
 
     python benchmarks/extraction_quality.py [--per-document]
 
-Six sets, reported separately: the development set (the five seed documents in data/raw,
+Seven sets, reported separately: the development set (the five seed documents in data/raw,
 which the extractor was developed against); the held-out set (tests/documents, news-style
 documents about other episodes, written and annotated before the extractor was run on them,
 then used for error analysis); the blind set (tests/blind, written and annotated after that
@@ -13,7 +13,10 @@ fifteen paraphrases of published articles from other outlets, 1995–2022, writt
 before pakus was run on them and never used to tune the event coder); and the judge real-text
 set (tests/realtext_judge: fifteen paraphrases of published articles from yet other outlets,
 1987–2024, written and annotated on 2026-12-01 before pakus was run on them and read by no one
-else; the final judge of issue 12, reported as a whole and never per document).
+else; the final judge of issue 12, reported as a whole and never per document); and the study
+real-text set (tests/realtext_study: paraphrases of published articles from outlets none of the
+sets above uses, 1980s–2020s, written and annotated on 2026-12-01 before pakus was run on them,
+then open to study: its errors are meant to be read, and it is listed per document).
 Scores are micro-averaged over documents; matching rules are in pakus.evaluation. Per set: entity P/R/F1 and canonical-id accuracy, amount P/R/F1,
 dated-event P/R/F1 on events told as done, role accuracy (source and target both right, among
 matched events with annotated roles) and the statements wrongly reported as done (of those
@@ -43,6 +46,7 @@ SETS = {
     "real text (tests/realtext)": ROOT / "tests" / "realtext",
     "real text, held-out (tests/realtext_heldout)": ROOT / "tests" / "realtext_heldout",
     "real text, judge (tests/realtext_judge)": ROOT / "tests" / "realtext_judge",
+    "real text, study (tests/realtext_study)": ROOT / "tests" / "realtext_study",
 }
 KINDS = ("entities", "amounts", "events")
 LABEL = {"entities": "entities", "amounts": "amounts", "events": "dated events"}
