@@ -380,3 +380,11 @@ def test_an_attributive_participle_is_no_event_and_leaves_its_date_to_the_verb()
     # "the detained fishermen": a state of the noun, not a detention the sentence tells
     evs = events("India released the detained fishermen on Monday.", "2015-03-05")
     assert {(e.trigger, e.type, e.date) for e in evs} == {("released", "RETREAT", "2015-03-02")}
+
+
+def test_lifting_a_ban_on_aid_is_retreat():
+    # governors.csv: a lifted ban/cutoff/freeze of aid is an ended sanction (CAMEO 085), not
+    # new aid; restoring the aid itself stays AID
+    found = typed("In March the United States lifted its ban on aid to Egypt.")
+    assert ("lifted", "RETREAT", "USA") in found
+    assert not any(t == "AID" for _, t, _ in found)

@@ -6,7 +6,7 @@ For each event, on its trigger's head token (``pakus.extract.events.grammar`` ho
 
 1. **governing** — a word that governs the trigger and reverses it decides the type
    (``data/reference/governors.csv``): a ban on a sale or the calling off of talks is
-   SANCTION, the lifting of sanctions RETREAT, the reversal of a cutoff of aid AID;
+   SANCTION, the lifting of sanctions or of a ban or cutoff of aid RETREAT;
 2. **framing** — a trigger of a speech act (AGREE, REQUEST, THREATEN, REJECT, ACCUSE) that
    governs it makes the event that speech act, said by the speaker (``urged Pakistan to
    sign`` is REQUEST; ``pledged to provide`` AGREE), and a promise of cooperation told in the
@@ -100,9 +100,6 @@ class CodingTables:
                 entry = self.governors.setdefault(lemma, {})
                 for governed in row.governs.split("|"):
                     entry.setdefault(governed, row.becomes)
-        self.cutoffs = frozenset(
-            lemma for lemma, entry in self.governors.items() if "SANCTION" in entry.values()
-        )
         self.frames = {r.type: tuple(r.target.split("|")) for r in frames.itertuples(index=False)}
         self.sets: dict[str, frozenset[str]] = {}
         for name, group in verb_sets.groupby("set"):
@@ -153,10 +150,7 @@ class CodingTables:
         gov = grammar.governor_of(tok, lambda t: becomes_of(t) is not None)
         if gov is None:
             return None
-        becomes = becomes_of(gov)
-        if becomes == "RETREAT" and tok.lemma_.lower() in self.cutoffs:
-            becomes = "AID"  # reversing a cutoff, a suspension or a freeze restores the aid
-        return gov, becomes
+        return gov, becomes_of(gov)
 
     def refusal(self, tok, governed_type: str) -> tuple[object, str] | None:
         """The verb of refusal whose complement ``tok`` is ("ruled out paying", "refused to
