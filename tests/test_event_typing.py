@@ -388,3 +388,11 @@ def test_lifting_a_ban_on_aid_is_retreat():
     found = typed("In March the United States lifted its ban on aid to Egypt.")
     assert ("lifted", "RETREAT", "USA") in found
     assert not any(t == "AID" for _, t, _ in found)
+
+
+def test_the_verbs_own_object_selects_its_reading():
+    # "dollars" elsewhere in the clause meets the AID reading of "released"; its object, a
+    # person noun, selects the release of persons (RETREAT, CAMEO 0841)
+    found = typed("Iran released two journalists on Monday after ten million dollars were paid.")
+    assert ("released", "RETREAT", "IRN") in found
+    assert not any(t == "released" and ty == "AID" for t, ty, _ in found)

@@ -364,6 +364,11 @@ def _sentence(
             met, reading = tables.cued_reading(tok, objects_only=True)
             if met and reading is None and not _object_named(tok, ev, lex):
                 continue  # "offered condolences": the verb with this object tells no event
+        if tok.pos_ == "VERB" and (chosen := _object_type(tok, ev, lex, index)) is not None:
+            ev = replace(
+                ev, type=chosen, mode="", intensity=float(lex.intensity[chosen]),
+                quad=lex.quad[chosen],
+            )  # fmt: skip
         date_start = None
         if sum(e.trigger_start == ev.trigger_start for e in events) > 1 and ev.date_quote:
             # one trigger, several dates ("killed A in 2009 and B in 2013"): each date's
@@ -477,6 +482,33 @@ def _curated_readings(ev: EventMention, lex) -> list:
     words and type."""
     form = " ".join(ev.trigger.lower().split())
     return [t for t in lex.by_form.get(form, ()) if t.type == ev.type]
+
+
+def _object_type(tok, ev: EventMention, lex, index: ActorIndex) -> str | None:
+    """The type of the curated reading of the verb ``tok``'s trigger form that its own object
+    selects, where the clause's type came from a reading whose requirement only another word
+    of the clause met: "pardoned and released Davis after two million dollars were paid"
+    is a release of a person (RETREAT, ``@actor``), not of funds (AID: "dollars" is not what
+    was released). The object: the direct object or passive subject and their conjuncts; a
+    reading is selected by a required word heading it, or by ``@actor`` where it is an actor.
+    None where the object selects no other type (or selects ``ev``'s type too)."""
+    objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objs += [c for o in objs for c in o.conjuncts]
+    if not objs:
+        return None
+
+    def selected(t) -> bool:
+        return any(
+            (r == "@actor" and any(index.at(o) is not None for o in objs))
+            or (not r.startswith("@") and any(r.lower() in {o.lower_, o.lemma_.lower()} for o in objs))
+            for r in t.requires
+        )  # fmt: skip
+
+    form = " ".join(ev.trigger.lower().split())
+    chosen = [t for t in lex.by_form.get(form, ()) if t.requires and selected(t)]
+    if not chosen or any(t.type == ev.type for t in chosen):
+        return None
+    return max(chosen, key=lambda t: t.priority).type
 
 
 def _complement_missing(tok, ev: EventMention, lex) -> bool:
