@@ -396,3 +396,12 @@ def test_the_verbs_own_object_selects_its_reading():
     found = typed("Iran released two journalists on Monday after ten million dollars were paid.")
     assert ("released", "RETREAT", "IRN") in found
     assert not any(t == "released" and ty == "AID" for t, ty, _ in found)
+
+
+def test_an_approved_sale_is_an_agree_dated_by_its_clause():
+    # PETRARCH2 APPROVE + SALE [0311] → AGREE (a commitment to provide, not the provision);
+    # the sale approved is the approval's content, not a sale told as done
+    evs = events("The Obama administration approved the sale of eight F-16 jets to Egypt in February.",
+                 "2016-05-03")  # fmt: skip
+    assert ("AGREE", "2016-02") in {(e.type, e.date) for e in evs}
+    assert not any(e.type == "AID" and e.modality == "asserted" for e in evs)

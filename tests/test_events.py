@@ -24,7 +24,7 @@ def events(text: str, published: str | None = None):
         ),
         (
             "In September 2022 the State Department approved a $450 million sale of F-16 parts.",
-            "AID",
+            "AGREE",  # an approved sale is a commitment (PETRARCH2 APPROVE + SALE [0311])
         ),
         (
             "Pompeo spoke to General Bajwa on January 3, 2020 to discuss the killing of Soleimani.",

@@ -741,9 +741,13 @@ def _content_clause(verb) -> bool:
 
 def _complement(requires: tuple[str, ...], below, anc) -> bool:
     """Whether ``below``, a clause under ``anc``, meets a reading's grammatical requirement:
-    ``to`` an infinitive complement, ``that`` a finite one."""
+    ``to`` an infinitive complement, ``that`` a finite one; or ``below`` is the direct object
+    that a word requirement names ("approved the sale": the sale is what is approved, the
+    content of the AGREE, PETRARCH2 APPROVE + SALE [0311])."""
     if below.head.i != anc.i:
         return False
+    if below.dep_ == "dobj" and {below.lower_, below.lemma_.lower()} & set(requires):
+        return True
     if "to" in requires and below.dep_ == "xcomp":
         return any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
     if "that" in requires and below.dep_ == "ccomp":
