@@ -405,3 +405,12 @@ def test_an_approved_sale_is_an_agree_dated_by_its_clause():
                  "2016-05-03")  # fmt: skip
     assert ("AGREE", "2016-02") in {(e.type, e.date) for e in evs}
     assert not any(e.type == "AID" and e.modality == "asserted" for e in evs)
+
+
+def test_imposing_sanctions_is_sanction():
+    # the PLOVER manual (draft 2.0) lists CAMEO 163 "impose embargo, boycott, or sanctions"
+    # under SANCTION (CAMEO2PLOVER-2021 said COERCE); a relative pronoun object stands for
+    # its antecedent ("the sanctions that it imposed")
+    found = typed("Washington lifted the sanctions that it imposed on Iraq in August 1990.")
+    assert ("imposed", "SANCTION", "USA") in found
+    assert not any(t == "COERCE" for _, t, _ in found)

@@ -199,6 +199,7 @@ class CodingTables:
             objs = [c for c in tok.children if c.dep_ in {"dobj", "attr", "nsubjpass"}]
             if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "a bombing claimed by …"
                 objs.append(tok.head)
+            objs = [_antecedent(o) for o in objs]
             after = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i]
             preps = [
                 (c.lower_, p)
@@ -233,6 +234,22 @@ class CodingTables:
             return True
         before = {w for c in tok.children if c.i < tok.i for w in (c.lower_, c.lemma_.lower())}
         return set(mods) <= before
+
+
+def _antecedent(obj):
+    """The noun a relative pronoun object stands for: "the sanctions that the law obliged him
+    to impose" (``that`` → sanctions), through infinitive complements up to the relative
+    clause; ``obj`` itself otherwise."""
+    if obj.tag_ not in {"WDT", "WP"} and obj.lower_ not in {"that", "which", "whom"}:
+        return obj
+    cur = obj.head
+    for _ in range(4):
+        if cur.dep_ == "relcl":
+            return cur.head
+        if cur.dep_ not in {"xcomp", "ccomp"}:
+            break
+        cur = cur.head
+    return obj
 
 
 def _phrasal_lemma(tok) -> str:
