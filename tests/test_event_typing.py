@@ -414,3 +414,16 @@ def test_imposing_sanctions_is_sanction():
     found = typed("Washington lifted the sanctions that it imposed on Iraq in August 1990.")
     assert ("imposed", "SANCTION", "USA") in found
     assert not any(t == "COERCE" for _, t, _ in found)
+
+
+def test_a_reversed_participle_with_its_own_date_is_its_own_happening():
+    # "lifted the sanctions imposed … for their 1998 nuclear tests": the lifting is RETREAT,
+    # the imposition, dated by its own clause, a SANCTION of its own time
+    evs = events(
+        "Bush on September 22 lifted the sanctions imposed on India and Pakistan for their "
+        "1998 nuclear tests.",
+        "2001-10-01",
+    )
+    found = {(e.trigger, e.type, e.date) for e in evs}
+    assert ("lifted", "RETREAT", "2001-09-22") in found
+    assert ("imposed", "SANCTION", "1998") in found

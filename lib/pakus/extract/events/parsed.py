@@ -421,6 +421,12 @@ def _sentence(
             # talks"; not a verb with its own object ("defended Iraq against criticism"), nor
             # a judgement of the event ("denounced the drone strikes": EVALUATIVE)
         gov = tables.governor(tok, reading.type) or tables.refusal(tok, reading.type)
+        if gov is not None and gov[0].i in covered and gov[1] not in FRAMING:
+            # the reversal is coded already ("lifted the ban"); a participle with a date of
+            # its own tells its own happening: "lifted the aid ban imposed in April 1979"
+            if not (tok.dep_ == "acl" and tok.tag_ == "VBN" and _clause_date(tok, si)):
+                continue
+            gov = None
         if gov is not None:  # "ruled out paying compensation": the refusal is the event
             if gov[0].i in covered:
                 continue
