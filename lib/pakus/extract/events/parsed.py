@@ -424,8 +424,12 @@ def _sentence(
         if gov is not None and gov[0].i in covered and gov[1] not in FRAMING:
             # the reversal is coded already ("lifted the ban"); a participle with a date of
             # its own tells its own happening: "lifted the aid ban imposed in April 1979"
-            if not (tok.dep_ == "acl" and tok.tag_ == "VBN" and _clause_date(tok, si)):
-                continue
+            own = _clause_date(tok, si) if tok.dep_ == "acl" and tok.tag_ == "VBN" else None
+            noun = si.start + tok.head.idx
+            if own is None or any(
+                e.trigger_start == noun and e.date_quote == own.quote for e in out
+            ):
+                continue  # no date of its own, or its noun's event tells it already
             gov = None
         if gov is not None:  # "ruled out paying compensation": the refusal is the event
             if gov[0].i in covered:
