@@ -427,3 +427,10 @@ def test_a_reversed_participle_with_its_own_date_is_its_own_happening():
     found = {(e.trigger, e.type, e.date) for e in evs}
     assert ("lifted", "RETREAT", "2001-09-22") in found
     assert ("imposed", "SANCTION", "1998") in found
+
+
+def test_an_announced_sum_of_aid_is_agree():
+    # PETRARCH2 ANNOUNCE + AID/ASSISTANCE [033x] → AGREE: a stated commitment, not a delivery
+    found = typed("On Tuesday Japan announced $20 million in assistance for Nepal.")
+    assert ("announced", "AGREE", "JPN") in found
+    assert not any(t == "AID" for _, t, _ in found)
