@@ -258,12 +258,15 @@ def test_a_coordinated_verb_shares_the_subject_of_the_clause_event():
     ]  # fmt: skip
 
 
-def test_summoning_an_envoy_is_a_diplomatic_protest():
+def test_summoning_an_envoy_is_a_consultation():
+    # PETRARCH2 SUMMON [040] → CONSULT (CAMEO2PLOVER 040); the study real text codes
+    # "called in an American diplomat" so (dailystar_hoagland_2013, sbs_trumptweet_2018)
     text = "The Pakistan Foreign Office summoned the US charge d'affaires on Monday to protest."
     (e,) = events(text, "2023-03-15")
     assert (e.type, e.trigger, e.date, e.source_actor, e.target_actor) == (
-        "ACCUSE", "summoned", "2023-03-13", "PAK.MOFA", "USA"
+        "CONSULT", "summoned", "2023-03-13", "PAK.MOFA", "USA"
     )  # fmt: skip
+    assert "CONSULT" in {e.type for e in events("Iran called in the British ambassador.")}
     assert events("The court summoned the witnesses.") == []
 
 
