@@ -24,7 +24,7 @@ def events(text: str, published: str | None = None):
         ),
         (
             "In September 2022 the State Department approved a $450 million sale of F-16 parts.",
-            "AID",
+            "AGREE",  # an approved sale is a commitment (PETRARCH2 APPROVE + SALE [0311])
         ),
         (
             "Pompeo spoke to General Bajwa on January 3, 2020 to discuss the killing of Soleimani.",
@@ -258,12 +258,15 @@ def test_a_coordinated_verb_shares_the_subject_of_the_clause_event():
     ]  # fmt: skip
 
 
-def test_summoning_an_envoy_is_a_diplomatic_protest():
+def test_summoning_an_envoy_is_a_consultation():
+    # PETRARCH2 SUMMON [040] → CONSULT (CAMEO2PLOVER 040); the study real text codes
+    # "called in an American diplomat" so (dailystar_hoagland_2013, sbs_trumptweet_2018)
     text = "The Pakistan Foreign Office summoned the US charge d'affaires on Monday to protest."
     (e,) = events(text, "2023-03-15")
     assert (e.type, e.trigger, e.date, e.source_actor, e.target_actor) == (
-        "ACCUSE", "summoned", "2023-03-13", "PAK.MOFA", "USA"
+        "CONSULT", "summoned", "2023-03-13", "PAK.MOFA", "USA"
     )  # fmt: skip
+    assert "CONSULT" in {e.type for e in events("Iran called in the British ambassador.")}
     assert events("The court summoned the witnesses.") == []
 
 
