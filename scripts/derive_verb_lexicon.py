@@ -26,7 +26,8 @@ What is read from ``CAMEO.2.0.txt`` (its format: the file's header and petrarch2
   opportunity" no COERCE).
 
 Each code is mapped through ``CAMEO2PLOVER-2021.txt`` to a PLOVER type, mode and context
-(the longest listed prefix of the code: ``0231`` → ``023``). CAMEO's 01 (public statement)
+(the longest listed prefix of the code: ``0231`` → ``023``), except the codes whose type the
+PLOVER manual states otherwise (``MANUAL``: 163 impose sanctions is SANCTION). CAMEO's 01 (public statement)
 is no PLOVER event and is dropped; 02 (appeal) is not in the table and is coded REQUEST,
 which the PLOVER manual (draft 2.0, REQUEST) says merges CAMEO's APPEAL and DEMAND.
 
@@ -75,6 +76,11 @@ NO_EVENT = "no PLOVER event: PETRARCH2 null code [---] or CAMEO 01 statement"
 """The ``source`` note of a row whose object or preposition selects no event."""
 APPEAL_ROOT = "02"
 """CAMEO 02 (appeal) → REQUEST: the PLOVER manual draft 2.0, section REQUEST."""
+MANUAL = {"163": ("SANCTION", "", "diplomatic")}
+"""CAMEO codes whose PLOVER type the PLOVER manual (draft 2.0, 2024, later than the 2021 table)
+states otherwise: 163 impose embargo, boycott or sanctions is listed under SANCTION ("Impose
+embargo, boycott, or sanctions"), where CAMEO2PLOVER-2021 has COERCE."""
+MANUAL_NOTE = "PLOVER manual draft 2.0, SANCTION lists CAMEO 163 (CC BY-SA 4.0)"
 COLUMNS = ("lemma", "object", "preposition", "cameo", "type", "mode", "context", "target", "source")
 
 _BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
@@ -112,6 +118,9 @@ def plover_of(code: str, table: dict[str, Reading]) -> Reading | None:
         return None
     if code.startswith(APPEAL_ROOT):
         return Reading("REQUEST", "", "", 0)
+    for k in range(len(code), 1, -1):
+        if code[:k] in MANUAL:
+            return Reading(*MANUAL[code[:k]], -1)
     for k in range(len(code), 1, -1):
         if code[:k] in table:
             return table[code[:k]]
@@ -221,8 +230,10 @@ def derive(cameo_text: str, plover_text: str) -> list[dict[str, str]]:
                     "source": f"{source}; {NO_EVENT}",
                 }  # fmt: skip
             return
-        if reading.line:
+        if reading.line > 0:
             source += f"; {PLOVER_FILE}:{reading.line} ({LICENCE[PLOVER_FILE]})"
+        elif reading.line < 0:
+            source += f"; {MANUAL_NOTE}"
         else:
             source += "; PLOVER manual draft 2.0, REQUEST merges CAMEO 02 APPEAL (CC BY-SA 4.0)"
         rows[key] = {

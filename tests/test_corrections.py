@@ -11,7 +11,7 @@ from pakus.build import corpus_tables
 HEADER = "action,doc,start,field,value,other_doc,other_start,who,why\n"
 DOCS = {
     "a": ("In January 2018 the United States suspended IMET for Pakistan. "
-          "In March 2018 Washington approved $100 million in aid to Pakistan.", "2018-06-01"),
+          "In March 2018 Washington provided $100 million in aid to Pakistan.", "2018-06-01"),
     "b": ("The United States suspended IMET for Pakistan in January 2018.", "2018-06-02"),
 }  # fmt: skip
 
@@ -46,7 +46,7 @@ def test_rule_split_and_drop_and_set(tmp_path):
     sb = event_start(t, "b", "SANCTION")
     aid = event_start(t, "a", "AID")
     rows = (f"split,b,{sb},,,,,A. Reviewer,a different suspension\n"
-            f"set,a,{aid},date,2018-04,,,A. Reviewer,the approval came in April\n"
+            f"set,a,{aid},date,2018-04,,,A. Reviewer,the transfer came in April\n"
             f"set,a,{aid},type,AGREE,,,A. Reviewer,a promise not a delivery\n"
             f"drop,a,99999,,,,,A. Reviewer,nothing there\n")  # fmt: skip
     folder = tmp_path / "c"

@@ -138,3 +138,11 @@ def test_a_block_header_closed_by_dashes_after_its_code_starts_a_new_block():
     assert rows[("delay", "attack")]["type"] == "THREATEN"
     assert ("warn", "attack") in rows and rows[("warn", "attack")]["cameo"] == "138"
     assert ("call off", "attack") not in rows
+
+
+def test_a_code_the_plover_manual_types_otherwise_takes_the_manuals_type():
+    # CAMEO2PLOVER-2021 maps 163 (impose embargo, boycott, sanctions) to COERCE; the PLOVER
+    # manual draft 2.0 lists it under SANCTION, and the manual wins (MANUAL)
+    table = derive_verb_lexicon.read_plover("163: COERCE, restrict, diplomatic # Impose\n")
+    reading = derive_verb_lexicon.plover_of("1631", table)
+    assert reading is not None and reading.type == "SANCTION"

@@ -126,6 +126,40 @@ def test_an_event_matched_to_gold_is_not_also_wrongly_done(tmp_path):
     assert match_events(g, x, TABLE).wrongly_done.hits == 0
 
 
+@pytest.mark.parametrize(
+    ("predicted", "cause"),
+    [
+        ([], "miss: no event at the trigger"),
+        ([event("struck", "COERCE")], "miss: other type only (COERCE for ASSAULT)"),
+        ([event("struck", "ASSAULT", modality="future")], "miss: type right, not told as done"),
+        ([event("struck", "ASSAULT", negated=True)], "miss: type right, not told as done"),
+        ([event("struck", "ASSAULT", date=None)], "miss: type right, done, undated"),
+    ],
+)
+def test_a_missed_gold_event_is_counted_by_the_first_stage_that_lost_it(tmp_path, predicted, cause):
+    g = gold(tmp_path, "event\tstruck\t1\tASSAULT\t2011-05-03\n")
+    causes = match_events(g, Extraction("a", TEXT, events=predicted), TABLE).causes
+    assert {k: n for k, n in causes.items() if k.startswith("miss")} == {cause: 1}
+
+
+def test_a_gold_event_dated_otherwise_is_one_miss_and_one_spurious_prediction(tmp_path):
+    g = gold(tmp_path, "event\tstruck\t1\tASSAULT\t2011-05-03\n")
+    x = Extraction("a", TEXT, events=[event("struck", "ASSAULT", date="2010-01-01")])
+    assert match_events(g, x, TABLE).causes == {
+        "miss: type right, done, other date": 1,
+        "spurious: gold of the type there, other date": 1,
+    }
+
+
+def test_a_spurious_prediction_is_counted_by_what_the_annotations_hold_there(tmp_path):
+    g = gold(tmp_path, "event\tstruck\t1\tCOERCE\t2011-05-03\nnotdone\tresume\t1\tCONSULT\n")
+    x = Extraction("a", TEXT, events=[event("struck", "ASSAULT"), event("resume", "CONSULT")])
+    causes = match_events(g, x, TABLE).causes
+    assert causes["spurious: gold of another type there"] == 1
+    assert causes["spurious: annotated as not done"] == 1
+    assert causes["miss: other type only (ASSAULT/CONSULT for COERCE)"] == 1  # both hold it
+
+
 def test_entity_id_accuracy_counts_only_predictions_on_gold_spans(tmp_path):
     g = gold(tmp_path, "entity\tUS\tUSA\t1\nentity\tPakistan\tPAK\t2\n")
     us, pak = TEXT.index("US"), TEXT.index("Pakistan")

@@ -59,6 +59,22 @@ REAL_TEXT_HELD_OUT = ROOT / "tests" / "realtext_heldout"
 # F1 and role accuracy >= 0.80).
 REAL_TEXT_JUDGE = ROOT / "tests" / "realtext_judge"
 
+# The study real-text set (tests/realtext_study: 20 paraphrases of published articles from
+# outlets none of the sets above uses, 1982-2024, written and annotated on 2026-12-01 in batches
+# of five before pakus was run on them) is open to study: its errors are meant to be read. First
+# scores (main at 0964873, after all the gold was committed): entities F1 0.872, amounts F1 0.950
+# (0.976 after one omitted amount was added), dated events F1 0.551 (P 0.628, R 0.491), role
+# accuracy 0.222 (6 of 27), 11 of 35 not-done statements reported as done. The floors sit a clear
+# margin below, only so that a change cannot quietly make this real text worse; they are NOT
+# targets (issue 12: dated-event F1 and role accuracy >= 0.80).
+REAL_TEXT_STUDY = ROOT / "tests" / "realtext_study"
+
+# The second judge real-text set (tests/realtext_judge2: 20 paraphrases of published articles
+# from outlets none of the sets above uses, 1980-2025, written and annotated on 2026-12-01 and
+# committed before pakus was run on them) is, like the judge set, scored as a whole and never
+# diagnosed. Its floors are set after its first scoring.
+REAL_TEXT_JUDGE2 = ROOT / "tests" / "realtext_judge2"
+
 
 @dataclass(frozen=True)
 class Floors:
@@ -87,6 +103,10 @@ REAL_TEXT_FLOORS = {
     "judge real text": Floors(
         REAL_TEXT_JUDGE, 15, {"entities": 0.85, "amounts": 0.80, "events": 0.33},
         0.20, 8, 0.30, 20,
+    ),
+    "study real text": Floors(
+        REAL_TEXT_STUDY, 20, {"entities": 0.82, "amounts": 0.85, "events": 0.45},
+        0.12, 15, 0.45, 30,
     ),
 }  # fmt: skip
 """Role-accuracy target 0.80 (issue 12); not-done target: none reported as done."""
@@ -121,16 +141,19 @@ def _surface(field_: str) -> str:
     return field_.split("{", 1)[1].split("}", 1)[0] if "{" in field_ else field_
 
 
-# Unseen real-text sets: (folder, at least this many documents, dated events, not-done lines).
-UNSEEN_REAL_TEXT = {
+# Real-text sets annotated with roles throughout: (folder, at least this many documents, dated
+# events, not-done lines).
+ROLE_ANNOTATED_REAL_TEXT = {
     "held-out real text": (REAL_TEXT_HELD_OUT, 12, 40, 25),
     "judge real text": (REAL_TEXT_JUDGE, 15, 30, 20),
+    "study real text": (REAL_TEXT_STUDY, 20, 50, 30),
+    "second judge real text": (REAL_TEXT_JUDGE2, 20, 35, 25),
 }
 
 
-@pytest.mark.parametrize("name", UNSEEN_REAL_TEXT)
-def test_unseen_real_text_loads_and_every_gold_span_is_in_the_text(name):
-    folder, min_documents, min_events, min_notdone = UNSEEN_REAL_TEXT[name]
+@pytest.mark.parametrize("name", ROLE_ANNOTATED_REAL_TEXT)
+def test_real_text_loads_and_every_gold_line_resolves_in_its_document(name):
+    folder, min_documents, min_events, min_notdone = ROLE_ANNOTATED_REAL_TEXT[name]
     corpus = load_corpus(folder)
     assert not corpus.problems, corpus.problems
     documents = corpus.documents
@@ -164,7 +187,14 @@ def test_unseen_real_text_loads_and_every_gold_span_is_in_the_text(name):
 
 
 def test_every_annotated_document_has_an_annotation_file():
-    for folder in [*SETS.values(), REAL_TEXT, REAL_TEXT_HELD_OUT, REAL_TEXT_JUDGE]:
+    for folder in [
+        *SETS.values(),
+        REAL_TEXT,
+        REAL_TEXT_HELD_OUT,
+        REAL_TEXT_JUDGE,
+        REAL_TEXT_STUDY,
+        REAL_TEXT_JUDGE2,
+    ]:
         for doc in folder.glob("*.txt"):
             stem = doc.stem
             ids = {p.stem for p in ANNOTATIONS.glob("*.tsv")}

@@ -53,7 +53,7 @@ def test_paraphrases_with_different_precisions_and_spellings_are_one_fact():
     assert len(f16) == 1
     fact = f16.iloc[0]
     assert (fact["type"], fact["documents"], fact["usd"], bool(fact["corroborated"])) == (
-        "AID",
+        "AGREE",  # an approved sale or package is a commitment (PETRARCH2 APPROVE + SALE [0311])
         3,
         450e6,
         True,
@@ -173,7 +173,7 @@ def test_polecat_export(tmp_path):
         frame["pakus Quote"].str.startswith("In September 2022, the Biden administration approved")
     ].iloc[0]
     assert (row["Event Type"], row["Event Date"], row["Recipient Country"]) == (
-        "AID",
+        "AGREE",
         "2022-09",
         "PAK",
     )

@@ -6,7 +6,7 @@ For each event, on its trigger's head token (``pakus.extract.events.grammar`` ho
 
 1. **governing** — a word that governs the trigger and reverses it decides the type
    (``data/reference/governors.csv``): a ban on a sale or the calling off of talks is
-   SANCTION, the lifting of sanctions RETREAT, the reversal of a cutoff of aid AID;
+   SANCTION, the lifting of sanctions or of a ban or cutoff of aid RETREAT;
 2. **framing** — a trigger of a speech act (AGREE, REQUEST, THREATEN, REJECT, ACCUSE) that
    governs it makes the event that speech act, said by the speaker (``urged Pakistan to
    sign`` is REQUEST; ``pledged to provide`` AGREE), and a promise of cooperation told in the
@@ -49,6 +49,11 @@ themselves (``grammar.roles``, ``addressed``): the one asked to act, or the one 
 promised or threatened to."""
 SUFFERED = frozenset({"ASSAULT", "COERCE"})
 """Types whose event noun's possessor suffers it ("Soleimani's killing", "Khan's arrest")."""
+RECIPIENT = frozenset({"AID", "SANCTION", "COOPERATE", "RETREAT"})
+"""Types whose recipient is a required argument (PLOVER: aid is given to, a sanction imposed
+on, cooperation resumed with, sanctions eased on someone): one the clause leaves unsaid is
+the discourse's (:func:`implicit_recipients`). Not AGREE: a promise's party is often another
+than the last one helped ("pledging aid" after aid to another state)."""
 _FRAMING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "advcl"})
 ADVERBIAL_PREPOSITIONS = frozenset(
     "in at during after before since amid amidst despite following until within near "
@@ -63,6 +68,12 @@ to demand an end …") does not make the verb a light verb over it."""
 DYADIC = frozenset({"CONSULT", "COOPERATE", "SUPPORT", "AID"})
 """PLOVER types defined as an act with or for a second party (consult with, cooperate with,
 support, give aid to): a derived-lexicon reading of one of them is coded only with both."""
+EVALUATIVE = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+"""Speech acts that judge what their object names (PLOVER manual draft 2.0: ACCUSE "condemn,
+decry a policy or an action", SUPPORT "commend, approve policy, action", REJECT "all
+rejections"): a verb of one over an event noun ("denounced the raid", "welcomed the
+operation") is the event told, and a definite event noun it judges refers back to a
+happening, not a new one (:func:`_judged`)."""
 UNNAMED = frozenset({"PROTEST"})
 """PLOVER types whose actors are often unnamed civilians ("hundreds of people demonstrated"):
 a main predicate of one is an event even with no actor named."""
@@ -86,13 +97,14 @@ class CodingTables:
         self, governors: pd.DataFrame, frames: pd.DataFrame, verbs: pd.DataFrame,
         verb_sets: pd.DataFrame, demonyms: dict[str, str],
     ) -> None:  # fmt: skip
-        self.governors: dict[str, tuple[frozenset[str], str]] = {}
+        self.governors: dict[str, dict[str, str]] = {}
+        """lemma → {governed type: the type it becomes}: a lemma may reverse several types,
+        each its own way (``halt`` aid is SANCTION, ``halt`` attacks RETREAT)."""
         for row in governors.itertuples(index=False):
             for lemma in row.lemmas.split("|"):
-                self.governors[lemma] = (frozenset(row.governs.split("|")), row.becomes)
-        self.cutoffs = frozenset(
-            lemma for lemma, (_, becomes) in self.governors.items() if becomes == "SANCTION"
-        )
+                entry = self.governors.setdefault(lemma, {})
+                for governed in row.governs.split("|"):
+                    entry.setdefault(governed, row.becomes)
         self.frames = {r.type: tuple(r.target.split("|")) for r in frames.itertuples(index=False)}
         self.sets: dict[str, frozenset[str]] = {}
         for name, group in verb_sets.groupby("set"):
@@ -133,19 +145,17 @@ class CodingTables:
         """The token governing ``tok`` that reverses an event of ``governed_type``, and the
         type it makes of it."""
 
-        def matches(t) -> bool:
-            lemma = _phrasal_lemma(t)
-            entry = self.governors.get(lemma) or self.governors.get(t.lemma_.lower())
-            return entry is not None and governed_type in entry[0]
+        def becomes_of(t) -> str | None:
+            for lemma in (_phrasal_lemma(t), t.lemma_.lower()):
+                found = self.governors.get(lemma, {}).get(governed_type)
+                if found:
+                    return found
+            return None
 
-        gov = grammar.governor_of(tok, matches)
+        gov = grammar.governor_of(tok, lambda t: becomes_of(t) is not None)
         if gov is None:
             return None
-        entry = self.governors.get(_phrasal_lemma(gov)) or self.governors[gov.lemma_.lower()]
-        becomes = entry[1]
-        if becomes == "RETREAT" and tok.lemma_.lower() in self.cutoffs:
-            becomes = "AID"  # reversing a cutoff, a suspension or a freeze restores the aid
-        return gov, becomes
+        return gov, becomes_of(gov)
 
     def refusal(self, tok, governed_type: str) -> tuple[object, str] | None:
         """The verb of refusal whose complement ``tok`` is ("ruled out paying", "refused to
@@ -154,10 +164,10 @@ class CodingTables:
         if tok.dep_ not in {"xcomp", "ccomp"}:
             return None
         head = tok.head
-        entry = self.governors.get(_phrasal_lemma(head)) or self.governors.get(head.lemma_.lower())
-        if entry is None or entry[1] != "REJECT" or governed_type not in entry[0]:
-            return None
-        return head, "REJECT"
+        for lemma in (_phrasal_lemma(head), head.lemma_.lower()):
+            if self.governors.get(lemma, {}).get(governed_type) == "REJECT":
+                return head, "REJECT"
+        return None
 
     def verb_reading(self, tok) -> VerbReading | None:
         """The derived lexicon's reading of a verb: one whose object cue its object (or a
@@ -194,6 +204,7 @@ class CodingTables:
             objs = [c for c in tok.children if c.dep_ in {"dobj", "attr", "nsubjpass"}]
             if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "a bombing claimed by …"
                 objs.append(tok.head)
+            objs = [_antecedent(o) for o in objs]
             after = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i]
             preps = [
                 (c.lower_, p)
@@ -228,6 +239,22 @@ class CodingTables:
             return True
         before = {w for c in tok.children if c.i < tok.i for w in (c.lower_, c.lemma_.lower())}
         return set(mods) <= before
+
+
+def _antecedent(obj):
+    """The noun a relative pronoun object stands for: "the sanctions that the law obliged him
+    to impose" (``that`` → sanctions), through infinitive complements up to the relative
+    clause; ``obj`` itself otherwise."""
+    if obj.tag_ not in {"WDT", "WP"} and obj.lower_ not in {"that", "which", "whom"}:
+        return obj
+    cur = obj.head
+    for _ in range(4):
+        if cur.dep_ == "relcl":
+            return cur.head
+        if cur.dep_ not in {"xcomp", "ccomp"}:
+            break
+        cur = cur.head
+    return obj
 
 
 def _phrasal_lemma(tok) -> str:
@@ -317,7 +344,66 @@ def code_events(
         found = grammar.actors_of(subj, index) if subj is not None else []
         previous = found[0] if found else previous
     out.sort(key=lambda e: (e.start, e.trigger_start, e.source_actor, e.target_actor))
+    return implicit_recipients(out)
+
+
+def implicit_recipients(events: list[EventMention]) -> list[EventMention]:
+    """Events of a ``RECIPIENT`` type whose clause names no recipient take the state (or
+    group) their source last acted on earlier in the document in the same sense (cooperation
+    or conflict, by the type's quad class; a RETREAT, easing a conflict, the one last acted
+    against): the recipient of aid or of a sanction is an argument the verb or noun requires
+    (PLOVER: AID is given to, a SANCTION imposed on, a target), and one left unsaid is
+    recovered from the discourse, as implicit arguments of predicates are (Gerber & Chai
+    2010, "Beyond NomBank"): "The US cut aid to Pakistan in 1990. … It also held back the
+    delivery of 28 F-16s" (PAK). Likewise one whose clause names no giver (an agentless
+    passive: "aid was restored two years later") takes the state that last acted so on its
+    recipient. ``events`` in document order; an event with neither party, or whose party
+    has met no one so before, is kept."""
+    last: dict[tuple[str, bool], str] = {}
+    by: dict[tuple[str, str], str] = {}
+    out = []
+    for e in events:
+        # a retreat (easing sanctions, a withdrawal) is from a conflict: its party is the
+        # one last acted against
+        sense = e.type == "RETREAT" or _conflict(e.quad)
+        if e.type in RECIPIENT and not e.target_country and (e.source_country, sense) in last:
+            t = last[(e.source_country, sense)]
+            e = replace(
+                e, target_actor=t, target_country=t, target_sector="",
+                actors=tuple(dict.fromkeys([*e.actors, t])),
+                countries=tuple(dict.fromkeys([*e.countries, t])),
+            )  # fmt: skip
+        elif e.type in RECIPIENT and not e.source_country and (giver := _giver(e, by)):
+            g = giver
+            e = replace(
+                e, source_actor=g, source_country=g, source_sector="",
+                actors=tuple(dict.fromkeys([g, *e.actors])),
+                countries=tuple(dict.fromkeys([g, *e.countries])),
+            )  # fmt: skip
+        out.append(e)
+        if e.source_country and e.target_country and e.target_country != e.source_country:
+            last[(e.source_country, _conflict(e.quad))] = e.target_country
+            by[(e.target_country, e.type)] = e.source_country
     return out
+
+
+UNDOES = {"RETREAT": "SANCTION", "SANCTION": "AID"}
+"""The act a type undoes (``governors.csv``: lifting a sanction is RETREAT, cutting aid
+SANCTION): an unnamed doer of the undoing is the doer of the act undone."""
+
+
+def _giver(e: EventMention, by: dict[tuple[str, str], str]) -> str:
+    """The state that last did an act of ``e``'s type, or of the act it undoes, to ``e``'s
+    target (``by``: (target, type) → source); empty if none."""
+    for kind in (e.type, UNDOES.get(e.type, "")):
+        if (e.target_country, kind) in by:
+            return by[(e.target_country, kind)]
+    return ""
+
+
+def _conflict(quad: str) -> bool:
+    """Whether a quad class (``plover_types.csv``: VC, MC, VConf, MConf) is of conflict."""
+    return quad.endswith("Conf")
 
 
 def _sentence(
@@ -332,6 +418,8 @@ def _sentence(
     trigger_tokens = {t.i for t in heads.values()}
     trigger_dates = {heads[id(ev)].i: ev.date_quote for ev in events if id(ev) in heads}
     out: list[EventMention] = []
+    donors: dict[int, EventMention] = {}
+    """verb token → a dropped event whose clause date is the verb's event's"""
     for ev in events:
         tok = heads.get(id(ev))
         if tok is None:
@@ -343,12 +431,25 @@ def _sentence(
             and tok.head.lower_ not in lex.by_form
         ):
             continue  # the modifier of a noun that tells no event: "a press briefing"
+        if tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.i < tok.head.i:
+            # an attributive participle describes its noun: "released the detained
+            # contractor" (a state the noun is in, not a happening the sentence tells); the
+            # clause's date it was given is its verb's
+            verb = grammar.clause_head(tok.head)
+            if ev.date and verb.i != tok.i:
+                donors.setdefault(verb.i, ev)
+            continue
         if tok.pos_ == "VERB" and _complement_missing(tok, ev, lex):
             continue  # "told reporters that …": no infinitive, so no order
         if tok.pos_ == "VERB":
             met, reading = tables.cued_reading(tok, objects_only=True)
             if met and reading is None and not _object_named(tok, ev, lex):
                 continue  # "offered condolences": the verb with this object tells no event
+        if tok.pos_ == "VERB" and (chosen := _object_type(tok, ev, lex, index)) is not None:
+            ev = replace(
+                ev, type=chosen, mode="", intensity=float(lex.intensity[chosen]),
+                quad=lex.quad[chosen],
+            )  # fmt: skip
         date_start = None
         if sum(e.trigger_start == ev.trigger_start for e in events) > 1 and ev.date_quote:
             # one trigger, several dates ("killed A in 2009 and B in 2013"): each date's
@@ -372,17 +473,28 @@ def _sentence(
             c.dep_ == "dobj" and c.i not in covered and index.at(c) is not None
             for c in tok.children
         )
-        if any(
+        reading = tables.verb_reading(tok)
+        if reading is None:
+            continue
+        if reading.type not in EVALUATIVE and any(
             c.i in covered or (not own_object and any(g.i in covered for g in c.children))
             for c in tok.children
             if c.dep_ not in _OWN_CLAUSE_DEPS
         ):
             continue  # a light verb over a coded event noun: "imposes sanctions", "took part in
-            # talks"; not a verb with its own object ("defended Iraq against criticism")
-        reading = tables.verb_reading(tok)
-        if reading is None:
-            continue
+            # talks"; not a verb with its own object ("defended Iraq against criticism"), nor
+            # a judgement of the event ("denounced the drone strikes": EVALUATIVE)
         gov = tables.governor(tok, reading.type) or tables.refusal(tok, reading.type)
+        if gov is not None and gov[0].i in covered and gov[1] not in FRAMING:
+            # the reversal is coded already ("lifted the ban"); a participle with a date of
+            # its own tells its own happening: "lifted the aid ban imposed in April 1979"
+            own = _clause_date(tok, si) if tok.dep_ == "acl" and tok.tag_ == "VBN" else None
+            noun = si.start + tok.head.idx
+            if own is None or any(
+                e.trigger_start == noun and e.date_quote == own.quote for e in out
+            ):
+                continue  # no date of its own, or its noun's event tells it already
+            gov = None
         if gov is not None:  # "ruled out paying compensation": the refusal is the event
             if gov[0].i in covered:
                 continue
@@ -392,11 +504,68 @@ def _sentence(
                     reading, type=gov[1], mode="", target=tables.frames.get(gov[1], reading.target)
                 ),
             )
-        new = _new_event(text, si, tok, reading, index, lex)
+        judges = reading.type in EVALUATIVE and any(
+            c.dep_ == "dobj" and c.i in covered for c in tok.children
+        )
+        new = _new_event(text, si, tok, reading, index, lex, judges)
         if new:
             covered.add(tok.i)
             out.extend(new)
-    return _unique(out)
+    return _unique(_judged(out, doc, si, donors))
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+MATERIAL = COOPERATIVE - {"SUPPORT", "CONSULT", "CONCEDE"} | CONFLICTUAL
+"""PLOVER's material types (manual draft 2.0: material cooperation and conflict): happenings
+a speech act may judge."""
+
+
+def _judged(
+    events: list[EventMention], doc, si: SentenceInfo, donors: dict[int, EventMention]
+) -> list[EventMention]:
+    """``events`` less the definite event nouns of MATERIAL types that an EVALUATIVE speech act
+    of the sentence takes as its object ("condemned the attack", "welcomed this operation"): the noun
+    refers back to a happening already told, the judgement is the event (issue 12: the
+    content of a speech act is not asserted as a new event). A noun with a date in its own
+    phrase ("the attack of May 2") tells its happening and is kept. An undated event whose
+    verb is a key of ``donors`` (verb token → a dropped event of its clause), or the judgement
+    of a dropped noun, takes that event's date: the clause's date the dropped word was given
+    ("welcomed the raid on Monday")."""
+    at = {t.idx + si.start: t for t in doc}
+    acts = {at[e.trigger_start].i for e in events if e.type in EVALUATIVE and e.trigger_start in at}
+    dated = {d for ev in events for d in [ev.date_quote] if d}
+    judge: dict[int, int] = {}  # id of a topic event → its act's token
+
+    def topic(e: EventMention) -> bool:
+        tok = grammar.head_token(doc, e.trigger_start - si.start, e.trigger_end - si.start)
+        if tok is None or e.type not in MATERIAL or not _noun(tok):
+            return False  # a happening, not another speech act ("backed the request")
+        if tok.dep_ != "dobj" or tok.head.i not in acts:
+            return False
+        if not any(
+            (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in tok.children
+        ):
+            return False
+        lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+        own = si.text[lo:hi] if si.text else ""
+        if any(d and d in own for d in dated):
+            return False
+        judge[id(e)] = tok.head.i
+        return True
+
+    topics = [e for e in events if acts and topic(e)]
+    if not topics and not donors:
+        return events
+    date_of = dict(donors) | {judge[id(e)]: e for e in topics if e.date}
+    out = []
+    for e in events:
+        if any(e is t for t in topics):
+            continue
+        src = date_of.get(at[e.trigger_start].i) if e.trigger_start in at else None
+        if not e.date and src is not None:
+            e = replace(e, date=src.date, precision=src.precision, date_quote=src.date_quote)
+        out.append(e)
+    return out
 
 
 def _curated_readings(ev: EventMention, lex) -> list:
@@ -404,6 +573,33 @@ def _curated_readings(ev: EventMention, lex) -> list:
     words and type."""
     form = " ".join(ev.trigger.lower().split())
     return [t for t in lex.by_form.get(form, ()) if t.type == ev.type]
+
+
+def _object_type(tok, ev: EventMention, lex, index: ActorIndex) -> str | None:
+    """The type of the curated reading of the verb ``tok``'s trigger form that its own object
+    selects, where the clause's type came from a reading whose requirement only another word
+    of the clause met: "pardoned and released Davis after two million dollars were paid"
+    is a release of a person (RETREAT, ``@actor``), not of funds (AID: "dollars" is not what
+    was released). The object: the direct object or passive subject and their conjuncts; a
+    reading is selected by a required word heading it, or by ``@actor`` where it is an actor.
+    None where the object selects no other type (or selects ``ev``'s type too)."""
+    objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objs += [c for o in objs for c in o.conjuncts]
+    if not objs:
+        return None
+
+    def selected(t) -> bool:
+        return any(
+            (r == "@actor" and any(index.at(o) is not None for o in objs))
+            or (not r.startswith("@") and any(r.lower() in {o.lower_, o.lemma_.lower()} for o in objs))
+            for r in t.requires
+        )  # fmt: skip
+
+    form = " ".join(ev.trigger.lower().split())
+    chosen = [t for t in lex.by_form.get(form, ()) if t.requires and selected(t)]
+    if not chosen or any(t.type == ev.type for t in chosen):
+        return None
+    return max(chosen, key=lambda t: t.priority).type
 
 
 def _complement_missing(tok, ev: EventMention, lex) -> bool:
@@ -636,9 +832,13 @@ def _content_clause(verb) -> bool:
 
 def _complement(requires: tuple[str, ...], below, anc) -> bool:
     """Whether ``below``, a clause under ``anc``, meets a reading's grammatical requirement:
-    ``to`` an infinitive complement, ``that`` a finite one."""
+    ``to`` an infinitive complement, ``that`` a finite one; or ``below`` is the direct object
+    that a word requirement names ("approved the sale": the sale is what is approved, the
+    content of the AGREE, PETRARCH2 APPROVE + SALE [0311])."""
     if below.head.i != anc.i:
         return False
+    if below.dep_ == "dobj" and {below.lower_, below.lemma_.lower()} & set(requires):
+        return True
     if "to" in requires and below.dep_ == "xcomp":
         return any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
     if "that" in requires and below.dep_ == "ccomp":
@@ -805,6 +1005,7 @@ def _fallback(
     src_ids = {a.id for a in sources}
     if (
         not targets and ev.target_actor and ev.target_actor not in src_ids
+        and len(sources) < 2  # coordinated sources act jointly, on no one
         and not (index and _in_coordinated_verb(head, ev.target_actor, index))
         and not (index and _noun(head) and not _in_phrase(head, ev.target_actor, index, kin))
     ):  # fmt: skip
@@ -814,7 +1015,7 @@ def _fallback(
         c.dep_ in {"nsubj", "nsubjpass", "csubj", "agent", "expl"} for c in verb.children
     )
     own = (not has_subject and verb.dep_ == "ROOT") or (
-        _noun(head) and head.dep_ not in {"nsubj", "nsubjpass"}
+        _noun(head) and head.dep_ not in {"nsubj", "nsubjpass"} and not grammar.died_in(head)
     )
     if not sources and ev.source_actor and own and ev.source_actor not in {a.id for a in targets}:
         sources = (Actor(ev.source_actor, ev.source_country, ev.source_sector),)
@@ -844,10 +1045,13 @@ def _with_roles(
 
 
 def _new_event(
-    text: str, si: SentenceInfo, tok, reading: VerbReading, index: ActorIndex, lex
-) -> list[EventMention]:
+    text: str, si: SentenceInfo, tok, reading: VerbReading, index: ActorIndex, lex,
+    judges: bool = False,
+) -> list[EventMention]:  # fmt: skip
+    """The derived lexicon's event of the verb ``tok``; ``judges``: the verb is an EVALUATIVE
+    speech act whose object is a coded event (its object, the event, is its second party)."""
     r = grammar.roles(tok, reading.target, index, addressed=ADDRESSED.get(reading.type, ""))
-    specific = bool(reading.object or reading.preposition)
+    specific = bool(reading.object or reading.preposition) or judges
     main = grammar.main_predicate(tok)
     one_actor = main and (
         (bool(r.sources) and reading.type not in DYADIC) or reading.type in UNNAMED
