@@ -372,3 +372,28 @@ def test_an_unchanged_batch_is_reused_whole_and_the_changed_one_reread(tmp_path,
     assert (again.cache_hits, again.cache_misses) == (4, 1)
     build(corpus, tmp_path / "full", progress=False, cache=False)
     assert tables(out) == tables(tmp_path / "full")
+
+
+def test_reconciliation_reads_programme_mentions_and_each_state_once_with_the_same_result(
+    seed_build,
+):
+    # rule (build.reconciled_entities): of the states' mentions reconcile reads only which ids
+    # are states, so one row per state id gives the same facts as every mention
+    from pakus.build import reconciled_entities
+    from pakus.reconcile import reconcile
+
+    path = seed_build / "entities.parquet"
+    every = pd.read_parquet(path, columns=["doc", "start", "end", "id", "type"],
+                            filters=[("type", "in", ["program", "state"])])  # fmt: skip
+    read = reconciled_entities(path)
+    programmes = every[every["type"] == "program"].reset_index(drop=True)
+    assert read[read["type"] == "program"].reset_index(drop=True).equals(programmes)
+    states = read[read["type"] == "state"]
+    assert list(states["id"]) == sorted(set(every.loc[every["type"] == "state", "id"]))
+    assert len(read) < len(every)
+    events = pd.read_parquet(seed_build / "events.parquet")
+    amounts = pd.read_parquet(seed_build / "amounts.parquet")
+    documents = pd.read_parquet(seed_build / "documents.parquet")
+    assert reconcile(events, amounts, read, documents) == reconcile(
+        events, amounts, every, documents
+    )
