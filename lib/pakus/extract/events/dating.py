@@ -40,6 +40,10 @@ _SAME_TIME_VERB = re.compile(r"(?:and|but)\s+(?!(?:the|a|an|to|it|he|she|they|we
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:the\s+)?\Z")
 """"since" right before a date."""
 
+_PURPOSE = re.compile(r"(?:(?!\bto\b)[^.;:,])*\bto\s+")
+"""The words between the primary trigger and a verb trigger that opens the first
+infinitive after it, within its clause: "called in the envoy on Friday to (protest)"."""
+
 _SINCE_OPENS = re.compile(r"[Ss]ince\s")
 """A date expression that holds its "since": "since August last year", "since March"."""
 
@@ -167,6 +171,9 @@ def dated_candidates(
         if re.search(r"\b(?:and|besides|as well as|but also)\b", text[lo.end() : hi.start()]):
             chosen.append((x, date))
             coordinated.add(id(x))
+        elif lo is primary.m and _PURPOSE.fullmatch(text, lo.end(), hi.start()):
+            chosen.append((x, date))  # "called in the envoy to protest": its purpose, told
+            # at its time (the parse reads whether it was done)
     chosen.sort(key=lambda cd: cd[0].m.start())
     return chosen, coordinated
 
