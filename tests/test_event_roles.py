@@ -1,6 +1,8 @@
 """Who did what to whom, read from the parse (pakus.extract.events.grammar): one test per rule."""
 
 from helpers import extract
+from pakus.extract.events.grammar import slot_tokens
+from pakus.extract.parse import parse_spans
 
 
 def roles(text: str, kind: str) -> set[tuple[str, str]]:
@@ -222,3 +224,84 @@ def test_a_complaints_target_is_the_subject_of_its_content():
 def test_a_body_based_somewhere_acts_for_that_country_and_conjuncts_all_count():
     text = "Washington sanctioned a Belarus-based tractor plant and three Chinese firms."
     assert roles(text, "SANCTION") == {("USA", "BLR"), ("USA", "CHN")}
+
+
+def test_the_agent_of_a_participle_on_an_event_noun_is_its_source():
+    text = "On Friday a car bombing carried out by the Haqqani network killed nine Afghan police."
+    assert ("HQN", "AFG") in roles(text, "ASSAULT")
+
+
+def test_a_between_phrase_of_the_verb_names_all_targets():
+    text = "On Monday China offered to mediate between Armenia and Azerbaijan."
+    assert roles(text, "AGREE") == {("CHN", "ARM"), ("CHN", "AZE")}
+
+
+def test_coordinated_sources_take_no_target_from_the_trigger_lexicon():
+    text = (
+        "Egypt and Jordan have each pledged publicly at the United Nations General Assembly to "
+        "move toward adherence to the treaty by 2030."
+    )
+    assert all(t == "" for _, t in roles(text, "AGREE"))
+
+
+def test_an_unnamed_recipient_of_a_sanction_is_the_one_its_source_last_acted_on():
+    text = (
+        "On 3 May 2015 the United States imposed sanctions on Egypt. A week later Washington "
+        "also withheld the delivery of twelve fighter jets."
+    )
+    assert roles(text, "SANCTION") == {("USA", "EGY")}
+
+
+def test_an_implicit_recipient_is_taken_only_in_the_same_sense():
+    # a sanction's target is not the recipient of earlier aid, nor from another source
+    text = (
+        "On 3 May 2015 the United States gave $20 million in aid to Egypt. A week later "
+        "Washington withheld the delivery of twelve fighter jets."
+    )
+    assert roles(text, "SANCTION") == {("USA", "")}
+
+
+def test_an_unnamed_party_of_an_easing_is_the_one_its_source_last_acted_on():
+    text = (
+        "On 3 May 2015 the United States imposed sanctions on Egypt. On 9 June 2016 "
+        "Washington lifted the sanctions."
+    )
+    assert roles(text, "RETREAT") == {("USA", "EGY")}
+
+
+def test_an_agentless_lifting_is_by_the_state_that_imposed_the_sanctions():
+    text = (
+        "On 3 May 2015 the United States imposed sanctions on Egypt. On 9 June 2016 the "
+        "sanctions on Egypt were lifted."
+    )
+    assert roles(text, "RETREAT") == {("USA", "EGY")}
+
+
+def test_an_agentless_cut_of_aid_is_by_the_giver_of_the_aid():
+    text = "On 3 May 2015 the United States gave aid to Egypt. In 2016 aid to Egypt was cut."
+    assert roles(text, "SANCTION") == {("USA", "EGY")}
+
+
+def test_the_agent_of_a_passive_with_an_event_noun_subject_is_its_source():
+    text = "The embargo was imposed by the European Union in March 2011."
+    assert ("IGO", "") in roles(text, "SANCTION")
+
+
+def test_a_relative_clause_of_its_kind_names_the_target_of_an_event_noun():
+    text = "Relations soured after the Russian airstrike that killed 30 Turkish soldiers in 2016."
+    strike = [e for e in extract(text).events if e.trigger == "airstrike"]
+    assert [(e.source_country, e.target_country) for e in strike] == [("RUS", "TUR")]
+
+
+def test_who_died_in_an_event_suffered_it():
+    text = "On Thursday six Taliban commanders died in a drone strike in Kunar province."
+    assert {s for s, _ in roles(text, "ASSAULT")} == {""}
+    assert {t for _, t in roles(text, "ASSAULT")} == {"TALIBAN"}
+
+
+def test_the_subject_of_a_bare_infinitive_complement_is_the_verbs_object():
+    text = "On Friday Japan offered to help Vietnam become a regional trade hub."
+    assert roles(text, "AGREE") == {("JPN", "VNM")}
+    (doc,) = parse_spans(text, [(0, len(text))])
+    help_ = next(t for t in doc if t.lower_ == "help")
+    assert [t.text for t in slot_tokens(help_, "dobj")] == ["Vietnam"]

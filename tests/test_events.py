@@ -292,7 +292,7 @@ def test_arrests_and_extraditions():
     found = [(e.type, e.trigger, e.source_actor, e.target_actor) for e in events(text)]
     assert found == [
         ("COOPERATE", "handed over", "PAK", "USA.CIA"),  # the recipient, not the object
-        ("COOPERATE", "extradited", "", "USA"),
+        ("COOPERATE", "extradited", "PAK", "USA"),  # the one who last handed over to the US
     ]
     assert [e.type for e in events("Security forces captured two suspects.")] == ["COERCE"]
     assert events("The government handed over the keys of the stadium.") == []
@@ -317,7 +317,8 @@ def test_air_strikes_shootdowns_and_releases():
     assert found == [
         ("ASSAULT", "", "2019-02-26", "IND", "JEM"),
         ("ASSAULT", "aerial", "2019-02-27", "PAK", "IND"),  # a nationality phrase as object
-        ("RETREAT", "", "2019-03-01", "PAK", ""),
+        # the pilot's side is the one Pakistan last acted against (an implicit party)
+        ("RETREAT", "", "2019-03-01", "PAK", "IND"),
     ]
     assert events("The speech struck a chord.") == []
 
@@ -727,3 +728,183 @@ def test_a_participle_on_the_recipient_dates_an_undated_event():
     )
     complain = [e for e in events(text, "2016-05-10") if e.trigger == "complain"]
     assert complain and all(e.date == "2016-05-02" for e in complain)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "modality"),
+    [
+        # a gerund after a preposition of time is a circumstance of what is to come
+        ("Officials said Pakistani troops would pursue the militants into Afghanistan after "
+         "consulting Washington.", "consulting", "hypothetical"),
+        ("The delegation will travel to Delhi on Friday after meeting officials in Islamabad.",
+         "meeting", "hypothetical"),
+        # an object predicate shares its verb's time
+        ("Unless Washington apologises, Pakistan will keep the supply routes closed.",
+         "closed", "future"),
+        # a past verb keeps its gerund asserted; a past adverbial clause keeps its own time
+        ("US troops pursued the fighters across the border on Monday after consulting Kabul.",
+         "consulting", "asserted"),
+        ("The army said it would retaliate after US aircraft killed 24 soldiers on Saturday.",
+         "killed", "asserted"),
+    ],
+)  # fmt: skip
+def test_a_modal_governs_the_circumstances_of_its_clause(sentence, trigger, modality):
+    """Rule (mood, ``grammar.shares_time``): a future or hypothetical verb governs an object
+    predicate and a non-finite adverbial of time ("would pursue them after consulting
+    Kabul": the consulting is not told as done, nor promised); a past-tense adverbial clause
+    keeps its own time."""
+    found = [e for e in events(sentence, "2019-06-12") if e.trigger == trigger]
+    assert found and all(e.modality == modality for e in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "date"),
+    [
+        # an active present perfect fills the span that "since" opens: no date of its own
+        ("Washington has halted military aid to Pakistan since August last year.", "halted", None),
+        ("The United States has given Pakistan $50 million since March.", "given", None),
+        # a passive perfect tells the state begun then: the month it began
+        ("US aid to Pakistan has been frozen since March.", "frozen", "2019-03"),
+    ],
+)  # fmt: skip
+def test_a_since_phrase_holding_its_month_is_a_span_start(sentence, trigger, date):
+    """Rule (dating, ``ongoing_since``): "since August last year", "since March" (a date
+    whose words hold "since") open a span as "since 2002" does: with an active present
+    perfect the event fills it and takes no date from it."""
+    found = [e for e in events(sentence, "2019-06-12") if e.trigger == trigger]
+    assert found and all(e.date == date for e in found)
+
+
+def test_a_participle_of_saying_tells_at_its_verbs_time():
+    """Rule (dating, ``statement_date``): "issued a statement on Monday saying the US will
+    provide …": the participle of saying has no date of its own; the statement is the
+    issuing's, so the promise (AGREE) is dated Monday."""
+    text = (
+        "The State Department issued a statement on Monday saying the United States will "
+        "provide 300 million dollars to Pakistan."
+    )
+    agree = [e for e in events(text, "2015-06-03") if e.type == "AGREE"]
+    assert agree and all(e.date == "2015-06-01" for e in agree)
+
+
+def test_a_typewriter_dash_dateline_does_not_date_the_lead():
+    """Rule (dating; ``text.DATELINE_DASH``): "ISLAMABAD, Oct. 28 (UPI) -- … died in a
+    drone strike": the dateline dates the report, not the strike told in the past tense; a
+    later "the suspected U.S. strike Thursday" (a definite noun with modifiers and a bare
+    weekday) names it again and dates it."""
+    text = (
+        "ISLAMABAD, Oct. 28 (UPI) -- Four militants died in a drone strike in Pakistan's "
+        "North Waziristan area, officials said.\n\nThe officials said those killed in the "
+        "suspected U.S. strike Thursday included a local commander."
+    )
+    strike = [e for e in events(text, "2011-10-28") if e.trigger == "drone strike"]
+    assert strike and all(e.date == "2011-10-27" for e in strike)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "modality"),
+    [
+        # "call in" summons: the protest it is for is made
+        ("Pakistan called in the American ambassador on Friday to protest against the raid.",
+         "ACCUSE", "asserted"),
+        # "call on … to" directs: what it asks is not done
+        ("On Friday Washington called on Pakistan to attack the Haqqani network.",
+         "ASSAULT", "hypothetical"),
+    ],
+)  # fmt: skip
+def test_calling_in_is_a_summons_calling_on_a_directive(sentence, type_, modality):
+    """Rule (mood, ``grammar.directive``): "call" directs only without the particle "in";
+    "called in the envoy to protest" makes the protest (ACCUSE asserted)."""
+    found = [e for e in events(sentence, "2013-06-09") if e.type == type_]
+    assert found and all(e.modality == modality for e in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 1995 Congress passed a law that required the United States to cut off aid to Pakistan.",
+        "The treaty obliged Washington to suspend arms sales to Pakistan in 1995.",
+    ],
+)
+def test_what_an_obligation_requires_is_not_done(sentence):
+    """Rule (mood, ``DIRECTIVE_VERBS``): verbs of obligation (require, oblige, mandate)
+    owe their complement; the aid cut or sales suspension is not told as done."""
+    found = [e for e in events(sentence, "1996-01-01") if e.type == "SANCTION"]
+    assert found and all(e.modality != "asserted" for e in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"The strikes violate our sovereignty," the ministry said in a statement on Monday, '
+        "calling for an immediate end to the attacks.",
+        '"These strikes are illegal," the foreign ministry said in a statement on Tuesday, '
+        "calling for an immediate end to the attacks.",
+    ],
+)
+def test_what_is_asked_for_is_not_done(sentence):
+    """Rule (mood, ``grammar._asked_for``): an event noun that a directive or asking verb
+    takes as its object or its "for" ("calling for an end to …", "demanded an end to …") is
+    asked, not done: no ending (RETREAT) is told as done."""
+    found = [e for e in events(sentence, "2013-06-09") if e.type == "RETREAT"]
+    assert found and all(e.modality == "hypothetical" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        # the infinitive of a noun tells what is allowed or tried
+        ("In May Pakistan sought permission to sell the F-16s to Jordan.", "hypothetical"),
+        ("Washington backed Islamabad's effort to sell the F-16s to Jordan in May.",
+         "hypothetical"),
+        # a decision's infinitive is coded as done (the project's annotations)
+        ("The Trump administration's decision to sell the F-16s to Jordan came in May.",
+         "asserted"),
+    ],
+)  # fmt: skip
+def test_the_infinitive_of_a_noun_is_not_done(sentence, modality):
+    """Rule (mood, ``grammar._noun_complement``): an infinitive completing a noun
+    ("permission to sell", "effort to sell") is not told as done; after a noun of
+    ``REALIS_NOUNS`` ("decision to sell") it is."""
+    found = [e for e in events(sentence, "1995-06-01") if e.trigger == "sell"]
+    assert found and all(e.modality == modality for e in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Washington approved forty aircraft, six of which were to be delivered to Pakistan "
+         "within a year.", "delivered"),
+        ("The goal of the visit was to sell F-16s to Pakistan.", "sell"),
+    ],
+)  # fmt: skip
+def test_be_to_tells_what_is_destined_not_done(sentence, trigger):
+    """Rule (mood, ``grammar._modal``): "be to" + infinitive ("were to be delivered", "the
+    goal was to sell") is a quasi-modal of destiny or aim: future, not done."""
+    found = [e for e in events(sentence, "1982-06-01") if e.trigger == trigger]
+    assert found and all(e.modality == "future" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "negated", "modality"),
+    [
+        # negation and modal reach through "be able to"
+        ("Pakistan would not be able to attend the talks with the United States.", True,
+         "hypothetical"),
+        # an adjective of inability denies; of readiness or likelihood, leaves it possible
+        ("On Monday Pakistan was unable to attend the talks with the United States.", True,
+         "asserted"),
+        ("On Monday the United States was ready to resume talks with Pakistan.", False,
+         "hypothetical"),
+        ("Pakistan is unlikely to attack India.", False, "hypothetical"),
+        # "was able to" tells what was done
+        ("On Monday Pakistan was able to reopen talks with the United States.", False,
+         "asserted"),
+    ],
+)  # fmt: skip
+def test_adjectives_with_an_infinitive_govern_its_mood(sentence, negated, modality):
+    """Rule (mood, ``READINESS_ADJECTIVES``, ``INABILITY_ADJECTIVES``): the infinitive of an
+    adjective complement ("be able to", "unable to", "ready to", "unlikely to") takes the
+    negation and modal of the verb "be" above it and the adjective's own sense."""
+    found = [e for e in events(sentence, "2011-03-18") if e.type in {"CONSULT", "ASSAULT"}]
+    assert found and all((e.negated, e.modality) == (negated, modality) for e in found)

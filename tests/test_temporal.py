@@ -463,3 +463,21 @@ def test_earlier_in_the_week_is_earlier_this_week():
     assert (d.date, d.precision, d.date_start, d.date_end) == (
         "2012-05", "month", "2012-05-21", "2012-05-24",
     )  # fmt: skip
+
+
+def test_later_in_the_day_is_the_day_last_told():
+    """Rule (``_next_day``, same-day anaphora): "later in the day", "earlier that day", "the
+    same day", "that day" are the last day told; "that day's" and "the day that …" are no
+    date of their own."""
+    text = (
+        "Drones fired four missiles on Thursday. Later in the day, drones struck again. "
+        "Earlier that day, the envoy had left. The same day, Pakistan protested. It was the "
+        "day that changed the talks, and that day's rally was large."
+    )
+    found = dates(text, "2013-01-06")
+    assert found == [
+        ("on Thursday", "2013-01-03", "day"),
+        ("Later in the day", "2013-01-03", "day"),
+        ("Earlier that day", "2013-01-03", "day"),
+        ("The same day", "2013-01-03", "day"),
+    ]

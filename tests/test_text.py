@@ -82,7 +82,7 @@ def test_the_word_before_a_stop_is_the_whole_word_when_short():
     assert text[word_before(starts, dc) : dc] == "D.C"
 
 
-@pytest.mark.parametrize("dash", ["-", "–", "—", ":"])
+@pytest.mark.parametrize("dash", ["-", "--", "–", "—", ":"])
 def test_a_dateline_opening_a_line_is_a_sentence_of_its_own(dash):
     text = f"Headline\nISLAMABAD, Oct 21 (Reuters) {dash} Pakistan said it. It did."
     assert [text[s:e] for s, e in sentence_spans(text)] == [
@@ -95,7 +95,15 @@ def test_a_dateline_opening_a_line_is_a_sentence_of_its_own(dash):
 
 @pytest.mark.parametrize(
     "heading",
-    ["ISLAMABAD—", "ISLAMABAD —", "ISLAMABAD, Pakistan—", "WASHINGTON (AP) - ", "WASHINGTON: "],
+    [
+        "ISLAMABAD—",
+        "ISLAMABAD —",
+        "ISLAMABAD, Pakistan—",
+        "WASHINGTON (AP) - ",
+        "WASHINGTON: ",
+        "WASHINGTON (AP) -- ",
+        "CAMP DAVID, Md. -- ",
+    ],
 )
 def test_an_undated_dateline_is_a_heading_however_its_dash_is_spaced(heading):
     """Rule (PLACE_LINE): "ISLAMABAD—The United States …": the place is no part of the first

@@ -181,6 +181,8 @@ class Gazetteer:
         self._fuzzy_longest = 0  # the longest alias word that a near miss may match
         self._near_cache: dict[str, set[str]] = {}
         self._starts: dict[str, tuple[_Node | None, bool]] = {}
+        self._by_single: dict[str, set[str]] | None = None
+        """Name words by their form with doubled letters single (``_variants``)."""
         self._by_ends: dict[tuple[str, str], list[Actor]] | None = None
         """People by the first and last words of their name (``person_by_ends``), built on
         first use."""
@@ -267,10 +269,18 @@ class Gazetteer:
         node.length = len(words)
 
     def _add_peer(self, alias: str, index: int) -> None:
-        """``_add`` for a peer alias, kept lean (tens of thousands of them)."""
+        """``_add`` for a peer alias, kept lean (tens of thousands of them). "The X", where X
+        is a curated name ("The UN"), is left out: the curated actor keeps its name, article
+        or not."""
         words = WORD.findall(alias)
         if not words:
             return
+        if words[0] == "The" and len(words) > 1:
+            node = self.root
+            for word in words[1:]:
+                node = node.children.get(token_key(word)) if node is not None else None
+            if node is not None and node.actors and node.actors[0] < self.curated:
+                return
         node = self.root
         for word in words:
             key = token_key(word)
@@ -305,11 +315,33 @@ class Gazetteer:
                 or (exact and token.replace(".", "") in exact)
             ):
                 return nxt, False
+        if token[:1].isupper() and len(key) >= VARIANT_MIN_LEN and key.isalpha():
+            for cand in sorted(self._variants(key)):
+                if cand in node.children:
+                    return node.children[cand], False
         if fuzzy and token[:1].isupper() and len(key) >= FUZZY_MIN_LEN - 1 and key.isalpha():
             for cand in sorted(self._near(key)):
                 if cand in node.children:
                     return node.children[cand], True
         return None, False
+
+    def _variants(self, key: str) -> set[str]:
+        """Name words (curated or peer) that are ``key`` written with a doubled letter single
+        or a single letter doubled (``_single_letters``: "Musharaf" for Musharraf, "Haqani"
+        for Haqqani, "Mitterand" for Mitterrand): transliterations and English spellings of
+        South and West Asian and European names vary in this way, so such a spelling is the
+        name itself, not a near miss. The index of every name word by its single-lettered
+        form is built on first use."""
+        if self._by_single is None:
+            self._by_single = {}
+            stack = [self.root]
+            while stack:
+                node = stack.pop()
+                for k, child in node.children.items():
+                    if len(k) >= VARIANT_MIN_LEN and k.isalpha():
+                        self._by_single.setdefault(_single_letters(k), set()).add(k)
+                    stack.append(child)
+        return self._by_single.get(_single_letters(key), set()) - {key}
 
     def name_starts(self, words: list[str]) -> list[tuple[int, _Node, bool]]:
         """For each word that can open a name: its index, the trie node after it and whether
@@ -338,6 +370,8 @@ class Gazetteer:
         ``name`` has three words or more: two words give too little to tell people apart
         ("William Daley" need not be William M. Daley)."""
         words = [token_key(w) for w in WORD.findall(name)]
+        if words and words[0] in _HONORIFIC_KEYS:
+            words = words[1:]  # "Syed Haider Shah": an honorific is no first name
         if len(words) < 3:
             return None
         if self._by_ends is None:
@@ -369,6 +403,17 @@ class Gazetteer:
                 self._near_cache.clear()
             self._near_cache[key] = hit
         return hit
+
+
+_DOUBLED = re.compile(r"(\w)\1+")
+VARIANT_MIN_LEN = 6
+"""Name words of this many letters or more may match a spelling that doubles or undoubles a
+letter (shorter ones are too often other words: "Bell", "Hasan")."""
+
+
+def _single_letters(word: str) -> str:
+    """``word`` with each run of a repeated letter written once ("musharraf" → "musharaf")."""
+    return _DOUBLED.sub(r"\1", word)
 
 
 def _deletions(word: str) -> set[str]:
@@ -558,7 +603,7 @@ def _merge_country_prefixes(text: str, mentions: list[EntityMention]) -> list[En
 
 _SUFFIX_WORDS = (
     "Committee|Department|Ministry|Agency|Council|University|College|Command|Bureau|Institute|"
-    "Office|Commission|Corps|Party|Front|Movement|Organisation|Organization|Foundation|"
+    "Office|Commission|Corps|Party|Front|Movement|Organisation|Organization|Foundation|Institution|"
     "Authority|Court|Parliament|Assembly|Working Group|Program|Programme|Fund|Initiative|"
     "Agreement|Accords|Accord|Framework|Act|Treaty|Pact|Memorandum|Amendment|Bill|Dialogue|Forum|"
     "Alliance|Society|Association|Union|Federation|League|Centre|Center|Club|Academy|Consortium|"
@@ -574,7 +619,7 @@ _ROLE_WORDS = (
     "leader|chief|emir|commander|spokesman|spokeswoman|spokesperson|minister|ambassador|envoy|"
     "president|representative|secretary|official|director|founder|head|general|contractor|"
     "operative|diplomat|officer|adviser|advisor|aide|analyst|lawmaker|senator|journalist|pilot|"
-    "professor|scholar|researcher|governor|mayor|lawyer"
+    "professor|scholar|researcher|governor|mayor|lawyer|chairman|chairwoman|chair"
 )
 _CAP = r"[A-Z][a-zà-ÿ’'\-]+"
 _NAME_PART = rf"(?:{_CAP}|[A-Z]\.?|(?:al|el|bin|ul|ud|e|de|van|von)(?:-?{_CAP}|(?![\w-])))"
@@ -593,12 +638,13 @@ _TITLES = (
     r"Senator|Sen\.|Congressman|Congresswoman|Representative|Rep\.|Governor|Chief Justice|"
     r"Justice|Judge|Mr\.|Mrs\.|Ms\.|Dr\.?|Professor|Prof\.|Chairman|Spokesperson|Spokesman|"
     r"Spokeswoman|spokesperson|spokesman|spokeswoman|envoy|ambassador|diplomat|commander|"
-    r"adviser|advisor|minister|secretary)"
+    r"adviser|advisor|minister|secretary|chairman|chairwoman)"
 )
 _TITLED = re.compile(
     rf"(?<![\w])(?:the[ \t]+)?(?:[Ff]ormer[ \t]+|[Tt]hen-)?(?:{_TITLES}[ \t]+)+"
     rf"(?P<name>(?:{_HONORIFICS}[ \t]+)?(?:[A-Z]\.[ \t]*){{0,2}}{_NAME})"  # "S. Jaishankar"
 )
+_HONORIFIC_KEYS = frozenset(w.lower() for w in _HONORIFICS[3:-1].split("|"))
 _HONOURED = re.compile(rf"(?<![\w-])(?P<name>{_HONORIFICS}[ \t]+{_NAME})")
 """An honorific opens a person's name and is part of it: "Mullah Akhtar Mansour", "Syed Tariq
 Fatemi" (the honorifics of South and West Asian names, which news copy keeps)."""
@@ -616,28 +662,60 @@ _CREDIT = re.compile(
 _BYLINE = re.compile(
     rf"^[ \t]*By[ \t]+(?P<names>{_NAME}(?:(?:,[ \t]*|[ \t]+and[ \t]+){_NAME})*)", re.M
 )
+_ADMIN_UNIT = r"(?:(?:Tehsil|Tahsil|Village|Town|District)[ \t]+)?"
+"""An administrative unit's word written before a place's name ("Tehsil Bayzai area"): no
+part of the name."""
 _PLACE = re.compile(
-    r"\b(?P<name>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?:[ \t]+(?:tribal[ \t]+(?:area|district|region)|"
-    r"district|province|air[ \t]+base|airbase|valley|agency)\b|-based\b)"
+    rf"\b{_ADMIN_UNIT}(?P<name>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?:[ \t]+(?:tribal[ \t]+"
+    r"(?:area|district|region)|district|province|air[ \t]+base|airbase|valley|agency|area|town|"
+    r"village)\b|-based\b)"
 )
+"""A place named by the kind of place after it: "the Mohmand tribal area", "the Gorwaik
+area", "Datta Khel town", "a Karachi-based firm"."""
+_PLACE_OF = re.compile(
+    r"\b(?:village|town|city|hamlet)(?:[ \t]+of)?[ \t]+"
+    r"(?P<name>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2})\b(?![ \t]+[A-Z])"
+)
+"""A place named after the kind of place: "the village of Dande Darpa Khel", "the region's
+main town Miran Shah" (the kind in lower case, the name capitalised and ending there)."""
 _DATELINE = re.compile(
     r"^(?P<name>[A-Z]{3,}(?:[ \t-][A-Z]{3,}){0,2})(?=[ \t]*(?:"
     + DATELINE_DASH
     + r"|\(|,[ \t]*(?:"
     + "|".join(MONTH_PREFIXES + WEEKDAY_PREFIXES)
-    + r")))"
+    + r")"
+    # "ISLAMABAD, Pakistan --", "ISLAMABAD, Pakistan, Oct. 28 (UPI) --": the capitalised
+    # name of its state or region after the place, then a dash, a bracket or the date
+    + r"|,[ \t]+[A-Z][a-z]+\.?(?:[ \t][A-Z][a-z]+)?(?:[ \t]*(?:"
+    + DATELINE_DASH
+    + r"|--|\()|,[ \t]*(?:"
+    + "|".join(MONTH_PREFIXES + WEEKDAY_PREFIXES)
+    + r"))))"
     # "Islamabad, Pakistan (CNN) —": a place, its country and the outlet before a dash
     r"|^(?P<town>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?=,[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
     r"[ \t]+\([^)\n]{2,30}\)[ \t]*" + DATELINE_DASH + ")",
     re.M,
 )
+_AGENCY = re.compile(
+    r"^[^\n]{3,60}?\d[ \t]*(?:\((?P<bracketed>[A-Z]{2,6})\)|(?P<bare>[A-Z]{2,6}))[ \t]*(?="
+    + DATELINE_DASH
+    + r"|--)",
+    re.M,
+)
+"""A news agency's acronym closing a dateline after its date: "ISLAMABAD, Pakistan, Oct. 28
+(UPI) --", "Rawalpindi, Sept 3 PPI:" (wire copy credits the agency there)."""
 _ROLES = f"(?:{_ROLE_WORDS})"
+_CAP_ROLES = "|".join(w[:1].upper() + w[1:] for w in _ROLE_WORDS.split("|"))
 _APPOSITIVE_AFTER = re.compile(
     rf"(?P<name>(?:{_HONORIFICS}[ \t]+)?(?:[A-Z]\.[ \t]*){{0,2}}{_CAP}(?:[ \t]+{_NAME_PART}){{1,3}}),[ \t]+"
-    rf"(?:the|a|an|its|his|her|their)[ \t]+(?:[\w.’'\-]+[ \t]+){{0,4}}{_ROLES}\b"
+    rf"(?:(?:the|a|an|its|his|her|their)[ \t]+(?:[\w.’'\-]+[ \t]+){{0,4}}{_ROLES}\b"
+    rf"|(?:[A-Z][\w.’'\-]*[ \t]+){{0,3}}(?:{_CAP_ROLES})(?=[ \t]*(?:[,.;]|$|(?:to|of|for|at)\b)))"
 )
 """A name in apposition to a role after it: "Heather Nauert, the U.S. State Department
-spokeswoman"; the words before the role may hold dots and hyphens ("U.S.")."""
+spokeswoman"; the words before the role may hold dots and hyphens ("U.S."). Without an
+article the title is capitalised and ends the apposition or opens its complement ("Jane Roe,
+Deputy Spokesman, Department of State", "John Doe, National Security Advisor to the
+President"), so that "Last Friday, President Obama …" names no one."""
 _APPOSITIVE_BEFORE = re.compile(
     rf"\b{_ROLES}(?:[ \t]+of[ \t]+(?:the[ \t]+)?[^,.;\n]{{1,40}})?,[ \t]+"
     rf"(?P<name>(?:{_HONORIFICS}[ \t]+)?{_CAP}(?:[ \t]+{_NAME_PART}){{1,3}})(?=[,.;])"
@@ -659,7 +737,7 @@ _ORG_WORDS = (
 """Words inside an organisation's name: capitalised ones, and "of", "for", "and", "on", "in"
 (with "the" only after a preposition: "Department of the Treasury", not "X and the Y")."""
 _SUFFIXED = re.compile(
-    rf"(?P<name>[A-Z][\w’'\-]*(?:[ \t]+{_ORG_WORDS}){{0,6}}?[ \t]+"
+    rf"(?P<name>(?:[A-Z][\w.]*-[A-Z][\w.]*|[A-Z][\w’'\-]*)(?:[ \t]+{_ORG_WORDS}){{0,6}}?[ \t]+"
     rf"(?P<suffix>{_SUFFIX_WORDS}))\b"
     r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]\w+(?:[ \t]+(?:and[ \t]+)?[A-Z]\w+){0,3})?"
 )
@@ -670,7 +748,11 @@ _ANCHORED = {
     "credit": (Anchor.words(["photo", "image", "picture", "video"]), 10, 120),
     "honorific": (Anchor.words(_HONORIFICS[3:-1].split("|"), fold=False), 10, 120),
     "speech": (Anchor.words(_SPEECH_VERBS.split("|"), fold=False), 100, 10),
-    "role before": (Anchor.words(_ROLE_WORDS.split("|"), fold=False), 160, 10),
+    "role before": (
+        Anchor.words([*_ROLE_WORDS.split("|"), *_CAP_ROLES.split("|")], fold=False),
+        160,
+        10,
+    ),
     "role after": (Anchor.words(_ROLE_WORDS.split("|"), fold=False), 10, 160),
     "plural title": (
         Anchor.words(
@@ -681,7 +763,12 @@ _ANCHORED = {
         400,
     ),
     "byline": (Anchor(re.compile("By")), 10, 200),
-    "place": (Anchor(re.compile("tribal|district|province|air|valley|agency|-based")), 60, 40),
+    "place": (
+        Anchor(re.compile("tribal|district|province|air|valley|agency|-based|area|town|village")),
+        80,
+        40,
+    ),
+    "place of": (Anchor.words(["village", "town", "city", "hamlet"], fold=False), 10, 80),
     "network": (Anchor.words(["network"], fold=False), 80, 10),
     "suffix": (Anchor.words(_SUFFIX_WORDS.split("|"), fold=False), 200, 120),
 }
@@ -693,6 +780,7 @@ _SUFFIX_TYPE = {
     "Agreement": "agreement", "Accord": "agreement", "Accords": "agreement",
     "Framework": "agreement", "Act": "agreement", "Treaty": "agreement", "Pact": "agreement",
     "Memorandum": "agreement", "Amendment": "agreement", "Bill": "agreement",
+    "Dialogue": "agreement",
 }  # fmt: skip
 _LEADING_STOP = re.compile(
     r"^(?:(?:The|A|An|In|On|At|For|From|With|By|Of|And|But|Meanwhile|However|Since|"
@@ -732,8 +820,10 @@ _NOT_NAMES = frozenset(
 
 
 def slug(name: str) -> str:
-    """A stable, readable id part: lower case, ASCII letters and digits joined by ``-``."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower().replace("’", "").replace("'", "")).strip("-")
+    """A stable, readable id part: lower case, ASCII letters and digits joined by ``-``; the
+    dots of an abbreviation go ("U.S." → ``us``), as apostrophes do."""
+    bare = re.sub(r"(?<=\w)\.(?=\w)|(?<=\b\w)\.", "", name)
+    return re.sub(r"[^a-z0-9]+", "-", bare.lower().replace("’", "").replace("'", "")).strip("-")
 
 
 def _clean_name(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -850,6 +940,25 @@ def _placed_body(mention: EntityMention, found: _Found, suffix: str) -> EntityMe
         return mention
     return EntityMention(mention.start, mention.end, mention.quote, mention.id, mention.name,
                          mention.type, country, mention.method, country, sector)  # fmt: skip
+
+
+_INTERNATIONAL = re.compile(
+    r"(?:International|World|Global|Inter-American|European|African|Asian|Arab)\b"
+)
+"""Words that, opening a body's name, say it spans states ("International Labor Office");
+only the first word counts ("Center for International Studies" may be one state's)."""
+
+
+def _international(mention: EntityMention) -> EntityMention:
+    """A body found by its form, of no state, whose name opens with a word that spans states
+    (``_INTERNATIONAL``: "International Labor Office", "World Food Council", "European
+    Society of International Law") is an international body: country ``IGO``, as PLOVER's
+    gold-standard records and Phoenix.International code intergovernmental and
+    non-governmental bodies (the peer table's ``IGO``; see scripts/derive_peer_actors.py)."""
+    if mention.type != "org" or mention.country or not _INTERNATIONAL.match(mention.quote):
+        return mention
+    return EntityMention(mention.start, mention.end, mention.quote, mention.id, mention.name,
+                         mention.type, "IGO", mention.method, "IGO", mention.sector)  # fmt: skip
 
 
 def _acronym_letters_fit(long_form: str, acronym: str) -> bool:
@@ -1022,6 +1131,7 @@ def entity_mentions(
         if not cleaned or not _acronym_letters_fit(text[cleaned[0] : cleaned[1]], acr):
             continue
         mention = _new(text, *cleaned, _type_of(text[cleaned[0] : cleaned[1]]), "acronym")
+        mention = _international(mention)
         if found.add(mention, absorb=True):
             local_alias.setdefault(acr, mention)
 
@@ -1072,10 +1182,26 @@ def entity_mentions(
 
     # 3. places by their form ("the Mohmand tribal area", "a Belarus-based plant"), "the X
     # network", and names with an organisational suffix (or a short form of one)
-    for m in scan.near(_PLACE, *_ANCHORED["place"]):
-        cleaned = _clean_name(text, m.start("name"), m.end("name"))
-        if cleaned:
+    for pattern, anchor in ((_PLACE, "place"), (_PLACE_OF, "place of")):
+        for m in scan.near(pattern, *_ANCHORED[anchor]):
+            cleaned = _clean_name(text, m.start("name"), m.end("name"))
+            name = text[cleaned[0] : cleaned[1]] if cleaned else ""
+            if not name or name.split()[-1] in _BODY_WORDS:
+                continue
+            if agents is not None and name in agents.demonyms:
+                continue  # "a Pakistani town": a nationality, not the town's name
             found.add(_new(text, *cleaned, "place", "pattern"))
+    for m in _AGENCY.finditer(text):
+        group = "bracketed" if m.group("bracketed") else "bare"
+        start, end = m.span(group)
+        node, _ = gaz.child(gaz.root, m.group(group), fuzzy=False)
+        known = gaz.actors[node.actor] if node is not None and node.actor is not None else None
+        if known is not None and node.length == 1:
+            found.add(_of(known, start, end, text, "gazetteer"))
+        elif known is None:
+            agency = _new(text, start, end, "org", "pattern")
+            found.add(EntityMention(start, end, agency.quote, agency.id, agency.name, "org",
+                                    "", "pattern", "", "MED"))  # fmt: skip
     for m in scan.near(_NETWORK, *_ANCHORED["network"]):
         found.add(_new(text, m.start("name"), m.end("name"), "group", "pattern"))
     for m in scan.near(_SUFFIXED, *_ANCHORED["suffix"]):
@@ -1092,6 +1218,8 @@ def entity_mentions(
             continue  # "North Waziristan Agency": a tribal agency is the place, not a body
         mention = _new(text, *cleaned, _type_of(text[cleaned[0] : cleaned[1]]), "pattern")
         head = found.body_at_start(*cleaned)
+        if head is not None and head.end > m.start("suffix"):
+            continue  # "US Department of State Coordinator": the known body holds the suffix
         if head is not None and mention.type == "org":
             # "the Senate Appropriations Committee": a part of the Senate, on its side
             mention = EntityMention(mention.start, mention.end, mention.quote, mention.id,
@@ -1099,8 +1227,10 @@ def entity_mentions(
                                     head.country, head.sector)  # fmt: skip
             found.remove(head)
         elif mention.type == "org":
-            mention = _placed_body(mention, found, m.group("suffix"))
-        found.add(mention, absorb=True)
+            mention = _international(_placed_body(mention, found, m.group("suffix")))
+        if found.add(mention, absorb=True) and len(mention.quote.split()) >= 3:
+            # "the Pakistan-U.S. Counterterrorism Dialogue" … "the Counterterrorism Dialogue"
+            org_tails.setdefault(" ".join(mention.quote.split()[-2:]), mention)
 
     # 4. later short forms: an acronym defined above, or the surname of a person found above
     short_forms = {**{k: v for k, v in people.items() if len(k) > 2}, **local_alias}

@@ -679,10 +679,13 @@ def _same_month(m, ctx):
 def _next_day(m, ctx):
     """ "The following day", "the next day", "the previous day", "the day before": the day
     after (or before) the last day-precise date told ("talks on September 7 and the maritime
-    talks on the following day" is 8 September); unresolved when no day was told before."""
+    talks on the following day" is 8 September); "later in the day", "earlier that day",
+    "the same day", "that day": that day itself; unresolved when no day was told before."""
     base = next((d for d in (ctx.told, ctx.previous) if d is not None and d.day is not None), None)
     if base is None:
         return Resolved.unresolved("relative to an earlier day that the text does not give")
+    if m.groupdict().get("same"):  # "later in the day", "that day", "the same day"
+        return Resolved.at(base, "previous date")
     which = (m.group("which") or m.group("dir") or "").lower()
     shift = -1 if which in {"previous", "preceding", "before"} else 1
     return Resolved.at(PartialDate.from_date(base.as_date() + dt.timedelta(days=shift)),
@@ -894,6 +897,15 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver, Anchor]] = [
         re.compile(
             r"\b[Tt]he\s+(?:(?P<which>following|next|previous|preceding)\s+day\b|"
             r"day\s+(?P<dir>before|after)\b(?![ \t]+(?:the|a|an|his|her|its|their|[A-Z0-9])\b))"
+        ),
+        _next_day,
+        Anchor.words(["day"]),
+    ),
+    (  # "later in the day", "earlier that day", "the same day", "that day" (not "that day's",
+        # nor "the day that …", a day named by what follows)
+        re.compile(
+            r"\b(?P<same>(?:[Ll]ater|[Ee]arlier)\s+(?:in\s+the|that)\s+day|"
+            r"(?:[Tt]he\s+same|[Tt]hat)\s+day)\b(?![’']s|\s+(?:that|when|of)\b)"
         ),
         _next_day,
         Anchor.words(["day"]),

@@ -57,9 +57,10 @@ SEPARATOR U+2029), so a lone carriage return (old Mac files) ends a line too."""
 
 _LINE = re.compile(f"[^{LINE_BREAKS}]+")
 
-DATELINE_DASH = r"(?:[:—–]|-(?=[ \t]))"
-"""What ends a dateline: a colon, an en or em dash, or a plain hyphen before a space (wires
-write "KARACHI, Jan 6 (Reuters) - The …" with the keyboard's hyphen)."""
+DATELINE_DASH = r"(?:[:—–]|--?(?=[ \t]))"
+"""What ends a dateline: a colon, an en or em dash, or a plain hyphen, or two (the
+typewriter's dash), before a space (wires write "KARACHI, Jan 6 (Reuters) - The …" with the
+keyboard's hyphen, "ISLAMABAD, Pakistan, Oct. 28 (UPI) -- At least …" with two)."""
 DATELINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+){0,3})(?:,[ \t]*[A-Z][A-Za-z.]+)?,"
     rf"[ \t]+(?P<date>(?P<m>{'|'.join(MONTH_NAMES + MONTH_ABBREVIATIONS)})\.?[ \t]+"
@@ -75,7 +76,7 @@ It is a heading, not part of the first sentence: ``sentence_spans`` keeps it apa
 PLACE_LINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z]{3}[A-Z.'\-]*(?:[ \t]+[A-Z][A-Z.'\-]+){0,3})"
     r"(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][a-z]+)?)?[ \t]*"
-    r"(?:\([A-Z][\w .&-]{1,30}\)[ \t]*)?(?:[—–]|-(?=[ \t])|:(?=[ \t]+[A-Z]))"
+    r"(?:\([A-Z][\w .&-]{1,30}\)[ \t]*)?(?:[—–]|--?(?=[ \t])|:(?=[ \t]+[A-Z]))"
 )
 """An undated dateline opening a line: a place in capitals, perhaps its state or country,
 perhaps the outlet in brackets, then a dash or a colon ("ISLAMABAD—The …", "ISLAMABAD,
@@ -112,7 +113,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             _append_trimmed(spans, chunk, base, 0, heading.end())
             start = heading.end()
         words: list[int] | None = None  # starts of the line's runs of word characters and dots
-        for m in _END.finditer(chunk):
+        for m in _END.finditer(chunk, start):
             if m.group().startswith("."):
                 if words is None:
                     words = [w.start() for w in _WORD_AND_DOTS.finditer(chunk)]

@@ -40,6 +40,9 @@ _SAME_TIME_VERB = re.compile(r"(?:and|but)\s+(?!(?:the|a|an|to|it|he|she|they|we
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:the\s+)?\Z")
 """"since" right before a date."""
 
+_SINCE_OPENS = re.compile(r"[Ss]ince\s")
+"""A date expression that holds its "since": "since August last year", "since March"."""
+
 _UP_TO_NOW = re.compile(r"(?:(?:in|over|during)\s+)?the\s+(?:past|last)\b", re.I)
 """A span up to the reference day: "(over) the past five months"."""
 
@@ -173,7 +176,10 @@ def ongoing_since(text: str, c_start: int, trigger_start: int, date: DateMention
     up to now ("for the past five months", "over the last year"), with an active present
     perfect ("has reimbursed $6 billion since 2002", "Since 2001, the US has given …", "For
     the past five months, Talbott has headed U.S. efforts"). A passive or stative perfect keeps it: "aid has been suspended since May"."""
-    span = _SINCE_BEFORE.search(text, max(0, date.start - 12), date.start) or (
+    span = (
+        _SINCE_BEFORE.search(text, max(0, date.start - 12), date.start)
+        or _SINCE_OPENS.match(date.quote)  # the date's words hold their "since"
+    ) or (
         _UP_TO_NOW.match(date.quote)
         and _FOR_BEFORE.search(text, max(0, date.start - 6), date.start)
     )
@@ -410,18 +416,27 @@ def _complement_date(date_head, tok) -> bool:
 def statement_date(tok, dates: Sequence[DateMention], offset: int) -> DateMention | None:
     """The date of the statement whose content holds ``tok`` ("Later Thursday the
     spokeswoman said the US will suspend aid": Thursday): a date in the clause of the verb of
-    saying over it (through ``ccomp`` and ``conj`` links); None if the clause of saying has
-    none, or nothing over ``tok`` is a verb of saying."""
+    saying over it (through ``ccomp`` and ``conj`` links); a participle of saying on another
+    verb tells at that verb's time ("issued a statement on Monday saying the US respects
+    …": Monday). None if the clause of saying has none, or nothing over ``tok`` is a verb of
+    saying."""
     cur = grammar.clause_head(tok)
     while cur.dep_ in {"ccomp", "conj", "xcomp"} and cur.head.i != cur.i:
         cur = cur.head
         if cur.lemma_.lower() in grammar.SPEECH_VERBS:
-            doc = tok.doc
-            for d in dates:
-                h = grammar.head_token(doc, d.start - offset, d.end - offset)
-                if h is not None and grammar.clause_head(h).i == cur.i:
-                    return d
-            return None
+            said = _date_of_clause(cur, dates, offset)
+            if said is None and cur.tag_ == "VBG" and cur.dep_ in {"advcl", "acl"}:
+                said = _date_of_clause(grammar.clause_head(cur.head), dates, offset)
+            return said
+    return None
+
+
+def _date_of_clause(verb, dates: Sequence[DateMention], offset: int) -> DateMention | None:
+    """The first of ``dates`` whose words hang in the clause of ``verb``."""
+    for d in dates:
+        h = grammar.head_token(verb.doc, d.start - offset, d.end - offset)
+        if h is not None and grammar.clause_head(h).i == verb.i:
+            return d
     return None
 
 
@@ -437,8 +452,12 @@ REFER_BACK_SENTENCES = 3
 
 _POSSESSED = re.compile(r"[’']s\s+((?:[\w-]+\s+){0,2}[\w-]+)")
 """The words after a possessive date: "Thursday's (drone) strike"."""
-_DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+([\w-]+)\s+(?:on|of)\s+\Z")
-"""A definite noun right before a date: "the strike on Thursday"."""
+_DEFINITE_BEFORE = re.compile(
+    r"\b[Tt]he\s+(?:(?:[\w-]+|(?:[A-Z]\.)+)\s+){0,3}?([\w-]+)\s+(?:(?:on|of)\s+)?\Z"
+)
+"""A definite noun, perhaps with modifiers (words or dotted initials, within one sentence),
+right before a date, perhaps without its "on" (news style): "the strike on Thursday", "the
+suspected U.S. strike Thursday"."""
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+\Z")
 """A definite article right before a date that labels a noun: "the Saturday drone strike"."""
 _LABELLED = re.compile(r"\s+((?:[\w-]+\s+){0,2}[\w-]+)")

@@ -52,9 +52,20 @@ IRREALIS_ADJECTIVES = frozenset(
     "future envisaged contemplated".split()
 )
 """Modifiers of an event noun that make it not (yet) done: "a possible sale"."""
-DIRECTIVE_VERBS = frozenset("invite urge ask encourage request press push pressure call".split())
+DIRECTIVE_VERBS = frozenset(
+    "invite urge ask encourage request press push pressure call require oblige obligate mandate".split()
+)
 """Verbs whose complement is asked of someone, not done: "invited Blinken to visit", "has been
-pushing Pakistan to launch an operation"."""
+pushing Pakistan to launch an operation"; and verbs of obligation, whose complement is owed,
+not done ("a law that requires the United States to cut off aid", "obliged him to impose")."""
+READINESS_ADJECTIVES = frozenset(
+    "ready willing prepared eager keen likely unlikely poised set determined".split()
+)
+"""Adjectives whose infinitive is not (yet) done: "was ready to pursue the Taliban", "is
+unlikely to become", "were prepared to revive" (CGEL ch. 14: adjectives with infinitival
+complements of disposition and likelihood)."""
+INABILITY_ADJECTIVES = frozenset("unable unwilling".split())
+"""Adjectives that deny their infinitive: "has been unable to make that certification"."""
 FAIL_VERBS = frozenset("fail refuse decline neglect cease".split())
 """Verbs whose complement did not happen: "failed to deliver"."""
 ALLEGE_VERBS = frozenset("accuse allege charge claim blame suspect".split())
@@ -325,9 +336,13 @@ def stative(tok) -> bool:
 
 
 def _infinitive(clause) -> bool:
-    """Whether ``clause`` is an infinitive (``to`` + verb) with no ``that``/``for`` mark."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not any(
-        c.dep_ == "mark" for c in clause.children
+    """Whether ``clause`` is an infinitive (``to`` + verb) with no ``that``/``for`` mark, or a
+    bare infinitive (the base form with no auxiliary: "help India become", "let Pakistan
+    buy", CGEL's catenative complements of help, let, make)."""
+    kids = list(clause.children)
+    bare = clause.tag_ == "VB" and not any(c.dep_ in {"aux", "auxpass"} for c in kids)
+    return (bare or any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)) and not any(
+        c.dep_ == "mark" for c in kids
     )
 
 
@@ -420,7 +435,8 @@ def roles(
         targets = [a for c in _children(tok, "nsubjpass") for a in actors_of(c, index)]
     if not targets:  # an attitude's "to" names what it is about: "is opposed to X"
         adjective = stative(tok) or tok.dep_ == "acomp"
-        targets = _frame_targets(tok, (*frame, "to") if adjective else frame, index, exclude)
+        slots = (*frame, "to") if adjective else tuple(frame)
+        targets = _frame_targets(tok, (*slots, "between"), index, exclude)
     if not targets:  # the object's own frame: "imposed sanctions on X", "approved a sale to X"
         for obj in _children(tok, "dobj", "nsubjpass"):
             if obj.i in exclude:
@@ -501,7 +517,7 @@ def _content_targets(
         subject = [a for s in _children(c, "nsubj") for a in actors_of(s, index)]
         if subject and asked:
             return subject
-        found = _frame_targets(c, frame, index, exclude) or next(
+        found = _frame_targets(c, (*frame, "between"), index, exclude) or next(
             (f for o in _children(c, "dobj") if (f := _object_frame_targets(o, index))), []
         )
         if found:
@@ -643,6 +659,9 @@ UNDERGO_VERBS = frozenset(
 """Verbs whose subject undergoes or receives the event noun that is their object: the
 subject is its target, not its source ("Pakistan suffered raids from Afghanistan",
 "Pakistan received aid from the US")."""
+DEATH_VERBS = frozenset("die perish drown".split())
+"""Intransitive verbs of dying (Levin 1993, 48.2 verbs of disappearance; 42.1 in part): their
+subject suffers the event in which it died ("died in a drone strike"), it does not do it."""
 CIRCUMSTANCE = frozenset({"on", "during", "in", "at"})
 """Prepositions by which a verb tells the event noun its subject took part in ("arrived on
 a visit", "in a phone call, the diplomat stressed …"), unlike those relating it to another
@@ -656,6 +675,13 @@ def _circumstance(tok) -> bool:
         tok.dep_ == "pobj" and tok.head.lower_ in CIRCUMSTANCE
         and tok.head.dep_ == "prep" and tok.head.head.pos_ in {"VERB", "AUX"}
     )  # fmt: skip
+
+
+def died_in(tok) -> bool:
+    """Whether the event noun ``tok`` is the circumstance of a verb of dying ("died in a
+    drone strike"): the verb's subject suffered the event, so it tells neither its source nor
+    where its unnamed source came from."""
+    return _circumstance(tok) and bool(verb_lemmas(tok.head.head) & DEATH_VERBS)
 
 
 def _noun_roles(
@@ -683,6 +709,17 @@ def _noun_roles(
                 break
     if not sources:
         sources = [a for p in _prep_objects(tok, "by") for a in actors_of(p, index)]
+    if not sources:
+        # a participle's agent: "a bombing claimed by Jaish-e-Mohammed", "an attack
+        # orchestrated by the TTP" (the doer of the deed the participle tells of); so the
+        # agent of a passive the noun is the subject of: "the sanctions were imposed by
+        # Congress"
+        passive = [tok.head] if tok.dep_ == "nsubjpass" and tok.head.i != tok.i else []
+        sources = [
+            a for v in [*(c for c in _children(tok, "acl") if c.tag_ == "VBN"), *passive]
+            for g in _children(v, "agent") for p in _children(g, "pobj")
+            for a in actors_of(p, index)
+        ]  # fmt: skip
     if not sources and "from" not in frame:  # "raids from Afghanistan", "aid from the US"
         sources = [a for p in _prep_objects(tok, "from") for a in actors_of(p, index)]
     verb = _verb_of(tok)
@@ -693,7 +730,9 @@ def _noun_roles(
         sources = [a for p in _prep_objects(verb, "from") for a in actors_of(p, index)]
     if not sources and verb is not None and not undergone:
         sources = _subject_of(verb, index)
-    if not sources and _circumstance(tok):  # "arrived in Amman on a visit": who arrived
+    if died_in(tok):  # "five commanders died in a drone strike": who died suffered it
+        suffered = suffered or _subject_of(tok.head.head, index)
+    elif not sources and _circumstance(tok):  # "arrived in Amman on a visit": who arrived
         sources = _subject_of(tok.head.head, index)
     noun_frame = [s for s in frame if s not in {"dobj", "dative"}] or ["on", "against"]
     targets = suffered or _frame_targets(tok, [*noun_frame, "of"], index, exclude)
@@ -706,6 +745,11 @@ def _noun_roles(
         targets = _frame_targets(verb, [s for s in frame if s != "dobj"], index, exclude)
     if not targets and kin is not None and tok.dep_ == "nsubj" and kin(tok.head):
         targets = _frame_targets(tok.head, frame, index, exclude)
+    for rel in _children(tok, "relcl") if kin is not None else ():
+        # so a relative clause of its kind whose subject is the noun: "the airstrike that
+        # killed 24 Pakistani soldiers", "the raid that killed bin Laden"
+        if not targets and kin(rel) and any(c.lower_ in RELATIVE for c in _children(rel, "nsubj")):
+            targets = _frame_targets(rel, frame, index, exclude)
     if not targets and tok.dep_ == "nsubjpass" and tok.head.pos_ == "VERB":
         # the event noun undergoes a passive verb whose frame names its party: "sanctions
         # were imposed on Pakistan", "talks were held with India"
@@ -791,7 +835,7 @@ def _unnamed_subject(tok) -> bool:
     known only by where it acted."""
     verb = _clause_head(tok)
     subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-    return subj is not None and subj.pos_ == "NOUN" and subj.i != tok.i
+    return subj is not None and subj.pos_ == "NOUN" and subj.i != tok.i and not died_in(tok)
 
 
 def placed(tok, r: Roles, index: ActorIndex, kin: Callable[[object], bool] | None = None) -> Roles:
@@ -877,6 +921,13 @@ def _modal(tok) -> str:
     for c in tok.children:  # "is to visit", "is going to", "is expected to"
         if c.dep_ == "aux" and c.lower_ in {"is", "are", "was"} and tok.tag_ == "VB":
             return "future"
+    if (
+        tok.dep_ == "xcomp" and tok.head.lemma_ == "be"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    ):  # fmt: skip
+        # "be to" (CGEL ch. 3 §10.3, quasi-modal): "six of which were to be delivered",
+        # "the delegation is to meet", "the goal is to expand": destined or aimed, not done
+        return "future"
     return ""
 
 
@@ -902,6 +953,8 @@ def mood(tok) -> Mood:
     verb = _clause_head(tok)
     if (verb.dep_ == "relcl" and _simple_present(verb)) or _habitual(verb):
         return Mood(False, "general")  # "a militant group that fights coalition forces"
+    if _noun_complement(verb):
+        modality = "hypothetical"  # "seek permission to sell the F-16s", "its decision to sell"
     if tok.pos_ in {"NOUN", "PROPN"}:
         if _det_no(tok) or _has_neg(tok):
             negated = True
@@ -909,6 +962,8 @@ def mood(tok) -> Mood:
             modality = "hypothetical"
         if _scheduled(tok):
             modality = "future"  # "Talks with Pakistan are scheduled for Friday"
+        if _asked_for(tok, verb):
+            modality = "hypothetical"  # "calling for an immediate end to the attacks"
     if _spoken_of(verb):
         modality = "hypothetical"
     for c in verb.children:
@@ -929,7 +984,7 @@ def mood(tok) -> Mood:
             continue
         chain.append(nxt)
         if cur.dep_ not in {"xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "dobj", "nsubj",
-                            "nsubjpass", "csubj"}:  # fmt: skip
+                            "nsubjpass", "csubj", "oprd", "acomp"}:  # fmt: skip
             break
         cur = nxt
     reported = False
@@ -952,19 +1007,26 @@ def mood(tok) -> Mood:
             # "Did the team ask the US for help?"; "too soon to think about easing sanctions"
             modality = modality or "hypothetical"
         # "did not say it would …" negates the saying, not the content
-        if _has_neg(v) and (i == 0 or chain[i - 1].dep_ == "xcomp"):
-            negated = True
+        if _has_neg(v) and (i == 0 or chain[i - 1].dep_ in {"xcomp", "acomp"}):
+            negated = True  # "would not be able to attend": through the adjective too
         m = _modal(v)
-        if m and (i == 0 or chain[i - 1].dep_ in {"xcomp"}):
+        link = "own" if i == 0 else shares_time(chain[i - 1], chain[i - 2] if i > 1 else None)
+        if m and link:
             if m == "would":
                 m = "future" if reported or _reported(v) else "hypothetical"
-            modality = modality or m
+            # a circumstance of what is to come is no promise or threat of its own
+            modality = modality or ("hypothetical" if link == "circumstance" else m)
         if i > 0:
             lemmas = verb_lemmas(v)
             below = chain[i - 1]
+            if v.pos_ == "ADJ" and below.dep_ == "xcomp":
+                if v.lower_ in INABILITY_ADJECTIVES:
+                    negated = True  # "was unable to make the certification"
+                elif v.lower_ in READINESS_ADJECTIVES:
+                    modality = modality or "hypothetical"  # "stands ready to work with"
             if lemmas & FAIL_VERBS and below.dep_ == "xcomp":
                 negated = True
-            elif lemmas & (PERMISSION_VERBS | INTENT_VERBS | DIRECTIVE_VERBS):
+            elif lemmas & (PERMISSION_VERBS | INTENT_VERBS) or directive(v):
                 if below.dep_ in {"xcomp", "ccomp"}:
                     modality = modality or "hypothetical"
             elif lemmas & ALLEGE_VERBS and below.dep_ in {"pcomp", "ccomp", "pobj"}:
@@ -977,6 +1039,55 @@ def mood(tok) -> Mood:
         if v.dep_ == "pcomp" and v.head.lower_ == "without":
             negated = True
     return Mood(negated, modality or "asserted")
+
+
+TIME_SHARING_MARKS = frozenset(
+    "after before once until till when whenever while as upon on by without".split()
+)
+"""Prepositions and subordinators of a clause whose time is that of the clause it modifies."""
+
+
+def shares_time(below, lower=None) -> str:
+    """Whether the clause under a modal verb, reached through ``below`` (the next link down
+    the chain from the event; ``lower``: the one below it), tells its happening at the
+    modal verb's time, so that a future or hypothetical governs it too: an infinitive
+    complement ("plans to visit"), an object predicate ("will keep the routes closed"), a
+    gerund after a preposition of time ("would pursue them after consulting Islamabad"), or
+    an adverbial clause of time or condition that is non-finite or in the present tense
+    ("will resume talks once the elections are over": CGEL ch. 3 §4.2.1, the present for
+    future time in subordinate clauses). A past-tense adverbial clause keeps its own time
+    ("would retaliate after US aircraft killed 24 soldiers").
+    Returns "complement" (the first two: the modal's own action), "circumstance" (the
+    others: told as hypothetical, no stated intent of its own) or "" (its own time)."""
+    if below.dep_ in {"xcomp", "oprd", "acomp"}:
+        return "complement"
+    if below.dep_ == "prep" and below.lower_ in TIME_SHARING_MARKS:
+        gerund = lower is not None and lower.dep_ == "pcomp" and lower.tag_ in {"VBG", "VB"}
+        return "circumstance" if gerund else ""
+    if below.dep_ == "advcl":
+        marked = any(c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_SHARING_MARKS | CONDITIONALS
+                     for c in below.children)  # fmt: skip
+        if below.tag_ in {"VBG", "VB"} or (marked and below.tag_ in {"VBZ", "VBP"}):
+            return "circumstance"
+    return ""
+
+
+SUMMONING_PARTICLES = frozenset({"in"})
+"""Particles that make "call" a summons, not a directive: "called in the US envoy to
+protest" (the protest is made), against "called on Pakistan to act" (asked, not done)."""
+
+
+def directive(verb) -> bool:
+    """Whether ``verb`` directs someone to act (``DIRECTIVE_VERBS``), so that what it
+    directs is not done: not "call in" (summon), whether the parser makes "in" a particle or
+    a preposition."""
+    if not verb_lemmas(verb) & DIRECTIVE_VERBS:
+        return False
+    return not (
+        verb.lemma_.lower() == "call"
+        and any(c.dep_ in {"prt", "prep"} and c.lower_ in SUMMONING_PARTICLES
+                for c in verb.children)
+    )  # fmt: skip
 
 
 def verb_lemmas(tok) -> frozenset[str]:
@@ -1042,6 +1153,44 @@ def _scheduled(noun) -> bool:
         and bool(verb_lemmas(verb) & SCHEDULE_VERBS)
         and any(c.dep_ == "auxpass" for c in verb.children)
     )
+
+
+ASKING_VERBS = frozenset({"demand", "seek"})
+"""Verbs whose object is asked for, beside ``DIRECTIVE_VERBS``: "demanded an end to …"."""
+
+
+def _asked_for(noun, verb) -> bool:
+    """Whether the event noun ``noun`` is what ``verb`` asks for, so not (yet) done: the
+    object of a directive or asking verb ("demanded an end to the strikes", "urged restraint")
+    or of its "for" ("calling for an immediate end to the attacks", "asked for the release
+    of …")."""
+    if not (directive(verb) or verb_lemmas(verb) & ASKING_VERBS):
+        return False
+    if noun.dep_ == "dobj" and noun.head.i == verb.i:
+        return True
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head.i == verb.i
+        and prep.dep_ in {"prep", "prt"}
+    )  # fmt: skip
+
+
+REALIS_NOUNS = frozenset({"decision", "move", "order"})
+"""Nouns whose infinitive tells what was then done, as the project's annotations code it
+("the Trump administration's decision to suspend military aid in 2018"); the regex reading
+of ``mood`` has the same words."""
+
+
+def _noun_complement(verb) -> bool:
+    """Whether ``verb`` heads an infinitive that completes a noun ("permission to sell the
+    F-16s", "Islamabad's effort to build a bomb"): it tells what is allowed or tried, not a
+    happening (CGEL ch. 8 §13: infinitival complements of nouns); not after
+    ``REALIS_NOUNS``."""
+    return (
+        verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}
+        and verb.head.lemma_.lower() not in REALIS_NOUNS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )  # fmt: skip
 
 
 def _too_to(verb) -> bool:

@@ -49,6 +49,11 @@ themselves (``grammar.roles``, ``addressed``): the one asked to act, or the one 
 promised or threatened to."""
 SUFFERED = frozenset({"ASSAULT", "COERCE"})
 """Types whose event noun's possessor suffers it ("Soleimani's killing", "Khan's arrest")."""
+RECIPIENT = frozenset({"AID", "SANCTION", "COOPERATE", "RETREAT"})
+"""Types whose recipient is a required argument (PLOVER: aid is given to, a sanction imposed
+on, cooperation resumed with, sanctions eased on someone): one the clause leaves unsaid is
+the discourse's (:func:`implicit_recipients`). Not AGREE: a promise's party is often another
+than the last one helped ("pledging aid" after aid to another state)."""
 _FRAMING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "advcl"})
 ADVERBIAL_PREPOSITIONS = frozenset(
     "in at during after before since amid amidst despite following until within near "
@@ -340,7 +345,66 @@ def code_events(
         found = grammar.actors_of(subj, index) if subj is not None else []
         previous = found[0] if found else previous
     out.sort(key=lambda e: (e.start, e.trigger_start, e.source_actor, e.target_actor))
+    return implicit_recipients(out)
+
+
+def implicit_recipients(events: list[EventMention]) -> list[EventMention]:
+    """Events of a ``RECIPIENT`` type whose clause names no recipient take the state (or
+    group) their source last acted on earlier in the document in the same sense (cooperation
+    or conflict, by the type's quad class; a RETREAT, easing a conflict, the one last acted
+    against): the recipient of aid or of a sanction is an argument the verb or noun requires
+    (PLOVER: AID is given to, a SANCTION imposed on, a target), and one left unsaid is
+    recovered from the discourse, as implicit arguments of predicates are (Gerber & Chai
+    2010, "Beyond NomBank"): "The US cut aid to Pakistan in 1990. … It also held back the
+    delivery of 28 F-16s" (PAK). Likewise one whose clause names no giver (an agentless
+    passive: "aid was restored two years later") takes the state that last acted so on its
+    recipient. ``events`` in document order; an event with neither party, or whose party
+    has met no one so before, is kept."""
+    last: dict[tuple[str, bool], str] = {}
+    by: dict[tuple[str, str], str] = {}
+    out = []
+    for e in events:
+        # a retreat (easing sanctions, a withdrawal) is from a conflict: its party is the
+        # one last acted against
+        sense = e.type == "RETREAT" or _conflict(e.quad)
+        if e.type in RECIPIENT and not e.target_country and (e.source_country, sense) in last:
+            t = last[(e.source_country, sense)]
+            e = replace(
+                e, target_actor=t, target_country=t, target_sector="",
+                actors=tuple(dict.fromkeys([*e.actors, t])),
+                countries=tuple(dict.fromkeys([*e.countries, t])),
+            )  # fmt: skip
+        elif e.type in RECIPIENT and not e.source_country and (giver := _giver(e, by)):
+            g = giver
+            e = replace(
+                e, source_actor=g, source_country=g, source_sector="",
+                actors=tuple(dict.fromkeys([g, *e.actors])),
+                countries=tuple(dict.fromkeys([g, *e.countries])),
+            )  # fmt: skip
+        out.append(e)
+        if e.source_country and e.target_country and e.target_country != e.source_country:
+            last[(e.source_country, _conflict(e.quad))] = e.target_country
+            by[(e.target_country, e.type)] = e.source_country
     return out
+
+
+UNDOES = {"RETREAT": "SANCTION", "SANCTION": "AID"}
+"""The act a type undoes (``governors.csv``: lifting a sanction is RETREAT, cutting aid
+SANCTION): an unnamed doer of the undoing is the doer of the act undone."""
+
+
+def _giver(e: EventMention, by: dict[tuple[str, str], str]) -> str:
+    """The state that last did an act of ``e``'s type, or of the act it undoes, to ``e``'s
+    target (``by``: (target, type) → source); empty if none."""
+    for kind in (e.type, UNDOES.get(e.type, "")):
+        if (e.target_country, kind) in by:
+            return by[(e.target_country, kind)]
+    return ""
+
+
+def _conflict(quad: str) -> bool:
+    """Whether a quad class (``plover_types.csv``: VC, MC, VConf, MConf) is of conflict."""
+    return quad.endswith("Conf")
 
 
 def _sentence(
@@ -942,6 +1006,7 @@ def _fallback(
     src_ids = {a.id for a in sources}
     if (
         not targets and ev.target_actor and ev.target_actor not in src_ids
+        and len(sources) < 2  # coordinated sources act jointly, on no one
         and not (index and _in_coordinated_verb(head, ev.target_actor, index))
         and not (index and _noun(head) and not _in_phrase(head, ev.target_actor, index, kin))
     ):  # fmt: skip
@@ -951,7 +1016,7 @@ def _fallback(
         c.dep_ in {"nsubj", "nsubjpass", "csubj", "agent", "expl"} for c in verb.children
     )
     own = (not has_subject and verb.dep_ == "ROOT") or (
-        _noun(head) and head.dep_ not in {"nsubj", "nsubjpass"}
+        _noun(head) and head.dep_ not in {"nsubj", "nsubjpass"} and not grammar.died_in(head)
     )
     if not sources and ev.source_actor and own and ev.source_actor not in {a.id for a in targets}:
         sources = (Actor(ev.source_actor, ev.source_country, ev.source_sector),)
