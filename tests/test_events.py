@@ -804,9 +804,9 @@ def test_a_typewriter_dash_dateline_does_not_date_the_lead():
 @pytest.mark.parametrize(
     ("sentence", "type_", "modality"),
     [
-        # "call in" summons: the protest it is for is made
+        # "call in" summons (CONSULT, PETRARCH2 SUMMON [040]): the summons is made
         ("Pakistan called in the American ambassador on Friday to protest against the raid.",
-         "ACCUSE", "asserted"),
+         "CONSULT", "asserted"),
         # "call on … to" directs: what it asks is not done
         ("On Friday Washington called on Pakistan to attack the Haqqani network.",
          "ASSAULT", "hypothetical"),
@@ -814,7 +814,7 @@ def test_a_typewriter_dash_dateline_does_not_date_the_lead():
 )  # fmt: skip
 def test_calling_in_is_a_summons_calling_on_a_directive(sentence, type_, modality):
     """Rule (mood, ``grammar.directive``): "call" directs only without the particle "in";
-    "called in the envoy to protest" makes the protest (ACCUSE asserted)."""
+    "called in the envoy to protest" is a summons made (CONSULT asserted)."""
     found = [e for e in events(sentence, "2013-06-09") if e.type == type_]
     assert found and all(e.modality == modality for e in found)
 
