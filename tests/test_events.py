@@ -908,3 +908,17 @@ def test_adjectives_with_an_infinitive_govern_its_mood(sentence, negated, modali
     negation and modal of the verb "be" above it and the adjective's own sense."""
     found = [e for e in events(sentence, "2011-03-18") if e.type in {"CONSULT", "ASSAULT"}]
     assert found and all((e.negated, e.modality) == (negated, modality) for e in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pakistan protested against the raid on Friday.",
+        "The United States condemned the attack on its consulate on Monday.",
+    ],
+)
+def test_one_telling_a_speech_act_over_a_dated_noun_is_one_dated_event(sentence):
+    """Rule (``events.one_telling``): the parse moves a governed noun's date to its speech act;
+    the act's undated reading of the same trigger is the same telling, not a second event."""
+    found = [e for e in events(sentence, "2013-06-09") if e.type == "ACCUSE"]
+    assert len(found) == 1 and found[0].date is not None

@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from pakus.extract.events import dating, roles, triggers
 from pakus.extract.events.clause import ACTOR_TYPES, Clause, within
@@ -40,7 +41,7 @@ from pakus.extract.text import clause_spans
 
 __all__ = [
     "ACTOR_TYPES", "Clause", "Keywords", "Lexicon", "Trigger", "clause_events", "event_mentions",
-    "words_of",
+    "one_telling", "words_of",
 ]  # fmt: skip
 
 DAY_MONTH_YEAR = frozenset({"day", "month", "year"})
@@ -115,10 +116,47 @@ def event_mentions(
             out.extend(clause_events(clause))
     out = [dating.dated_by_name(e, entities, ent_starts, agreement_years) for e in out]
     if coding is not None:
-        out = code_events(text, infos, out, compounds, lexicon, coding, issuer)
+        out = one_telling(code_events(text, infos, out, compounds, lexicon, coding, issuer))
     dated = [d for d in dates if d.precision in DAY_MONTH_YEAR]
     out = dating.referred_back(text, out, dated, sentences, lexicon)
     return dating.same_time(text, out, sentences, lexicon)
+
+
+def one_telling(events: list[EventMention]) -> list[EventMention]:
+    """``events`` less the undated ones whose trigger tells, with the same type, modality and
+    polarity, an event that has a date: one telling of one happening. The parse recodes a
+    noun governed by a speech act into the act ("protested against the raid on Friday": the
+    raid's date becomes the protest's), beside the clause's own undated reading of the verb;
+    the dated event keeps the contexts and any party only the undated one named. Order kept."""
+    dated: dict[tuple, EventMention] = {}
+    for e in events:
+        if e.date is not None:
+            dated.setdefault((e.trigger_start, e.trigger_end, e.type, e.modality, e.negated), e)
+    merged: dict[int, EventMention] = {}
+    for e in events:
+        twin = dated.get((e.trigger_start, e.trigger_end, e.type, e.modality, e.negated))
+        if e.date is not None or twin is None:
+            continue
+        base = merged.get(id(twin), twin)
+        contexts = sorted({c for x in (base, e) for c in x.context.split(";") if c})
+        merged[id(twin)] = replace(
+            base,
+            context=";".join(contexts),
+            source_actor=base.source_actor or e.source_actor,
+            source_country=base.source_country or e.source_country,
+            source_sector=base.source_sector or e.source_sector,
+            target_actor=base.target_actor or e.target_actor,
+            target_country=base.target_country or e.target_country,
+            target_sector=base.target_sector or e.target_sector,
+            actors=tuple(dict.fromkeys([*base.actors, *e.actors])),
+            countries=tuple(dict.fromkeys([*base.countries, *e.countries])),
+        )
+    drop = {
+        id(e) for e in events
+        if e.date is None
+        and (e.trigger_start, e.trigger_end, e.type, e.modality, e.negated) in dated
+    }  # fmt: skip
+    return [merged.get(id(e), e) for e in events if id(e) not in drop]
 
 
 def clause_events(c: Clause) -> list[EventMention]:
