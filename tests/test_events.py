@@ -806,7 +806,10 @@ def test_a_typewriter_dash_dateline_does_not_date_the_lead():
 @pytest.mark.parametrize(
     ("sentence", "type_", "modality"),
     [
-        # "call in" summons: the protest it is for is made
+        # "call in" summons (CONSULT, PETRARCH2 SUMMON [040]): the summons is made
+        ("Pakistan called in the American ambassador on Friday to protest against the raid.",
+         "CONSULT", "asserted"),
+        # … and the protest it is for is made, an event of its own (ACCUSE)
         ("Pakistan called in the American ambassador on Friday to protest against the raid.",
          "ACCUSE", "asserted"),
         # "call on … to" directs: what it asks is not done

@@ -68,12 +68,13 @@ to demand an end …") does not make the verb a light verb over it."""
 DYADIC = frozenset({"CONSULT", "COOPERATE", "SUPPORT", "AID"})
 """PLOVER types defined as an act with or for a second party (consult with, cooperate with,
 support, give aid to): a derived-lexicon reading of one of them is coded only with both."""
-EVALUATIVE = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+EVALUATIVE = frozenset({"ACCUSE", "SUPPORT"})
 """Speech acts that judge what their object names (PLOVER manual draft 2.0: ACCUSE "condemn,
-decry a policy or an action", SUPPORT "commend, approve policy, action", REJECT "all
-rejections"): a verb of one over an event noun ("denounced the raid", "welcomed the
-operation") is the event told, and a definite event noun it judges refers back to a
-happening, not a new one (:func:`_judged`)."""
+decry a policy or an action", SUPPORT "commend, approve policy, action"): a verb of one over
+an event noun ("denounced the raid", "welcomed the operation") is the event told, and a
+definite event noun it judges refers back to a happening, not a new one (:func:`_judged`).
+Not REJECT: its verbs in the derived lexicon are mostly material ("prevented the
+demonstration" stops the protest; it does not judge it)."""
 UNNAMED = frozenset({"PROTEST"})
 """PLOVER types whose actors are often unnamed civilians ("hundreds of people demonstrated"):
 a main predicate of one is an event even with no actor named."""
