@@ -128,15 +128,21 @@ def one_telling(events: list[EventMention]) -> list[EventMention]:
     noun governed by a speech act into the act ("protested against the raid on Friday": the
     raid's date becomes the protest's), beside the clause's own undated reading of the verb;
     the dated event keeps the contexts and any party only the undated one named. Order kept."""
+
+    def telling(e: EventMention) -> tuple:
+        return e.trigger_start, e.trigger_end, e.type, e.modality, e.negated
+
     dated: dict[tuple, EventMention] = {}
     for e in events:
         if e.date is not None:
-            dated.setdefault((e.trigger_start, e.trigger_end, e.type, e.modality, e.negated), e)
+            dated.setdefault(telling(e), e)
     merged: dict[int, EventMention] = {}
+    drop: set[int] = set()
     for e in events:
-        twin = dated.get((e.trigger_start, e.trigger_end, e.type, e.modality, e.negated))
+        twin = dated.get(telling(e))
         if e.date is not None or twin is None:
             continue
+        drop.add(id(e))
         base = merged.get(id(twin), twin)
         contexts = sorted({c for x in (base, e) for c in x.context.split(";") if c})
         merged[id(twin)] = replace(
@@ -151,11 +157,6 @@ def one_telling(events: list[EventMention]) -> list[EventMention]:
             actors=tuple(dict.fromkeys([*base.actors, *e.actors])),
             countries=tuple(dict.fromkeys([*base.countries, *e.countries])),
         )
-    drop = {
-        id(e) for e in events
-        if e.date is None
-        and (e.trigger_start, e.trigger_end, e.type, e.modality, e.negated) in dated
-    }  # fmt: skip
     return [merged.get(id(e), e) for e in events if id(e) not in drop]
 
 
