@@ -141,6 +141,7 @@ def _schemas():
     iso = pa.Check(
         is_iso_or_empty, element_wise=True, error="an ISO date (YYYY, YYYY-MM, YYYY-MM-DD)"
     )
+    side = pa.Check.str_matches(r"^(?:[A-Z]{3})?$", error="an ISO 3166 alpha-3 code, or empty")
     return {
         "aid_by_fiscal_year": pa.DataFrameSchema(
             {
@@ -171,6 +172,8 @@ def _schemas():
                 "precision": pa.Column(str, pa.Check.isin(["day", "month", "year"])),
                 "what": pa.Column(str, nonempty),
                 "plover_type": pa.Column(str, pa.Check.isin(list(PLOVER_TYPES))),
+                "source_country": pa.Column(str, side, required=False),
+                "target_country": pa.Column(str, side, required=False),
                 "source": pa.Column(str, nonempty),
                 "note": pa.Column(str),
             },
@@ -219,10 +222,18 @@ def load_series(name: str, folder: Path | None = None) -> pd.DataFrame:
 
 
 def milestones(folder: Path | None = None) -> pd.DataFrame:
-    """The milestones with first and last day of their date and their PLOVER intensity."""
+    """The milestones (``milestones.csv`` of ``folder``, default the package's reference
+    tables) with ``first_day`` and ``last_day`` (Timestamps: the days their date covers, to
+    ``date_end`` for a span) and their PLOVER ``intensity``. ``source_country`` and
+    ``target_country`` (ISO 3166 alpha-3 of the acting and the acted-on state) may be left out
+    of a researcher's table: they are then empty, i.e. either direction. Raises ValueError
+    naming the file, row and column of a bad cell."""
     import pandas as pd
 
     table = load_series("milestones", folder)
+    for column in ("source_country", "target_country"):
+        if column not in table:
+            table[column] = ""
     first = table["date"].map(lambda d: PartialDate.parse(d).first_day())
     last = [
         PartialDate.parse(e or d).last_day()

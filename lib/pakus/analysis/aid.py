@@ -27,24 +27,34 @@ _SECURITY_AID = re.compile(r"\b(?:security|military)\s+(?:aid|assistance)\b", re
 _PROGRAMME_WORD = re.compile(r"\b(?:programme|program|training)\b", re.I)
 
 
+def programmes_of(event, index: ProgrammeIndex | None) -> list[str]:
+    """The programmes an event (a row of the events table, as a namedtuple) is about: the
+    programmes its clause names (``programs``); naming none, ``security assistance`` when it
+    speaks of security or military aid or assistance; else, when it speaks of "the programme"
+    or "training", the programme named just before it in the same document (``index``, from
+    the entities table; O(log n) a query). The one rule for the aid table and the milestones
+    (``pakus.analysis.context.compare_milestones``)."""
+    named = [p for p in split(event.programs) if p.startswith("PROG.")]
+    if not named and _SECURITY_AID.search(event.quote):
+        named = [UNSPECIFIED]
+    if not named and index is not None and _PROGRAMME_WORD.search(event.quote):
+        named = index.before(event.doc, event.start)
+    return named
+
+
 def aid_events(events: pd.DataFrame, programmes: list[str], start=None, end=None,
                entities: pd.DataFrame | None = None) -> pd.DataFrame:  # fmt: skip
     """Aid events, one row per (event, programme), with ``programme`` and ``status``.
 
-    A clause that names no programme but speaks of "the programme" or "training" takes the
-    programme named just before it in the same document (given ``entities``), found with
-    ``pakus.reconcile.ProgrammeIndex``: O(n log n) in the rows of ``events`` and ``entities``."""
+    Programmes are found by ``programmes_of`` (with ``entities``, a clause that speaks of "the
+    programme" takes the programme named just before it): O(n log n) in the rows of
+    ``events`` and ``entities``."""
     ev = within(dated_events(events), start, end)
     ev = ev[ev["type"].isin(AID_TYPES)]
     index = ProgrammeIndex(entities) if entities is not None else None
     rows = []
     for r in ev.itertuples(index=False):
-        named = [p for p in split(r.programs) if p.startswith("PROG.")]
-        if not named and _SECURITY_AID.search(r.quote):
-            named = [UNSPECIFIED]
-        if not named and index is not None and _PROGRAMME_WORD.search(r.quote):
-            named = index.before(r.doc, r.start)
-        for programme in named:
+        for programme in programmes_of(r, index):
             if programme in programmes:
                 rows.append({**r._asdict(), "programme": programme,
                              "status": "suspended" if r.type == "SANCTION" else "active"})  # fmt: skip

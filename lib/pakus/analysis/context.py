@@ -9,15 +9,18 @@ from functools import cache
 
 import pandas as pd
 
-from pakus.analysis.dyads import involves_both, with_coalitions
+from pakus.analysis.aid import programmes_of
+from pakus.analysis.dyads import with_coalitions
 from pakus.analysis.facts import dated_events, split
 from pakus.dates import PartialDate, fiscal_year_of
 from pakus.extract import extract_text
+from pakus.reconcile import ProgrammeIndex
 from pakus.reference import load_series, milestones
 
 SINGLE_YEAR_PROGRAMMES = ("FMF", "IMET", "CSF", "ESF", "PCF/PCCF")
 MILESTONE_WINDOW_DAYS = 548
-"""How far (about 18 months) a corpus event may lie from a milestone and still bear on it."""
+"""How far (days; about 18 months) a corpus event's date may lie from a milestone's and still
+bear on it: the gap between the two dates' spans of days (0 when they overlap)."""
 
 
 def appropriations(programmes: tuple[str, ...] = SINGLE_YEAR_PROGRAMMES) -> pd.DataFrame:
@@ -49,62 +52,152 @@ def fiscal_year(date: str) -> int | None:
 
 @cache
 def milestone_actors(what: str) -> frozenset[str]:
-    """The canonical actors a milestone's description names, found by the same gazetteer
-    extraction uses (``Salala border incident …`` → ``PLACE.SALALA``)."""
-    return frozenset(e.id for e in extract_text(what).entities)
+    """The canonical actors other than states that a milestone's description names, found by
+    the same gazetteer extraction uses (``Salala border incident …`` → ``PLACE.SALALA``,
+    ``IMET suspended`` → ``PROG.IMET``): places, persons, groups, programmes, agreements."""
+    return frozenset(e.id for e in extract_text(what).entities if e.type != "state")
+
+
+def gap_days(first: pd.Series, last: pd.Series, other_first, other_last) -> pd.Series:
+    """Days between each span [first, last] and the span [other_first, other_last]
+    (Timestamps of first and last days), 0 where they overlap."""
+    after = (first - other_last).dt.days.clip(lower=0)
+    before = (other_first - last).dt.days.clip(lower=0)
+    return after + before
+
+
+def _direction(src: str, tgt: str, events: pd.DataFrame, countries: list[set[str]],
+               dyad: tuple[str, str]) -> tuple[list[bool], list[bool]]:  # fmt: skip
+    """Per event: does its direction agree with the milestone's sides ``src`` → ``tgt``, and
+    does it disagree? A side agrees when the event gives that state, or leaves the side empty
+    while that state is among its countries; it disagrees when the event gives another state.
+    With no side given, an event agrees when both states of ``dyad`` are among its countries
+    and never disagrees."""
+    agree, disagree = [], []
+    for s_, t_, c in zip(events["source_country"], events["target_country"], countries,
+                         strict=True):  # fmt: skip
+        if not src and not tgt:
+            agree.append(set(dyad) <= c)
+            disagree.append(False)
+            continue
+        sides = [(want, got if isinstance(got, str) else "") for want, got in ((src, s_), (tgt, t_))
+                 if want]  # fmt: skip
+        agree.append(all(got == want or (not got and want in c) for want, got in sides))
+        disagree.append(any(got and got != want for want, got in sides))
+    return agree, disagree
+
+
+SCHEMES = ("PROG.", "AGR.")
+"""Gazetteer id prefixes of programmes and agreements: an event about another programme or
+agreement than the one a milestone names is another happening."""
+
+MILESTONE_COLUMNS = ["date", "what", "type", "direction", "status", "corpus_date", "doc", "quote",
+                     "shared", "gap_days", "source"]  # fmt: skip
 
 
 def compare_milestones(events: pd.DataFrame, start: PartialDate | None = None,
                        end: PartialDate | None = None, dyad: tuple[str, str] = ("USA", "PAK"),
-                       coalitions: dict[str, frozenset[str]] | None = None) -> pd.DataFrame:  # fmt: skip
+                       coalitions: dict[str, frozenset[str]] | None = None,
+                       entities: pd.DataFrame | None = None, table: pd.DataFrame | None = None,
+                       window: int = MILESTONE_WINDOW_DAYS) -> pd.DataFrame:  # fmt: skip
     """For each milestone in the period: does the corpus confirm it, contradict it, or not cover it?
 
-    A corpus event *bears on* a milestone when it is a dated, asserted event of the same PLOVER
-    type, dated within ``MILESTONE_WINDOW_DAYS`` of it, that shares the milestone's actors: one
-    of the actors its description names besides the two states (a place, person, group,
-    programme or agreement: ``milestone_actors``), or, when it names none, both states of the
-    dyad (coalition members counting for their side). A shared word is not enough. It
-    *confirms* the milestone when the two dates agree at the coarser precision; if events bear
-    on it but none agrees, it *contradicts* it; with none, the milestone is *not covered*.
+    ``table``: the milestones (default ``pakus.reference.milestones()``; a researcher's own
+    table in the same layout, read with ``pakus.reference.milestones(folder)``), those whose
+    dates meet [``start``, ``end``]. ``events``: the events table; only events told as done
+    (asserted, not negated) with a date count. An event's sides are its ``source_country``
+    and ``target_country``, with ``coalitions`` members counted for their side (a NATO strike
+    is a US-side strike: ``pakus.analysis.dyads.with_coalitions``). The rule:
+
+    - an event *matches* a milestone when it has the milestone's PLOVER type
+      (``plover_type``), no side of it contradicts the milestone's direction, and either its
+      direction agrees or it shares an actor the milestone names (below). Direction: the
+      milestone's ``source_country`` is the event's source side and its ``target_country``
+      the event's target side; a side the milestone leaves empty is not compared; a side the
+      event leaves empty agrees when that state is among its countries and never contradicts
+      (an agentless "the CIS-MOA was signed in 2005" matches by its agreement); a milestone
+      with no side agrees with events that have both states of ``dyad`` among their
+      countries, either way round. A Pakistani closure of NATO supply routes (PAK → USA)
+      does not match a US withholding of aid (USA → PAK). Nor does an event about another
+      programme or agreement (``SCHEMES``) than those the milestone names (an IMET event does
+      not match an F-16 milestone; an event naming none may).
+    - it *confirms* the milestone when it matches and their dates overlap (``gap_days`` 0:
+      they agree at the coarser precision; ``2011`` overlaps ``2011-07-10``). Named actors
+      are not needed: type, direction and date suffice, for the reference table and for a
+      researcher's own.
+    - it *bears on* the milestone when it matches, lies within ``window`` days
+      (``MILESTONE_WINDOW_DAYS``) and, when the milestone's description names actors other
+      than states (``milestone_actors``: ``Pressler``, ``Salala``, ``IMET``), shares one of
+      them, among its own actors and the programmes it is about (``aid.programmes_of``: with
+      ``entities``, "the programme" is the programme named just before). A shared word is
+      never enough.
+
+    ``status`` is ``confirmed`` when an event confirms it, else ``contradicted`` when an event
+    bears on it (the same happening told at another date), else ``not covered``. Returns one
+    row per milestone, in the table's order, with the columns ``MILESTONE_COLUMNS``:
+    ``direction`` (``USA→PAK``; ``USA→any``; ``either`` when no side is given), and of the
+    best event (sharing named actors first, then the smallest gap, then document and offset)
+    ``corpus_date``, ``doc``, ``quote``, ``shared`` (the named actors it shares, ``;``-joined)
+    and ``gap_days`` (whole days, Int64; empty with no event).
     """
-    ms = milestones()
+    ms = milestones() if table is None else table
     if start is not None:
         ms = ms[ms["last_day"] >= pd.Timestamp(start.first_day())]
     if end is not None:
         ms = ms[ms["first_day"] <= pd.Timestamp(end.last_day())]
     ev = with_coalitions(dated_events(events), coalitions or {})
-    both = involves_both(ev, dyad) if not ev.empty else pd.Series(dtype=bool)
-    actor_sets = [
-        set(split(a)) | set(split(p)) for a, p in zip(ev["actors"], ev["programs"], strict=True)
+    index = ProgrammeIndex(entities) if entities is not None else None
+    countries = [set(split(c)) for c in ev["countries"]]
+    about = [
+        set(split(r.actors)) | set(split(r.programs)) | set(programmes_of(r, index))
+        for r in ev.itertuples(index=False)
     ]
     rows = []
     for m in ms.itertuples():
-        date = PartialDate.parse(m.date)
-        named = milestone_actors(m.what) - set(dyad)
-        shares = (
-            pd.Series([bool(a & named) for a in actor_sets], index=ev.index, dtype=bool)
-            if named
-            else both
-        )
-        bears = (ev["type"] == m.plover_type) & (
-            (ev["first_day"] - m.first_day).abs() <= pd.Timedelta(days=MILESTONE_WINDOW_DAYS)
-        )
-        near = ev[bears & shares] if not ev.empty else ev
-        agree = near[near["date"].map(lambda d, ref=date: PartialDate.parse(d).compatible(ref))]
+        src, tgt = getattr(m, "source_country", ""), getattr(m, "target_country", "")
+        agree, disagree = _direction(src, tgt, ev, countries, dyad)
+        named = milestone_actors(m.what)
+        shares = [bool(a & named) for a in about]
+        schemes = {a for a in named if a.startswith(SCHEMES)}
+        other = [bool(schemes) and not (a & schemes) and any(x.startswith(SCHEMES) for x in a)
+                 for a in about]  # fmt: skip
+        matching = [
+            t == m.plover_type and not d and not o and (g or n)
+            for t, d, o, g, n in zip(ev["type"], disagree, other, agree, shares, strict=True)
+        ]
+        matches = ev[pd.Series(matching, index=ev.index, dtype=bool)]
+        gap = gap_days(matches["first_day"], matches["last_day"], m.first_day, m.last_day)
+        shared = pd.Series(
+            [";".join(sorted(about[ev.index.get_loc(i)] & named)) for i in matches.index],
+            index=matches.index, dtype=object,
+        )  # fmt: skip
+        confirming = matches[gap == 0]
+        bearing = matches[(gap <= window) & ((shared != "") | (not named))]
+        found = confirming if not confirming.empty else bearing
         status = (
-            "confirmed" if not agree.empty else "contradicted" if not near.empty else "not covered"
-        )
-        best = agree.iloc[0] if not agree.empty else near.iloc[0] if not near.empty else None
+            "confirmed" if not confirming.empty
+            else "contradicted" if not bearing.empty else "not covered"
+        )  # fmt: skip
+        best = None
+        if not found.empty:
+            order = found.assign(
+                _named=(shared[found.index] == ""), _gap=gap[found.index]
+            ).sort_values(["_named", "_gap", "doc", "start"])
+            best = order.index[0]
         rows.append({
-            "date": m.date, "what": m.what, "type": m.plover_type, "status": status,
-            "corpus_date": best["date"] if best is not None else "",
-            "doc": best["doc"] if best is not None else "",
-            "quote": best["quote"] if best is not None else "",
+            "date": m.date, "what": m.what, "type": m.plover_type,
+            "direction": f"{src or 'any'}→{tgt or 'any'}" if src or tgt else "either",
+            "status": status,
+            "corpus_date": ev.at[best, "date"] if best is not None else "",
+            "doc": ev.at[best, "doc"] if best is not None else "",
+            "quote": ev.at[best, "quote"] if best is not None else "",
+            "shared": shared[best] if best is not None else "",
+            "gap_days": int(gap[best]) if best is not None else None,
             "source": m.source,
         })  # fmt: skip
-    return pd.DataFrame(
-        rows, columns=["date", "what", "type", "status", "corpus_date", "doc", "quote", "source"]
-    )
+    out = pd.DataFrame(rows, columns=MILESTONE_COLUMNS)
+    out["gap_days"] = out["gap_days"].astype("Int64")
+    return out
 
 
 def milestone_index(start: int = 1947, end: int = 2024) -> tuple[pd.DataFrame, pd.DataFrame]:
