@@ -9,6 +9,7 @@ import pytest
 from pakus.analysis import aid, context, ct, report, sources
 from pakus.analysis.checks import as_list, check_coalitions, nothing_to_analyse, whole_number
 from pakus.errors import ParameterError
+from pakus.reference import milestones
 
 
 def test_rule_a_list_parameter_accepts_one_string():
@@ -65,6 +66,101 @@ def test_rule_milestones_need_shared_actors_not_a_shared_word():
     assert "PLACE.SALALA" in context.milestone_actors(
         "Salala border incident, 24 Pakistani soldiers killed"
     )
+
+
+def _event(**cells) -> dict:
+    row = {"doc": "a", "start": 0, "end": 10, "quote": "", "type": "SANCTION", "date": "",
+           "precision": "", "actors": "", "programs": "", "countries": "",
+           "source_actor": "", "target_actor": "", "source_country": "", "target_country": "",
+           "negated": False, "modality": "asserted"}  # fmt: skip
+    return {**row, **cells}
+
+
+def _milestones(tmp_path, *rows: tuple[str, str, str, str, str]):
+    """A researcher's own milestones table (date, what, type, source, target), read as the
+    reference one is."""
+    table = pd.DataFrame(
+        [{"date": d, "date_end": "", "precision": "day" if len(d) == 10 else "month" if len(d) == 7
+          else "year", "what": w, "plover_type": t, "source_country": s, "target_country": g,
+          "source": "a researcher's notes", "note": ""} for d, w, t, s, g in rows]
+    )  # fmt: skip
+    table.to_csv(tmp_path / "milestones.csv", index=False)
+    return milestones(tmp_path)
+
+
+def test_rule_milestones_compare_direction(tmp_path):
+    ms = _milestones(tmp_path, ("2011-07-10", "Military aid withheld", "SANCTION", "USA", "PAK"))
+    closure = _event(
+        quote="Pakistan closed the NATO supply routes", date="2011-11", precision="month",
+        actors="PAK;NATO", countries="PAK", source_actor="PAK", target_actor="NATO",
+        source_country="PAK", target_country="NATO",
+    )  # fmt: skip
+    nato = {"USA": frozenset({"NATO"})}  # NATO counts for the US side, as in the notebooks
+    check = context.compare_milestones(pd.DataFrame([closure]), coalitions=nato, table=ms)
+    assert check.loc[0, "status"] == "not covered"  # PAK→USA is not USA→PAK
+    withheld = _event(
+        quote="Washington withheld $800 million in military aid", date="2011-07",
+        precision="month", actors="USA;PAK", countries="USA;PAK", source_actor="USA",
+        target_actor="PAK", source_country="USA", target_country="PAK",
+    )  # fmt: skip
+    check = context.compare_milestones(pd.DataFrame([closure, withheld]), coalitions=nato, table=ms)
+    assert check.loc[0, "status"] == "confirmed" and check.loc[0, "direction"] == "USA→PAK"
+
+
+def test_rule_milestones_match_by_type_direction_and_date_without_named_actors(tmp_path):
+    ms = _milestones(
+        tmp_path,
+        ("1990-10-01", "Pressler sanctions cut off aid", "SANCTION", "USA", "PAK"),
+        ("2011-11-26", "Salala border incident", "ASSAULT", "USA", "PAK"),
+    )
+    cut = _event(date="1990-10", precision="month", countries="USA;PAK", source_country="USA",
+                 target_country="PAK", quote="the United States cut off aid to Pakistan")  # fmt: skip
+    strike = _event(type="ASSAULT", date="2011-11-26", precision="day", countries="USA;PAK",
+                    source_actor="NATO", target_actor="PAK.ARMY", source_country="NATO",
+                    target_country="PAK", quote="NATO helicopters killed 24 soldiers")  # fmt: skip
+    check = context.compare_milestones(
+        pd.DataFrame([cut, strike]), coalitions={"USA": frozenset({"NATO"})}, table=ms
+    ).set_index("what")
+    assert check.loc["Pressler sanctions cut off aid", "status"] == "confirmed"
+    assert check.loc["Salala border incident", "status"] == "confirmed"
+    assert check.loc["Salala border incident", "gap_days"] == 0
+    # a US sanction two years later names no Pressler: not the same happening, no contradiction
+    later = _event(date="1992-06", precision="month", countries="USA;PAK", source_country="USA",
+                   target_country="PAK", quote="the US imposed sanctions")  # fmt: skip
+    check = context.compare_milestones(pd.DataFrame([later]), table=ms).set_index("what")
+    assert check.loc["Pressler sanctions cut off aid", "status"] == "not covered"
+
+
+def test_rule_a_milestone_is_contradicted_by_its_named_actors_at_another_date(tmp_path):
+    ms = _milestones(tmp_path, ("2019-12", "IMET resumption approved", "COOPERATE", "USA", "PAK"))
+    told = _event(type="COOPERATE", date="2020-08", precision="month", programs="PROG.IMET",
+                  actors="USA;PAK;PROG.IMET", countries="USA;PAK", source_country="USA",
+                  target_country="PAK", quote="the US resumed IMET for Pakistan")  # fmt: skip
+    check = context.compare_milestones(pd.DataFrame([told]), table=ms)
+    assert check.loc[0, "status"] == "contradicted" and check.loc[0, "shared"] == "PROG.IMET"
+    assert (
+        check.loc[0, "gap_days"] == 214
+    )  # 2019-12-31 to 2020-08-01: 1 + 213 days (2020 a leap year)
+    # another programme is another happening, even with the same type, direction and date
+    f16 = {**told, "date": "2019-12", "programs": "PROG.F16", "actors": "USA;PAK;PROG.F16"}
+    check = context.compare_milestones(pd.DataFrame([f16]), table=ms)
+    assert check.loc[0, "status"] == "not covered"
+
+
+def test_rule_milestone_programme_comes_from_the_aid_tables_rule(tmp_path):
+    # the clause says "the programme"; the programme named just before it is IMET, as the aid
+    # table reads it: an IMET event told one year late contradicts the milestone
+    ms = _milestones(tmp_path, ("2019-12", "IMET resumption approved", "COOPERATE", "USA", "PAK"))
+    told = _event(type="COOPERATE", start=100, end=160, date="2020-12", precision="month",
+                  countries="USA;PAK", source_country="USA", target_country="PAK",
+                  quote="Washington approved resumption of the training programme")  # fmt: skip
+    entities = pd.DataFrame([{"doc": "a", "start": 20, "end": 24, "id": "PROG.IMET",
+                              "type": "program"}])  # fmt: skip
+    assert context.compare_milestones(pd.DataFrame([told]), table=ms).loc[0, "status"] == (
+        "not covered"
+    )
+    check = context.compare_milestones(pd.DataFrame([told]), entities=entities, table=ms)
+    assert check.loc[0, "status"] == "contradicted" and check.loc[0, "shared"] == "PROG.IMET"
 
 
 def test_findings_are_safe_for_mathjax():
