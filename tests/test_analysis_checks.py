@@ -3,11 +3,21 @@
 
 import json
 
+import nbformat
 import pandas as pd
 import pytest
 
 from pakus.analysis import aid, context, ct, report, sources
-from pakus.analysis.checks import as_list, check_coalitions, nothing_to_analyse, whole_number
+from pakus.analysis.checks import (
+    as_list,
+    check_coalitions,
+    check_parameter_names,
+    declared_parameters,
+    folder_name,
+    notebook_parameters,
+    nothing_to_analyse,
+    whole_number,
+)  # fmt: skip
 from pakus.errors import ParameterError
 from pakus.reference import milestones
 
@@ -26,6 +36,47 @@ def test_rule_a_bool_is_not_a_whole_number():
     with pytest.raises(ParameterError, match=r"min_corroboration: 2\.0 must be a whole number"):
         sources.check_parameters("c", 2.0, "all", ["a"])
     assert whole_number("window", 3) == 3
+
+
+def _notebook(tmp_path):
+    nb = nbformat.v4.new_notebook(
+        metadata={"kernelspec": {"name": "python3", "language": "python", "display_name": "P"}}
+    )
+    nb.cells = [
+        nbformat.v4.new_code_cell('corpus = "data/raw"\nwindow = 2', metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("%matplotlib inline\nimport json\ntable = {}\nfor row in []:\n    pass"),
+    ]  # fmt: skip
+    path = tmp_path / "nb.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def test_rule_a_name_the_notebook_does_not_declare_or_bind_is_an_unknown_parameter(tmp_path):
+    path = _notebook(tmp_path)
+    assert declared_parameters(path) == ["corpus", "window"]
+    ok = {"corpus": "c", "window": 3, "table": {}, "row": "x", "json": json, "In": [], "_": 1}
+    with notebook_parameters(str(path), ok):
+        pass
+    with (
+        pytest.raises(ParameterError, match=r"^nb.ipynb: unknown parameter\(s\) 'windw'; its "
+                      r"parameters are corpus, window$"),
+        notebook_parameters(str(path), {**ok, "windw": 3}),
+    ):  # fmt: skip
+        pass
+    with pytest.raises(ParameterError, match=r"nb\.ipynb: unknown parameter"):
+        check_parameter_names(path, ["corpus", "windw"])
+    check_parameter_names(path, ["window"])
+
+
+def test_rule_a_bad_value_names_the_notebook_and_the_parameter(tmp_path):
+    path = _notebook(tmp_path)
+    with (
+        pytest.raises(ParameterError, match=r"^nb.ipynb: window: True must be a whole number"),
+        notebook_parameters(str(path), {"window": True}),
+    ):
+        whole_number("window", True)
+    with pytest.raises(ParameterError, match=r"^figures: '' must be a folder name"):
+        folder_name("figures", "")
 
 
 def test_coalitions_are_checked_and_read():

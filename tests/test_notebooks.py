@@ -1,12 +1,16 @@
 """The notebooks, executed by papermill with their default and alternative parameters."""
 
 import json
+import re
 from pathlib import Path
 
 import nbformat
+import papermill
 import pytest
 from papermill.exceptions import PapermillExecutionError
 
+from pakus.analysis.checks import check_parameter_names, declared_parameters
+from pakus.errors import ParameterError
 from pakus.reports import execute
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,6 +60,11 @@ def test_notebook_follows_the_template(name):
     assert len(tagged) == 1
     after = nb.cells[tagged[0] + 2]
     assert "check_parameters" in after.source  # derived values are checked right after
+    # ... in the one checking block, which names the notebook, and every parameter is checked
+    assert f'with notebook_parameters("{name}.ipynb", globals()):' in after.source
+    block = after.source.split("notebook_parameters(", 1)[1]
+    for parameter in declared_parameters(NOTEBOOKS / f"{name}.ipynb"):
+        assert re.search(rf"\b{parameter}\b", block), parameter
     assert not any(c.source.startswith("%%") for c in nb.cells if c.cell_type == "code")
     assert all(c.get("outputs") is not None for c in nb.cells if c.cell_type == "code")
     assert any("corpus" in line for line in nb.cells[tagged[0]].source.splitlines())
@@ -124,8 +133,34 @@ def test_ct_one_group(tmp_path):
 def test_bad_parameters_fail_in_the_checking_cell(tmp_path, name, parameters, message):
     with pytest.raises(PapermillExecutionError) as err:
         run(tmp_path, name, **parameters)
-    assert message in str(err.value)
+    assert f"{name}.ipynb: {message}" in str(err.value)  # the notebook, the parameter, why
     assert err.value.ename == "ParameterError"
+
+
+def test_runs_json_sets_only_declared_parameters():
+    for name, sets in RUNS.items():
+        for parameters in sets.values():
+            check_parameter_names(NOTEBOOKS / f"{name}.ipynb", parameters)
+
+
+def test_a_misspelt_parameter_name_is_an_error_before_the_run(tmp_path):
+    with pytest.raises(ParameterError) as err:
+        run(tmp_path, "02_aid_history", programes=["IMET"])
+    assert str(err.value).startswith("02_aid_history.ipynb: unknown parameter(s) 'programes'; ")
+    assert "its parameters are corpus, programmes, start, end" in str(err.value)
+    assert not (tmp_path / "02_aid_history.ipynb").exists()
+
+
+def test_a_misspelt_parameter_name_stops_papermill_called_directly(tmp_path):
+    # papermill itself only warns ("Passed unknown parameter"); the checking cell stops
+    with pytest.raises(PapermillExecutionError) as err:
+        papermill.execute_notebook(
+            str(NOTEBOOKS / "03_counterterrorism_convergence.ipynb"), str(tmp_path / "out.ipynb"),
+            parameters={"group": "TTP"}, cwd=str(NOTEBOOKS), kernel_name="python3",
+            progress_bar=False,
+        )  # fmt: skip
+    assert err.value.ename == "ParameterError"
+    assert "03_counterterrorism_convergence.ipynb: unknown parameter(s) 'group'" in str(err.value)
 
 
 def test_a_corpus_of_ones_own(tmp_path, corpus_copy):

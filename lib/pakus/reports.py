@@ -15,6 +15,8 @@ import json
 import sys
 from pathlib import Path
 
+from pakus.analysis.checks import check_parameter_names
+from pakus.errors import ParameterError
 from pakus.reference import project_root
 
 CELL_TIMEOUT = 600
@@ -30,8 +32,14 @@ def runs(root: Path) -> dict[str, dict[str, dict]]:
 
 
 def execute(notebook: Path, output: Path, parameters: dict, cwd: Path) -> None:
-    """Run one notebook with papermill (absolute paths, kernel ``python3``, a cell timeout)."""
+    """Run one notebook with papermill (absolute paths, kernel ``python3``, a cell timeout).
+
+    Raises ParameterError, before any cell runs, naming the notebook and any parameter it
+    does not declare (``pakus.analysis.checks.check_parameter_names``); a bad value stops the
+    notebook's checking cell (PapermillExecutionError whose ``ename`` is ParameterError)."""
     import papermill as pm
+
+    check_parameter_names(notebook, parameters)
 
     pm.execute_notebook(
         str(notebook.resolve()),
@@ -65,6 +73,13 @@ def main(argv: list[str] | None = None) -> int:
     if not plan:
         print("no notebooks to run (notebooks/runs.json is missing or empty)")
         return 0
+    try:  # every run's names, before the first notebook runs for minutes
+        for name, sets in plan.items():
+            for parameters in sets.values():
+                check_parameter_names(notebooks / f"{name}.ipynb", parameters)
+    except ParameterError as err:
+        print(f"notebooks/runs.json: {err}", file=sys.stderr)
+        return 2
     out = (args.out or root / "reports").resolve()
     out.mkdir(parents=True, exist_ok=True)
     for name, sets in plan.items():
