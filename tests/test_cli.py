@@ -34,6 +34,22 @@ def test_help_explains_each_command():
     assert "--corpus" in pakus("build", "--help").stdout
 
 
+@pytest.mark.parametrize(
+    ("command", "given"), [("build", []), ("extract", ["a.txt"]), ("add", ["a.pdf"]),
+                           ("export", ["polecat"])],
+)  # fmt: skip
+def test_an_unknown_option_is_the_subcommands_error_with_its_usage(command, given, capsys):
+    from pakus.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main([command, *given, "--frobnicate"])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2
+    assert err.startswith(f"usage: pakus {command} [-h]")
+    assert err.rstrip().endswith(f"pakus {command}: error: unrecognized arguments: --frobnicate")
+    assert "COMMAND" not in err  # not the top-level usage
+
+
 def test_extract_prints_the_json_lines_contract(tmp_path):
     story = tmp_path / "story.txt"
     story.write_text(

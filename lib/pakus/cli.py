@@ -75,13 +75,25 @@ def _seconds(value: str) -> float:
     return seconds
 
 
+class _Command(argparse.ArgumentParser):
+    """A subcommand's parser: an argument it does not know is its own error, shown with its
+    own usage (``pakus build: error: unrecognized arguments: --frobnicate``), where argparse
+    would pass it up to ``pakus``'s and show the top-level usage."""
+
+    def parse_known_args(self, args=None, namespace=None):
+        namespace, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return namespace, extras
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="pakus",
         description="Sourced, normalised facts about US–Pakistan security relations.",
     )
     p.add_argument("--version", action="version", version=f"pakus {__version__}")
-    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Command)
 
     ex = sub.add_parser(
         "extract",
