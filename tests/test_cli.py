@@ -50,6 +50,31 @@ def test_an_unknown_option_is_the_subcommands_error_with_its_usage(command, give
     assert "COMMAND" not in err  # not the top-level usage
 
 
+def test_build_summary_counts_refused_rows_and_names_their_files(tmp_path):
+    corpus = tmp_path / "mine"
+    corpus.mkdir()
+    for name in ("a", "b", "c"):
+        (corpus / f"{name}.txt").write_text("The United States suspended aid to Pakistan.\n")
+    (corpus / "d.txt").write_bytes(b"\x00\x01binary")
+    (corpus / "corpus.csv").write_text(
+        "id,file,title,outlet,author,published,published_basis\n"
+        "a,a.txt,A,Dawn,,2018-01-05,dateline\n"
+        "b,b.txt,B,Dawn,,2018-13-45,\n"  # two bad cells: one row refused
+        "c,c.txt,C,Dawn,,2018-01-05,dateline,\n"  # a trailing comma
+        "d,d.txt,D,Dawn,,2018-01-05,dateline\n"  # a row that is fine, a file that is not
+    )
+    run = pakus("build", "--corpus", str(corpus), "--out", str(tmp_path / "out"))
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "built 1 document(s)" in run.stdout
+    assert "2 corpus.csv row(s) refused, so b.txt, c.txt not built; " in run.stdout
+    assert "1 document(s) skipped (d.txt)" in run.stdout
+    skipped = [line for line in run.stderr.splitlines() if line.startswith("pakus build: skipped")]
+    assert len(skipped) == 3  # one line per refused row or skipped document
+    (b_line,) = [line for line in skipped if "(its file b.txt is not built)" in line]
+    assert "column 'published': '2018-13-45'" in b_line and "column 'published_basis'" in b_line
+    assert any("(its file c.txt is not built)" in line for line in skipped)
+
+
 def test_extract_prints_the_json_lines_contract(tmp_path):
     story = tmp_path / "story.txt"
     story.write_text(

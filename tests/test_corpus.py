@@ -71,6 +71,20 @@ def test_bad_metadata_cell_names_file_row_and_column_and_others_still_load(corpu
     assert "001_151ebe38f56b1ce4" not in {d.id for d in corpus.documents}
 
 
+def test_rule_a_refused_row_is_counted_once_per_problem_and_names_its_file(corpus_copy):
+    # an impossible date with no basis: two problems, not one per column of the row
+    _rewrite_row(corpus_copy, "001_151ebe38f56b1ce4", "published", "2021-13")
+    _rewrite_row(corpus_copy, "001_151ebe38f56b1ce4", "published_basis", "")
+    corpus = load_corpus(corpus_copy)
+    row = [p for p in corpus.skipped if p.row == 2]
+    assert sorted(p.message.split(":")[0] for p in row) == [
+        "row 2, column 'published'",
+        "row 2, column 'published_basis'",
+    ]
+    assert {p.file for p in row} == {"001_151ebe38f56b1ce4.txt"}
+    assert len(corpus.documents) == 4
+
+
 def test_duplicate_ids_are_reported(corpus_copy):
     _rewrite_row(corpus_copy, "001_151ebe38f56b1ce4", "id", "000_77a1b7f1c87fe9cc")
     corpus = load_corpus(corpus_copy)

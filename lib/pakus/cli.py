@@ -273,6 +273,52 @@ def _extract(args: argparse.Namespace) -> int:
     return status
 
 
+def _refused_rows(problems) -> dict[tuple[str, int], list]:
+    """The skipped problems of ``corpus.csv`` rows, by (file of the table, row number)."""
+    rows: dict[tuple[str, int], list] = {}
+    for p in problems:
+        if p.skipped and p.row is not None:
+            rows.setdefault((p.path, p.row), []).append(p)
+    return rows
+
+
+def problem_lines(problems) -> list[str]:
+    """One line per skipped document or refused ``corpus.csv`` row (its problems joined, and
+    the file the row names, which is not built), and one per note: ``skipped: PATH: …``."""
+    lines, done = [], set()
+    refused = _refused_rows(problems)
+    for p in problems:
+        if p.skipped and p.row is not None:
+            if (p.path, p.row) in done:
+                continue
+            done.add((p.path, p.row))
+            group = refused[(p.path, p.row)]
+            file = next((q.file for q in group if q.file), "")
+            also = f" (its file {file} is not built)" if file else ""
+            lines.append(f"skipped: {p.path}: {'; '.join(q.message for q in group)}{also}")
+        else:
+            lines.append(f"{'skipped' if p.skipped else 'note'}: {p}")
+    return lines
+
+
+def skipped_summary(skipped) -> str:
+    """The summary's count of what was left out: refused ``corpus.csv`` rows (rows, not
+    problems: a row with two bad cells is one) with the files they name, then the other
+    documents skipped (unreadable, over the time budget, …) with theirs."""
+    refused = _refused_rows(skipped)
+    others = [p for p in skipped if p.row is None]
+    if not refused and not others:
+        return "0 skipped"
+    parts = []
+    if refused:
+        files = [next((q.file for q in g if q.file), f"row {r}") for (_, r), g in refused.items()]
+        parts.append(f"{len(refused)} corpus.csv row(s) refused, so {', '.join(files)} not built")
+    if others:
+        names = [Path(p.path).name for p in others]
+        parts.append(f"{len(others)} document(s) skipped ({', '.join(names)})")
+    return "; ".join(parts) + ", each listed on stderr with its problem"
+
+
 def _build(args: argparse.Namespace) -> int:
     from pakus.build import build, default_out
     from pakus.runner import DEFAULT_BUDGET_S
@@ -292,9 +338,8 @@ def _build(args: argparse.Namespace) -> int:
     except OSError as err:
         print(f"pakus build: {err.filename or args.out}: {err.strerror or err}", file=sys.stderr)
         return 1
-    for problem in result.corpus.problems:
-        label = "skipped" if problem.skipped else "note"
-        print(f"pakus build: {label}: {problem}", file=sys.stderr)
+    for line in problem_lines(result.corpus.problems):
+        print(f"pakus build: {line}", file=sys.stderr)
     if not args.quiet:
         n, t = result.rows, result.tables
         print(
@@ -303,7 +348,7 @@ def _build(args: argparse.Namespace) -> int:
             f"{n['amounts']} amounts, {n['counts']} counts, {n['events']} events; "
             f"{n['facts']} facts ({int(t['facts']['corroborated'].sum())} corroborated), "
             f"{t['conflicts']['fact_id'].nunique()} with conflicting sources, {n['flags']} flags; "
-            f"{len(result.corpus.skipped)} skipped; {result.cache_hits} from the cache"
+            f"{skipped_summary(result.corpus.skipped)}; {result.cache_hits} from the cache"
         )
     corrections = result.tables.get("corrections")
     for c in corrections.itertuples() if corrections is not None else ():

@@ -49,11 +49,17 @@ class Document:
 
 @dataclass(frozen=True)
 class Problem:
-    """Something that kept a document (or a metadata row) out of the corpus, or a caution."""
+    """Something that kept a document (or a metadata row) out of the corpus, or a caution.
+
+    For a row of ``corpus.csv`` that is refused, ``row`` is its number (1 = the first data
+    row, as the message says) and ``file`` the document file it names (``""`` if none), so
+    that a summary can count refused rows, not problems, and name their files."""
 
     path: str
     message: str
     skipped: bool = True
+    row: int | None = None
+    file: str = ""
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
@@ -317,7 +323,7 @@ def read_metadata(csv_path: Path) -> Metadata:
         problems.append(Problem(str(csv_path), (
             f"row {record.row + 1}, column '{column}': not readable as CSV (line "
             f"{record.line}: {record.error}; an unclosed quote?); the other rows are read"
-        )))  # fmt: skip
+        ), row=record.row + 1, file=cells[1]))  # fmt: skip
     for row, record in records:
         cells = [record[i].strip() if i < len(record) else "" for i in where]
         ids.setdefault(cells[0], row)
@@ -328,12 +334,12 @@ def read_metadata(csv_path: Path) -> Metadata:
                 f"row {row + 1}, column {len(header) + 1} (after the last column, "
                 f"'{header[-1]}'): {extra} field(s) more than the header has "
                 f"({record[len(header)]!r}{', …' if extra > 1 else ''}; a trailing comma?)"
-            )))  # fmt: skip
+            ), row=row + 1, file=cells[1]))  # fmt: skip
         elif len(record) < len(header):
             problems.append(Problem(str(csv_path), (
                 f"row {row + 1}, column '{header[len(record)]}': missing "
                 f"({len(record)} field(s) where the header has {len(header)})"
-            )))  # fmt: skip
+            ), row=row + 1, file=cells[1]))  # fmt: skip
         else:
             good[row] = cells
     table = pd.DataFrame.from_dict(good, orient="index", columns=columns, dtype=str)
@@ -354,7 +360,9 @@ def validate_rows(table: pd.DataFrame, source: str) -> tuple[pd.DataFrame, list[
     index being row numbers, 0 = the first data row) against ``corpus_schema()``.
 
     Returns the valid rows and one Problem per bad cell, naming ``source``, the row
-    (1-based), the column and what is wrong; a row with a bad cell is left out.
+    (1-based), the column and what is wrong, with the row's ``file``; a row with a bad cell
+    is left out. The check across columns (a published date needs ``published_basis``),
+    which pandera reports on every column of the row, is one problem, in ``published_basis``.
     """
     from pakus._pandera import SchemaErrors
 
@@ -363,6 +371,7 @@ def validate_rows(table: pd.DataFrame, source: str) -> tuple[pd.DataFrame, list[
         corpus_schema().validate(table, lazy=True)
     except SchemaErrors as err:
         bad_rows: set[int] = set()
+        seen: set[tuple[int, str, str]] = set()
         cases = err.failure_cases.sort_values(["index", "column"], na_position="first")
         for case in cases.itertuples():
             if pd.isna(case.index):
@@ -373,11 +382,16 @@ def validate_rows(table: pd.DataFrame, source: str) -> tuple[pd.DataFrame, list[
             if "field_uniqueness" in check or check == "unique":
                 what = "duplicate value"
             elif check.startswith("<lambda>") or "published_basis" in check:
-                what = "say what fixes the published date"
+                what, column = "say what fixes the published date", "published_basis"
             else:
                 what = check
+            if (row, column, what) in seen:
+                continue
+            seen.add((row, column, what))
             value = table.at[row, column] if column in table.columns else ""
-            problems.append(Problem(source, f"row {row + 1}, column '{column}': {value!r}: {what}"))
+            file = table.at[row, "file"] if "file" in table.columns else ""
+            problems.append(Problem(source, f"row {row + 1}, column '{column}': {value!r}: {what}",
+                                    row=row + 1, file=str(file)))  # fmt: skip
             bad_rows.add(row)
         table = table.drop(index=sorted(bad_rows))
     return table, problems
