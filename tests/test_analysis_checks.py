@@ -214,6 +214,27 @@ def test_rule_milestone_programme_comes_from_the_aid_tables_rule(tmp_path):
     assert check.loc[0, "status"] == "contradicted" and check.loc[0, "shared"] == "PROG.IMET"
 
 
+def test_a_researchers_milestones_table_is_read_and_checked(tmp_path):
+    own = tmp_path / "my_milestones.csv"
+    own.write_text(  # no direction columns: either direction between the two states
+        "date,date_end,precision,what,plover_type,source,note\n"
+        "2019-12,,month,Training programme resumed,COOPERATE,my notes,\n"
+    )
+    table = context.check_milestones(str(own))
+    assert list(table["source_country"]) == [""] and table.loc[0, "first_day"].month == 12
+    resumed = _event(type="COOPERATE", date="2019-12-19", precision="day", countries="USA;PAK",
+                     source_country="USA", target_country="PAK", quote="Washington resumed")  # fmt: skip
+    check = context.compare_milestones(pd.DataFrame([resumed]), table=table)
+    assert check.loc[0, "status"] == "confirmed" and check.loc[0, "direction"] == "either"
+    assert context.check_milestones("") is None  # the reference table
+    own.write_text(own.read_text().replace("COOPERATE", "FRIENDSHIP"))
+    with pytest.raises(ParameterError, match=r"milestones: .*my_milestones.csv: row 1, column "
+                       r"'plover_type': 'FRIENDSHIP'"):  # fmt: skip
+        context.check_milestones(str(own))
+    with pytest.raises(ParameterError, match=r"milestones: 'nowhere.csv' is not a CSV file"):
+        context.check_milestones("nowhere.csv")
+
+
 def test_findings_are_safe_for_mathjax():
     assert report.markdown_safe("from $450 million to $1.5 billion") == (
         "from \\$450 million to \\$1.5 billion"

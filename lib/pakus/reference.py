@@ -47,11 +47,20 @@ def reference_dir() -> Path:
     return Path(str(files("pakus").joinpath("data", "reference")))
 
 
+def table_path(name: str, folder: Path | None = None) -> Path:
+    """``<name>.csv`` in ``folder`` (default the reference folder); ``folder`` itself when it
+    is a CSV file (a researcher's own table in the layout of ``<name>.csv``)."""
+    if folder is not None and Path(folder).suffix.lower() == ".csv":
+        return Path(folder)
+    return (folder or reference_dir()) / f"{name}.csv"
+
+
 def read_table(name: str, folder: Path | None = None) -> pd.DataFrame:
-    """Read ``<name>.csv`` from the reference folder as strings (empty cells are ``""``)."""
+    """Read ``<name>.csv`` from the reference folder (or the CSV file ``folder``:
+    ``table_path``) as strings (empty cells are ``""``)."""
     import pandas as pd
 
-    path = (folder or reference_dir()) / f"{name}.csv"
+    path = table_path(name, folder)
     table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     if "source" in table.columns and (table["source"].str.strip() == "").any():
         bad = table.index[table["source"].str.strip() == ""].tolist()
@@ -199,7 +208,7 @@ def load_series(name: str, folder: Path | None = None) -> pd.DataFrame:
 
     from pakus._pandera import SchemaErrors
 
-    path = (folder or reference_dir()) / f"{name}.csv"
+    path = table_path(name, folder)
     table = read_table(name, folder)
     for column in ("fy_first", "fy_last"):
         if column in table:
@@ -223,7 +232,7 @@ def load_series(name: str, folder: Path | None = None) -> pd.DataFrame:
 
 def milestones(folder: Path | None = None) -> pd.DataFrame:
     """The milestones (``milestones.csv`` of ``folder``, default the package's reference
-    tables) with ``first_day`` and ``last_day`` (Timestamps: the days their date covers, to
+    tables, or the CSV file ``folder`` in its layout) with ``first_day`` and ``last_day`` (Timestamps: the days their date covers, to
     ``date_end`` for a span) and their PLOVER ``intensity``. ``source_country`` and
     ``target_country`` (ISO 3166 alpha-3 of the acting and the acted-on state) may be left out
     of a researcher's table: they are then empty, i.e. either direction. Raises ValueError

@@ -6,6 +6,7 @@ never an input of extraction.
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import pandas as pd
 
@@ -13,9 +14,10 @@ from pakus.analysis.aid import programmes_of
 from pakus.analysis.dyads import with_coalitions
 from pakus.analysis.facts import dated_events, split
 from pakus.dates import PartialDate, fiscal_year_of
+from pakus.errors import ParameterError
 from pakus.extract import extract_text
 from pakus.reconcile import ProgrammeIndex
-from pakus.reference import load_series, milestones
+from pakus.reference import load_series, milestones, project_root
 
 SINGLE_YEAR_PROGRAMMES = ("FMF", "IMET", "CSF", "ESF", "PCF/PCCF")
 MILESTONE_WINDOW_DAYS = 548
@@ -198,6 +200,29 @@ def compare_milestones(events: pd.DataFrame, start: PartialDate | None = None,
     out = pd.DataFrame(rows, columns=MILESTONE_COLUMNS)
     out["gap_days"] = out["gap_days"].astype("Int64")
     return out
+
+
+def check_milestones(value: object) -> pd.DataFrame | None:
+    """The ``milestones`` parameter: ``""`` (or None) for the reference table, else a
+    researcher's own CSV file in the layout of ``milestones.csv`` (``source_country`` and
+    ``target_country`` optional), as given or relative to the project, read and validated
+    with ``pakus.reference.milestones``. ParameterError naming the parameter, the file and,
+    for a bad cell, its row and column."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str | Path):
+        raise ParameterError(f"milestones: {value!r} must be the path of a CSV file, or empty")
+    path = Path(value)
+    path = path if path.is_file() else project_root() / path
+    if not path.is_file() or path.suffix.lower() != ".csv":
+        raise ParameterError(
+            f"milestones: {str(value)!r} is not a CSV file (give a table in the layout of "
+            "data/reference/milestones.csv, or empty for the reference milestones)"
+        )
+    try:
+        return milestones(path)
+    except (ValueError, KeyError) as err:
+        raise ParameterError(f"milestones: {err}") from None
 
 
 def milestone_index(start: int = 1947, end: int = 2024) -> tuple[pd.DataFrame, pd.DataFrame]:
