@@ -2,6 +2,7 @@
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import nbformat
@@ -12,6 +13,7 @@ from papermill.exceptions import PapermillExecutionError
 from pakus.analysis.checks import check_parameter_names, declared_parameters
 from pakus.errors import ParameterError
 from pakus.reports import execute
+from pakus.reports import main as reports_main
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -141,6 +143,19 @@ def test_runs_json_sets_only_declared_parameters():
     for name, sets in RUNS.items():
         for parameters in sets.values():
             check_parameter_names(NOTEBOOKS / f"{name}.ipynb", parameters)
+
+
+def test_a_misspelt_name_in_runs_json_stops_the_reports_before_any_run(tmp_path, monkeypatch,
+                                                                      capsys):  # fmt: skip
+    (tmp_path / "notebooks").mkdir()
+    shutil.copy(NOTEBOOKS / "02_aid_history.ipynb", tmp_path / "notebooks")
+    runs = {"02_aid_history": {"default": {}, "imet": {"programme": "IMET"}}}
+    (tmp_path / "notebooks" / "runs.json").write_text(json.dumps(runs))
+    monkeypatch.setenv("PAKUS_ROOT", str(tmp_path))
+    assert reports_main(["--out", str(tmp_path / "reports")]) == 2
+    err = capsys.readouterr().err
+    assert "notebooks/runs.json: 02_aid_history.ipynb: unknown parameter(s) 'programme'" in err
+    assert not list((tmp_path / "reports").glob("*.ipynb"))  # not even the default run
 
 
 def test_a_misspelt_parameter_name_is_an_error_before_the_run(tmp_path):
