@@ -121,6 +121,11 @@ def test_ct_one_group(tmp_path):
             "programmes: unknown value(s) 'Marshall Plan'",
         ),
         (
+            "02_aid_history",
+            {"milestones": "no/such.csv"},
+            "milestones: 'no/such.csv' is not a CSV file",
+        ),
+        (
             "03_counterterrorism_convergence",
             {"groups": ["Hamas"]},
             "groups: unknown value(s) 'Hamas'",
@@ -192,6 +197,19 @@ def test_reference_layers_switch(tmp_path):
     assert "reference milestones in the period, the corpus confirms" in on
     # the CRS table is shown, with CSF withheld in FY2017 and FY2018
     assert "FY2017" in on and "FY2017" not in off
+
+
+def test_a_researchers_own_milestones_are_compared_by_the_same_rule(tmp_path):
+    own = tmp_path / "mine.csv"
+    own.write_text(
+        "date,date_end,precision,what,plover_type,source_country,target_country,source,note\n"
+        "2019-12,,month,Training resumed,COOPERATE,USA,PAK,my notes,\n"
+        "2019-12,,month,Pakistan resumed training,COOPERATE,PAK,USA,my notes,\n"
+    )
+    text = outputs_text(run(tmp_path, "02_aid_history", milestones=str(own)))
+    # the corpus tells the US resumption of IMET in December 2019, not a Pakistani one
+    assert "Of **2** milestones of your table in the period, the corpus confirms **1**" in text
+    assert "Confirmed: Training resumed (2019-12)." in text
 
 
 def test_reference_layer_must_be_a_flag(tmp_path):

@@ -239,14 +239,15 @@ def milestone_index(start: int = 1947, end: int = 2024) -> tuple[pd.DataFrame, p
     return table.reset_index(), ms.reset_index(drop=True)
 
 
-def milestone_findings(check: pd.DataFrame) -> str:
-    """One sentence on how far the corpus covers the reference milestones of the period."""
+def milestone_findings(check: pd.DataFrame, what: str = "reference milestones") -> str:
+    """One sentence on how far the corpus covers the milestones of the period (``what``: how
+    to call them, e.g. "milestones of your table")."""
     if check.empty:
-        return "No reference milestone falls in the chosen period."
+        return f"None of the {what} falls in the chosen period."
     counts = check["status"].value_counts()
     confirmed = check[check["status"] == "confirmed"]
     text = (
-        f"Of **{len(check)}** reference milestones in the period, the corpus confirms "
+        f"Of **{len(check)}** {what} in the period, the corpus confirms "
         f"**{counts.get('confirmed', 0)}**, contradicts **{counts.get('contradicted', 0)}** and "
         f"does not cover **{counts.get('not covered', 0)}**."
     )
