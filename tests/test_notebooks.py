@@ -121,6 +121,11 @@ def test_ct_one_group(tmp_path):
             "programmes: unknown value(s) 'Marshall Plan'",
         ),
         (
+            "01_bilateral_cycles",
+            {"corpus": "no/such/folder"},
+            "corpus: 'no/such/folder' is not a folder",
+        ),
+        (
             "02_aid_history",
             {"milestones": "no/such.csv"},
             "milestones: 'no/such.csv' is not a CSV file",

@@ -109,7 +109,10 @@ def compare_milestones(events: pd.DataFrame, start: PartialDate | None = None,
     dates meet [``start``, ``end``]. ``events``: the events table; only events told as done
     (asserted, not negated) with a date count. An event's sides are its ``source_country``
     and ``target_country``, with ``coalitions`` members counted for their side (a NATO strike
-    is a US-side strike: ``pakus.analysis.dyads.with_coalitions``). The rule:
+    is a US-side strike: ``pakus.analysis.dyads.with_coalitions``). Dates on both sides are ISO
+    8601 at their precision (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``; a milestone may end at
+    ``date_end``), each standing for its span of days; distances are whole days between the
+    two spans (``gap_days``). The rule:
 
     - an event *matches* a milestone when it has the milestone's PLOVER type
       (``plover_type``), no side of it contradicts the milestone's direction, and either its
