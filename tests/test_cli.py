@@ -70,9 +70,9 @@ def test_build_summary_counts_refused_rows_and_names_their_files(tmp_path):
     assert "1 document(s) skipped (d.txt)" in run.stdout
     skipped = [line for line in run.stderr.splitlines() if line.startswith("pakus build: skipped")]
     assert len(skipped) == 3  # one line per refused row or skipped document
-    (b_line,) = [line for line in skipped if "(its file b.txt is not built)" in line]
+    (b_line,) = [line for line in skipped if "(its file b.txt is left out)" in line]
     assert "column 'published': '2018-13-45'" in b_line and "column 'published_basis'" in b_line
-    assert any("(its file c.txt is not built)" in line for line in skipped)
+    assert any("(its file c.txt is left out)" in line for line in skipped)
 
 
 def test_extract_prints_the_json_lines_contract(tmp_path):

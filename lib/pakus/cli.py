@@ -231,8 +231,8 @@ def _export(args: argparse.Namespace) -> int:
         print(f"pakus export: cannot write {out}: {err.strerror or err}", file=sys.stderr)
         return 1
     print(f"wrote {len(frame)} events in the POLECAT layout to {out}")
-    for problem in corpus.skipped:
-        print(f"pakus export: skipped: {problem}", file=sys.stderr)
+    for line in problem_lines(corpus.skipped):
+        print(f"pakus export: {line}", file=sys.stderr)
     return 1 if corpus.skipped else 0
 
 
@@ -284,7 +284,7 @@ def _refused_rows(problems) -> dict[tuple[str, int], list]:
 
 def problem_lines(problems) -> list[str]:
     """One line per skipped document or refused ``corpus.csv`` row (its problems joined, and
-    the file the row names, which is not built), and one per note: ``skipped: PATH: …``."""
+    the file the row names, which is left out), and one per note: ``skipped: PATH: …``."""
     lines, done = [], set()
     refused = _refused_rows(problems)
     for p in problems:
@@ -294,7 +294,7 @@ def problem_lines(problems) -> list[str]:
             done.add((p.path, p.row))
             group = refused[(p.path, p.row)]
             file = next((q.file for q in group if q.file), "")
-            also = f" (its file {file} is not built)" if file else ""
+            also = f" (its file {file} is left out)" if file else ""
             lines.append(f"skipped: {p.path}: {'; '.join(q.message for q in group)}{also}")
         else:
             lines.append(f"{'skipped' if p.skipped else 'note'}: {p}")
