@@ -200,6 +200,8 @@ def test_reference_layers_switch(tmp_path):
     off = outputs_text(run(tmp_path, "02_aid_history", reference_layers=False))
     assert "reference layers switched off" in off and "reference layers switched off" not in on
     assert "reference milestones in the period, the corpus confirms" in on
+    # the resumption the aid table shows (IMET, 2019-12) confirms the milestone that tells it
+    assert "IMET resumption approved (2019-12)" in on.split("Confirmed: ", 1)[1]
     # the CRS table is shown, with CSF withheld in FY2017 and FY2018
     assert "FY2017" in on and "FY2017" not in off
 
