@@ -393,6 +393,8 @@ def validate_rows(table: pd.DataFrame, source: str) -> tuple[pd.DataFrame, list[
             problems.append(Problem(source, f"row {row + 1}, column '{column}': {value!r}: {what}",
                                     row=row + 1, file=str(file)))  # fmt: skip
             bad_rows.add(row)
+        order = {c: i for i, c in enumerate(table.columns)}  # a row's problems in column order
+        problems.sort(key=lambda p: (p.row, order.get(p.message.split("'")[1], len(order))))
         table = table.drop(index=sorted(bad_rows))
     return table, problems
 
