@@ -2,7 +2,7 @@
 
     python benchmarks/extraction_quality.py [--per-document]
 
-Eight sets, reported separately: the development set (the five seed documents in data/raw,
+Nine sets, reported separately: the development set (the five seed documents in data/raw,
 which the extractor was developed against); the held-out set (tests/documents, news-style
 documents about other episodes, written and annotated before the extractor was run on them,
 then used for error analysis); the blind set (tests/blind, written and annotated after that
@@ -19,7 +19,11 @@ sets above uses, 1980s–2020s, written and annotated on 2026-12-01 before pakus
 then open to study: its errors are meant to be read, and it is listed per document); and the
 second judge real-text set (tests/realtext_judge2: twenty paraphrases of published articles from
 outlets none of the sets above uses, 1980–2025, written and annotated on 2026-12-01 and committed
-before pakus was run on them; like the judge set, reported as a whole and never per document).
+before pakus was run on them; like the judge set, reported as a whole and never per document); and
+the second study real-text set (tests/realtext_study2: twenty paraphrases of published articles
+of even years, 1990s–2020s, from outlets none of the sets above uses, written and annotated on
+2026-12-01, each batch's gold committed before pakus was run on it; like the study set, open to
+study and listed per document).
 Scores are micro-averaged over documents; matching rules are in pakus.evaluation. Per set: entity P/R/F1 and canonical-id accuracy, amount P/R/F1,
 dated-event P/R/F1 on events told as done, role accuracy (source and target both right, among
 matched events with annotated roles) and the statements wrongly reported as done (of those
@@ -51,6 +55,7 @@ SETS = {
     "real text, judge (tests/realtext_judge)": ROOT / "tests" / "realtext_judge",
     "real text, study (tests/realtext_study)": ROOT / "tests" / "realtext_study",
     "real text, judge 2 (tests/realtext_judge2)": ROOT / "tests" / "realtext_judge2",
+    "real text, study 2 (tests/realtext_study2)": ROOT / "tests" / "realtext_study2",
 }
 KINDS = ("entities", "amounts", "events")
 LABEL = {"entities": "entities", "amounts": "amounts", "events": "dated events"}
