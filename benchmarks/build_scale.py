@@ -66,11 +66,17 @@ sentences and change every synthetic document, making each scale measurement inc
 the ones before it."""
 
 
+def held_back(name: str) -> bool:
+    """A folder kept out of the pool: one of ``HELD_BACK``, or any later judge or study set
+    (``realtext_judge3``, ``realtext_study2`` …), for the same reasons."""
+    return name in HELD_BACK or name.startswith(("realtext_judge", "realtext_study"))
+
+
 def source_folders() -> list[Path]:
     """data/raw and every folder under tests/ that holds .txt documents, less ``HELD_BACK``."""
     folders = [ROOT / "data" / "raw"]
     found = {p.parent for p in (ROOT / "tests").rglob("*.txt")}
-    folders += sorted(f for f in found if f.name not in HELD_BACK)
+    folders += sorted(f for f in found if not held_back(f.name))
     return folders
 
 
