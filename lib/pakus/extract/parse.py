@@ -240,7 +240,7 @@ def _parse_missing(missing: list[str]) -> list[Any]:
     keys = [_shared_key(t) for t in missing]
     found = [store.get(k) for k in keys]
     todo = [t for t, data in zip(missing, found, strict=True) if data is None]
-    fresh = iter(list(nlp.pipe(todo, batch_size=BATCH_SIZE)))  # parsed before the lock
+    fresh = iter(list(nlp.pipe(todo, batch_size=BATCH_SIZE)) if todo else [])  # before the lock
     out = []
     with store.transact():
         for key, data in zip(keys, found, strict=True):
