@@ -95,7 +95,7 @@ def test_a_validated_corpus_csv_is_read_from_the_cache_while_its_bytes_are_uncha
     assert len(first.problems) == 1  # the bad id is reported from the cache as from the file
     calls = []
     real = corpus.read_metadata
-    corpus.read_metadata = lambda path, *validate: calls.append(path) or real(path, *validate)
+    corpus.read_metadata = lambda path: calls.append(path) or real(path)
     try:
         again = cache.metadata(csv)
         assert calls == [] and again.problems == expected.problems
@@ -106,39 +106,6 @@ def test_a_validated_corpus_csv_is_read_from_the_cache_while_its_bytes_are_uncha
     finally:
         corpus.read_metadata = real
         cache.close()
-
-
-def test_a_grown_corpus_csv_has_only_its_new_rows_validated(tmp_path, monkeypatch):
-    # rule (ExtractionCache.validate_new_rows): rows found valid by an earlier build are not
-    # validated again; the rows and problems are those of validating the whole table
-    import pakus.corpus as corpus
-
-    csv = tmp_path / "corpus.csv"
-    head = "id,file,title,outlet,author,published,published_basis\n"
-    rows = [f"d{i},d{i}.txt,T,O,,2011-05-0{i},dateline\n" for i in range(1, 6)]
-    csv.write_text(head + "".join(rows), encoding="utf-8")
-    cache = ExtractionCache(tmp_path / "cache")
-    sizes = []
-    real = corpus.validate_rows
-    monkeypatch.setattr(corpus, "validate_rows", lambda t, s: sizes.append(len(t)) or real(t, s))
-    try:
-        cache.metadata(csv)
-        # two rows added: one good, one with a date that does not exist
-        grown = [*rows, "e,e.txt,T,O,,2011-05-06,dateline\n", "f,f.txt,T,O,,2011-02-30,x\n"]
-        csv.write_text(head + "".join(grown), encoding="utf-8")
-        got = cache.metadata(csv)
-        # an id given twice: the whole table is validated (uniqueness is across rows)
-        csv.write_text(head + "".join([*grown, "d1,g.txt,T,O,,,\n"]), encoding="utf-8")
-        twice = cache.metadata(csv)
-    finally:
-        cache.close()
-    assert sizes == [5, 2, 8]
-    monkeypatch.setattr(corpus, "validate_rows", real)
-    for found, text in ((got, grown), (twice, [*grown, "d1,g.txt,T,O,,,\n"])):
-        csv.write_text(head + "".join(text), encoding="utf-8")
-        expected = corpus.read_metadata(csv)
-        assert found.problems == expected.problems and found.rows.equals(expected.rows)
-    assert len(got.rows) == 6 and [p.message.split(",")[0] for p in got.problems] == ["row 7"]
 
 
 def test_memo_without_a_cache_folder_computes_each_time():

@@ -288,13 +288,8 @@ def _csv_rows(
     return [h.strip() for h in header], rows, bad
 
 
-def read_metadata(
-    csv_path: Path,
-    validate: Callable[[pd.DataFrame, str], tuple[pd.DataFrame, list[Problem]]] | None = None,
-) -> Metadata:
-    """Read and validate ``corpus.csv`` (its cells with ``validate``, default
-    :func:`validate_rows`; ``pakus.cache.ExtractionCache.metadata`` gives one that skips
-    rows it validated before).
+def read_metadata(csv_path: Path) -> Metadata:
+    """Read and validate ``corpus.csv``.
 
     Rows with a bad cell, rows with more or fewer fields than the header, and rows the CSV
     parser cannot read (an unclosed quote) are left out of ``rows``; each is reported with
@@ -343,7 +338,7 @@ def read_metadata(
             good[row] = cells
     table = pd.DataFrame.from_dict(good, orient="index", columns=columns, dtype=str)
     table = table.reindex(columns=columns).astype(str)
-    rows, cell_problems = (validate or validate_rows)(table, str(csv_path))
+    rows, cell_problems = validate_rows(table, str(csv_path))
     problems += cell_problems
     problems.sort(key=lambda p: _row_number(p.message))
     return Metadata(rows, problems, frozenset(files), ids)
