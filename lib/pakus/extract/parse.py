@@ -15,7 +15,7 @@ Use:
 
 Each span is parsed on its own (a sentence), in batches with ``nlp.pipe``; parses are cached
 by the span's text, so a sentence told again (a reprint, a rebuilt corpus) is parsed once per
-process. A token's offset in the document is ``span_start + token.idx``.
+process (once per build where a build's local workers share their parses: ``share_parses``). A token's offset in the document is ``span_start + token.idx``.
 """
 
 from __future__ import annotations
@@ -197,6 +197,10 @@ space (``Doc.to_array``): what extraction reads (tags, lemmas, morphology, the t
 sentence starts), not the ``tok2vec`` tensor. 2 kB a sentence; written and read back in
 about 0.1 ms, where parsing it takes about 5 ms (``Doc.to_bytes`` took 0.6 ms each way)."""
 
+SHARED_LIMIT = 2**28
+"""Bytes the shared parses of one build may take on disk (256 MB, about 130,000 sentences);
+the earliest stored are dropped first (they are then parsed again where they recur)."""
+
 _SHARED: dict[str, Any] = {"folder": None, "pid": None, "store": None}
 
 
@@ -219,7 +223,8 @@ def _shared_store():
     if _SHARED["pid"] != os.getpid():  # a forked worker opens its own connection
         import diskcache
 
-        _SHARED.update(pid=os.getpid(), store=diskcache.Cache(_SHARED["folder"]))
+        store = diskcache.Cache(_SHARED["folder"], size_limit=SHARED_LIMIT)
+        _SHARED.update(pid=os.getpid(), store=store)
     return _SHARED["store"]
 
 
