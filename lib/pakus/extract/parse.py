@@ -254,9 +254,16 @@ def _parse_missing(missing: list[str]) -> list[Any]:
                 doc = next(fresh)
                 words = [t.text for t in doc]
                 spaces = [bool(t.whitespace_) for t in doc]
-                store.set(key, (words, spaces, doc.to_array(list(SHARED_ATTRS))))
+                # the arrays hold strings by their hashes: the strings go with them, for a
+                # process whose string store has not seen them (a lemma of a rare word)
+                strings = sorted(
+                    {x for t in doc for x in (t.lemma_, t.norm_, t.tag_, t.dep_, str(t.morph))}
+                )
+                store.set(key, (words, spaces, doc.to_array(list(SHARED_ATTRS)), strings))
             else:
-                words, spaces, array = data
+                words, spaces, array, strings = data
+                for string in strings:
+                    nlp.vocab.strings.add(string)
                 doc = Doc(nlp.vocab, words=words, spaces=spaces)
                 doc = doc.from_array(list(SHARED_ATTRS), array)
             out.append(doc)
