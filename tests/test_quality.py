@@ -75,6 +75,26 @@ REAL_TEXT_STUDY = ROOT / "tests" / "realtext_study"
 # diagnosed. Its floors are set after its first scoring.
 REAL_TEXT_JUDGE2 = ROOT / "tests" / "realtext_judge2"
 
+# The third judge real-text set (tests/realtext_judge3: 20 paraphrases of published articles of
+# odd years 1971-2025 from outlets none of the sets above uses, written and annotated on
+# 2026-12-01 and committed before pakus was run on them; its author ran only the loader) is
+# scored as a whole and never diagnosed. First scores (the session-start code c61338f, before
+# any change of that session): entities F1 0.898, amounts F1 1.000, dated events F1 0.447
+# (P 0.438, R 0.457), role accuracy 12 of 21, 5 of 30 not-done statements reported as done.
+REAL_TEXT_JUDGE3 = ROOT / "tests" / "realtext_judge3"
+
+# The second study real-text set (tests/realtext_study2: 20 paraphrases of published articles of
+# even years, 1986-2024, from outlets none of the sets above uses, written and annotated on
+# 2026-12-01 in batches of five, each batch's gold committed before pakus was run on it) is open
+# to study like the first. First scores (this branch at c61338f of main, after all the gold was
+# committed): entities F1 0.894, amounts F1 1.000, dated events F1 0.444 (P 0.433, R 0.456), role
+# accuracy 0.308 (8 of 26), 8 of 42 not-done statements reported as done; after omitted entity
+# spans were added, over-close wording rephrased and one document replaced (README): entities
+# 0.898, dated events 0.472, roles 8 of 25, 5 of 41. The floors sit a clear margin below, only so that a change
+# cannot quietly make this real text worse; they are NOT targets (issue 12: dated-event F1 and
+# role accuracy >= 0.80).
+REAL_TEXT_STUDY2 = ROOT / "tests" / "realtext_study2"
+
 
 @dataclass(frozen=True)
 class Floors:
@@ -109,9 +129,17 @@ REAL_TEXT_FLOORS = {
         REAL_TEXT_JUDGE2, 20, {"entities": 0.85, "amounts": 0.90, "events": 0.33},
         0.30, 10, 0.30, 25,
     ),
+    "third judge real text": Floors(
+        REAL_TEXT_JUDGE3, 20, {"entities": 0.85, "amounts": 0.90, "events": 0.35},
+        0.35, 12, 0.30, 25,
+    ),
     "study real text": Floors(
         REAL_TEXT_STUDY, 20, {"entities": 0.82, "amounts": 0.85, "events": 0.45},
         0.12, 15, 0.45, 30,
+    ),
+    "second study real text": Floors(
+        REAL_TEXT_STUDY2, 20, {"entities": 0.86, "amounts": 0.90, "events": 0.35},
+        0.20, 15, 0.30, 35,
     ),
 }  # fmt: skip
 """Role-accuracy target 0.80 (issue 12); not-done target: none reported as done."""
@@ -153,6 +181,8 @@ ROLE_ANNOTATED_REAL_TEXT = {
     "judge real text": (REAL_TEXT_JUDGE, 15, 30, 20),
     "study real text": (REAL_TEXT_STUDY, 20, 50, 30),
     "second judge real text": (REAL_TEXT_JUDGE2, 20, 35, 25),
+    "second study real text": (REAL_TEXT_STUDY2, 20, 50, 35),
+    "third judge real text": (REAL_TEXT_JUDGE3, 20, 40, 25),
 }
 
 
@@ -199,6 +229,8 @@ def test_every_annotated_document_has_an_annotation_file():
         REAL_TEXT_JUDGE,
         REAL_TEXT_STUDY,
         REAL_TEXT_JUDGE2,
+        REAL_TEXT_STUDY2,
+        REAL_TEXT_JUDGE3,
     ]:
         for doc in folder.glob("*.txt"):
             stem = doc.stem
