@@ -67,6 +67,7 @@ def event_mentions(
     rules, which read ``demonyms.csv`` themselves, and are actors of the parse (their
     country and sector)."""
     compounds = list(entities)
+    all_dates = list(dates)
     entities = [e for e in entities if e.method != "compound"]
     ent_starts = [e.start for e in entities]
     years = [(d, dating.agreements_year(text, d, entities, ent_starts)) for d in dates]
@@ -119,6 +120,7 @@ def event_mentions(
         out = one_telling(code_events(text, infos, out, compounds, lexicon, coding, issuer))
     dated = [d for d in dates if d.precision in DAY_MONTH_YEAR]
     out = dating.referred_back(text, out, dated, sentences, lexicon)
+    out = dating.dateline_lead(text, out, all_dates, sentences)
     return dating.same_time(text, out, sentences, lexicon)
 
 
@@ -157,7 +159,50 @@ def one_telling(events: list[EventMention]) -> list[EventMention]:
             actors=tuple(dict.fromkeys([*base.actors, *e.actors])),
             countries=tuple(dict.fromkeys([*base.countries, *e.countries])),
         )
-    return [merged.get(id(e), e) for e in events if id(e) not in drop]
+    out = [merged.get(id(e), e) for e in events if id(e) not in drop]
+    return _participle_restatements(out)
+
+
+_ADVERBIAL_PARTICIPLE = re.compile(r",\s+(?:(?:thus|thereby|effectively|so)\s+)?\Z")
+"""A comma (perhaps with a linking adverb) right before an -ing trigger: the trigger opens
+an adverbial participle clause on the clause before it."""
+
+
+def _participle_restatements(events: list[EventMention]) -> list[EventMention]:
+    """``events`` less those told by an adverbial participle clause that restates the event
+    of its own clause with the same type ("imposed sanctions on Pakistan in May, cutting off
+    all military and economic aid": one sanctioning, told twice; CGEL ch. 14, supplementive
+    -ing clauses of result or elaboration). The restated event keeps the earlier one's date,
+    else takes the participle's. Order kept."""
+    out: list[EventMention] = []
+    for e in events:
+        before = e.quote[: e.trigger_start - e.start]
+        first = e.trigger.split()[0].lower() if e.trigger else ""
+        main = next(
+            (
+                k for k in range(len(out) - 1, -1, -1)
+                if out[k].start == e.start and out[k].end == e.end and out[k].type == e.type
+                and out[k].trigger_end <= e.trigger_start
+                and out[k].negated == e.negated and out[k].modality == e.modality
+            ),
+            None,
+        ) if first.endswith("ing") and _ADVERBIAL_PARTICIPLE.search(before) else None  # fmt: skip
+        if main is None:
+            out.append(e)
+            continue
+        kept = out[main]
+        if kept.date is None and e.date is not None:
+            kept = replace(kept, date=e.date, precision=e.precision, date_quote=e.date_quote)
+        out[main] = replace(
+            kept,
+            source_actor=kept.source_actor or e.source_actor,
+            source_country=kept.source_country or e.source_country,
+            source_sector=kept.source_sector or e.source_sector,
+            target_actor=kept.target_actor or e.target_actor,
+            target_country=kept.target_country or e.target_country,
+            target_sector=kept.target_sector or e.target_sector,
+        )
+    return out
 
 
 def clause_events(c: Clause) -> list[EventMention]:

@@ -93,3 +93,28 @@ def mood(c: Clause, m: re.Match[str]) -> Mood:
     else:
         modality = "asserted"
     return Mood(negated, modality)
+
+
+COMMISSIVE_VERBS = frozenset("agree pledge promise vow commit undertake".split())
+"""Verbs by which a speaker commits to a future act (Searle's commissives; PLOVER manual,
+AGREE: "agree to, promise, pledge, commit to" an action, and THREATEN for a conflictual
+one): the commitment, once made, is a happening of its own."""
+
+
+def commitment(tok):
+    """The commissive verb (``COMMISSIVE_VERBS``) whose infinitive complement (``xcomp``)
+    holds the trigger head ``tok``, when that verb is itself told as done ("The US agreed to
+    restore Pakistan's access to training": the agreeing happened, the restoring is still to
+    come); None otherwise ("may agree to restore", "did not agree to restore", "restored")."""
+    from pakus.extract.events import grammar  # the parse's rules; imported where used
+
+    verb = grammar.clause_head(tok)
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # "agreed to restore and expand": both are promised
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i == verb.i or head.pos_ != "VERB":
+        return None
+    if not grammar.verb_lemmas(head) & COMMISSIVE_VERBS:
+        return None
+    m = grammar.mood(head)
+    return head if m.modality == "asserted" and not m.negated else None

@@ -30,6 +30,7 @@ import pandas as pd
 
 from pakus.extract.events import dating, grammar
 from pakus.extract.events.grammar import Actor, ActorIndex
+from pakus.extract.events.mood import commitment
 from pakus.extract.mentions import DateMention, EntityMention, EventMention
 from pakus.extract.parse import MAX_SENTENCE_CHARS, ParserError, parse_spans
 from pakus.extract.scan import Scan
@@ -913,7 +914,9 @@ def _recode(
         ev = replace(ev, date=None, precision=None, date_quote="")
     stated = _stated_intent(ev.type, head, modality, negated, r, content_mood)
     if stated:
-        said = dating.statement_date(head, si.dates, si.start)
+        said = dating.statement_date(head, si.dates, si.start) or dating.commitment_date(
+            head, si.dates, si.start
+        )
         ev = replace(
             ev, type=stated, mode="", intensity=float(lex.intensity[stated]),
             quad=lex.quad[stated], date=said.date if said else None,
@@ -936,7 +939,7 @@ def _stated_intent(
     stated intent."""
     if negated or not r.sources or content_mood is not None or modality == "asserted":
         return ""
-    told = modality == "future" or grammar.reported_would(head)
+    told = modality == "future" or grammar.reported_would(head) or commitment(head) is not None
     if not told and type_ in CONFLICTUAL and modality == "hypothetical":
         verb = grammar.clause_head(head)
         modal = any(
@@ -1082,7 +1085,10 @@ def _new_event(
     stated = _stated_intent(reading.type, tok, m.modality, m.negated, r, None)
     if stated:
         reading = replace(reading, type=stated, mode="")
-        date, modality = dating.statement_date(tok, si.dates, si.start), "asserted"
+        date = dating.statement_date(tok, si.dates, si.start) or dating.commitment_date(
+            tok, si.dates, si.start
+        )
+        modality = "asserted"
     ev = EventMention(
         c_start, c_end, text[c_start:c_end], reading.type, tok.text, start, start + len(tok),
         reading.mode, date.date if date else None, date.precision if date else None,
