@@ -929,3 +929,72 @@ def test_one_telling_a_speech_act_over_a_dated_noun_is_one_dated_event(sentence)
     the act's undated reading of the same trigger is the same telling, not a second event."""
     found = [e for e in events(sentence, "2013-06-09") if e.type == "ACCUSE"]
     assert len(found) == 1 and found[0].date is not None
+
+
+def _dated(text: str, published: str, kind: str) -> list[tuple[str, str | None]]:
+    return [(e.trigger, e.date) for e in events(text, published) if e.type == kind]
+
+
+def test_a_gerund_clause_after_a_preposition_of_time_keeps_its_own_date():
+    # dating._other_time: "days after arresting him on March 1" dates the arrest, not the
+    # handing over, which came an unstated time later
+    text = "Islamabad handed over the smuggler to the United States weeks after detaining him on June 3."
+    assert all(d is None for _, d in _dated(text, "2015-07-20", "COOPERATE"))
+    assert _dated(text, "2015-07-20", "COOPERATE")
+
+
+def test_the_time_a_happening_is_scheduled_for_does_not_date_its_cancellation():
+    # dating._other_time: "talks planned for next month were cancelled" — next month is the
+    # talks' planned time, not the cancelling's
+    text = "Security talks with Pakistan planned for next month were cancelled by Washington."
+    got = [(e.type, e.date) for e in events(text, "2012-04-10") if e.modality == "asserted"]
+    assert got and all(d is None for _, d in got)
+
+
+def test_a_time_adjunct_on_the_verb_dates_it_after_its_object_noun():
+    # dating.verb_adjunct_date: the parse hangs "in March 2014" on the verb, not on the noun
+    # of its object
+    text = "The Senate blocked the sale of fighter jets to Pakistan in March 2014."
+    assert ("blocked", "2014-03") in _dated(text, "2014-05-01", "SANCTION")
+
+
+def test_a_wire_dateline_dates_an_undated_lead():
+    # dating.dateline_lead: the lead tells the news of the dateline's day
+    text = (
+        "US halts aid\n\nKARACHI, Feb 3 (Reuters) - The United States has frozen military aid "
+        "to Pakistan, officials said.\n\nThe aid was worth $300 million."
+    )
+    assert ("frozen", "2016-02-03") in _dated(text, "2016-02-04", "SANCTION")
+
+
+def test_a_dateline_does_not_date_a_lead_that_tells_its_own_date():
+    text = (
+        "KARACHI, Feb 3 (Reuters) - The United States froze military aid to Pakistan in "
+        "January, officials said."
+    )
+    assert ("froze", "2016-01") in _dated(text, "2016-02-04", "SANCTION")
+
+
+def test_an_agreement_made_to_do_something_is_an_asserted_agree():
+    # mood.commitment: the agreeing happened (AGREE, asserted, dated by its clause); the
+    # promised act is not done
+    got = events(
+        "On Friday the United States agreed to resume military training for Pakistan.", "2019-08-05"
+    )
+    agree = [e for e in got if e.type == "AGREE"]
+    assert agree and all(e.modality == "asserted" and not e.negated for e in agree)
+    assert any(e.date == "2019-08-02" for e in agree)
+    assert not [e for e in got if e.type != "AGREE" and e.modality == "asserted" and not e.negated]
+
+
+def test_a_commitment_not_made_is_no_agreement():
+    got = events(
+        "The United States did not agree to resume military training for Pakistan.", "2019-08-05"
+    )
+    assert not [e for e in got if e.type == "AGREE" and e.modality == "asserted" and not e.negated]
+
+
+def test_an_adverbial_participle_restating_its_clause_is_one_telling():
+    # events._participle_restatements: ", cutting off …" restates "imposed sanctions"
+    text = "The United States imposed sanctions on Islamabad in June, cutting off economic aid."
+    assert len(_dated(text, "1998-07-01", "SANCTION")) == 1

@@ -32,7 +32,7 @@ from dataclasses import replace
 from pakus.extract.events import dating, roles, triggers
 from pakus.extract.events.clause import ACTOR_TYPES, Clause, within
 from pakus.extract.events.lexicon import Keywords, Lexicon, Trigger, words_of
-from pakus.extract.events.mood import mood
+from pakus.extract.events.mood import COMMISSIVE_VERBS, mood
 from pakus.extract.events.parsed import CodingTables, SentenceInfo, code_events
 from pakus.extract.events.triggers import trigger_hits
 from pakus.extract.mentions import AmountMention, DateMention, EntityMention, EventMention
@@ -168,12 +168,19 @@ _ADVERBIAL_PARTICIPLE = re.compile(r",\s+(?:(?:thus|thereby|effectively|so)\s+)?
 an adverbial participle clause on the clause before it."""
 
 
+COMMITTED_TYPES = frozenset({"AGREE", "THREATEN"})
+"""The types a commitment is coded as (``mood.commitment``): its promised act, retyped, is
+the commitment itself."""
+
+
 def _participle_restatements(events: list[EventMention]) -> list[EventMention]:
     """``events`` less those told by an adverbial participle clause that restates the event
     of its own clause with the same type ("imposed sanctions on Pakistan in May, cutting off
     all military and economic aid": one sanctioning, told twice; CGEL ch. 14, supplementive
-    -ing clauses of result or elaboration). The restated event keeps the earlier one's date,
-    else takes the participle's. Order kept."""
+    -ing clauses of result or elaboration), and less a promised act coded as the commitment
+    (AGREE, THREATEN: ``mood.commitment``) where the commissive verb ("agreed to",
+    ``mood.COMMISSIVE_VERBS``) is already that event of the clause: one telling. The
+    restated event keeps the earlier one's date, else takes the later one's. Order kept."""
     out: list[EventMention] = []
     for e in events:
         before = e.quote[: e.trigger_start - e.start]
@@ -186,7 +193,18 @@ def _participle_restatements(events: list[EventMention]) -> list[EventMention]:
                 and out[k].negated == e.negated and out[k].modality == e.modality
             ),
             None,
-        ) if first.endswith("ing") and _ADVERBIAL_PARTICIPLE.search(before) else None  # fmt: skip
+        ) if (
+            (first.endswith("ing") and _ADVERBIAL_PARTICIPLE.search(before))
+            or e.type in COMMITTED_TYPES
+        ) else None  # fmt: skip
+        if (
+            main is not None
+            and e.type in COMMITTED_TYPES
+            and not (first.endswith("ing") and _ADVERBIAL_PARTICIPLE.search(before))
+        ):
+            said = out[main].trigger.split()[0].lower() if out[main].trigger else ""
+            if not any(said.startswith(v[:5]) for v in COMMISSIVE_VERBS):
+                main = None  # only the commitment's own trigger tells the promised act
         if main is None:
             out.append(e)
             continue

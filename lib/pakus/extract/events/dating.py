@@ -647,9 +647,7 @@ def dateline_lead(
     line = next((d for d in dates if d.note == "dateline" and d.date), None)
     if line is None:
         return events
-    lead = next(
-        ((a, b) for a, b in sentences if a >= line.end and not heading(text, a, b)), None
-    )
+    lead = next(((a, b) for a, b in sentences if a >= line.end and not heading(text, a, b)), None)
     if lead is None or any(lead[0] <= d.start < lead[1] for d in dates):
         return events
     return [
