@@ -998,3 +998,21 @@ def test_an_adverbial_participle_restating_its_clause_is_one_telling():
     # events._participle_restatements: ", cutting off …" restates "imposed sanctions"
     text = "The United States imposed sanctions on Islamabad in June, cutting off economic aid."
     assert len(_dated(text, "1998-07-01", "SANCTION")) == 1
+
+
+def test_approving_a_possible_sale_is_an_approval_made():
+    # grammar.APPROVAL_VERBS: the irrealis modifier of the object ("a possible sale") makes
+    # the sale not done, not the approving
+    got = events(
+        "On Monday the Pentagon approved a proposed sale of radars to Pakistan.", "2020-03-04"
+    )
+    approved = [e for e in got if e.trigger == "approved"]
+    assert approved and all(e.modality == "asserted" and not e.negated for e in approved)
+    assert not [e for e in got if e.type == "AID" and e.modality == "asserted"]
+
+
+def test_being_due_to_do_something_is_not_doing_it():
+    # grammar.READINESS_ADJECTIVES: "was due to meet" tells what is arranged, not done
+    got = events("The Pakistani delegation was due to meet the US defence secretary.", "2006-03-01")
+    meet = [e for e in got if e.type == "CONSULT"]
+    assert meet and all(e.modality != "asserted" for e in meet)

@@ -52,6 +52,9 @@ IRREALIS_ADJECTIVES = frozenset(
     "future envisaged contemplated".split()
 )
 """Modifiers of an event noun that make it not (yet) done: "a possible sale"."""
+APPROVAL_VERBS = frozenset("approve authorize authorise clear notify".split())
+"""Verbs whose approval is done though what they approve is only possible: "has approved a
+possible sale" (the approving, AGREE, happened; the sale is not done)."""
 DIRECTIVE_VERBS = frozenset(
     "invite urge ask encourage request press push pressure call require oblige obligate mandate".split()
 )
@@ -59,7 +62,7 @@ DIRECTIVE_VERBS = frozenset(
 pushing Pakistan to launch an operation"; and verbs of obligation, whose complement is owed,
 not done ("a law that requires the United States to cut off aid", "obliged him to impose")."""
 READINESS_ADJECTIVES = frozenset(
-    "ready willing prepared eager keen likely unlikely poised set determined".split()
+    "ready willing prepared eager keen likely unlikely poised set determined due".split()
 )
 """Adjectives whose infinitive is not (yet) done: "was ready to pursue the Taliban", "is
 unlikely to become", "were prepared to revive" (CGEL ch. 14: adjectives with infinitival
@@ -969,8 +972,10 @@ def mood(tok) -> Mood:
     for c in verb.children:
         if c.dep_ in {"dobj", "nsubj", "nsubjpass"} and _det_no(c):
             negated = True
-        if c.dep_ == "dobj" and any(
-            g.dep_ == "amod" and g.lower_ in IRREALIS_ADJECTIVES for g in c.children
+        if (
+            c.dep_ == "dobj"
+            and any(g.dep_ == "amod" and g.lower_ in IRREALIS_ADJECTIVES for g in c.children)
+            and not (verb.i == tok.i and verb_lemmas(verb) & APPROVAL_VERBS)
         ):
             modality = modality or "hypothetical"
     chain = [verb]
