@@ -1016,3 +1016,12 @@ def test_being_due_to_do_something_is_not_doing_it():
     got = events("The Pakistani delegation was due to meet the US defence secretary.", "2006-03-01")
     meet = [e for e in got if e.type == "CONSULT"]
     assert meet and all(e.modality != "asserted" for e in meet)
+
+
+def test_coordinated_verbs_of_one_type_and_date_in_a_clause_are_one_telling():
+    # events._restates (_COORDINATED): "were killed and others wounded in a raid" is one
+    # attack with two outcomes; coordinated dates ("in 2009 and … in 2013") stay two
+    text = "Nine people were killed and five others wounded in a US drone attack in the Kurram valley on Sunday night."
+    assert len(_dated(text, "2014-03-05", "ASSAULT")) == 1
+    two = "US forces killed a commander in 2009 and his successor in 2013."
+    assert sorted(d for _, d in _dated(two, "2014-03-05", "ASSAULT")) == ["2009", "2013"]

@@ -173,38 +173,51 @@ COMMITTED_TYPES = frozenset({"AGREE", "THREATEN"})
 the commitment itself."""
 
 
+_COORDINATED = re.compile(r"\s+and\s+(?:[\w-]+\s+){0,3}")
+"""The words between two verbs coordinated in one clause: "and", perhaps a short subject
+or auxiliary ("killed and six others wounded", "attacked and were killing")."""
+
+
+def _restates(e: EventMention, x: EventMention, participle: bool) -> bool:
+    """Whether ``e`` tells again the happening ``x`` told before it in its clause (see
+    :func:`_participle_restatements`); ``participle``: ``e`` opens an adverbial participle
+    clause."""
+    if not (
+        x.start == e.start and x.end == e.end and x.type == e.type
+        and x.trigger_end <= e.trigger_start
+        and x.negated == e.negated and x.modality == e.modality
+    ):  # fmt: skip
+        return False
+    if participle:
+        return True
+    gap = e.quote[x.trigger_end - e.start : e.trigger_start - e.start]
+    if x.date == e.date and _COORDINATED.fullmatch(gap):
+        return True
+    said = x.trigger.split()[0].lower() if x.trigger else ""
+    return e.type in COMMITTED_TYPES and any(said.startswith(v[:5]) for v in COMMISSIVE_VERBS)
+
+
 def _participle_restatements(events: list[EventMention]) -> list[EventMention]:
-    """``events`` less those told by an adverbial participle clause that restates the event
-    of its own clause with the same type ("imposed sanctions on Pakistan in May, cutting off
-    all military and economic aid": one sanctioning, told twice; CGEL ch. 14, supplementive
-    -ing clauses of result or elaboration), and less a promised act coded as the commitment
-    (AGREE, THREATEN: ``mood.commitment``) where the commissive verb ("agreed to",
-    ``mood.COMMISSIVE_VERBS``) is already that event of the clause: one telling. The
-    restated event keeps the earlier one's date, else takes the later one's. Order kept."""
+    """``events`` less the second telling of one happening inside one clause, of the same
+    type, modality and polarity: an adverbial participle clause that restates its clause's
+    event ("imposed sanctions on Pakistan in May, cutting off all military and economic
+    aid"; CGEL ch. 14, supplementive -ing clauses of result or elaboration); a verb
+    coordinated right after it with the same date ("Seven people were killed and six others
+    wounded in a drone attack": one attack, two outcomes; ``_COORDINATED``); and a promised
+    act coded as the commitment (AGREE, THREATEN: ``mood.commitment``) where the commissive
+    verb ("agreed to", ``mood.COMMISSIVE_VERBS``) is already that event of the clause. The
+    first telling stays, with the later one's date if it had none, and its parties filled
+    from it. Order kept."""
     out: list[EventMention] = []
     for e in events:
         before = e.quote[: e.trigger_start - e.start]
         first = e.trigger.split()[0].lower() if e.trigger else ""
+        participle = first.endswith("ing") and bool(_ADVERBIAL_PARTICIPLE.search(before))
+
         main = next(
-            (
-                k for k in range(len(out) - 1, -1, -1)
-                if out[k].start == e.start and out[k].end == e.end and out[k].type == e.type
-                and out[k].trigger_end <= e.trigger_start
-                and out[k].negated == e.negated and out[k].modality == e.modality
-            ),
+            (k for k in range(len(out) - 1, -1, -1) if _restates(e, out[k], participle)),
             None,
-        ) if (
-            (first.endswith("ing") and _ADVERBIAL_PARTICIPLE.search(before))
-            or e.type in COMMITTED_TYPES
-        ) else None  # fmt: skip
-        if (
-            main is not None
-            and e.type in COMMITTED_TYPES
-            and not (first.endswith("ing") and _ADVERBIAL_PARTICIPLE.search(before))
-        ):
-            said = out[main].trigger.split()[0].lower() if out[main].trigger else ""
-            if not any(said.startswith(v[:5]) for v in COMMISSIVE_VERBS):
-                main = None  # only the commitment's own trigger tells the promised act
+        )
         if main is None:
             out.append(e)
             continue
