@@ -1025,3 +1025,14 @@ def test_coordinated_verbs_of_one_type_and_date_in_a_clause_are_one_telling():
     assert len(_dated(text, "2014-03-05", "ASSAULT")) == 1
     two = "US forces killed a commander in 2009 and his successor in 2013."
     assert sorted(d for _, d in _dated(two, "2014-03-05", "ASSAULT")) == ["2009", "2013"]
+
+
+def test_a_closing_result_participle_is_not_denied_by_a_content_clause():
+    # grammar._supplementive: ", setting off a freeze of aid" tells the result of the whole
+    # sentence; the "not" of the certified content does not deny it
+    text = (
+        "On Friday the President refused to certify that Pakistan is not enriching uranium, "
+        "setting off a freeze of American aid."
+    )
+    got = [e for e in events(text, "1992-03-09") if e.type == "SANCTION"]
+    assert got and all(not e.negated and e.modality == "asserted" for e in got)

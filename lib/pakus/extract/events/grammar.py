@@ -987,6 +987,12 @@ def mood(tok) -> Mood:
         if cur.dep_ == "conj":
             cur = nxt
             continue
+        if _supplementive(cur):
+            # ", triggering a cutoff": a result clause on the whole sentence, not on the
+            # content clause the parser hung it from ("declined to certify that Pakistan does
+            # not possess a device, triggering a cutoff": the cutoff is not denied)
+            while nxt.dep_ in {"ccomp", "xcomp", "conj"} and nxt.head.i != nxt.i:
+                nxt = nxt.head
         chain.append(nxt)
         if cur.dep_ not in {"xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "dobj", "nsubj",
                             "nsubjpass", "csubj", "oprd", "acomp"}:  # fmt: skip
@@ -1044,6 +1050,17 @@ def mood(tok) -> Mood:
         if v.dep_ == "pcomp" and v.head.lower_ == "without":
             negated = True
     return Mood(negated, modality or "asserted")
+
+
+def _supplementive(verb) -> bool:
+    """Whether ``verb`` heads a supplementive -ing clause set off by a comma and closing its
+    sentence (", triggering a cutoff of aid."; CGEL ch. 14 §9: its understood subject and its
+    time are the main clause's; it tells a result told as fact)."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i == 0:
+        return False
+    if verb.doc[verb.i - 1].text != ",":
+        return False
+    return all(t.is_punct for t in verb.doc[max(t.i for t in verb.subtree) + 1 :])
 
 
 TIME_SHARING_MARKS = frozenset(
