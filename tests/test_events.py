@@ -1036,3 +1036,19 @@ def test_a_closing_result_participle_is_not_denied_by_a_content_clause():
     )
     got = [e for e in events(text, "1992-03-09") if e.type == "SANCTION"]
     assert got and all(not e.negated and e.modality == "asserted" for e in got)
+
+
+def test_a_vote_allowing_sanctions_to_be_waived_eases_them():
+    # mood.permission: the permission granted is the easing (RETREAT, asserted); a
+    # permission withheld is not
+    got = events(
+        "On March 3 the Senate voted to let the president lift the sanctions on Pakistan.",
+        "2003-03-10",
+    )
+    assert any(
+        e.type == "RETREAT" and e.modality == "asserted" and e.date == "2003-03-03" for e in got
+    )
+    got = events(
+        "The Senate did not vote to let the president lift the sanctions on Pakistan.", "2003-03-10"
+    )
+    assert not any(e.type == "RETREAT" and e.modality == "asserted" and not e.negated for e in got)

@@ -118,3 +118,29 @@ def commitment(tok):
         return None
     m = grammar.mood(head)
     return head if m.modality == "asserted" and not m.negated else None
+
+
+PERMITTED_TYPES = frozenset({"RETREAT"})
+"""Types whose permission, once granted, is the happening itself: a law or vote that lets
+the President waive or ease sanctions eases them (the project's annotation guidelines: "a
+congressional act allowing the President to waive a sanction is a dated RETREAT ... and the
+waivers it allows not-done"; PLOVER manual, RETREAT: easing of sanctions)."""
+
+
+def permission(tok):
+    """The verb of permission (``grammar.PERMISSION_VERBS``) whose complement holds the
+    trigger head ``tok``, when the permitting is told as done or as what a law does ("voted
+    to allow the President to waive the sanctions", "a bill that lets the president relax
+    sanctions"); None otherwise ("may allow", "did not allow")."""
+    from pakus.extract.events import grammar  # the parse's rules; imported where used
+
+    verb = grammar.clause_head(tok)
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    head = verb.head
+    if verb.dep_ not in {"xcomp", "ccomp"} or head.i == verb.i or head.pos_ != "VERB":
+        return None
+    if not grammar.verb_lemmas(head) & grammar.PERMISSION_VERBS:
+        return None
+    m = grammar.mood(head)
+    return head if m.modality in {"asserted", "general"} and not m.negated else None

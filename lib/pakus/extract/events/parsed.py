@@ -30,7 +30,7 @@ import pandas as pd
 
 from pakus.extract.events import dating, grammar
 from pakus.extract.events.grammar import Actor, ActorIndex
-from pakus.extract.events.mood import commitment
+from pakus.extract.events.mood import PERMITTED_TYPES, commitment, permission
 from pakus.extract.mentions import DateMention, EntityMention, EventMention
 from pakus.extract.parse import MAX_SENTENCE_CHARS, ParserError, parse_spans
 from pakus.extract.scan import Scan
@@ -909,6 +909,8 @@ def _recode(
         r = grammar.Roles(r.sources[:1], (before[-1],) if before else r.targets[:1])
     m = grammar.mood(head)
     negated, modality = m.negated, m.modality
+    if modality == "hypothetical" and ev.type in PERMITTED_TYPES and permission(head) is not None:
+        modality = "asserted"  # "voted to allow the President to waive the sanctions"
     ev = dating.parse_date(ev, head, si.dates, si.governing, si.start, trigger_tokens | {head.i})
     if modality == "general":  # a standing state or habit is no dated happening
         ev = replace(ev, date=None, precision=None, date_quote="")
