@@ -1052,3 +1052,14 @@ def test_a_vote_allowing_sanctions_to_be_waived_eases_them():
         "The Senate did not vote to let the president lift the sanctions on Pakistan.", "2003-03-10"
     )
     assert not any(e.type == "RETREAT" and e.modality == "asserted" and not e.negated for e in got)
+
+
+def test_a_bare_participle_after_a_noun_tells_its_own_happening():
+    # grammar._reduced_relative: "aid to Pakistan frozen in March" is the aid frozen then,
+    # told as done, whatever the mood of the clause around it ("would permit")
+    text = (
+        "Diplomats sought a deal that would permit the return of the $300 million in yearly "
+        "aid to Pakistan frozen in March because of its missile tests."
+    )
+    got = [e for e in events(text, "1993-09-01") if e.type == "SANCTION"]
+    assert any(e.modality == "asserted" and e.date == "1993-03" for e in got)

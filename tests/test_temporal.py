@@ -484,3 +484,12 @@ def test_later_in_the_day_is_the_day_last_told():
         ("Earlier that day", "2013-01-03", "day"),
         ("The same day", "2013-01-03", "day"),
     ]
+
+
+def test_a_month_after_a_bare_past_participle_is_past_whatever_the_modal_before_it():
+    # temporal._BARE_PARTICIPLE: "aid frozen in March" is the freezing's own (past) month,
+    # though "would" opens the clause; "would be frozen in March" stays future
+    past = "A deal would permit the return of aid to Pakistan frozen in March."
+    assert _date(past, "1993-09-01", "in March").date == "1993-03"
+    future = "Aid to Pakistan would be frozen in March."
+    assert _date(future, "1993-09-01", "in March").date == "1994-03"

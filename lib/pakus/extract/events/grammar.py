@@ -981,7 +981,7 @@ def mood(tok) -> Mood:
     chain = [verb]
     cur = verb
     while cur.head.i != cur.i and len(chain) < 6:
-        if cur.dep_ in {"relcl", "acl"}:
+        if cur.dep_ in {"relcl", "acl"} or _reduced_relative(cur):
             break  # a relative clause tells its own happening
         nxt = cur.head
         if cur.dep_ == "conj":
@@ -1050,6 +1050,19 @@ def mood(tok) -> Mood:
         if v.dep_ == "pcomp" and v.head.lower_ == "without":
             negated = True
     return Mood(negated, modality or "asserted")
+
+
+def _reduced_relative(verb) -> bool:
+    """Whether ``verb``, parsed as a complement clause (``ccomp``), is a bare past
+    participle with no auxiliary: no finite clause, but a reduced relative on the noun
+    before it ("would allow the resumption of aid to Pakistan suspended in October": the aid
+    suspended in October; CGEL ch. 12 §8, past-participial modifiers). It tells its own
+    happening, not the mood of the clause around it."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    )
 
 
 def _supplementive(verb) -> bool:
