@@ -493,3 +493,29 @@ def test_a_month_after_a_bare_past_participle_is_past_whatever_the_modal_before_
     assert _date(past, "1993-09-01", "in March").date == "1993-03"
     future = "Aid to Pakistan would be frozen in March."
     assert _date(future, "1993-09-01", "in March").date == "1994-03"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lahore/Washington, May 9: ",  # places with capitals, a slash, a colon
+        "LAHORE, May 9 (APP) ",  # the bracketed outlet ends it without a dash
+        "Lahore, May 9 APP: ",  # the outlet's bare initials before the colon
+    ],
+)
+def test_datelines_of_regional_papers_set_the_reference_day(line):
+    # text.DATELINE: "yesterday" counts from the dateline's day, not the published day
+    text = f"{line}The United States yesterday released military aid to Pakistan."
+    found = _date(text, "2005-05-10", "yesterday")
+    assert (found.date, found.anchor) == ("2005-05-08", "dateline")
+
+
+def test_a_month_and_day_in_a_future_clause_is_the_next_such_day():
+    # temporal._month_day_no_year: "will stop over in Islamabad on March 25" (published
+    # March 8) is this year's March 25, not last year's
+    text = "The president will stop over in Islamabad on March 25."
+    assert _date(text, "2000-03-08", "March 25").date == "2000-03-25"
+    assert (
+        _date("The president stopped over in Islamabad on March 25.", "2000-03-08", "March 25").date
+        == "1999-03-25"
+    )

@@ -430,8 +430,14 @@ def _future(m: re.Match[str], ctx: Context) -> bool:
 
 
 def _month_day_no_year(m, ctx):
+    """A month and day without a year: the latest such day up to the reference day, or, in
+    a clause that speaks of the future (:func:`_future`: "will make a stopover on March
+    25"), the next one from it."""
     month, day = _month(m), int(m.group("d"))
     year = _nearest_year(month, day, ctx.reference)
+    pub = ctx.reference
+    if year is not None and pub is not None and pub.day is not None and _future(m, ctx):
+        year = pub.year if (month, day) >= (pub.month, pub.day) else pub.year + 1
     if year is None:
         return Resolved.unresolved("no year in the text and no published month to infer it")
     return _rel(_pd(year, month, day), ctx)
