@@ -1063,3 +1063,14 @@ def test_a_bare_participle_after_a_noun_tells_its_own_happening():
     )
     got = [e for e in events(text, "1993-09-01") if e.type == "SANCTION"]
     assert any(e.modality == "asserted" and e.date == "1993-03" for e in got)
+
+
+def test_a_stance_told_in_a_dated_statement_takes_its_date():
+    # dating.performed_date: the content of a dated statement in the present tense, or with
+    # the speaker's own pronoun, is done by that statement, at its time
+    text = "The envoy said in a statement Monday morning that Washington respects Pakistan's sovereignty."
+    assert any(d == "2015-06-01" for _, d in _dated(text, "2015-06-03", "SUPPORT"))
+    text = (
+        "The senator said in a statement Monday morning that she condemned the strike on Pakistan."
+    )
+    assert any(d == "2015-06-01" for _, d in _dated(text, "2015-06-03", "ACCUSE"))

@@ -488,6 +488,26 @@ def commitment_date(tok, dates: Sequence[DateMention], offset: int) -> DateMenti
     return _date_of_clause(verb, dates, offset) if verb is not None else None
 
 
+VERBAL_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE"})
+"""PLOVER's verbal types: acts done by saying (PLOVER manual: verbal cooperation and
+conflict)."""
+
+
+def performed_date(tok, dates: Sequence[DateMention], offset: int) -> DateMention | None:
+    """The date of the statement that performs the verbal act whose trigger head ``tok``
+    lies in its content, when the content tells the speaker's stance now: a present tense
+    ("issued a statement earlier this week saying the United States respects Pakistan's
+    sovereignty") or the speaker's own pronoun as subject ("said in a statement Thursday
+    morning that he condemned the test"): the act is done in that statement, at its time
+    (:func:`statement_date`). None otherwise, or if the statement is undated."""
+    verb = grammar.clause_head(tok)
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    own = subject is not None and subject.lower_ in {"he", "she", "they", "we", "i", "it"}
+    if not (verb.tag_ in {"VBZ", "VBP"} or own):
+        return None
+    return statement_date(tok, dates, offset)
+
+
 def _date_of_clause(verb, dates: Sequence[DateMention], offset: int) -> DateMention | None:
     """The first of ``dates`` whose words hang in the clause of ``verb``."""
     for d in dates:

@@ -914,6 +914,12 @@ def _recode(
     ev = dating.parse_date(ev, head, si.dates, si.governing, si.start, trigger_tokens | {head.i})
     if modality == "general":  # a standing state or habit is no dated happening
         ev = replace(ev, date=None, precision=None, date_quote="")
+    if (
+        ev.date is None and modality == "asserted" and not negated
+        and ev.type in dating.VERBAL_TYPES
+        and (said := dating.performed_date(head, si.dates, si.start)) is not None
+    ):  # fmt: skip
+        ev = replace(ev, date=said.date, precision=said.precision, date_quote=said.quote)
     stated = _stated_intent(ev.type, head, modality, negated, r, content_mood)
     if stated:
         said = dating.statement_date(head, si.dates, si.start) or dating.commitment_date(
@@ -1091,6 +1097,11 @@ def _new_event(
             tok, si.dates, si.start
         )
         modality = "asserted"
+    if (
+        date is None and modality == "asserted" and not m.negated
+        and reading.type in dating.VERBAL_TYPES
+    ):  # fmt: skip
+        date = dating.performed_date(tok, si.dates, si.start)  # said in it, at its time
     ev = EventMention(
         c_start, c_end, text[c_start:c_end], reading.type, tok.text, start, start + len(tok),
         reading.mode, date.date if date else None, date.precision if date else None,
