@@ -1074,3 +1074,15 @@ def test_a_stance_told_in_a_dated_statement_takes_its_date():
         "The senator said in a statement Monday morning that she condemned the strike on Pakistan."
     )
     assert any(d == "2015-06-01" for _, d in _dated(text, "2015-06-03", "ACCUSE"))
+
+
+def test_a_happening_due_to_begin_is_to_come_but_an_effect_expected_is_not_its_cause():
+    # grammar._due: the subject noun of "is due to begin" is the happening, still to come;
+    # "the strike is likely to anger Islamabad" tells the strike as done
+    got = events(
+        "The defence minister's visit to Washington is due to begin on May 20.", "2010-05-02"
+    )
+    visits = [e for e in got if e.trigger == "visit"]
+    assert visits and not any(e.type == "CONSULT" and e.modality == "asserted" for e in visits)
+    got = events("The air strike on Pakistan is likely to anger Islamabad.", "2010-05-02")
+    assert any(e.type == "ASSAULT" and e.modality == "asserted" for e in got)

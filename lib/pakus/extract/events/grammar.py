@@ -963,7 +963,7 @@ def mood(tok) -> Mood:
             negated = True
         if any(c.dep_ == "amod" and c.lower_ in IRREALIS_ADJECTIVES for c in tok.children):
             modality = "hypothetical"
-        if _scheduled(tok):
+        if _scheduled(tok) or _due(tok):
             modality = "future"  # "Talks with Pakistan are scheduled for Friday"
         if _asked_for(tok, verb):
             modality = "hypothetical"  # "calling for an immediate end to the attacks"
@@ -1187,6 +1187,32 @@ def _scheduled(noun) -> bool:
         and verb.i != noun.i
         and bool(verb_lemmas(verb) & SCHEDULE_VERBS)
         and any(c.dep_ == "auxpass" for c in verb.children)
+    )
+
+
+ASPECTUAL_VERBS = frozenset(
+    "begin start resume open commence continue happen occur proceed take go conclude end".split()
+)
+"""Verbs that tell a happening's course ("the visit is due to begin", "talks are set to
+resume", "the meeting will take place"): their subject noun is the happening itself."""
+
+
+def _due(noun) -> bool:
+    """Whether the event noun ``noun`` is the subject of a verb of readiness or expectation
+    (``READINESS_ADJECTIVES``, or a passive of ``SCHEDULE_VERBS``) whose infinitive is a verb
+    of its course (``ASPECTUAL_VERBS``): "Mr Clinton's visit is due to begin on March 19",
+    "talks are expected to start soon" — the happening is to come. Not "the raid is likely
+    to worsen relations" (the raid happened; its effect is to come)."""
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ not in {"nsubj", "nsubjpass"} or noun.head.i == noun.i:
+        return False
+    verb = noun.head
+    ready = [c for c in verb.children if c.dep_ == "acomp" and c.lower_ in READINESS_ADJECTIVES]
+    if verb_lemmas(verb) & SCHEDULE_VERBS and any(c.dep_ == "auxpass" for c in verb.children):
+        ready.append(verb)
+    return any(
+        x.dep_ == "xcomp" and verb_lemmas(x) & ASPECTUAL_VERBS for r in ready for x in r.children
     )
 
 
