@@ -519,3 +519,13 @@ def test_a_month_and_day_in_a_future_clause_is_the_next_such_day():
         _date("The president stopped over in Islamabad on March 25.", "2000-03-08", "March 25").date
         == "1999-03-25"
     )
+
+
+def test_a_date_after_a_sequence_adverb_opens_the_narrative():
+    # text._CONNECTIVE: "Earlier, in May, ..." opens its sentence like "In May, ...", so
+    # "the following month" counts from it, not from a date told before
+    text = (
+        "In March 2021 the United States sanctioned two firms. Earlier, in May, Washington had "
+        "sanctioned a Pakistani supplier. Two more firms were sanctioned the following month."
+    )
+    assert _date(text, "2024-12-19", "the following month").date == "2024-06"

@@ -225,6 +225,7 @@ def token_key(token: str) -> str:
 
 _CONNECTIVE = re.compile(
     r"^(?:Furthermore|Moreover|However|Meanwhile|Additionally|Also|Indeed|Still|Yet|Then|Later|"
+    r"Earlier|Previously|Subsequently|Afterwards|Thereafter|Before that|After that|"
     r"Separately|Similarly|Likewise|In addition|Since then),\s+"
 )
 
