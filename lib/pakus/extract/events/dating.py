@@ -15,7 +15,15 @@ at …") takes that date (:func:`referred_back`).
 Read on the sentence's parse (:func:`parse_date`, used by ``parsed``): a date that modifies a
 noun other than an event's trigger labels that thing ("the 1985 law", "last year's budget") and
 dates no event told beside it; a stated intent (a promise, a threat) takes the date of the
-statement, the clause of its verb of saying (:func:`statement_date`).
+statement, the clause of its verb of saying (:func:`statement_date`); a verbal act said in
+a dated statement's content takes the statement's date (:func:`performed_date`); a
+commitment's promised act takes the commitment's (:func:`commitment_date`). A date in a
+clause of another time (a gerund after "after"/"before", a "scheduled for" participle) is
+that clause's (:func:`_other_time`); a time adjunct the parse hangs on the verb dates the
+verb though it follows its object noun (:func:`verb_adjunct_date`).
+
+A story's dated dateline dates the undated happenings of its lead, when the lead tells no
+date of its own (:func:`dateline_lead`).
 """
 
 from __future__ import annotations
