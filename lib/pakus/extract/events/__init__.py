@@ -129,7 +129,10 @@ def one_telling(events: list[EventMention]) -> list[EventMention]:
     polarity, an event that has a date: one telling of one happening. The parse recodes a
     noun governed by a speech act into the act ("protested against the raid on Friday": the
     raid's date becomes the protest's), beside the clause's own undated reading of the verb;
-    the dated event keeps the contexts and any party only the undated one named. Order kept."""
+    the dated event keeps the contexts and any party only the undated one named. Then a
+    second telling of one happening inside one clause is dropped (an adverbial participle
+    restating it, a coordinated verb of its type and date, a commitment's promised act:
+    :func:`_participle_restatements`). Order kept."""
 
     def telling(e: EventMention) -> tuple:
         return e.trigger_start, e.trigger_end, e.type, e.modality, e.negated
