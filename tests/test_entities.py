@@ -527,3 +527,24 @@ def test_rule_dialogue_is_an_agreement_and_its_tail_refers_back():
         ("India-U.K. Energy Dialogue", "agreement:india-uk-energy-dialogue", "agreement"),
         ("Energy Dialogue", "agreement:india-uk-energy-dialogue", "agreement"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # a surname that is also a first name or a word: found by the administration it names
+        ("The Carter administration offered aid.", "1980-03-01", [("Carter", "PER.CARTER")]),
+        # the president of that surname, not another person of it
+        ("The Clinton administration lifted curbs.", "1998-11-07", [("Clinton", "PER.CLINTON_B")]),
+        # the term that holds the date: the father in 1990, the son in 2002
+        ("The Bush administration cut aid.", "1990-10-01", [("Bush", "PER.BUSH_HW")]),
+        ("The Bush administration waived curbs.", "2002-01-10", [("Bush", "PER.BUSH")]),
+        # no president of that surname: nothing
+        ("The Smith administration cut aid.", "1990-10-01", []),
+    ],
+)
+def test_administration_rule_names_the_president_of_that_surname_in_office(
+    sentence, published, expected
+):
+    found = [(e.quote, e.id) for e in extract(sentence, published).entities]
+    assert found == expected

@@ -840,6 +840,41 @@ def _clean_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
+_ADMINISTRATION = re.compile(r"\b(?P<surname>[A-Z][a-z]+)(?=[ \t\u00a0]+administration\b)")
+"""A surname before a lower-case *administration*: "the Carter administration's offer"."""
+ADMINISTRATION_TITLE = "President"
+"""The office whose holder gives an administration its name (a US president's, as news copy
+writes "the Reagan administration"; offices.csv's terms date it)."""
+
+
+def _administration(
+    m: re.Match[str], offices: Offices, gaz: Gazetteer, found: _Found, when, text: str
+) -> None:
+    """ "The X administration": X is the president of that surname whose term holds (or lies
+    nearest) ``when`` (``Offices.holder`` with ``ADMINISTRATION_TITLE``), a mention of that
+    person (method ``office``) in place of a one-word gazetteer reading of the surname ("the
+    Clinton administration" is Bill Clinton's, not Hillary Clinton's) or where none was
+    found ("Carter", "Ford", also a first name or a word). Nothing when no president has that
+    surname or a longer name holds it ("the Jimmy Carter administration" keeps its name)."""
+    office = offices.holder(ADMINISTRATION_TITLE, m.group("surname"), when)
+    if office is None:
+        return
+    start, end = m.span("surname")
+    hits = found._overlapping(start, end)
+    if any((h.start, h.end) != (start, end) or h.type != "person" for h in hits):
+        return
+    for h in hits:
+        found.remove(h)
+    actor = gaz.by_id.get(office.holder)
+    found.add(
+        EntityMention(
+            start, end, text[start:end], actor.id if actor else f"person:{slug(office.name)}",
+            actor.name if actor else office.name, "person", office.country, "office",
+            office.country, office.sector,
+        )
+    )  # fmt: skip
+
+
 class _Found:
     """Mentions found so far, kept sorted by position, so later passes never overlap earlier
     ones (overlap checks are binary searches)."""
@@ -1097,6 +1132,8 @@ def entity_mentions(
                     office.country, office.sector,
                 )
             )  # fmt: skip
+        for m in _ADMINISTRATION.finditer(text):
+            _administration(m, offices, gaz, found, when(m.start()), text)
     local_alias: dict[str, EntityMention] = {}
     # short forms of names already told: a person's surname, an organisation's last words
     people: dict[str, EntityMention] = {}
