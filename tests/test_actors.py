@@ -311,3 +311,53 @@ def test_stances_do_not_count_an_armed_groups_act_for_its_home_country():
     )
     found = stances(events, entities, ["TTP"])
     assert list(zip(found["side"], found["stance"], strict=True)) == [("PAK", "hostile")]
+
+
+def _places_script():
+    spec = importlib.util.spec_from_file_location(
+        "derive_places", ROOT / "scripts" / "derive_geonames_places.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_geonames_places_keep_unambiguous_towns_of_the_region():
+    d = _places_script()
+
+    def town(i, name, cc, pop, alt=()):
+        return {"geonameid": str(i), "name": name, "countrycode": cc, "population": pop,
+                "alternatenames": list(alt)}  # fmt: skip
+
+    cities = {
+        str(i): c
+        for i, c in enumerate(
+            [
+                town(1, "Zorabad", "PK", 5000, ["Zora Bad", "zorabad"]),  # kept, joined spelling
+                town(2, "Qilakot", "AF", 800),  # too small
+                town(3, "Pindor", "IN", 90000),  # outside the region
+                town(4, "Kestal", "PK", 4000),  # also a town of another state
+                town(5, "Kestal", "IR", 20000),
+                town(6, "Chamber", "PK", 3000),  # an English word
+                town(7, "Ranoor", "PK", 3000),  # a word of a person's name
+                town(8, "Chak 12", "PK", 3000),  # a numbered unit
+                town(9, "Lahore", "PK", 9000000),  # named by the curated table
+                town(10, "Mir Tangi", "AF", 2000),  # two words: kept
+            ]
+        )
+    }
+    rows = d.place_rows(
+        cities, {"Lahore"}, {"Ranoor"}, set(), lambda w: 5.0 if w == "chamber" else 1.0
+    )
+    assert [(r["id"], r["name"], r["country"]) for r in rows] == [
+        ("place:mir-tangi", "Mir Tangi", "AFG"),
+        ("place:zora-bad", "Zora Bad", "PAK"),  # a spelling of its own: its own slug
+        ("place:zorabad", "Zorabad", "PAK"),
+    ]
+    assert all(r["type"] == "place" and "geonameid" in r["source"] for r in rows)
+
+
+def test_geonames_places_are_places_of_their_state_in_text():
+    found = entities("Police in Sialkot arrested two men; a drone struck near Miranshah.")
+    assert ("Sialkot", "place:sialkot", "place", "PAK", "") in found
+    assert ("Miranshah", "place:miranshah", "place", "PAK", "") in found
