@@ -548,3 +548,14 @@ def test_administration_rule_names_the_president_of_that_surname_in_office(
 ):
     found = [(e.quote, e.id) for e in extract(sentence, published).entities]
     assert found == expected
+
+
+def test_media_names_are_bodies_of_the_media_sector_never_persons():
+    # a name ending in a news medium's word (``_MEDIA_WORDS``) is a body, even before "said"
+    found = [(e.quote, e.id, e.type, e.sector) for e in extract(
+        "Vox Radio said the raid failed, the Karachi Chronicle reported, and the official "
+        "told Lumen News."
+    ).entities]  # fmt: skip
+    assert ("Vox Radio", "org:vox-radio", "org", "MED") in found
+    assert ("Lumen News", "org:lumen-news", "org", "MED") in found
+    assert all(t != "person" for _, _, t, _ in found)

@@ -601,13 +601,29 @@ def _merge_country_prefixes(text: str, mentions: list[EntityMention]) -> list[En
 
 # --- entities not in the gazetteer ------------------------------------------------------
 
+_MEDIA_WORDS = (
+    "News",
+    "Times",
+    "Tribune",
+    "Herald",
+    "Gazette",
+    "Journal",
+    "Telegraph",
+    "Chronicle",
+    "Monitor",
+    "Observer",
+    "Television",
+    "Radio",
+)
+"""Last words of the names of news media ("CBS News", "Pakistan Observer", "Security
+Assistance Monitor"): a body (sector ``MED``), never a person ("Fox News said")."""
 _SUFFIX_WORDS = (
     "Committee|Department|Ministry|Agency|Council|University|College|Command|Bureau|Institute|"
     "Office|Commission|Corps|Party|Front|Movement|Organisation|Organization|Foundation|Institution|"
     "Authority|Court|Parliament|Assembly|Working Group|Program|Programme|Fund|Initiative|"
     "Agreement|Accords|Accord|Framework|Act|Treaty|Pact|Memorandum|Amendment|Bill|Dialogue|Forum|"
     "Alliance|Society|Association|Union|Federation|League|Centre|Center|Club|Academy|Consortium|"
-    "Headquarters|Embassy|Consulate|High Commission"
+    "Headquarters|Embassy|Consulate|High Commission|" + "|".join(_MEDIA_WORDS)
 )
 _SPEECH_VERBS = (
     "said|says|told|added|remarked|stated|noted|wrote|tweeted|announced|explained|argued|"
@@ -955,9 +971,10 @@ _SUFFIX_SECTOR = {
     "University": "EDU", "College": "EDU", "School": "EDU", "Academy": "EDU",
     "Court": "JUD", "Parliament": "LEG", "Assembly": "LEG",
     "Ministry": "GOV", "Embassy": "GOV", "Consulate": "GOV", "High Commission": "GOV",
+    **dict.fromkeys(_MEDIA_WORDS, "MED"),
 }  # fmt: skip
 """The Phoenix sector of a body named by its last word (CAMEO manual 1.1b3, ch. 3: EDU
-education, JUD judiciary, LEG legislature, GOV government)."""
+education, JUD judiciary, LEG legislature, GOV government, MED media)."""
 
 
 def _placed_body(mention: EntityMention, found: _Found, suffix: str) -> EntityMention:
