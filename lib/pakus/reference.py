@@ -80,9 +80,7 @@ class ExtractionTables:
     verb_lexicon_sets: pd.DataFrame
     peer_actors: pd.DataFrame | None = None
     """States' other names, places, bodies, armed groups and office holders derived from the
-    PETRARCH2 dictionaries (``scripts/derive_peer_actors.py``), then the towns of Pakistan and
-    Afghanistan from GeoNames (``geonames_places.csv``, ``scripts/derive_geonames_places.py``);
-    ``actors`` wins over them."""
+    PETRARCH2 dictionaries (``scripts/derive_peer_actors.py``); ``actors`` wins over them."""
     agents: pd.DataFrame | None = None
     """Generic agents and their Phoenix sector: curated ``agents.csv`` rows, then ``peer_agents.csv``."""
     ambiguous_names: pd.DataFrame | None = None
@@ -117,7 +115,7 @@ def extraction_tables(folder: str | None = None) -> ExtractionTables:
         role_frames=read_table("role_frames", path),
         verb_lexicon=read_table("verb_lexicon", path),
         verb_lexicon_sets=read_table("verb_lexicon_sets", path),
-        peer_actors=pd.concat([_optional("peer_actors", path), _optional("geonames_places", path)]),
+        peer_actors=_optional("peer_actors", path),
         agents=pd.concat([_optional("agents", path), _optional("peer_agents", path)]),
         ambiguous_names=_optional("ambiguous_names", path),
         offices=_optional("offices", path),
