@@ -311,3 +311,18 @@ def test_stances_do_not_count_an_armed_groups_act_for_its_home_country():
     )
     found = stances(events, entities, ["TTP"])
     assert list(zip(found["side"], found["stance"], strict=True)) == [("PAK", "hostile")]
+
+
+def test_state_role_before_a_name_gives_the_person_that_states_country():
+    # rule _state_role_before: a state ('s) or a state's body right before the title
+    found = entities(
+        "Pakistan's envoy Tariq Lodhan met them. State Department spokeswoman Mara Quill said so."
+    )
+    assert ("Tariq Lodhan", "person:tariq-lodhan", "person", "PAK", "GOV") in found
+    assert ("Mara Quill", "person:mara-quill", "person", "USA", "GOV") in found
+
+
+def test_state_role_before_reaches_every_mention_of_the_person_and_not_a_coordinated_name():
+    found = entities("India's envoy Ravi Sethan called. Later Ravi Sethan and Senator Jo Marn met.")
+    assert [f[3] for f in found if f[0] == "Ravi Sethan"] == ["IND", "IND"]
+    assert ("Jo Marn", "person:jo-marn", "person", "", "") in found

@@ -1302,6 +1302,7 @@ def entity_mentions(
     items = []
     by_group: dict[str, EntityMention] = {}
     by_body: dict[str, EntityMention] = {}
+    by_state: dict[str, EntityMention] = {}
     for e in found.items:
         if e.type == "person" and e.id not in by_body:
             body = _body_role(text, e, found)
@@ -1313,6 +1314,10 @@ def entity_mentions(
             group = _group_role_before(text, e, found)
             if group is not None:
                 by_group.setdefault(e.id, group)
+            else:
+                served = _state_role_before(text, e, found)
+                if served is not None:
+                    by_state.setdefault(e.id, served)
         year = e.type == "agreement" and _NAMED_YEAR.match(text, e.end, e.end + 8)
         if year and e.quote.split()[-1] == "Act":
             e = _as(e, e.start, year.end(), text, e.method)
@@ -1323,6 +1328,11 @@ def entity_mentions(
         _of_group(e, by_group[e.id]) if e.id in by_group and not e.country else e for e in items
     ]
     items = [_of_body(e, by_body[e.id]) if e.id in by_body else e for e in items]
+    # "Pakistan's Foreign Minister Khawaja Asif", "State Department spokeswoman Heather
+    # Nauert": every mention of that person acts for the state
+    items = [
+        _of_state(e, by_state[e.id]) if e.id in by_state and not e.country else e for e in items
+    ]
     return sorted(items, key=lambda e: (e.start, e.end))
 
 
@@ -1338,6 +1348,39 @@ def _group_role_before(text: str, e: EntityMention, found: _Found) -> EntityMent
         return None
     before = found.ending_at(m.start())
     return before[-1] if before and before[-1].type == "group" else None
+
+
+_STATE_ROLE = re.compile(
+    rf"(?:['’]s)?[ \t]+(?:(?:[Ff]ormer|[Aa]cting|[Dd]eputy|[Ss]enior|[Cc]hief|[Ss]pecial|[Tt]hen|"
+    rf"[Nn]ational|[Ss]ecurity|[Aa]ssistant|[Pp]rincipal|[Ff]oreign|[Ii]nterior|[Dd]efen[cs]e|"
+    rf"[Ff]inance|[Pp]rime|[Vv]ice|[Aa]rmy|[Mm]ilitary)[ \t-]+){{0,3}}"
+    rf"(?:{_ROLES}|{_TITLES})(?:[ \t]+of[ \t]+staff)?[ \t]+(?:{_TITLES}[ \t]+)*$"
+)
+"""The title between a state (or a state's body) and a person's name: "'s Foreign Minister",
+" spokeswoman", "'s envoy", " chief of staff"."""
+
+
+def _state_role_before(text: str, e: EntityMention, found: _Found) -> EntityMention | None:
+    """The state, or a body of one, named right before the title of ``e`` ("Pakistan's Foreign
+    Minister Khawaja Asif", "State Department spokeswoman Heather Nauert", "India's envoy
+    Siddhartha Shankar Ray", "UN envoy X"): the one whose country the person acts for, as a
+    nationality before a title gives it (``_with_nationality``); or None."""
+    before = [
+        b for b in found._overlapping(max(0, e.start - 70), e.start)
+        if b.end < e.start and _STATE_ROLE.fullmatch(text, b.end, e.start)
+    ]  # fmt: skip
+    if not before:
+        return None
+    served = max(before, key=lambda b: b.end)
+    return served if served.type in {"state", "org"} and served.country else None
+
+
+def _of_state(e: EntityMention, served: EntityMention) -> EntityMention:
+    """``e`` acting for the country of the state or body ``served`` (sector that body's, else
+    GOV)."""
+    return EntityMention(e.start, e.end, e.quote, e.id, e.name, e.type, e.affiliation or
+                         served.country, e.method, served.country,
+                         e.sector or served.sector or "GOV")  # fmt: skip
 
 
 _BODY_ROLE_AFTER = re.compile(r",[ \t]+the[ \t]+")
