@@ -326,3 +326,16 @@ def test_state_role_before_reaches_every_mention_of_the_person_and_not_a_coordin
     found = entities("India's envoy Ravi Sethan called. Later Ravi Sethan and Senator Jo Marn met.")
     assert [f[3] for f in found if f[0] == "Ravi Sethan"] == ["IND", "IND"]
     assert ("Jo Marn", "person:jo-marn", "person", "", "") in found
+
+
+def test_derivation_territories_are_places_of_their_own_code(tmp_path):
+    # rule territory_rows: a Countries entry coded [HKG] (no curated state) gives a place
+    d = _script()
+    path = tmp_path / "Phoenix.Countries.actors.txt"
+    path.write_text(
+        "HONG_KONG  [HKG]\n+HONGKONG_\nATLANTIS_ [ATL]\n+POSEIDONIA_\n", encoding="utf-8"
+    )
+    rows = d.territory_rows(d.parse_actors(path), {"PAK"})
+    assert [(r["id"], r["country"], r["aliases"]) for r in rows] == [
+        ("place:hong-kong", "HKG", "Hongkong")
+    ]
