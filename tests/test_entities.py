@@ -559,3 +559,13 @@ def test_media_names_are_bodies_of_the_media_sector_never_persons():
     assert ("Vox Radio", "org:vox-radio", "org", "MED") in found
     assert ("Lumen News", "org:lumen-news", "org", "MED") in found
     assert all(t != "person" for _, _, t, _ in found)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Pakistan foreign office", "Pakistan's foreign office", "Pakistani foreign ministry",
+     "Pakistan foreign ministry", "Pakistan Foreign Office"],
+)  # fmt: skip
+def test_state_name_and_foreign_ministry_in_either_case_is_the_ministry(name):
+    # actors.csv: PAK.MOFA lists the state name, possessive or adjective with either case
+    assert entity_ids(f"The {name} summoned the envoy.")[0] == (name, "PAK.MOFA")
