@@ -569,3 +569,14 @@ def test_media_names_are_bodies_of_the_media_sector_never_persons():
 def test_state_name_and_foreign_ministry_in_either_case_is_the_ministry(name):
     # actors.csv: PAK.MOFA lists the state name, possessive or adjective with either case
     assert entity_ids(f"The {name} summoned the envoy.")[0] == (name, "PAK.MOFA")
+
+
+def test_seas_and_regions_of_the_corpus_are_places_of_no_state():
+    # actors.csv: the waters and regions around Pakistan, ids the slug of the name
+    found = entities_of("After the Persian Gulf war, tankers crossed the Strait of Hormuz.")
+    assert ("Persian Gulf", "place:persian-gulf", "place", "") in found
+    assert ("Strait of Hormuz", "place:strait-of-hormuz", "place", "") in found
+
+
+def entities_of(text):
+    return [(e.quote, e.id, e.type, e.country) for e in extract(text).entities]
