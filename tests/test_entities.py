@@ -580,3 +580,19 @@ def test_seas_and_regions_of_the_corpus_are_places_of_no_state():
 
 def entities_of(text):
     return [(e.quote, e.id, e.type, e.country) for e in extract(text).entities]
+
+
+def test_office_words_are_no_part_of_a_persons_name():
+    # rule _OFFICE_WORDS: an office's words opening a name found by pattern are cut off
+    found = entity_ids(
+        "Mr. Prime Minister, the talks were warm. External Affairs Minister R Tanvar said so. "
+        "Under Secretary of State Nora Belt said it."
+    )
+    assert ("R Tanvar", "person:r-tanvar") in found
+    assert ("Nora Belt", "person:nora-belt") in found
+    assert all("Minister" not in quote for quote, _ in found)
+
+
+def test_a_name_listed_with_and_without_the_article_is_matched_without_it():
+    # rule _with_article: "The Washington Post" beside "Washington Post" in actors.csv
+    assert entity_ids("The Washington Post carried a report.") == [("Washington Post", "ORG.WAPO")]

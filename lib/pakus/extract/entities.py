@@ -163,6 +163,13 @@ def _countries(actors: pd.DataFrame) -> dict[str, str]:
     return out
 
 
+def _with_article(names: set[str]) -> set[str]:
+    """The names that are another of ``names`` with "The " before it ("The Washington Post"
+    beside "Washington Post"): the article is no part of the name's span (the annotation
+    guidelines: the span is the name), so only the name without it is matched."""
+    return {n for n in names if n.startswith("The ") and n[4:] in names}
+
+
 class Gazetteer:
     """A token trie over every name and alias of ``actors.csv`` and, below them,
     ``peer_actors.csv`` (a peer alias that a curated actor has stays the curated actor's).
@@ -196,8 +203,9 @@ class Gazetteer:
             index = len(self.actors)
             self.actors.append(actor)
             self.by_id[actor.id] = actor
-            for alias in {row.name, *row.aliases.split("|")}:
-                self._add(alias.strip(), index, any_case=row.type in {"program", "agreement"})
+            names = {a.strip() for a in (row.name, *row.aliases.split("|"))}
+            for alias in names - _with_article(names):
+                self._add(alias, index, any_case=row.type in {"program", "agreement"})
         self.curated = len(self.actors)
         if peers is not None and len(peers):
             self._add_peers(peers)
@@ -745,6 +753,14 @@ _AND_PERSON = re.compile(
     rf"[ \t]+and[ \t]+(?:{_TITLES}[ \t]+)?(?P<name>{_CAP}(?:[ \t]+{_NAME_PART}){{1,3}})\b"
 )
 """A second person coordinated with a titled one: "… and (Gen.) John Smith"."""
+_OFFICE_WORDS = re.compile(
+    r"(?:(?:Prime|Minister|Ministers|Secretary|State|Affairs|Foreign|External|Home|Interior|"
+    r"Defen[cs]e|Finance|Under|Deputy|Assistant|Vice|President|Ambassador|Envoy|Senator|"
+    r"Spokesman|Spokeswoman|Spokesperson|Chairman|Chairwoman)(?:[ \t]+|$))+"
+)
+"""Words of an office's name that open what a pattern took for a person's name: "Prime
+Minister" after "Mr.", "Affairs Minister S Jaishankar" before "said", "State Nicholas Burns"
+after "Under Secretary of": the name starts after them, and there is none if nothing is left."""
 _NETWORK = re.compile(r"\bthe[ \t]+(?P<name>(?:[A-Z][a-z]+[ \t]+){1,3}network)\b")
 _ORG_WORDS = (
     r"(?:[A-Z][\w’'\-]*|of|for|and(?![ \t]+the\b)|on|in|(?<=of[ \t])the|(?<=for[ \t])the|"
@@ -802,7 +818,9 @@ _LEADING_STOP = re.compile(
     r"^(?:(?:The|A|An|In|On|At|For|From|With|By|Of|And|But|Meanwhile|However|Since|"
     r"During|After|Before|While|When|As|If|This|That|These|Those|Both|Official|Officials|"
     r"Previously|Today|Despite|Although|Following|Under|Over|Later|Earlier|Then|Separately|"
-    r"Yesterday|Tonight|" + "|".join([*MONTH_NAMES, *WEEKDAY_NAMES]) + r")[ \t]+)+"
+    r"Yesterday|Tonight|What|Why|How|Where|Who|"
+    + "|".join([*MONTH_NAMES, *WEEKDAY_NAMES])
+    + r")[ \t]+)+"
 )
 """Words that open a sentence before a name without being part of it ("Later Thursday
 Heather Nauert, the …": the name is Heather Nauert)."""
@@ -1196,6 +1214,12 @@ def entity_mentions(
             rank = _RANK.match(text, cleaned[0], cleaned[1])
             if rank and rank.end() < cleaned[1]:
                 cleaned = (rank.end(), cleaned[1])  # "Col John Miller": the rank is not the name
+        if cleaned:
+            office = _OFFICE_WORDS.match(text, cleaned[0], cleaned[1])
+            if office and office.end() >= cleaned[1]:
+                return  # "Mr. Prime Minister", "the Prime Minister said": an office, no name
+            if office:
+                cleaned = (office.end(), cleaned[1])  # "External Affairs Minister S Jaishankar"
         if cleaned and text[cleaned[1] - 2 : cleaned[1]] in {"'s", "’s"}:
             cleaned = (cleaned[0], cleaned[1] - 2)  # "President Suharto's government"
         if not cleaned or not found.free(*cleaned):
