@@ -596,3 +596,13 @@ def test_office_words_are_no_part_of_a_persons_name():
 def test_a_name_listed_with_and_without_the_article_is_matched_without_it():
     # rule _with_article: "The Washington Post" beside "Washington Post" in actors.csv
     assert entity_ids("The Washington Post carried a report.") == [("Washington Post", "ORG.WAPO")]
+
+
+def test_a_foreign_ministry_named_without_its_state_is_that_of_the_documents_state():
+    # rule _home_ministries: the curated ministry of the state the document names most
+    found = entity_ids(
+        "Pakistan protested on Monday. The Foreign Office said it summoned the envoy."
+    )
+    assert ("Foreign Office", "PAK.MOFA") in found
+    # no state with a curated ministry named: left as found
+    assert ("Foreign Office", "PAK.MOFA") not in entity_ids("The Foreign Office said so.")

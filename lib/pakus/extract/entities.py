@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -1357,7 +1358,30 @@ def entity_mentions(
     items = [
         _of_state(e, by_state[e.id]) if e.id in by_state and not e.country else e for e in items
     ]
+    items = _home_ministries(items, gaz, text)
     return sorted(items, key=lambda e: (e.start, e.end))
+
+
+_BARE_MINISTRY = frozenset({"Foreign Office", "Foreign Ministry", "Ministry of Foreign Affairs"})
+"""A foreign ministry named without its state."""
+
+
+def _home_ministries(items: list[EntityMention], gaz: Gazetteer, text: str) -> list[EntityMention]:
+    """A foreign ministry named without its state ("the Foreign Office said", found by its
+    suffix with no country) is the curated foreign ministry (id ``….MOFA``) of the state the
+    document names most among those that have one: news copy names "the Foreign Office" of
+    the country it reports from (the annotations code it so: ``PAK.MOFA``). Unchanged where
+    no such state is named."""
+    bare = [e for e in items if e.type == "org" and not e.country and e.quote in _BARE_MINISTRY]
+    if not bare:
+        return items
+    ministries = {a.country: a for a in gaz.actors[: gaz.curated] if a.id.endswith(".MOFA")}
+    counts = Counter(e.id for e in items if e.type == "state" and e.id in ministries)
+    if not counts:
+        return items
+    home = ministries[max(counts, key=lambda k: (counts[k], k))]
+    ids = {id(e) for e in bare}
+    return [_of(home, e.start, e.end, text, "coreference") if id(e) in ids else e for e in items]
 
 
 _GROUP_ROLE = re.compile(rf"[ \t]+{_ROLES}[ \t]+$")
