@@ -606,3 +606,8 @@ def test_a_foreign_ministry_named_without_its_state_is_that_of_the_documents_sta
     assert ("Foreign Office", "PAK.MOFA") in found
     # no state with a curated ministry named: left as found
     assert ("Foreign Office", "PAK.MOFA") not in entity_ids("The Foreign Office said so.")
+
+
+def test_major_non_nato_ally_in_british_spelling_is_the_status():
+    # actors.csv: AGR.MNNA lists "Nato" as NATO's own row does
+    assert ("major non-Nato ally", "AGR.MNNA") in entity_ids("It became a major non-Nato ally.")
