@@ -1,13 +1,26 @@
 """Who did what to whom, read from the parse (pakus.extract.events.grammar): one test per rule."""
 
 from helpers import extract
+from pakus.evaluation import actor_codes_table
 from pakus.extract.events.grammar import slot_tokens
 from pakus.extract.parse import parse_spans
 
+GROUPS = {a for a, (_, kind) in actor_codes_table().items() if kind == "group"}
+
+
+def _side(actor: str, country: str) -> str:
+    """The side an actor takes: its country, except that an armed group acting as itself is
+    the group (its ``source_country`` is its home country, as Phoenix codes it)."""
+    return actor if actor in GROUPS or actor.startswith("group:") else country
+
 
 def roles(text: str, kind: str) -> set[tuple[str, str]]:
-    """(source country, target country) of the events of ``kind`` in ``text``."""
-    return {(e.source_country, e.target_country) for e in extract(text).events if e.type == kind}
+    """(source side, target side) of the events of ``kind`` in ``text`` (``_side``)."""
+    return {
+        (_side(e.source_actor, e.source_country), _side(e.target_actor, e.target_country))
+        for e in extract(text).events
+        if e.type == kind
+    }
 
 
 def test_a_compound_actor_acts_for_its_country():
@@ -16,10 +29,13 @@ def test_a_compound_actor_acts_for_its_country():
 
 
 def test_coordinated_modifiers_of_a_compound_actor_each_act():
-    assert roles("US and Afghan forces attacked Taliban hideouts.", "ASSAULT") == {
-        ("USA", "TALIBAN"),
-        ("AFG", "TALIBAN"),
-    }
+    found = extract("US and Afghan forces attacked Taliban hideouts.").events
+    # the group stays the target actor; its side is its home country, sector REB (Phoenix)
+    assert {(e.source_country, e.target_actor, e.target_country, e.target_sector)
+            for e in found if e.type == "ASSAULT"} == {
+        ("USA", "TALIBAN", "AFG", "REB"),
+        ("AFG", "TALIBAN", "AFG", "REB"),
+    }  # fmt: skip
 
 
 def test_a_possessor_state_names_a_generic_body():

@@ -121,7 +121,40 @@ def event_mentions(
     dated = [d for d in dates if d.precision in DAY_MONTH_YEAR]
     out = dating.referred_back(text, out, dated, sentences, lexicon)
     out = dating.dateline_lead(text, out, all_dates, sentences)
-    return dating.same_time(text, out, sentences, lexicon)
+    return group_sides(dating.same_time(text, out, sentences, lexicon), compounds)
+
+
+NO_HOME = "IMG"
+"""Phoenix's code of an international militarized group, the side of an armed group with no
+home country (``AL-QAEDA_IN_THE_ARABIAN_PENINSULA [IMG]`` in PETRARCH2's
+Phoenix.MilNonState.actors.txt)."""
+
+
+def group_sides(
+    events: list[EventMention], entities: Sequence[EntityMention]
+) -> list[EventMention]:
+    """``events`` with an armed group's side coded as Phoenix and PLOVER code it: the group's
+    home country with sector ``REB`` (Phoenix.MilNonState.actors.txt: ``HEZBOLLAH_ [LBNREB]``,
+    ``TALIBAN_ [AFGREB]``; the PLOVER gold-standard records code Hezbollah ``LBN``/``REB``,
+    Hamas ``PSE``/``REB``), ``IMG`` for a group with none; the group stays the
+    ``source_actor``/``target_actor``. Only where the actor is the group itself: a member
+    named as such (Noor Wali Mehsud of the TTP) keeps the group as side, as the annotations
+    code a member by the group. Coding inside the pipeline keeps the group's id as its side
+    (the TTP is not Pakistan); this is the last step. A group's home: its mention's
+    ``country`` (``entities``: the document's). Order and everything else kept."""
+    homes = {m.id: m.country if m.country != m.id else "" for m in entities if m.type == "group"}
+    if not homes:
+        return events
+    out = []
+    for e in events:
+        changes = {}
+        for role in ("source", "target"):
+            side = getattr(e, f"{role}_country")
+            if side in homes and getattr(e, f"{role}_actor") == side:
+                changes[f"{role}_country"] = homes[side] or NO_HOME
+                changes[f"{role}_sector"] = getattr(e, f"{role}_sector") or "REB"
+        out.append(replace(e, **changes) if changes else e)
+    return out
 
 
 def one_telling(events: list[EventMention]) -> list[EventMention]:
