@@ -305,3 +305,16 @@ def test_the_subject_of_a_bare_infinitive_complement_is_the_verbs_object():
     (doc,) = parse_spans(text, [(0, len(text))])
     help_ = next(t for t in doc if t.lower_ == "help")
     assert [t.text for t in slot_tokens(help_, "dobj")] == ["Vietnam"]
+
+
+def test_a_participle_modifying_a_noun_takes_the_agent_of_an_event_noun_of_its_kind():
+    # a reduced passive relative: "the soldiers killed in …" were killed, by the strike's doer
+    text = "Relatives mourned the nine soldiers killed in a Russian air strike near Idlib."
+    found = roles(text, "ASSAULT")
+    assert found and all(s == "RUS" for s, _ in found)
+
+
+def test_coordinated_passives_share_the_event_noun_told_after_the_last():
+    text = "Four guards were killed and two others wounded in an Iranian rocket attack."
+    killed = [e for e in extract(text).events if e.trigger == "killed"]
+    assert killed and all(e.source_country == "IRN" for e in killed)

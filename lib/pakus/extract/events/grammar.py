@@ -351,6 +351,13 @@ def is_passive(tok) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) and not stative(tok)
 
 
+def reduced_passive(tok) -> bool:
+    """A past participle modifying a noun, a passive relative clause reduced ("the people
+    killed in the strike" = who were killed; CGEL ch. 12, past-participial modifiers): the
+    noun undergoes the act."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN", "PRON"}
+
+
 def _subject_of(tok, index: ActorIndex) -> list[Actor]:
     """The subject actors of the clause headed by ``tok``, through control and coordination;
     a :func:`stative` participle's subject, the subject of the copula an adjective completes
@@ -409,10 +416,15 @@ def roles(
             r = _distinct(list(r.sources), found)
         return r
     sources = _subject_of(tok, index)
-    if not sources and kin is not None and is_passive(tok):
+    passive = is_passive(tok) or reduced_passive(tok)
+    if not sources and kin is not None and passive:
         # a passive told by an event noun of its kind names the agent there: "was killed in
-        # a US drone strike" (USA acted); the noun is no target
-        for n in _prep_objects(tok, "in"):
+        # a US drone strike" (USA acted), so a participle modifying a noun ("the 16 people
+        # killed in Sunday's U.S. drone strike"); the noun is no target. A phrase after the
+        # last of coordinated passives is shared by all ("were killed and six others wounded
+        # in a US drone attack": CGEL ch. 15, a right-peripheral dependent of coordination)
+        shared = [c for c in _children(tok, "conj") if c.tag_ == "VBN"]
+        for n in [*_prep_objects(tok, "in"), *(n for c in shared for n in _prep_objects(c, "in"))]:
             agents = _agents_of(n, index) if n.pos_ == "NOUN" and kin(n) else []
             if agents:
                 sources, exclude = agents, exclude | {n.i}
@@ -455,6 +467,8 @@ def roles(
                 targets = list(roles(conj, frame, index, exclude).targets)
                 if targets:
                     break
+    if not targets and kin is not None and reduced_passive(tok) and not kin(tok.head):
+        targets = actors_of(tok.head, index)  # "the soldiers killed in …" were killed
     if addressed and not targets:
         targets = [
             a for a in _content_targets(tok, frame, index, exclude, addressed == "asked")
