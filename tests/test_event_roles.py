@@ -318,3 +318,30 @@ def test_coordinated_passives_share_the_event_noun_told_after_the_last():
     text = "Four guards were killed and two others wounded in an Iranian rocket attack."
     killed = [e for e in extract(text).events if e.trigger == "killed"]
     assert killed and all(e.source_country == "IRN" for e in killed)
+
+
+def test_a_judgement_of_a_deed_is_against_the_deeds_doer():
+    # PLOVER ACCUSE: condemning an action is against its actor, not its victim nor its place
+    text = "Kenya strongly denounced the killing of four civilians in Mandera, a Kenyan town."
+    assert roles(text, "ACCUSE") == {("KEN", "")}
+    # a "by" phrase the parser hangs on the active verb belongs to the deed
+    text = (
+        "Kenya strongly denounced an unprovoked act of killing of four villagers so far by "
+        "Somali troops at a village near the border."
+    )
+    assert roles(text, "ACCUSE") == {("KEN", "SOM")}
+    # but an object that names a party is the one accused, not a deed
+    assert roles("Kenya accused Somali troops of the attack.", "ACCUSE") == {("KEN", "SOM")}
+
+
+def test_a_judged_deed_told_before_is_against_its_earlier_doer():
+    text = (
+        "On Monday Russian jets struck a Syrian village. On Tuesday the Turkish government "
+        "condemned the strike that killed 30 Turkish soldiers."
+    )
+    assert roles(text, "ACCUSE") == {("TUR", "RUS")}
+    text = (
+        "On Monday a US drone strike killed five militants in North Waziristan. On Tuesday "
+        "Pakistan condemned the strike."
+    )
+    assert roles(text, "ACCUSE") == {("PAK", "USA")}

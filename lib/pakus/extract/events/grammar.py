@@ -488,6 +488,58 @@ def _agents_of(noun, index: ActorIndex) -> list[Actor]:
     return [a for p in _prep_objects(noun, "by") for a in actors_of(p, index)]
 
 
+def judged_deed(verb, deed_types: Callable[[object], frozenset[str]], index: ActorIndex):
+    """The deed a verb of judging takes as its object ("condemned the strike", "denounced an
+    act of killing of civilians"): its direct object if ``deed_types`` gives it a type, else
+    the first such noun of the object's measure or part phrases (``_nested``), unless the
+    object names a party itself ("accused Baloch separatists of the attack": the separatists
+    are accused). None if none."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    for obj in _children(verb, "dobj"):
+        if obj.pos_ == "NOUN" and deed_types(obj):
+            return obj
+        party = index.at(obj) is not None or any(
+            actors_of(c, index) or index.place_at(c, named=True) is not None
+            for c in obj.children
+            if c.dep_ in _MODIFIER_DEPS
+        )
+        for n in [] if party else _nested(obj)[1:]:
+            if n.pos_ == "NOUN" and deed_types(n):
+                return n
+    return None
+
+
+def deed_doers(deed, verb, index: ActorIndex, suffered: bool = False) -> list[Actor]:
+    """Who did the deed a verb of judging takes as its object: the deed noun's modifier or
+    possessor ("condemned the US strike"; not a possessor that suffered it, ``suffered``:
+    "condemned Khan's arrest"), else a ``by`` phrase of the deed or of the nouns between it
+    and the verb, else a ``by`` phrase the parser hung on the verb itself: a verb in the
+    active voice has no agent of its own (CGEL ch. 16: the ``by`` phrase of a passive), so
+    its ``by`` phrase belongs to the deed ("denounced an act of killing … by ISAF troops").
+    Empty if none."""
+    for c in deed.children:
+        if c.dep_ in _MODIFIER_DEPS and c.i < deed.i and not (suffered and c.dep_ == "poss"):
+            found = actors_of(c, index)
+            if found:
+                return found
+    cur = deed
+    for _ in range(4):
+        if cur.i == verb.i or cur.head.i == cur.i:
+            break
+        found = [a for p in _prep_objects(cur, "by") for a in actors_of(p, index)]
+        if found:
+            return found
+        cur = cur.head
+    if not is_passive(verb):
+        return [
+            a for g in verb.children
+            if g.dep_ == "agent" or (g.dep_ == "prep" and g.lower_ == "by")
+            for p in _children(g, "pobj") for a in actors_of(p, index)
+        ]  # fmt: skip
+    return []
+
+
 def _content_clauses(tok) -> list:
     """The clauses that tell what ``tok`` promises, demands or threatens: its infinitive or
     finite complement ("offered to hand over", "demanding that …"), a ``for`` clause ("pushing
