@@ -345,3 +345,11 @@ def test_a_judged_deed_told_before_is_against_its_earlier_doer():
         "Pakistan condemned the strike."
     )
     assert roles(text, "ACCUSE") == {("PAK", "USA")}
+
+
+def test_the_speaker_of_reported_speech_is_no_party_of_the_happening_reported():
+    text = "The U.S. will not resume military aid, Egypt's Foreign Ministry said."
+    assert all(t != "EGY" for _, t in roles(text, "AID"))
+    # named in the reported clause too, it is a party
+    text = "On Monday the U.S. gave $5 million in aid to Egypt, Egypt's Foreign Ministry said."
+    assert roles(text, "AID") == {("USA", "EGY")}

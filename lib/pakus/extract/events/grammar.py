@@ -1308,6 +1308,28 @@ def _reported(tok) -> bool:
     return False
 
 
+def in_speaker(tok, start: int, end: int, index: ActorIndex) -> bool:
+    """Whether the words at document offsets ``[start, end)`` lie in the subject of a verb
+    of saying that reports the clause of ``tok``: one whose content clause (``ccomp``) holds
+    it, or one the parser hung on it as a parenthetical (``parataxis``, ``ccomp``: "The U.S.
+    will not resume aid, Pakistan's Foreign Office said"). The speaker of reported speech is
+    the source of the speech act, not a party of the happening reported (CGEL ch. 11,
+    reported speech). ``tok`` itself in that subject is the speaker's own act."""
+    verb = _clause_head(tok)
+    speakers = [a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}]
+    speakers += [c for c in verb.children if c.dep_ in {"parataxis", "ccomp"}]
+    for v in speakers:
+        if not verb_lemmas(v) & (SPEECH_VERBS | ALLEGE_VERBS):
+            continue
+        for subj in _children(v, *SUBJECTS):
+            lo = index.offset + subj.left_edge.idx
+            hi = index.offset + subj.right_edge.idx + len(subj.right_edge)
+            inside = lo <= index.offset + tok.idx < hi
+            if lo <= start and end <= hi and not inside:
+                return True
+    return False
+
+
 def clause_head(tok):
     """The verb heading the clause of ``tok`` (itself for a verb)."""
     return _clause_head(tok)

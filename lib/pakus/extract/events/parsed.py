@@ -1034,6 +1034,14 @@ def _in_coordinated_verb(head, actor_id: str, index: ActorIndex) -> bool:
     return False
 
 
+def _speaker(head, actor_id: str, index: ActorIndex) -> bool:
+    """Whether the actor ``actor_id`` is named only as the speaker who reports ``head``'s
+    clause (``grammar.in_speaker``): "The U.S. will not resume aid, Pakistan's Foreign Office
+    said" (the Foreign Office is not the one aid is resumed to)."""
+    named = [a for a in index.actors if a.id == actor_id]
+    return bool(named) and all(grammar.in_speaker(head, a.start, a.end, index) for a in named)
+
+
 def _in_phrase(head, actor_id: str, index: ActorIndex, kin=None) -> bool:
     """Whether the actor ``actor_id`` may be the target of the event noun ``head``: an event
     noun that is a clause's subject or sits in an adverbial phrase of a verb has its target in
@@ -1068,6 +1076,7 @@ def _fallback(
         not targets and ev.target_actor and ev.target_actor not in src_ids
         and len(sources) < 2  # coordinated sources act jointly, on no one
         and not (index and _in_coordinated_verb(head, ev.target_actor, index))
+        and not (index and _speaker(head, ev.target_actor, index))
         and not (index and _noun(head) and not _in_phrase(head, ev.target_actor, index, kin))
     ):  # fmt: skip
         targets = (Actor(ev.target_actor, ev.target_country, ev.target_sector),)
