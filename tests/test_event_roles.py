@@ -353,3 +353,11 @@ def test_the_speaker_of_reported_speech_is_no_party_of_the_happening_reported():
     # named in the reported clause too, it is a party
     text = "On Monday the U.S. gave $5 million in aid to Egypt, Egypt's Foreign Ministry said."
     assert roles(text, "AID") == {("USA", "EGY")}
+
+
+def test_an_agentless_act_of_any_type_is_by_the_one_that_last_did_it_to_its_target():
+    text = (
+        "On Monday Egypt summoned the Turkish ambassador over the raid. On Tuesday the "
+        "Turkish ambassador was summoned again."
+    )
+    assert roles(text, "CONSULT") == {("EGY", "TUR")}

@@ -356,10 +356,13 @@ def implicit_recipients(events: list[EventMention]) -> list[EventMention]:
     (PLOVER: AID is given to, a SANCTION imposed on, a target), and one left unsaid is
     recovered from the discourse, as implicit arguments of predicates are (Gerber & Chai
     2010, "Beyond NomBank"): "The US cut aid to Pakistan in 1990. … It also held back the
-    delivery of 28 F-16s" (PAK). Likewise one whose clause names no giver (an agentless
-    passive: "aid was restored two years later") takes the state that last acted so on its
-    recipient. ``events`` in document order; an event with neither party, or whose party
-    has met no one so before, is kept."""
+    delivery of 28 F-16s" (PAK). Likewise an event of any type whose clause names no doer
+    (an agentless passive: "aid was restored two years later", "The US ambassador was called
+    in last night" after "Pakistan called in the US ambassador"; an event noun with no
+    agent: "the strike killed Mansour" after a US strike on the Taliban) takes the state
+    that last did an act of its type (or the act it undoes) to its target: the agent left
+    unsaid is the discourse's (Gerber & Chai 2010). ``events`` in document order; an event
+    with neither party, or whose party has met no one so before, is kept."""
     last: dict[tuple[str, bool], str] = {}
     by: dict[tuple[str, str], str] = {}
     out = []
@@ -374,7 +377,7 @@ def implicit_recipients(events: list[EventMention]) -> list[EventMention]:
                 actors=tuple(dict.fromkeys([*e.actors, t])),
                 countries=tuple(dict.fromkeys([*e.countries, t])),
             )  # fmt: skip
-        elif e.type in RECIPIENT and not e.source_country and (giver := _giver(e, by)):
+        elif not e.source_country and (giver := _giver(e, by)):
             g = giver
             e = replace(
                 e, source_actor=g, source_country=g, source_sector="",
