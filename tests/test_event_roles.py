@@ -361,3 +361,10 @@ def test_an_agentless_act_of_any_type_is_by_the_one_that_last_did_it_to_its_targ
         "Turkish ambassador was summoned again."
     )
     assert roles(text, "CONSULT") == {("EGY", "TUR")}
+
+
+def test_a_relational_nouns_possessor_is_the_other_party_not_the_referent():
+    text = "On Monday Moscow began supplying arms to its Afghan ally."
+    assert ("RUS", "AFG") in roles(text, "AID")
+    text = "On Monday Russia pledged to support its Afghan ally."
+    assert ("RUS", "AFG") in roles(text, "AGREE") | roles(text, "SUPPORT")

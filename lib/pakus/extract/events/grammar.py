@@ -87,6 +87,13 @@ Waziristan", "exploded bombs in the capital Kabul", "a raid at a Pakistani check
 _OWN_CLAUSE_STOP = frozenset({"relcl", "ccomp", "csubj", "parataxis", "advcl"})
 """Links below which a clause tells its own happening, not the place of this one."""
 _MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "nummod")
+RELATIONAL_NOUNS = frozenset(
+    "ally neighbor neighbour rival enemy foe adversary opponent partner friend counterpart".split()
+)
+"""Relational nouns of another party (CGEL ch. 5, relational nouns: their possessor or
+``of`` phrase names the relatum, the one the relation is to): "its Afghan ally" is not "its"
+state, "Israel's militia ally in southern Lebanon" is not Israel, "an ally of Pakistan" not
+Pakistan."""
 _CLIMB_DEPS = frozenset({"dobj", "pobj", "prep", "compound", "amod", "nsubjpass", "acl", "conj"})
 
 
@@ -254,7 +261,10 @@ def _own_actors(tok, index: ActorIndex, seen: frozenset[int]) -> list[Actor]:
                 where = index.place_at(child)
                 if found or where is not None:
                     return found or [where]
+    relational = tok.lemma_.lower() in RELATIONAL_NOUNS
     for child in tok.children:
+        if relational and (child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of")):
+            continue  # "its Afghan ally", "Israel's militia ally": the relatum, not the referent
         if child.dep_ in _MODIFIER_DEPS and child.i < tok.i:
             found = actors_of(child, index, seen)
             if found:
@@ -265,6 +275,8 @@ def _own_actors(tok, index: ActorIndex, seen: frozenset[int]) -> list[Actor]:
             if where is not None:
                 return [where]
     for child in tok.children:  # "the government of Pakistan", "forces from Afghanistan"
+        if relational and child.lower_ == "of":
+            continue  # "an ally of Pakistan" is not Pakistan
         if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
