@@ -368,3 +368,16 @@ def test_a_relational_nouns_possessor_is_the_other_party_not_the_referent():
     assert ("RUS", "AFG") in roles(text, "AID")
     text = "On Monday Russia pledged to support its Afghan ally."
     assert ("RUS", "AFG") in roles(text, "AGREE") | roles(text, "SUPPORT")
+
+
+def test_a_definite_event_noun_naming_no_party_refers_back_to_the_last_of_its_type():
+    text = (
+        "On 3 May 2015 the United States cut off military aid to Egypt. The cutoff, "
+        "required by law, halted $300 million in assistance."
+    )
+    cutoff = [e for e in extract(text).events if e.trigger == "cutoff"]
+    assert [(e.source_country, e.target_country) for e in cutoff] == [("USA", "EGY")]
+    # not a new or an indefinite one
+    text = "On 3 May 2015 the United States cut off military aid to Egypt. A cutoff followed."
+    cutoff = [e for e in extract(text).events if e.trigger == "cutoff"]
+    assert all(not e.source_country for e in cutoff)

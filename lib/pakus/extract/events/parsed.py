@@ -629,6 +629,41 @@ def _judged_roles(
     return grammar.Roles(r.sources, tuple(a for a in doers if a.id not in own))
 
 
+def _referred_back(
+    type_: str, noun, r: grammar.Roles, index: ActorIndex, history: Sequence[EventMention]
+) -> grammar.Roles:
+    """The parties of a definite event noun that names none ("The cutoff, required under
+    the Pressler Amendment, halts …", "yesterday's drone strikes"): those of the last event of
+    its type told before (``history``), all its coordinated parties, which a definite
+    description refers back to (Poesio & Vieira 1998, definite descriptions of discourse-old
+    entities). ``r`` unchanged for a verb, an indefinite noun, or where nothing of its type
+    was told with a doer."""
+    if not _noun(noun) or not any(
+        (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in noun.children
+    ):
+        return r
+    at = index.offset + noun.idx
+    prior = next(
+        (e for e in reversed(history)
+         if e.type == type_ and e.source_country and e.trigger_start < at),
+        None,
+    )  # fmt: skip
+    if prior is None:
+        return r
+    told = [e for e in history if (e.trigger_start, e.type) == (prior.trigger_start, type_)]
+    sources = {
+        e.source_actor: Actor(e.source_actor, e.source_country, e.source_sector)
+        for e in told
+        if e.source_country
+    }
+    targets = {
+        e.target_actor: Actor(e.target_actor, e.target_country, e.target_sector)
+        for e in told
+        if e.target_country
+    }
+    return grammar.Roles(tuple(sources.values()), tuple(targets.values()))
+
+
 def _curated_readings(ev: EventMention, lex) -> list:
     """The curated trigger readings (``Trigger`` rows of the lexicon) of ``ev``'s trigger
     words and type."""
@@ -966,6 +1001,8 @@ def _recode(
         r = grammar.Roles(sources, targets)
     r = grammar.placed(head, _fallback(ev, r, head, index, kin), index, kin)
     r = _judged_roles(ev.type, head, r, index, lex, history)
+    if head.i == tok.i and not (r.sources or r.targets) and grammar.mood(head) == grammar.Mood():
+        r = _referred_back(ev.type, head, r, index, history)  # a happening told as done
     if date_start is not None:
         before = [a for a in r.targets if a.end <= date_start]
         r = grammar.Roles(r.sources[:1], (before[-1],) if before else r.targets[:1])
