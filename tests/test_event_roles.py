@@ -381,3 +381,14 @@ def test_a_definite_event_noun_naming_no_party_refers_back_to_the_last_of_its_ty
     text = "On 3 May 2015 the United States cut off military aid to Egypt. A cutoff followed."
     cutoff = [e for e in extract(text).events if e.trigger == "cutoff"]
     assert all(not e.source_country for e in cutoff)
+
+
+def test_coordinated_verbs_of_one_subject_share_the_place_told_with_the_first():
+    text = "On Monday Turkish troops entered a village in Idlib province and killed four people."
+    killed = [e for e in extract(text).events if e.trigger == "killed"]
+    assert [(e.source_country, e.target_country) for e in killed] == [("TUR", "SYR")]
+
+
+def test_a_place_close_to_a_named_place_is_in_its_country():
+    text = "On Monday Turkish jets struck a house in a village close to Aleppo."
+    assert ("TUR", "SYR") in roles(text, "ASSAULT")

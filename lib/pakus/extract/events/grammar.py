@@ -84,6 +84,8 @@ SUBJECTS = ("nsubj", "csubj")
 LOCATIVE = frozenset("in at near inside outside across along around into within throughout".split())
 """Prepositions whose object is where an event took place ("killed 12 militants in North
 Waziristan", "exploded bombs in the capital Kabul", "a raid at a Pakistani check post")."""
+PROXIMITY = frozenset({"close", "next", "adjacent", "near"})
+"""Adjectives that with ``to`` make a preposition of place ("close to the border")."""
 _OWN_CLAUSE_STOP = frozenset({"relcl", "ccomp", "csubj", "parataxis", "advcl"})
 """Links below which a clause tells its own happening, not the place of this one."""
 _MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "nummod")
@@ -851,7 +853,10 @@ def _distinct(sources: list[Actor], targets: list[Actor]) -> Roles:
 def _place_in(tok, index: ActorIndex, seen: frozenset[int] = frozenset()) -> Actor | None:
     """The place a locative phrase's object names: itself, a modifier ("a Pakistani check
     post", "the Bosnian enclave"), an apposition ("the capital Kabul"), or a place of or in it
-    ("the town of Samarra", "a village in Western Cambodia")."""
+    ("the town of Samarra", "a village in Western Cambodia"), or near it ("a village close
+    to Angoor Adda, South Waziristan Agency": ``PROXIMITY`` + ``to``, CGEL ch. 7's complex
+    prepositions of place; a place told beside another, which the parser may read as a
+    conjunct, counts)."""
     if tok.i in seen:
         return None
     seen = seen | {tok.i}
@@ -859,9 +864,12 @@ def _place_in(tok, index: ActorIndex, seen: frozenset[int] = frozenset()) -> Act
     if found is not None:
         return found
     for c in tok.children:
-        if c.dep_ in {"compound", "amod", "appos", "nmod", "poss"}:
+        near = c.dep_ == "prep" and c.lower_ == "to" and tok.lower_ in PROXIMITY
+        if c.dep_ in {"compound", "amod", "appos", "nmod", "poss"} or (
+            c.dep_ == "conj" and tok.pos_ == "PROPN"
+        ):
             found = _place_in(c, index, seen)
-        elif c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ in LOCATIVE):
+        elif c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ in LOCATIVE or near):
             found = next(
                 (p for o in _children(c, "pobj") if (p := _place_in(o, index, seen))), None
             )
@@ -904,6 +912,16 @@ def place_of(tok, index: ActorIndex, kin: Callable[[object], bool] | None = None
                     if found is not None:
                         return found
             queue.append(c)
+    if tok.dep_ == "conj" and tok.pos_ == "VERB" and not _children(tok, *SUBJECTS, "nsubjpass"):
+        # coordinated verbs of one subject share the setting told with the first: "troops
+        # landed at a village in South Waziristan and killed seven civilians" (CGEL ch. 15,
+        # a dependent of the first of coordinated verb phrases)
+        for c in _children(tok.head, "prep"):
+            if c.lower_ in LOCATIVE and c.i < tok.i:
+                for o in _children(c, "pobj"):
+                    found = None if kin is not None and kin(o) else _place_in(o, index)
+                    if found is not None:
+                        return found
     return None
 
 
