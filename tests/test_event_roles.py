@@ -392,3 +392,10 @@ def test_coordinated_verbs_of_one_subject_share_the_place_told_with_the_first():
 def test_a_place_close_to_a_named_place_is_in_its_country():
     text = "On Monday Turkish jets struck a house in a village close to Aleppo."
     assert ("TUR", "SYR") in roles(text, "ASSAULT")
+
+
+def test_an_agentless_restoring_of_aid_is_by_the_state_that_cut_it():
+    text = (
+        "On 3 May 2015 the United States cut off aid to Egypt. In 2017 aid to Egypt was restored."
+    )
+    assert ("USA", "EGY") in roles(text, "AID")

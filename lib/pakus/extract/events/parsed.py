@@ -391,9 +391,10 @@ def implicit_recipients(events: list[EventMention]) -> list[EventMention]:
     return out
 
 
-UNDOES = {"RETREAT": "SANCTION", "SANCTION": "AID"}
+UNDOES = {"RETREAT": "SANCTION", "SANCTION": "AID", "AID": "SANCTION"}
 """The act a type undoes (``governors.csv``: lifting a sanction is RETREAT, cutting aid
-SANCTION): an unnamed doer of the undoing is the doer of the act undone."""
+SANCTION; aid given again, "aid was restored", undoes its cutoff): an unnamed doer of the
+undoing is the doer of the act undone."""
 
 
 def _giver(e: EventMention, by: dict[tuple[str, str], str]) -> str:
