@@ -182,6 +182,7 @@ ROLE_ANNOTATED_REAL_TEXT = {
     "study real text": (REAL_TEXT_STUDY, 20, 50, 30),
     "second judge real text": (REAL_TEXT_JUDGE2, 20, 35, 25),
     "second study real text": (REAL_TEXT_STUDY2, 20, 50, 35),
+    "third judge real text": (REAL_TEXT_JUDGE3, 20, 40, 25),
 }
 
 
@@ -229,6 +230,7 @@ def test_every_annotated_document_has_an_annotation_file():
         REAL_TEXT_STUDY,
         REAL_TEXT_JUDGE2,
         REAL_TEXT_STUDY2,
+        REAL_TEXT_JUDGE3,
     ]:
         for doc in folder.glob("*.txt"):
             stem = doc.stem
