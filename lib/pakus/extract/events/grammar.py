@@ -15,7 +15,11 @@ One home per rule:
   takes its controller's (``urged Pakistan to sign`` → Pakistan signs; ``agreed to provide``
   → the one who agreed), a coordinated verb its first conjunct's, a relative clause its
   antecedent. An event noun takes its possessor or modifier (``US strikes``), a ``by``
-  phrase, or the subject of the verb it is the object of (``imposed sanctions on``).
+  phrase, or the subject of the verb it is the object of (``imposed sanctions on``). A
+  passive, or a participle modifying a noun (``the people killed in …``), told with an event
+  noun of its kind takes that noun's agent; a verb of judging a deed is against the deed's
+  doer (``judged_deed``, ``deed_doers``); the speaker of reported speech is no party of what
+  it reports (``in_speaker``).
 - **phrases** (``actors_of``): a phrase's head names the actor; if it names none, its
   modifiers do (``US forces``, ``Pakistani soldiers``, ``the government of Pakistan``);
   coordination gives all conjuncts; a relative pronoun is its antecedent; a pronoun is the
