@@ -56,6 +56,9 @@ IRREALIS_ADJECTIVES = frozenset(
     "future envisaged contemplated".split()
 )
 """Modifiers of an event noun that make it not (yet) done: "a possible sale"."""
+APPROVAL_VERBS = frozenset("approve authorize authorise clear notify".split())
+"""Verbs whose approval is done though what they approve is only possible: "has approved a
+possible sale" (the approving, AGREE, happened; the sale is not done)."""
 DIRECTIVE_VERBS = frozenset(
     "invite urge ask encourage request press push pressure call require oblige obligate mandate".split()
 )
@@ -63,7 +66,7 @@ DIRECTIVE_VERBS = frozenset(
 pushing Pakistan to launch an operation"; and verbs of obligation, whose complement is owed,
 not done ("a law that requires the United States to cut off aid", "obliged him to impose")."""
 READINESS_ADJECTIVES = frozenset(
-    "ready willing prepared eager keen likely unlikely poised set determined".split()
+    "ready willing prepared eager keen likely unlikely poised set determined due".split()
 )
 """Adjectives whose infinitive is not (yet) done: "was ready to pursue the Taliban", "is
 unlikely to become", "were prepared to revive" (CGEL ch. 14: adjectives with infinitival
@@ -1060,7 +1063,7 @@ def mood(tok) -> Mood:
             negated = True
         if any(c.dep_ == "amod" and c.lower_ in IRREALIS_ADJECTIVES for c in tok.children):
             modality = "hypothetical"
-        if _scheduled(tok):
+        if _scheduled(tok) or _due(tok):
             modality = "future"  # "Talks with Pakistan are scheduled for Friday"
         if _asked_for(tok, verb):
             modality = "hypothetical"  # "calling for an immediate end to the attacks"
@@ -1069,19 +1072,27 @@ def mood(tok) -> Mood:
     for c in verb.children:
         if c.dep_ in {"dobj", "nsubj", "nsubjpass"} and _det_no(c):
             negated = True
-        if c.dep_ == "dobj" and any(
-            g.dep_ == "amod" and g.lower_ in IRREALIS_ADJECTIVES for g in c.children
+        if (
+            c.dep_ == "dobj"
+            and any(g.dep_ == "amod" and g.lower_ in IRREALIS_ADJECTIVES for g in c.children)
+            and not (verb.i == tok.i and verb_lemmas(verb) & APPROVAL_VERBS)
         ):
             modality = modality or "hypothetical"
     chain = [verb]
     cur = verb
     while cur.head.i != cur.i and len(chain) < 6:
-        if cur.dep_ in {"relcl", "acl"}:
+        if cur.dep_ in {"relcl", "acl"} or _reduced_relative(cur):
             break  # a relative clause tells its own happening
         nxt = cur.head
         if cur.dep_ == "conj":
             cur = nxt
             continue
+        if _supplementive(cur):
+            # ", triggering a cutoff": a result clause on the whole sentence, not on the
+            # content clause the parser hung it from ("declined to certify that Pakistan does
+            # not possess a device, triggering a cutoff": the cutoff is not denied)
+            while nxt.dep_ in {"ccomp", "xcomp", "conj"} and nxt.head.i != nxt.i:
+                nxt = nxt.head
         chain.append(nxt)
         if cur.dep_ not in {"xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "dobj", "nsubj",
                             "nsubjpass", "csubj", "oprd", "acomp"}:  # fmt: skip
@@ -1139,6 +1150,30 @@ def mood(tok) -> Mood:
         if v.dep_ == "pcomp" and v.head.lower_ == "without":
             negated = True
     return Mood(negated, modality or "asserted")
+
+
+def _reduced_relative(verb) -> bool:
+    """Whether ``verb``, parsed as a complement clause (``ccomp``), is a bare past
+    participle with no auxiliary: no finite clause, but a reduced relative on the noun
+    before it ("would allow the resumption of aid to Pakistan suspended in October": the aid
+    suspended in October; CGEL ch. 12 §8, past-participial modifiers). It tells its own
+    happening, not the mood of the clause around it."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    )
+
+
+def _supplementive(verb) -> bool:
+    """Whether ``verb`` heads a supplementive -ing clause set off by a comma and closing its
+    sentence (", triggering a cutoff of aid."; CGEL ch. 14 §9: its understood subject and its
+    time are the main clause's; it tells a result told as fact)."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i == 0:
+        return False
+    if verb.doc[verb.i - 1].text != ",":
+        return False
+    return all(t.is_punct for t in verb.doc[max(t.i for t in verb.subtree) + 1 :])
 
 
 TIME_SHARING_MARKS = frozenset(
@@ -1252,6 +1287,32 @@ def _scheduled(noun) -> bool:
         and verb.i != noun.i
         and bool(verb_lemmas(verb) & SCHEDULE_VERBS)
         and any(c.dep_ == "auxpass" for c in verb.children)
+    )
+
+
+ASPECTUAL_VERBS = frozenset(
+    "begin start resume open commence continue happen occur proceed take go conclude end".split()
+)
+"""Verbs that tell a happening's course ("the visit is due to begin", "talks are set to
+resume", "the meeting will take place"): their subject noun is the happening itself."""
+
+
+def _due(noun) -> bool:
+    """Whether the event noun ``noun`` is the subject of a verb of readiness or expectation
+    (``READINESS_ADJECTIVES``, or a passive of ``SCHEDULE_VERBS``) whose infinitive is a verb
+    of its course (``ASPECTUAL_VERBS``): "Mr Clinton's visit is due to begin on March 19",
+    "talks are expected to start soon" — the happening is to come. Not "the raid is likely
+    to worsen relations" (the raid happened; its effect is to come)."""
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ not in {"nsubj", "nsubjpass"} or noun.head.i == noun.i:
+        return False
+    verb = noun.head
+    ready = [c for c in verb.children if c.dep_ == "acomp" and c.lower_ in READINESS_ADJECTIVES]
+    if verb_lemmas(verb) & SCHEDULE_VERBS and any(c.dep_ == "auxpass" for c in verb.children):
+        ready.append(verb)
+    return any(
+        x.dep_ == "xcomp" and verb_lemmas(x) & ASPECTUAL_VERBS for r in ready for x in r.children
     )
 
 

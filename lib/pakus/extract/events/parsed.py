@@ -30,6 +30,7 @@ import pandas as pd
 
 from pakus.extract.events import dating, grammar
 from pakus.extract.events.grammar import Actor, ActorIndex
+from pakus.extract.events.mood import PERMITTED_TYPES, commitment, permission
 from pakus.extract.mentions import DateMention, EntityMention, EventMention
 from pakus.extract.parse import MAX_SENTENCE_CHARS, ParserError, parse_spans
 from pakus.extract.scan import Scan
@@ -1009,12 +1010,22 @@ def _recode(
         r = grammar.Roles(r.sources[:1], (before[-1],) if before else r.targets[:1])
     m = grammar.mood(head)
     negated, modality = m.negated, m.modality
+    if modality == "hypothetical" and ev.type in PERMITTED_TYPES and permission(head) is not None:
+        modality = "asserted"  # "voted to allow the President to waive the sanctions"
     ev = dating.parse_date(ev, head, si.dates, si.governing, si.start, trigger_tokens | {head.i})
     if modality == "general":  # a standing state or habit is no dated happening
         ev = replace(ev, date=None, precision=None, date_quote="")
+    if (
+        ev.date is None and modality == "asserted" and not negated
+        and ev.type in dating.VERBAL_TYPES
+        and (said := dating.performed_date(head, si.dates, si.start)) is not None
+    ):  # fmt: skip
+        ev = replace(ev, date=said.date, precision=said.precision, date_quote=said.quote)
     stated = _stated_intent(ev.type, head, modality, negated, r, content_mood)
     if stated:
-        said = dating.statement_date(head, si.dates, si.start)
+        said = dating.statement_date(head, si.dates, si.start) or dating.commitment_date(
+            head, si.dates, si.start
+        )
         ev = replace(
             ev, type=stated, mode="", intensity=float(lex.intensity[stated]),
             quad=lex.quad[stated], date=said.date if said else None,
@@ -1037,7 +1048,7 @@ def _stated_intent(
     stated intent."""
     if negated or not r.sources or content_mood is not None or modality == "asserted":
         return ""
-    told = modality == "future" or grammar.reported_would(head)
+    told = modality == "future" or grammar.reported_would(head) or commitment(head) is not None
     if not told and type_ in CONFLICTUAL and modality == "hypothetical":
         verb = grammar.clause_head(head)
         modal = any(
@@ -1192,7 +1203,15 @@ def _new_event(
     stated = _stated_intent(reading.type, tok, m.modality, m.negated, r, None)
     if stated:
         reading = replace(reading, type=stated, mode="")
-        date, modality = dating.statement_date(tok, si.dates, si.start), "asserted"
+        date = dating.statement_date(tok, si.dates, si.start) or dating.commitment_date(
+            tok, si.dates, si.start
+        )
+        modality = "asserted"
+    if (
+        date is None and modality == "asserted" and not m.negated
+        and reading.type in dating.VERBAL_TYPES
+    ):  # fmt: skip
+        date = dating.performed_date(tok, si.dates, si.start)  # said in it, at its time
     ev = EventMention(
         c_start, c_end, text[c_start:c_end], reading.type, tok.text, start, start + len(tok),
         reading.mode, date.date if date else None, date.precision if date else None,
