@@ -58,7 +58,7 @@ FRAMES = {
     "AGREE": "with|to|dobj",
     "CONSULT": "with|dobj|to",
     "COOPERATE": "with|to|dobj",
-    "SUPPORT": "dobj|for|with",
+    "SUPPORT": "dobj|for|with|to",
     "CONCEDE": "to|dobj",
     "RETREAT": "dobj|on|from|to",
     "SANCTION": "on|against|dobj|to|from",

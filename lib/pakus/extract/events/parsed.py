@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from pakus.extract.events import dating, grammar
+from pakus.extract.events import dating, grammar, triggers
 from pakus.extract.events.grammar import Actor, ActorIndex
 from pakus.extract.mentions import DateMention, EntityMention, EventMention
 from pakus.extract.parse import MAX_SENTENCE_CHARS, ParserError, parse_spans
@@ -206,6 +206,7 @@ class CodingTables:
             if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "a bombing claimed by …"
                 objs.append(tok.head)
             objs = [_antecedent(o) for o in objs]
+            objs += [p for o in objs if _partitive(o) for p in _of_objects(o)]
             after = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i]
             preps = [
                 (c.lower_, p)
@@ -240,6 +241,27 @@ class CodingTables:
             return True
         before = {w for c in tok.children if c.i < tok.i for w in (c.lower_, c.lemma_.lower())}
         return set(mods) <= before
+
+
+PARTITIVES = frozenset(
+    "amount part portion share bulk rest most some all half much sum lot tranche instalment "
+    "installment worth".split()
+)
+"""Nouns of quantity whose ``of`` phrase names the thing counted: "$1 billion of debt",
+"part of the aid", "the bulk of the funds" (a partitive construction: Huddleston &
+Pullum 2002, The Cambridge Grammar of the English Language, ch. 5 §9)."""
+
+
+def _partitive(obj) -> bool:
+    """Whether ``obj`` is a number ("$1 billion") or a noun of quantity (``PARTITIVES``)."""
+    return obj.like_num or obj.tag_ == "CD" or obj.lemma_.lower() in PARTITIVES
+
+
+def _of_objects(obj) -> list:
+    return [
+        p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children if p.dep_ == "pobj"
+    ]  # fmt: skip
 
 
 def _antecedent(obj):
@@ -421,6 +443,8 @@ def _sentence(
     out: list[EventMention] = []
     donors: dict[int, EventMention] = {}
     """verb token → a dropped event whose clause date is the verb's event's"""
+    dropped: set[int] = set()
+    """verb tokens whose curated reading's required word is not among their arguments"""
     for ev in events:
         tok = heads.get(id(ev))
         if tok is None:
@@ -442,6 +466,17 @@ def _sentence(
             continue
         if tok.pos_ == "VERB" and _complement_missing(tok, ev, lex):
             continue  # "told reporters that …": no infinitive, so no order
+        if (
+            tok.pos_ == "VERB"
+            and _other_sense(tok, ev, tables)
+            and triggers.required_elsewhere(tok, ev.trigger, ev.type, lex, index)
+        ):
+            # "officials … in no mood to strike a deal": the word the reading needs
+            # ("military") is not the verb's, and its object selects another sense
+            # (PETRARCH2 STRIKE + DEAL [057]); the derived lexicon reads the verb instead
+            del heads[id(ev)]
+            dropped.add(tok.i)
+            continue
         if tok.pos_ == "VERB":
             met, reading = tables.cued_reading(tok, objects_only=True)
             if met and reading is None and not _object_named(tok, ev, lex):
@@ -451,6 +486,12 @@ def _sentence(
                 ev, type=chosen, mode="", intensity=float(lex.intensity[chosen]),
                 quad=lex.quad[chosen],
             )  # fmt: skip
+        gov = tables.governor(tok, ev.type)
+        if (
+            gov is not None and gov[0].i in trigger_tokens and ev.date and _noun(tok)
+            and not own_date(tok, ev, si, gov[0])
+        ):  # fmt: skip
+            donors.setdefault(gov[0].i, ev)  # the governed noun's date is its governor's
         date_start = None
         if sum(e.trigger_start == ev.trigger_start for e in events) > 1 and ev.date_quote:
             # one trigger, several dates ("killed A in 2009 and B in 2013"): each date's
@@ -462,7 +503,7 @@ def _sentence(
                 text, si, ev, tok, index, lex, tables, trigger_tokens, date_start, trigger_dates
             )
         )
-    main, main_tokens = _main_event(text, si, doc, heads, index, lex, tables, out)
+    main, main_tokens = _main_event(text, si, doc, heads, index, lex, tables, out, dropped)
     out.extend(main)
     covered = {t.i for t in heads.values()} | {e.trigger_start for e in out} | main_tokens
     for tok in doc:
@@ -505,9 +546,7 @@ def _sentence(
                     reading, type=gov[1], mode="", target=tables.frames.get(gov[1], reading.target)
                 ),
             )
-        judges = reading.type in EVALUATIVE and any(
-            c.dep_ == "dobj" and c.i in covered for c in tok.children
-        )
+        judges = reading.type in EVALUATIVE and any(o.i in covered for o in _judged_objects(tok))
         new = _new_event(text, si, tok, reading, index, lex, judges)
         if new:
             covered.add(tok.i)
@@ -541,7 +580,8 @@ def _judged(
         tok = grammar.head_token(doc, e.trigger_start - si.start, e.trigger_end - si.start)
         if tok is None or e.type not in MATERIAL or not _noun(tok):
             return False  # a happening, not another speech act ("backed the request")
-        if tok.dep_ != "dobj" or tok.head.i not in acts:
+        act = _act_judging(tok)
+        if act is None or act.i not in acts:
             return False
         if not any(
             (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in tok.children
@@ -551,7 +591,7 @@ def _judged(
         own = si.text[lo:hi] if si.text else ""
         if any(d and d in own for d in dated):
             return False
-        judge[id(e)] = tok.head.i
+        judge[id(e)] = act.i
         return True
 
     topics = [e for e in events if acts and topic(e)]
@@ -567,6 +607,32 @@ def _judged(
             e = replace(e, date=src.date, precision=src.precision, date_quote=src.date_quote)
         out.append(e)
     return out
+
+
+JUDGED_FOR = frozenset({"for", "over"})
+"""Prepositions whose object is what a judgement is about: "apologised for the attack",
+"criticised Pakistan over the raid", "praised the army for the operation" (PETRARCH2
+CAMEO.2.0.txt patterns ``(FOR …)``/``(OVER …)`` of APOLOGIZE, ACCUSE, PRAISE, CRITICIZE)."""
+
+
+def _judged_objects(verb) -> list:
+    """What the speech act ``verb`` judges: its direct object, and the object of its ``for``
+    or ``over`` phrase (``JUDGED_FOR``)."""
+    out = [c for c in verb.children if c.dep_ == "dobj"]
+    out += [
+        p for c in verb.children if c.dep_ == "prep" and c.lower_ in JUDGED_FOR
+        for p in c.children if p.dep_ == "pobj"
+    ]  # fmt: skip
+    return out
+
+
+def _act_judging(noun):
+    """The verb whose judged object (:func:`_judged_objects`) ``noun`` is, or None."""
+    if noun.dep_ == "dobj":
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in JUDGED_FOR:
+        return noun.head.head
+    return None
 
 
 def _curated_readings(ev: EventMention, lex) -> list:
@@ -648,7 +714,7 @@ def _object_named(tok, ev: EventMention, lex) -> bool:
 
 def _main_event(
     text: str, si: SentenceInfo, doc, heads: dict, index: ActorIndex, lex,
-    tables: CodingTables, coded: Sequence[EventMention] = (),
+    tables: CodingTables, coded: Sequence[EventMention] = (), dropped: frozenset[int] | set[int] = frozenset(),
 ) -> tuple[list[EventMention], set[int]]:  # fmt: skip
     """The sentence's main event where the trigger lexicon coded only its subordinate
     clauses: a curated trigger that is a main predicate (``grammar.main_predicate``) or the
@@ -673,7 +739,7 @@ def _main_event(
         return [], set()  # an event noun as subject is the main event too: "a strike killed …"
     for m in _curated_hits(si.text, lex):
         tok = grammar.head_token(doc, m.start(), m.end())
-        if tok is None or tok.i not in slots or index.at(tok) is not None:
+        if tok is None or tok.i not in slots or index.at(tok) is not None or tok.i in dropped:
             continue
         start = si.start + m.start()
         if any(e.trigger_start <= start < e.trigger_end for e in coded):
@@ -785,7 +851,10 @@ def _framing(tok, lex, trigger_tokens: set[int]):
     ("offered to hand over": AGREE); a speech-act noun that is the object of the verb the
     content hangs on frames it too ("reiterated its demand that Israel ease …": REQUEST).
     None past a verb of exclusion (``grammar.excludes``): "refused to rule out sanctions"
-    refuses the excluding, not the sanctions, which stay possible (``grammar.mood``)."""
+    refuses the excluding, not the sanctions, which stay possible (``grammar.mood``); None
+    past an adverbial clause with its own subject (a content clause of a speech act is an
+    infinitive, a ``that`` clause or an object, not a finite adverbial clause: Huddleston &
+    Pullum 2002, ch. 11)."""
     clause = grammar.clause_head(tok)
     if clause.dep_ == "acl" and _content_clause(clause):  # "its demand that India lift …"
         noun = clause.head
@@ -802,6 +871,10 @@ def _framing(tok, lex, trigger_tokens: set[int]):
             continue
         if anc.i != tok.i and grammar.excludes(anc):
             return None
+        if below.dep_ == "advcl" and any(c.dep_ in grammar.SUBJECTS for c in below.children):
+            return None  # an adverbial clause with a subject of its own tells its own
+            # happening, not a speech act's content: "thousands held a rally …, and a
+            # spokesman condemned …" (the parse's advcl for a second coordinated clause)
         for form in (_phrasal_lemma(anc), anc.lower_):
             readings = lex.by_form.get(form, [])
             types = [
@@ -862,6 +935,28 @@ def _retype(ev: EventMention, type_: str, tok, si: SentenceInfo, lex) -> EventMe
     )  # fmt: skip
 
 
+def _other_sense(tok, ev: EventMention, tables: CodingTables) -> bool:
+    """Whether the verb ``tok``'s own object selects a reading of the derived lexicon of
+    another type than ``ev``'s, or no event (a verb-and-object pattern: "strike a deal")."""
+    met, reading = tables.cued_reading(tok, objects_only=True)
+    return met and (reading is None or reading.type != ev.type)
+
+
+def own_date(noun, ev: EventMention, si: SentenceInfo, gov=None) -> bool:
+    """Whether the date ``ev`` was given is the noun ``noun``'s own: in the phrase it heads
+    ("the 1998 sanctions", "the sale of May 2016") or, with ``gov`` (its governing token),
+    in no clause of the governor's ("the sanctions that the law obliged him to impose …
+    after … tests in May"); not where it hangs from the governor's clause ("blocked the sale
+    … in May 2016"). True where the date is not found."""
+    d = next((d for d in si.dates if d.quote == ev.date_quote), None)
+    if d is None:
+        return True
+    dt = grammar.head_token(noun.doc, d.start - si.start, d.end - si.start)
+    if dt is None or noun.left_edge.i <= dt.i <= noun.right_edge.i:
+        return True
+    return gov is not None and not grammar.same_clause(dt, gov)
+
+
 def _recode(
     text: str, si: SentenceInfo, ev: EventMention, tok, index: ActorIndex, lex,
     tables: CodingTables, trigger_tokens: set[int], date_start: int | None,
@@ -878,6 +973,8 @@ def _recode(
         shared = trigger_dates.get(gov[0].i) == ev.date_quote
         if ev.date is None or not _noun(tok) or shared or gov[1] in FRAMING:
             return []  # what is approved or refused ("approved the sale") is not yet done
+        if not own_date(tok, ev, si, gov[0]):
+            return []  # "blocked the sale … in May 2016": the clause's date, the governor's
         gov = None
     if gov is not None:
         gov_tok, becomes = gov
