@@ -58,9 +58,9 @@ YEAR = re.compile(r"\b(19[5-9]\d|20[0-2]\d)\b")
 MONEY = re.compile(r"\$(\d+(?:\.\d+)?)")
 
 
-HELD_BACK = ("realtext_judge", "realtext_judge2", "realtext_study")
-"""Evaluation sets kept out of the synthetic corpora: ``realtext_judge`` and ``realtext_judge2``
-(added 2026-12-01) because only their authors read them; ``realtext_study`` (added 2026-12-01) so that the corpora, and so the numbers, stay the
+HELD_BACK = ("realtext_judge", "realtext_judge2", "realtext_judge3", "realtext_study")
+"""Evaluation sets kept out of the synthetic corpora: ``realtext_judge``, ``realtext_judge2`` and
+``realtext_judge3`` (added 2026-12-01) because only their authors read them; ``realtext_study`` (added 2026-12-01) so that the corpora, and so the numbers, stay the
 same as before it was added — its 20 documents would grow the sentence pool from 588 to 797
 sentences and change every synthetic document, making each scale measurement incomparable with
 the ones before it."""

@@ -120,6 +120,22 @@ def test_a_notdone_statement_counts_when_an_asserted_event_of_its_type_holds_it(
         assert match_events(g, x, TABLE).wrongly_done.hits == 0
 
 
+def test_a_match_is_at_the_trigger_only_when_the_predicted_trigger_overlaps_the_gold_one(tmp_path):
+    g = gold(tmp_path, "event\tstruck\t1\tASSAULT\t2011-05-03\n")
+    at = Extraction("a", TEXT, events=[event("struck", "ASSAULT")])
+    # the clause holds the gold trigger, so it matches, but through another word of it
+    elsewhere = Extraction("a", TEXT, events=[event("Afghanistan", "ASSAULT")])
+    s_at, s_elsewhere = match_events(g, at, TABLE), match_events(g, elsewhere, TABLE)
+    assert (s_at.events.tp, s_at.at_trigger.hits, s_at.at_trigger.n) == (1, 1, 1)
+    assert (s_elsewhere.events.tp, s_elsewhere.at_trigger.hits) == (1, 0)
+
+
+def test_told_as_done_is_asserted_and_not_negated():
+    assert event("struck", "ASSAULT").told_as_done
+    assert not event("struck", "ASSAULT", negated=True).told_as_done
+    assert not event("struck", "ASSAULT", modality="future").told_as_done
+
+
 def test_an_event_matched_to_gold_is_not_also_wrongly_done(tmp_path):
     g = gold(tmp_path, "event\tstruck\t1\tASSAULT\t2011-05-03\nnotdone\tstruck\t1\tASSAULT\n")
     x = Extraction("a", TEXT, events=[event("struck", "ASSAULT")])

@@ -293,7 +293,7 @@ def score_amounts(gold: Gold, x: Extraction) -> Score:
 
 def scored_events(x: Extraction) -> list[EventMention]:
     """The predicted events that count as dated happenings."""
-    return [e for e in x.events if e.date and e.modality == "asserted" and not e.negated]
+    return [e for e in x.events if e.date and e.told_as_done]
 
 
 def _grouped(events: list[EventMention]) -> list[list[EventMention]]:
@@ -311,6 +311,12 @@ class EventScores:
     """Among matched events whose gold has roles: source and target both right."""
     wrongly_done: Ratio
     """Of the ``notdone`` statements, those reported as done."""
+    at_trigger: Ratio = Ratio(0, 0)
+    """Of the matched events, those whose predicted trigger overlaps the gold trigger (the
+    stricter reading of a match: the clause rule above also accepts an event of the gold type
+    and date told elsewhere in the clause that holds the trigger). On the studied sets most
+    matches off the trigger name one happening by another word of it ("a drone attack … killed":
+    gold *killed*, predicted *drone attack*); a few are another event of the clause."""
     causes: Counter[str] = field(default_factory=Counter)
     """Why gold events were missed (``miss: …``) and predicted ones spurious (``spurious: …``),
     counted by :func:`_miss_cause` and :func:`_spurious_cause`: aggregate counts that say which
@@ -333,7 +339,7 @@ def _miss_cause(g: GoldEvent, x: Extraction) -> str:
         return (
             "miss: other type only (" + "/".join(sorted({e.type for e in held})) + f" for {g.type})"
         )
-    done = [e for e in typed if e.modality == "asserted" and not e.negated]
+    done = [e for e in typed if e.told_as_done]
     if not done:
         return "miss: type right, not told as done"
     if not any(e.date for e in done):
@@ -360,7 +366,7 @@ def match_events(gold: Gold, x: Extraction, table: Mapping | None = None) -> Eve
     table = actor_codes_table() if table is None else table
     groups = _grouped(scored_events(x))
     remaining = list(gold.events)
-    tp, role_hits, role_n = 0, 0, 0
+    tp, role_hits, role_n, at_trigger = 0, 0, 0, 0
     matched: set[int] = set()
     causes: Counter[str] = Counter()
     for group in groups:
@@ -385,13 +391,11 @@ def match_events(gold: Gold, x: Extraction, table: Mapping | None = None) -> Eve
         remaining.remove(hit)
         matched |= {id(p) for p in group}
         tp += 1
+        at_trigger += any(p.trigger_start < hit.end and hit.start < p.trigger_end for p in group)
         if hit.source is not None:
             role_n += 1
             role_hits += right(hit)
-    done = [
-        e for e in x.events
-        if e.modality == "asserted" and not e.negated and id(e) not in matched
-    ]  # fmt: skip
+    done = [e for e in x.events if e.told_as_done and id(e) not in matched]
     wrong = sum(
         any(e.start <= n.start and n.end <= e.end and e.type == n.type for e in done)
         for n in gold.notdone
@@ -401,6 +405,7 @@ def match_events(gold: Gold, x: Extraction, table: Mapping | None = None) -> Eve
         Score(tp, len(groups), len(gold.events)),
         Ratio(role_hits, role_n),
         Ratio(wrong, len(gold.notdone)),
+        Ratio(at_trigger, tp),
         causes,
     )
 
@@ -419,6 +424,8 @@ class DocumentScores:
     entity_ids: Ratio = Ratio(0, 0)
     roles: Ratio = Ratio(0, 0)
     wrongly_done: Ratio = Ratio(0, 0)
+    at_trigger: Ratio = Ratio(0, 0)
+    """See :attr:`EventScores.at_trigger`."""
     causes: Counter[str] = field(default_factory=Counter)
     """See :attr:`EventScores.causes`."""
 
@@ -434,6 +441,7 @@ def score_document(gold: Gold, x: Extraction) -> DocumentScores:
         score_entity_ids(gold, x),
         ev.roles,
         ev.wrongly_done,
+        ev.at_trigger,
         ev.causes,
     )
 
@@ -450,12 +458,12 @@ def score_corpus(corpus_dir: Path, annotations_dir: Path) -> list[DocumentScores
     return scores
 
 
-RATIOS = ("entity_ids", "roles", "wrongly_done")
+RATIOS = ("entity_ids", "roles", "wrongly_done", "at_trigger")
 
 
 def total(scores: list[DocumentScores], kind: str):
     """Micro-averaged score of one kind over documents: a Score for ``entities``, ``amounts``
-    or ``events``; a Ratio for ``entity_ids``, ``roles`` or ``wrongly_done``."""
+    or ``events``; a Ratio for ``entity_ids``, ``roles``, ``wrongly_done`` or ``at_trigger``."""
     result: Score | Ratio = Ratio(0, 0) if kind in RATIOS else Score(0, 0, 0)
     for s in scores:
         result = result + getattr(s, kind)

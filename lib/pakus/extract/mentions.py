@@ -121,6 +121,12 @@ class EventMention(Span):
     """asserted, future, hypothetical, or general (a standing state or habit told in the
     simple present: "a group that fights coalition forces"; not a dated happening)."""
 
+    @property
+    def told_as_done(self) -> bool:
+        """Told as having happened: asserted and not negated (PLOVER codes only these as
+        events; the others are statements of intent, possibility or denial)."""
+        return self.modality == "asserted" and not self.negated
+
 
 @dataclass
 class Extraction:
