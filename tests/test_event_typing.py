@@ -500,3 +500,22 @@ def test_welcoming_talks_or_an_offer_is_agree():
     assert [(e.trigger, e.type) for e in found if e.trigger == "welcomed"] == [
         ("welcomed", "AGREE")
     ]
+
+
+def test_a_bare_noun_in_an_in_phrase_names_a_motive_not_an_event():
+    # triggers.names_motive: "in protest against" gives the reason of the denial
+    found = events(
+        "In March 1979 Britain denied aid to Chile in protest against the junta's policies.",
+        "1979-04-02",
+    )
+    assert [(e.trigger, e.type) for e in found] == [("denied", "SANCTION")]
+
+
+def test_a_motive_lends_its_party_to_the_main_event():
+    found = events(
+        "Hundreds of students are continuing a hunger strike in protest of India's decision.",
+        "2016-07-04",
+    )
+    assert [(e.trigger, e.type, e.target_country) for e in found] == [
+        ("hunger strike", "PROTEST", "IND")
+    ]

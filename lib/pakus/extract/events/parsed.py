@@ -444,6 +444,8 @@ def _sentence(
     donors: dict[int, EventMention] = {}
     """verb token → a dropped event whose clause date is the verb's event's"""
     dropped: set[int] = set()
+    motives: set[int] = set()
+    """offsets of event nouns that name a motive (``triggers.names_motive``)"""
     """verb tokens whose curated reading's required word is not among their arguments"""
     for ev in events:
         tok = heads.get(id(ev))
@@ -464,6 +466,10 @@ def _sentence(
             if ev.date and verb.i != tok.i:
                 donors.setdefault(verb.i, ev)
             continue
+        if triggers.names_motive(tok):
+            motives.add(si.start + tok.idx)  # "denied aid … in protest against …": the
+            # motive of the denial, no event of its own (dropped once it has lent its
+            # parties to the main event: "a hunger strike in protest of X's refusal")
         if tok.pos_ == "VERB" and _complement_missing(tok, ev, lex):
             continue  # "told reporters that …": no infinitive, so no order
         if (
@@ -551,6 +557,7 @@ def _sentence(
         if new:
             covered.add(tok.i)
             out.extend(new)
+    out = [e for e in out if e.trigger_start not in motives]
     return _unique(_judged(out, doc, si, donors))
 
 

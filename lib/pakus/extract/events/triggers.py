@@ -239,3 +239,25 @@ def required_elsewhere(verb, trigger: str, type_: str, lex: Lexicon, index=None)
             ):
                 return False
     return True
+
+
+MOTIVE_PREPOSITIONS = frozenset({"in"})
+"""Prepositions of a bare noun naming an act's motive: "in protest against", "in
+retaliation for", "in response to"."""
+
+
+def names_motive(noun) -> bool:
+    """Whether the event noun ``noun`` (a spaCy token) names the motive of the verb it hangs
+    from, not a happening of its own: a noun without determiner or possessor in an ``in``
+    phrase of a verb ("denied aid … in protest against the programme", "held a rally in
+    protest against the strikes", "fired back in retaliation"). The phrase is an adjunct of
+    reason (Huddleston & Pullum 2002, The Cambridge Grammar of the English Language, ch. 8
+    §12): the verb's event is what is told."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    if prep.lower_ not in MOTIVE_PREPOSITIONS or prep.head.pos_ not in {"VERB", "AUX", "NOUN"}:
+        return False
+    if prep.head.pos_ == "NOUN" and prep.head.dep_ not in {"dobj", "nsubj", "nsubjpass"}:
+        return False
+    return not any(c.dep_ in {"det", "poss", "nummod", "amod", "compound"} for c in noun.children)
