@@ -519,3 +519,12 @@ def test_a_motive_lends_its_party_to_the_main_event():
     assert [(e.trigger, e.type, e.target_country) for e in found] == [
         ("hunger strike", "PROTEST", "IND")
     ]
+
+
+def test_a_judged_happening_with_a_date_in_its_own_phrase_keeps_its_type():
+    # parsed._dated_in_phrase: the relative clause tells the strike with its own date, so
+    # the criticism does not absorb it (as parsed._judged keeps such a noun)
+    found = events(
+        "Kenya criticised the air strike that killed ten herders last week.", "2016-03-09"
+    )
+    assert {e.type for e in found} >= {"ACCUSE", "ASSAULT"}

@@ -949,6 +949,16 @@ def _other_sense(tok, ev: EventMention, tables: CodingTables) -> bool:
     return met and (reading is None or reading.type != ev.type)
 
 
+def _dated_in_phrase(noun, ev: EventMention, si: SentenceInfo) -> bool:
+    """Whether the date ``ev`` was given lies in the phrase the noun ``noun`` heads (its
+    modifiers, its relative clause: "the strike that killed X last week")."""
+    d = next((d for d in si.dates if d.quote == ev.date_quote), None)
+    if d is None:
+        return False
+    dt = grammar.head_token(noun.doc, d.start - si.start, d.end - si.start)
+    return dt is not None and noun.left_edge.i <= dt.i <= noun.right_edge.i
+
+
 def own_date(noun, ev: EventMention, si: SentenceInfo, gov=None) -> bool:
     """Whether the date ``ev`` was given is the noun ``noun``'s own: in the phrase it heads
     ("the 1998 sanctions", "the sale of May 2016") or, with ``gov`` (its governing token),
@@ -988,6 +998,12 @@ def _recode(
         ev = _retype(ev, becomes, gov_tok, si, lex)
         head = gov_tok
     frame = _framing(head, lex, trigger_tokens)
+    if (
+        frame is not None and frame[1] in EVALUATIVE and _noun(head) and ev.date_quote
+        and _dated_in_phrase(head, ev, si)
+    ):  # fmt: skip
+        frame = None  # "criticised the drone strike that killed X last week": the judged
+        # happening is told with a date of its own (as ``_judged`` keeps it)
     if frame is not None and frame[0].i != head.i:
         content_mood = grammar.mood(head)
         ev = _retype(ev, frame[1], frame[0], si, lex)
