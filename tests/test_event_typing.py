@@ -528,3 +528,18 @@ def test_a_judged_happening_with_a_date_in_its_own_phrase_keeps_its_type():
         "Kenya criticised the air strike that killed ten herders last week.", "2016-03-09"
     )
     assert {e.type for e in found} >= {"ACCUSE", "ASSAULT"}
+
+
+def test_an_act_named_in_the_complement_of_importance_or_need_is_a_topic():
+    # triggers.topic_of_evaluation: a non-factual noun complement names no happening
+    found = events(
+        "In May the ministers stressed the importance of closer ties, including the provision "
+        "of relief supplies to Nepal.",
+        "2015-06-01",
+    )
+    assert not any(e.type == "AID" for e in found)
+
+
+def test_chairing_talks_is_consult():
+    found = events("On Monday India and Nepal co-chaired the annual border talks.", "2015-06-02")
+    assert {(e.trigger, e.type) for e in found} == {("co-chaired", "CONSULT")}

@@ -466,6 +466,8 @@ def _sentence(
             if ev.date and verb.i != tok.i:
                 donors.setdefault(verb.i, ev)
             continue
+        if triggers.topic_of_evaluation(tok):
+            continue  # "stressed the importance of … assistance": a topic, not a happening
         if triggers.names_motive(tok):
             motives.add(si.start + tok.idx)  # "denied aid … in protest against …": the
             # motive of the denial, no event of its own (dropped once it has lent its

@@ -261,3 +261,35 @@ def names_motive(noun) -> bool:
     if prep.head.pos_ == "NOUN" and prep.head.dep_ not in {"dobj", "nsubj", "nsubjpass"}:
         return False
     return not any(c.dep_ in {"det", "poss", "nummod", "amod", "compound"} for c in noun.children)
+
+
+NON_FACTUAL_HEADS = frozenset(
+    "importance need necessity possibility prospect prospects potential scope way ways means "
+    "value significance desirability feasibility".split()
+)
+"""Nouns whose complement names an act as a topic of evaluation or possibility, not as a
+happening: "stressed the importance of … assistance", "the need for closer cooperation",
+"the possibility of sanctions" (a non-factual noun complement: Huddleston & Pullum 2002,
+The Cambridge Grammar of the English Language, ch. 11 §7; PLOVER manual draft 2.0 codes
+events that happened, not the value of possible ones)."""
+
+_COMPLEMENT_DEPS = frozenset({"pobj", "prep", "conj", "appos", "pcomp", "acl", "xcomp", "dobj"})
+
+
+def topic_of_evaluation(noun, hops: int = 6) -> bool:
+    """Whether the event noun ``noun`` (a spaCy token) lies in the complement of a
+    ``NON_FACTUAL_HEADS`` noun ("the importance of …, including … provision of border
+    infrastructure"), climbing at most ``hops`` prepositions, conjuncts, appositions and
+    objects."""
+    if noun.pos_ != "NOUN":
+        return False
+    cur = noun
+    for _ in range(hops):
+        if cur.dep_ not in _COMPLEMENT_DEPS or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ == "NOUN" and cur.lemma_.lower() in NON_FACTUAL_HEADS:
+            return True
+        if cur.pos_ in {"VERB", "AUX"} and cur.dep_ != "prep":  # "including" is a preposition
+            return False
+    return False
