@@ -543,3 +543,13 @@ def test_an_act_named_in_the_complement_of_importance_or_need_is_a_topic():
 def test_chairing_talks_is_consult():
     found = events("On Monday India and Nepal co-chaired the annual border talks.", "2015-06-02")
     assert {(e.trigger, e.type) for e in found} == {("co-chaired", "CONSULT")}
+
+
+def test_a_verb_over_a_clause_holding_a_coded_event_is_no_light_verb():
+    # parsed._sentence: the light-verb rule ("imposes sanctions") looks through a noun or a
+    # preposition to the coded event, not through a clausal complement ("voted to allow …")
+    found = events(
+        "On October 17 the Senate voted to allow the president to waive the sanctions on Chile.",
+        "1990-11-01",
+    )
+    assert any(e.trigger == "voted" for e in found)

@@ -527,7 +527,12 @@ def _sentence(
         if reading is None:
             continue
         if reading.type not in EVALUATIVE and any(
-            c.i in covered or (not own_object and any(g.i in covered for g in c.children))
+            c.i in covered
+            or (
+                not own_object
+                and c.pos_ not in {"VERB", "AUX"}  # "caught trying to ship …": a clause
+                and any(g.i in covered for g in c.children)
+            )
             for c in tok.children
             if c.dep_ not in _OWN_CLAUSE_DEPS
         ):
