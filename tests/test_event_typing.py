@@ -553,3 +553,13 @@ def test_a_verb_over_a_clause_holding_a_coded_event_is_no_light_verb():
         "1990-11-01",
     )
     assert any(e.trigger == "voted" for e in found)
+
+
+def test_a_warning_whose_content_is_a_sanction_is_a_threat():
+    # parsed._framing: CAMEO 1312 threaten with sanctions, whichever SANCTION verb is used
+    found = events(
+        "Japan could suspend aid to Myanmar if it does not free the prisoners, an official "
+        "warned on Monday.",
+        "2021-03-03",
+    )
+    assert {e.type for e in found if e.trigger == "warned"} == {"THREATEN"}

@@ -859,7 +859,7 @@ def _unique(events: list[EventMention]) -> list[EventMention]:
     return out
 
 
-def _framing(tok, lex, trigger_tokens: set[int]):
+def _framing(tok, lex, trigger_tokens: set[int], content_type: str = ""):
     """The nearest speech-act trigger that governs ``tok`` as its content, and its type.
     A reading that requires ``to`` or ``that`` frames an infinitive or a ``that`` clause
     ("offered to hand over": AGREE); a speech-act noun that is the object of the verb the
@@ -868,7 +868,9 @@ def _framing(tok, lex, trigger_tokens: set[int]):
     refuses the excluding, not the sanctions, which stay possible (``grammar.mood``); None
     past an adverbial clause with its own subject (a content clause of a speech act is an
     infinitive, a ``that`` clause or an object, not a finite adverbial clause: Huddleston &
-    Pullum 2002, ch. 11)."""
+    Pullum 2002, ch. 11). A speech act whose form has a THREATEN reading frames a SANCTION
+    content (``content_type``) as THREATEN: a warning of sanctions is a threat (CAMEO 1312),
+    whatever verb of the SANCTION rows the content uses."""
     clause = grammar.clause_head(tok)
     if clause.dep_ == "acl" and _content_clause(clause):  # "its demand that India lift …"
         noun = clause.head
@@ -895,6 +897,9 @@ def _framing(tok, lex, trigger_tokens: set[int]):
                 t.type for t in readings
                 if t.type in FRAMING and (not t.requires or _complement(t.requires, below, anc))
             ]  # fmt: skip
+            if types and content_type == "SANCTION" and any(t.type == "THREATEN" for t in readings):
+                return anc, "THREATEN"  # "warned that it could cut aid": a threat of
+                # sanctions (CAMEO 1312), whichever word the warning's content uses
             if types:
                 return anc, types[0]
         if below.dep_ in {"ccomp", "xcomp"} and below.head.i == anc.i:
@@ -1004,7 +1009,7 @@ def _recode(
         gov_tok, becomes = gov
         ev = _retype(ev, becomes, gov_tok, si, lex)
         head = gov_tok
-    frame = _framing(head, lex, trigger_tokens)
+    frame = _framing(head, lex, trigger_tokens, ev.type)
     if (
         frame is not None and frame[1] in EVALUATIVE and _noun(head) and ev.date_quote
         and _dated_in_phrase(head, ev, si)
