@@ -563,3 +563,14 @@ def test_a_warning_whose_content_is_a_sanction_is_a_threat():
         "2021-03-03",
     )
     assert {e.type for e in found if e.trigger == "warned"} == {"THREATEN"}
+
+
+def test_a_governed_noun_dated_in_its_own_phrase_tells_its_own_happening():
+    # parsed._recode: the participle dates the sanctions' imposition (1990), the lifting is
+    # the governor's own event (2012)
+    found = events(
+        "In May 2012 Japan lifted the sanctions imposed on Myanmar for its 1990 crackdown.",
+        "2012-06-01",
+    )
+    assert {(e.type, e.date) for e in found} >= {("RETREAT", "2012-05"), ("SANCTION", "1990")}
+    assert ("SANCTION", "2012-05") not in {(e.type, e.date) for e in found}

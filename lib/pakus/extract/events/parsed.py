@@ -1005,6 +1005,16 @@ def _recode(
         if not own_date(tok, ev, si, gov[0]):
             return []  # "blocked the sale … in May 2016": the clause's date, the governor's
         gov = None
+        own_time = ev
+    else:
+        own_time = None
+    if (
+        gov is not None and gov[1] not in FRAMING and _noun(tok) and ev.date_quote
+        and _dated_in_phrase(tok, ev, si)
+    ):  # fmt: skip
+        gov = None  # "lifted the sanctions imposed … for their 1998 tests": the noun tells
+        # the imposition with its own date; the lifting is the governor's own event
+        own_time = ev
     if gov is not None:
         gov_tok, becomes = gov
         ev = _retype(ev, becomes, gov_tok, si, lex)
@@ -1041,6 +1051,10 @@ def _recode(
     m = grammar.mood(head)
     negated, modality = m.negated, m.modality
     ev = dating.parse_date(ev, head, si.dates, si.governing, si.start, trigger_tokens | {head.i})
+    if own_time is not None:  # the date of the noun's own phrase, not its governor's clause
+        ev = replace(
+            ev, date=own_time.date, precision=own_time.precision, date_quote=own_time.date_quote
+        )
     if modality == "general":  # a standing state or habit is no dated happening
         ev = replace(ev, date=None, precision=None, date_quote="")
     stated = _stated_intent(ev.type, head, modality, negated, r, content_mood)
