@@ -426,7 +426,8 @@ def test_a_reversed_participle_with_its_own_date_is_its_own_happening():
     )
     found = {(e.trigger, e.type, e.date) for e in evs}
     assert ("lifted", "RETREAT", "2001-09-22") in found
-    assert ("imposed", "SANCTION", "1998") in found
+    # told once: by the participle, or by the noun whose phrase the participle dates
+    assert {t for t, ty, d in found if (ty, d) == ("SANCTION", "1998")} & {"imposed", "sanctions"}
 
 
 def test_an_announced_sum_of_aid_is_agree():
