@@ -575,3 +575,10 @@ def test_a_governed_noun_dated_in_its_own_phrase_tells_its_own_happening():
     )
     assert {(e.type, e.date) for e in found} >= {("RETREAT", "2012-05"), ("SANCTION", "1990")}
     assert ("SANCTION", "2012-05") not in {(e.type, e.date) for e in found}
+
+
+def test_forgiving_debt_is_economic_aid():
+    # CAMEO 071 (PETRARCH2 FORGIVE + DEBT), read through the irregular past "forgave" and a
+    # partitive object ("$2 billion of … debt": parsed._partitive)
+    found = events("On Monday Japan forgave $2 billion of Myanmar's debt.", "2013-01-30")
+    assert [(e.trigger, e.type) for e in found] == [("forgave", "AID")]
