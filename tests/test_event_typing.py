@@ -582,3 +582,22 @@ def test_forgiving_debt_is_economic_aid():
     # partitive object ("$2 billion of … debt": parsed._partitive)
     found = events("On Monday Japan forgave $2 billion of Myanmar's debt.", "2013-01-30")
     assert [(e.trigger, e.type) for e in found] == [("forgave", "AID")]
+
+
+def test_setting_aside_or_softening_sanctions_is_retreat():
+    # governors.csv (CAMEO 085 ease sanctions); "set aside": the parse's advmod particle
+    for sentence in (
+        "On Monday Japan set aside the sanctions on Myanmar.",
+        "On Monday Japan softened the sanctions on Myanmar.",
+    ):
+        found = events(sentence, "2013-01-30")
+        assert {e.type for e in found} == {"RETREAT"}, sentence
+
+
+def test_a_relative_clauses_verb_needs_its_required_word_among_its_own_arguments():
+    # triggers.required_elsewhere for a relcl: "the speech he delivered … cut aid" is no AID
+    found = events(
+        "On Monday, in the first speech he delivered this year, Abe vowed to cut aid to Myanmar.",
+        "2013-01-30",
+    )
+    assert not any(e.type == "AID" for e in found)

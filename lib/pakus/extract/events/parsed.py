@@ -281,7 +281,12 @@ def _antecedent(obj):
 
 
 def _phrasal_lemma(tok) -> str:
-    prt = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+    """The verb's lemma with its particle: a ``prt`` child, or a preposition right after it
+    that the parse attaches as an adverb ("set aside the sanctions": ``aside`` advmod)."""
+    prt = [
+        c.lower_ for c in tok.children
+        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.pos_ == "ADP" and c.i == tok.i + 1)
+    ]  # fmt: skip
     return f"{tok.lemma_.lower()} {prt[0]}" if prt else tok.lemma_.lower()
 
 
@@ -476,12 +481,14 @@ def _sentence(
             continue  # "told reporters that …": no infinitive, so no order
         if (
             tok.pos_ == "VERB"
-            and _other_sense(tok, ev, tables)
+            and (_other_sense(tok, ev, tables) or tok.dep_ == "relcl")
             and triggers.required_elsewhere(tok, ev.trigger, ev.type, lex, index)
         ):
             # "officials … in no mood to strike a deal": the word the reading needs
             # ("military") is not the verb's, and its object selects another sense
-            # (PETRARCH2 STRIKE + DEAL [057]); the derived lexicon reads the verb instead
+            # (PETRARCH2 STRIKE + DEAL [057]), or the verb is a relative clause's, whose
+            # object is its antecedent ("the first tweet he sent … threatened to cut aid");
+            # the derived lexicon reads the verb instead
             del heads[id(ev)]
             dropped.add(tok.i)
             continue
