@@ -601,3 +601,17 @@ def test_a_relative_clauses_verb_needs_its_required_word_among_its_own_arguments
         "2013-01-30",
     )
     assert not any(e.type == "AID" for e in found)
+
+
+def test_a_judgement_over_a_happening_hung_from_the_verbs_object_still_judges_it():
+    # parsed._act_judging: "lashed out at X over the raids": the raids are what is judged
+    found = events(
+        "On Monday Kenya's army chief lashed out at the Somali army over the raids.",
+        "2016-07-05",
+    )
+    assert not any(e.type == "ASSAULT" for e in found)
+
+
+def test_flying_into_a_country_is_a_visit():
+    found = events("On Monday Abe flew into Myanmar to hold talks.", "2013-01-30")
+    assert {(e.trigger, e.type, e.mode) for e in found} == {("flew into", "CONSULT", "visit")}

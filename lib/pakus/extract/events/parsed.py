@@ -648,11 +648,18 @@ def _judged_objects(verb) -> list:
 
 
 def _act_judging(noun):
-    """The verb whose judged object (:func:`_judged_objects`) ``noun`` is, or None."""
+    """The verb whose judged object (:func:`_judged_objects`) ``noun`` is, or None; a
+    ``for``/``over`` phrase the parse attaches to the verb's object (or to the object of its
+    preposition) is the verb's."""
     if noun.dep_ == "dobj":
         return noun.head
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in JUDGED_FOR:
-        return noun.head.head
+        act = noun.head.head
+        if act.pos_ in {"NOUN", "PROPN"} and act.dep_ in {"dobj", "pobj"}:
+            # the parse hangs the phrase from the verb's object: "lashed out at the US
+            # military over the raids", "criticised Pakistan over the attack"
+            act = act.head.head if act.dep_ == "pobj" else act.head
+        return act
     return None
 
 
