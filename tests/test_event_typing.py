@@ -615,3 +615,10 @@ def test_a_judgement_over_a_happening_hung_from_the_verbs_object_still_judges_it
 def test_flying_into_a_country_is_a_visit():
     found = events("On Monday Abe flew into Myanmar to hold talks.", "2013-01-30")
     assert {(e.trigger, e.type, e.mode) for e in found} == {("flew into", "CONSULT", "visit")}
+
+
+def test_speaking_of_a_topic_is_no_consultation():
+    # triggers.csv: a bare "spoke" consults only with an interlocutor ("to", "with") or by phone
+    assert not events("On Monday the ministry spoke of deep dismay at the remarks.", "2018-01-03")
+    found = events("On Monday Abe spoke by telephone with Obama.", "2013-01-30")
+    assert {(e.type, e.mode) for e in found} == {("CONSULT", "phone")}
