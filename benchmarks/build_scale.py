@@ -58,12 +58,18 @@ YEAR = re.compile(r"\b(19[5-9]\d|20[0-2]\d)\b")
 MONEY = re.compile(r"\$(\d+(?:\.\d+)?)")
 
 
-HELD_BACK = ("realtext_judge", "realtext_judge2", "realtext_judge3", "realtext_study")
+HELD_BACK = (
+    "realtext_judge",
+    "realtext_judge2",
+    "realtext_judge3",
+    "realtext_study",
+    "realtext_study2",
+)
 """Evaluation sets kept out of the synthetic corpora: ``realtext_judge``, ``realtext_judge2`` and
 ``realtext_judge3`` (added 2026-12-01) because only their authors read them; ``realtext_study`` (added 2026-12-01) so that the corpora, and so the numbers, stay the
 same as before it was added — its 20 documents would grow the sentence pool from 588 to 797
 sentences and change every synthetic document, making each scale measurement incomparable with
-the ones before it."""
+the ones before it; ``realtext_study2`` (added 2026-12-01) for the same reason."""
 
 
 def source_folders() -> list[Path]:

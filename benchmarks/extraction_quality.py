@@ -2,7 +2,7 @@
 
     python benchmarks/extraction_quality.py [--per-document]
 
-Eight sets, reported separately: the development set (the five seed documents in data/raw,
+Ten sets, reported separately: the development set (the five seed documents in data/raw,
 which the extractor was developed against); the held-out set (tests/documents, news-style
 documents about other episodes, written and annotated before the extractor was run on them,
 then used for error analysis); the blind set (tests/blind, written and annotated after that
@@ -22,7 +22,11 @@ outlets none of the sets above uses, 1980–2025, written and annotated on 2026-
 before pakus was run on them; like the judge set, reported as a whole and never per document); and
 the third judge real-text set (tests/realtext_judge3: twenty paraphrases of published articles of
 odd years, 1971–2025, from outlets none of the sets above uses, written and annotated on 2026-12-01
-and committed before pakus was run on them; reported as a whole and never per document).
+and committed before pakus was run on them; reported as a whole and never per document); and
+the second study real-text set (tests/realtext_study2: twenty paraphrases of published articles
+of even years, 1986–2024, from outlets none of the sets above uses, written and annotated on
+2026-12-01, each batch's gold committed before pakus was run on it; like the study set, open to
+study and listed per document).
 Scores are micro-averaged over documents; matching rules are in pakus.evaluation. Per set: entity P/R/F1 and canonical-id accuracy, amount P/R/F1,
 dated-event P/R/F1 on events told as done, role accuracy (source and target both right, among
 matched events with annotated roles) and the statements wrongly reported as done (of those
@@ -56,6 +60,7 @@ SETS = {
     "real text, study (tests/realtext_study)": ROOT / "tests" / "realtext_study",
     "real text, judge 2 (tests/realtext_judge2)": ROOT / "tests" / "realtext_judge2",
     "real text, judge 3 (tests/realtext_judge3)": ROOT / "tests" / "realtext_judge3",
+    "real text, study 2 (tests/realtext_study2)": ROOT / "tests" / "realtext_study2",
 }
 KINDS = ("entities", "amounts", "events")
 LABEL = {"entities": "entities", "amounts": "amounts", "events": "dated events"}

@@ -83,6 +83,18 @@ REAL_TEXT_JUDGE2 = ROOT / "tests" / "realtext_judge2"
 # (P 0.438, R 0.457), role accuracy 12 of 21, 5 of 30 not-done statements reported as done.
 REAL_TEXT_JUDGE3 = ROOT / "tests" / "realtext_judge3"
 
+# The second study real-text set (tests/realtext_study2: 20 paraphrases of published articles of
+# even years, 1986-2024, from outlets none of the sets above uses, written and annotated on
+# 2026-12-01 in batches of five, each batch's gold committed before pakus was run on it) is open
+# to study like the first. First scores (this branch at c61338f of main, after all the gold was
+# committed): entities F1 0.894, amounts F1 1.000, dated events F1 0.444 (P 0.433, R 0.456), role
+# accuracy 0.308 (8 of 26), 8 of 42 not-done statements reported as done; after omitted entity
+# spans were added, over-close wording rephrased and one document replaced (README): entities
+# 0.898, dated events 0.472, roles 8 of 25, 5 of 41. The floors sit a clear margin below, only so that a change
+# cannot quietly make this real text worse; they are NOT targets (issue 12: dated-event F1 and
+# role accuracy >= 0.80).
+REAL_TEXT_STUDY2 = ROOT / "tests" / "realtext_study2"
+
 
 @dataclass(frozen=True)
 class Floors:
@@ -125,6 +137,10 @@ REAL_TEXT_FLOORS = {
         REAL_TEXT_STUDY, 20, {"entities": 0.82, "amounts": 0.85, "events": 0.45},
         0.12, 15, 0.45, 30,
     ),
+    "second study real text": Floors(
+        REAL_TEXT_STUDY2, 20, {"entities": 0.86, "amounts": 0.90, "events": 0.35},
+        0.20, 15, 0.30, 35,
+    ),
 }  # fmt: skip
 """Role-accuracy target 0.80 (issue 12); not-done target: none reported as done."""
 
@@ -165,6 +181,8 @@ ROLE_ANNOTATED_REAL_TEXT = {
     "judge real text": (REAL_TEXT_JUDGE, 15, 30, 20),
     "study real text": (REAL_TEXT_STUDY, 20, 50, 30),
     "second judge real text": (REAL_TEXT_JUDGE2, 20, 35, 25),
+    "second study real text": (REAL_TEXT_STUDY2, 20, 50, 35),
+    "third judge real text": (REAL_TEXT_JUDGE3, 20, 40, 25),
 }
 
 
@@ -211,6 +229,8 @@ def test_every_annotated_document_has_an_annotation_file():
         REAL_TEXT_JUDGE,
         REAL_TEXT_STUDY,
         REAL_TEXT_JUDGE2,
+        REAL_TEXT_STUDY2,
+        REAL_TEXT_JUDGE3,
     ]:
         for doc in folder.glob("*.txt"):
             stem = doc.stem
