@@ -622,11 +622,3 @@ def test_speaking_of_a_topic_is_no_consultation():
     assert not events("On Monday the ministry spoke of deep dismay at the remarks.", "2018-01-03")
     found = events("On Monday Abe spoke by telephone with Obama.", "2013-01-30")
     assert {(e.type, e.mode) for e in found} == {("CONSULT", "phone")}
-
-
-def test_a_decision_to_cooperate_is_agree_and_a_decision_to_sanction_the_sanction():
-    # triggers.csv AGREE decision (@content): frames only a cooperative content clause
-    found = events("Last month the decision to give Nepal new loans was announced.", "2015-07-01")
-    assert {e.type for e in found} == {"AGREE"}
-    found = events("The decision to suspend aid to Nepal was taken in 2005.", "2015-07-01")
-    assert {e.type for e in found} == {"SANCTION"}

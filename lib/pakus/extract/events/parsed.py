@@ -889,11 +889,7 @@ def _framing(tok, lex, trigger_tokens: set[int], content_type: str = ""):
     if clause.dep_ == "acl" and _content_clause(clause):  # "its demand that India lift …"
         noun = clause.head
         readings = lex.by_form.get(noun.lower_, [])
-        types = [
-            t.type for t in readings
-            if t.type in FRAMING and set(t.requires) <= {"to", "that", "@content"}
-            and ("@content" not in t.requires or content_type in COOPERATIVE)
-        ]  # fmt: skip
+        types = [t.type for t in readings if t.type in FRAMING and not t.requires]
         if types:
             return noun, types[0]
     below = tok
