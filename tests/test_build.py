@@ -258,6 +258,28 @@ def test_dask_processes_write_the_same_bytes_as_one_process(seed_build, tmp_path
     assert preloads == [1]  # threads share this process: loaded as they extract
 
 
+def test_workers_extracting_ahead_and_sharing_parses_write_one_process_bytes(tmp_path, monkeypatch):
+    # rules (build.LOOKAHEAD_BATCHES, parse.share_parses): with several batches, this process
+    # writes each batch while the workers extract the next ones, and a sentence told in
+    # documents that went to different workers is parsed once; the bytes are one process's
+    monkeypatch.setattr(build_module, "BATCH_DOCUMENTS", 1)  # a batch a document or so
+    corpus = tmp_path / "corpus"
+    shutil.copytree(RAW, corpus)
+    index = pd.read_csv(corpus / "corpus.csv", dtype=str, keep_default_na=False)
+    first = index.iloc[0].copy()
+    copy = f"{first['id']}_copy"  # a second document telling the first's sentences
+    shutil.copy(corpus / first["file"], corpus / f"{copy}.txt")
+    first["id"], first["file"] = copy, f"{copy}.txt"
+    index = pd.concat([index, first.to_frame().T], ignore_index=True)
+    index.to_csv(corpus / "corpus.csv", index=False, lineterminator="\n")
+    one = build(corpus, tmp_path / "one", progress=False, cache=False)
+    assert one.rows["documents"] == 6
+    build(corpus, tmp_path / "pool", progress=False, cache=False, jobs=2)
+    build(corpus, tmp_path / "dask", progress=False, cache=False, scheduler="processes", jobs=2)
+    assert tables(tmp_path / "pool") == tables(tmp_path / "one")
+    assert tables(tmp_path / "dask") == tables(tmp_path / "one")
+
+
 def test_a_dask_cluster_by_its_address_writes_the_same_bytes(seed_build, tmp_path):
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(

@@ -29,6 +29,33 @@ def test_the_same_sentence_is_parsed_once():
     assert parse.parse_texts([sentence, sentence]) == [first, first]
 
 
+def test_a_parse_shared_between_processes_is_read_back_not_parsed_again(tmp_path, monkeypatch):
+    # rule (parse.share_parses): a sentence another process of the build parsed is read
+    # from the shared folder, with the tokens, tags, lemmas, morphology and tree parsed
+    # (words the pipeline's strings lack: their lemmas are new strings, which go with them)
+    sentence = "The Qarvistani envoys blorfed the Zentrian treaty after the raid."
+    fresh = parse.parser()(sentence)
+    parse.share_parses(str(tmp_path))
+    try:
+        parse._CACHE.pop(sentence, None)
+        parse.parse_texts([sentence])  # parsed here, put in the shared folder
+        parse._CACHE.pop(sentence, None)  # as in another process: not in its own cache
+        other = parse._load.__wrapped__()[0]  # another process's pipeline: its own strings
+        assert "blorfe" not in other.vocab.strings
+        monkeypatch.setattr(parse, "_load", lambda: pytest.fail("parsed again") or None)
+        monkeypatch.setattr(parse, "parser", lambda: type("Nlp", (), {"vocab": other.vocab})())
+        shared = parse.parse_texts([sentence])[0]
+    finally:
+        parse.share_parses(None)
+        parse._CACHE.pop(sentence, None)
+
+    def tree(doc):
+        return [(t.text, t.idx, t.tag_, t.pos_, t.lemma_, str(t.morph), t.dep_, t.head.i,
+                 t.is_sent_start) for t in doc]  # fmt: skip
+
+    assert tree(shared) == tree(fresh)
+
+
 def test_a_sentence_over_the_length_cap_is_refused():
     with pytest.raises(ValueError, match="longer than"):
         parse.parse_spans("x" * (parse.MAX_SENTENCE_CHARS + 1), [(0, parse.MAX_SENTENCE_CHARS + 1)])

@@ -64,6 +64,19 @@ def test_paraphrases_with_different_precisions_and_spellings_are_one_fact():
     assert t["conflicts"].empty
 
 
+def test_a_year_in_one_story_and_a_day_in_it_in_another_are_one_fact():
+    # rule 2 (compatible dates): "1998" contains 1998-05-28, so the two agree at the coarser
+    # precision and the mentions are one happening; the day is attested by one document only
+    t = tables(
+        ("a", "The United States imposed sanctions on Pakistan in 1998.", "2004-03-01"),
+        ("b", "Washington imposed sanctions on Islamabad on May 28, 1998.", "2005-06-01"),
+    )
+    facts = t["facts"][t["facts"]["type"] == "SANCTION"]
+    assert len(facts) == 1
+    assert (facts.iloc[0]["date"], facts.iloc[0]["documents"]) == ("1998", 2)
+    assert t["conflicts"].empty
+
+
 def test_dates_a_little_apart_with_a_shared_programme_are_a_conflict():
     t = tables(
         ("a", "The United States suspended IMET for Pakistan in January 2018.", "2019"),

@@ -23,7 +23,8 @@ import functools
 import hashlib
 import shutil
 import sys
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -437,21 +438,96 @@ def _preload(cache) -> None:
 
 def _extract_batch(batch: Sequence[Document], runner: Runner, cache) -> list[Extraction | Failed]:
     """Extractions of a batch, from the cache where there, else by the runner (and cached)."""
+    return _submit_batch(batch, runner, cache)()
+
+
+def _submit_batch(
+    batch: Sequence[Document], runner: Runner, cache
+) -> Callable[[], list[Extraction | Failed]]:
+    """Start extracting a batch (``Runner.submit``): the documents not in the cache go to the
+    runner now; the function returned waits for them, caches them and returns the batch's
+    extractions (or Failed) in order."""
     found = [cache.get(d) for d in batch]
     todo = [d for d, x in zip(batch, found, strict=True) if x is None]
     if todo and runner.in_process:
         cache.prime_compiled()
     elif todo and runner.forks:  # loaded once here, before the workers fork, not once in each
         _preload(cache)
-    fresh = iter(runner.map(todo))
-    out = []
-    for d, x in zip(batch, found, strict=True):
-        if x is None:
-            x = next(fresh)
-            if isinstance(x, Extraction):
-                cache.put(d, x)
-        out.append(x)
-    return out
+    pending = runner.submit(todo)
+
+    def collect() -> list[Extraction | Failed]:
+        fresh = iter(pending())
+        out = []
+        for d, x in zip(batch, found, strict=True):
+            if x is None:
+                x = next(fresh)
+                if isinstance(x, Extraction):
+                    cache.put(d, x)
+            out.append(x)
+        return out
+
+    return collect
+
+
+LOOKAHEAD_BATCHES = 2
+"""Batches handed to the workers ahead of the one being written: while this process encodes
+and writes a batch's tables, the workers extract the next ones (none in one process, where
+extraction and writing take turns anyway)."""
+
+
+@dataclass
+class _Batch:
+    """A batch on its way through a build: its documents (with their texts), the problems of
+    reading them, and either its encoded tables (found whole in the cache) or the function
+    that waits for its extractions."""
+
+    listed: list[Document]
+    documents: list[Document]
+    failed: list[tuple[Failed, Problem]]
+    key: str
+    encoded: dict[str, EncodedFrame] | None = None
+    pending: Callable[[], list[Extraction | Failed]] | None = None
+
+
+def _start_batch(listed: list[Document], corpus_dir: Path, runner: Runner, cache) -> _Batch:
+    """Read a batch's texts again, find its encoded tables in the cache or start extracting."""
+    batch, failed = [], []  # the batch's documents with their texts, read again now
+    for doc in listed:
+        try:
+            text = read_document(corpus_path(corpus_dir, doc.file))
+        except DocumentError as err:  # changed since the corpus was loaded
+            failed.append((Failed(doc.id, doc.file, err.problem), Problem(err.path, err.problem)))
+            continue
+        batch.append(replace(doc, text=text))
+    key = cache.batch_key(batch, _writer_fingerprint())
+    found = cache.get_batch(key, len(batch))
+    started = _Batch(listed, batch, failed, key)
+    if found is not None:  # every document as in a build before: its encoded tables
+        started.encoded = {n: EncodedFrame.from_bytes(*found[n]) for n in MENTION_TABLES}
+    else:
+        started.pending = _submit_batch(batch, runner, cache)
+    return started
+
+
+@contextlib.contextmanager
+def _shared_parses(runner: Runner) -> Iterator[None]:
+    """While a build's local workers are forked from this process (``Runner.forks``), they
+    share their sentence parses through a scratch folder (``pakus.extract.parse.share_parses``),
+    so that a sentence told in documents that went to different workers is parsed once, as
+    in one process. Removed with the build."""
+    if not runner.forks:
+        yield
+        return
+    import tempfile
+
+    from pakus.extract.parse import share_parses
+
+    with tempfile.TemporaryDirectory(prefix="pakus-parses-") as folder:
+        share_parses(folder)
+        try:
+            yield
+        finally:
+            share_parses(None)
 
 
 def _write_tables(
@@ -464,45 +540,49 @@ def _write_tables(
 
     writers = {name: TableWriter(staging, name) for name in MENTION_TABLES}
     documents, failed = [], []
+
+    def finish(started: _Batch) -> None:
+        for fail, problem in started.failed:
+            failed.append(fail)
+            corpus.problems.append(problem)
+        encoded = started.encoded
+        if encoded is None:
+            results = started.pending()
+            done = []
+            for doc, result in zip(started.documents, results, strict=True):
+                if isinstance(result, Failed):
+                    failed.append(result)
+                    corpus.problems.append(Problem(str(corpus_dir / doc.file), result.message))
+                else:
+                    documents.append(document_row(doc))
+                    done.append(result)
+            encoded = {
+                name: writers[name].encode(typed_frame(name, mention_rows(done, kind)))
+                for name, kind in MENTION_TABLES.items()
+            }
+            if len(done) == len(started.documents):  # a failure is tried again next build
+                cache.put_batch(
+                    started.key, {n: (e.csv, e.to_bytes(), e.rows) for n, e in encoded.items()}
+                )
+            del results, done
+        else:
+            documents.extend(document_row(doc) for doc in started.documents)
+        for name in MENTION_TABLES:
+            writers[name].write_encoded(encoded[name])
+
+    ahead = 0 if runner.in_process else LOOKAHEAD_BATCHES
+    queue: deque[_Batch] = deque()
     with _progress(len(corpus.documents), progress) as bar:
         for listed in document_batches(corpus.documents):
-            batch = []  # the batch's documents with their texts, read again now
-            for doc in listed:
-                try:
-                    text = read_document(corpus_path(corpus_dir, doc.file))
-                except DocumentError as err:  # changed since the corpus was loaded
-                    failed.append(Failed(doc.id, doc.file, err.problem))
-                    corpus.problems.append(Problem(err.path, err.problem))
-                    continue
-                batch.append(replace(doc, text=text))
-            key = cache.batch_key(batch, _writer_fingerprint())
-            found = cache.get_batch(key, len(batch))
-            if found is not None:  # every document as in a build before: its encoded tables
-                encoded = {n: EncodedFrame.from_bytes(*found[n]) for n in MENTION_TABLES}
-                documents += [document_row(doc) for doc in batch]
-            else:
-                results = _extract_batch(batch, runner, cache)
-                done = []
-                for doc, result in zip(batch, results, strict=True):
-                    if isinstance(result, Failed):
-                        failed.append(result)
-                        corpus.problems.append(Problem(str(corpus_dir / doc.file), result.message))
-                    else:
-                        documents.append(document_row(doc))
-                        done.append(result)
-                encoded = {
-                    name: writers[name].encode(typed_frame(name, mention_rows(done, kind)))
-                    for name, kind in MENTION_TABLES.items()
-                }
-                if len(done) == len(batch):  # a failure is tried again next build
-                    cache.put_batch(
-                        key, {n: (e.csv, e.to_bytes(), e.rows) for n, e in encoded.items()}
-                    )
-                del results, done
-            for name in MENTION_TABLES:
-                writers[name].write_encoded(encoded[name])
-            del encoded, batch  # the texts: no longer needed
-            bar.update(len(listed))
+            queue.append(_start_batch(listed, corpus_dir, runner, cache))
+            while len(queue) > ahead:
+                started = queue.popleft()
+                finish(started)  # the texts are dropped with it
+                bar.update(len(started.listed))
+        while queue:
+            started = queue.popleft()
+            finish(started)
+            bar.update(len(started.listed))
     if len(corpus.documents) >= RELEASE_MIN_DOCUMENTS:
         from pakus.extract import release
 
@@ -591,7 +671,7 @@ def build(
             raise
         staging = staging_folder(out)
         try:
-            with Runner(jobs, scheduler, budget) as runner:
+            with Runner(jobs, scheduler, budget) as runner, _shared_parses(runner):
                 result = _write_tables(corpus, corpus_dir, staging, runner, store, progress)
                 datapackage(staging, build_provenance())
                 (staging / BUILD_STAMP).write_text(stamp + "\n", encoding="utf-8")

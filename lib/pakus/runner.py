@@ -26,7 +26,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from pakus.corpus import Document
@@ -138,6 +138,7 @@ class Runner:
         self.budget = budget
         self._pool: ProcessPoolExecutor | None = None
         self._client = None
+        self._waiter: ThreadPoolExecutor | None = None
 
     def __enter__(self) -> Runner:
         if (self.scheduler is None and self.workers > 1) or self.scheduler == "processes":
@@ -157,6 +158,8 @@ class Runner:
     def __exit__(self, *exc) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
+        if self._waiter is not None:  # its Dask computes end with the pool's futures
+            self._waiter.shutdown(wait=True, cancel_futures=True)
         if self._client is not None:
             self._client.close()
 
@@ -178,24 +181,43 @@ class Runner:
 
     def map(self, documents: Sequence[Document]) -> list[Extraction | Failed]:
         """The extraction (or Failed) of each document, in the documents' order."""
+        return self.submit(documents)()
+
+    def submit(self, documents: Sequence[Document]) -> Callable[[], list[Extraction | Failed]]:
+        """Start extracting ``documents`` and return at once a function that waits for and
+        returns their extractions (or Failed), in order, as ``map`` does. Where workers
+        extract (a process pool, a Dask local pool or cluster, Dask threads), they start now,
+        so this process can write one batch's tables while the workers extract the next;
+        in this process (one process, Dask's synchronous scheduler: under the time budget's
+        main-thread timer) extraction runs when the function is called."""
         if not documents:
-            return []
+            return list
         fn: Callable = _Budgeted(self.budget)
+        documents = list(documents)
         if self._client is not None:
-            futures = self._client.map(fn, list(documents), pure=False)
-            return self._client.gather(futures)
+            futures = self._client.map(fn, documents, pure=False)
+            return lambda: self._client.gather(futures)
         if self.scheduler is not None:
             import dask.bag as db
 
             parts = min(len(documents), max(1, self.workers * 4))
-            bag = db.from_sequence(list(documents), npartitions=parts).map(fn)
-            if self.scheduler == "processes":
-                return bag.compute(scheduler="processes", pool=self._pool)
-            return bag.compute(scheduler=self.scheduler)
+            bag = db.from_sequence(documents, npartitions=parts).map(fn)
+            if self.scheduler == "synchronous":
+                return lambda: bag.compute(scheduler="synchronous")
+            options = {"pool": self._pool} if self.scheduler == "processes" else {}
+            future = self._background().submit(bag.compute, scheduler=self.scheduler, **options)
+            return future.result
         if self._pool is None:
-            return [fn(d) for d in documents]
+            return lambda: [fn(d) for d in documents]
         chunk = max(1, min(32, len(documents) // (self.workers * 8)))
-        return list(self._pool.map(fn, documents, chunksize=chunk))
+        results = self._pool.map(fn, documents, chunksize=chunk)  # submitted now
+        return lambda: list(results)
+
+    def _background(self) -> ThreadPoolExecutor:
+        """One thread that waits on Dask's local schedulers (their ``compute`` blocks)."""
+        if self._waiter is None:
+            self._waiter = ThreadPoolExecutor(1, thread_name_prefix="pakus-dask")
+        return self._waiter
 
 
 @dataclass(frozen=True)
