@@ -333,6 +333,32 @@ def state_rows(
     return rows
 
 
+TERRITORIES = frozenset("ABW AIA BMU COK CYM GGY HKG".split())
+"""ISO 3166-1 alpha-3 codes of territories that the Countries file codes as a country of their
+own and ``actors.csv`` does not list as a state (Hong Kong ``[HKG]``, Bermuda ``[BMU]`` …): their
+names are places of that code, as the PLOVER gold-standard records code Hong Kong ``HKG``."""
+
+
+def territory_rows(entries: list[Entry], states: set[str]) -> list[dict]:
+    """Places of ``TERRITORIES``: the entry's name and its aliases, one place (country the
+    territory's code) whose other names are the aliases."""
+    rows = []
+    for e in entries:
+        heads = [c.split()[0] for c in e.codes if c.strip()]
+        code = heads[-1] if heads else ""
+        if code not in TERRITORIES or code in states:
+            continue
+        main = display(e.name)
+        aliases = [
+            re.sub(r"\s*\([^)]*\)", "", display(a)).strip() for a in e.aliases
+        ]  # fmt: skip
+        rows.append(
+            _row(_ids("place", main), main, "place", code, "", [a for a in aliases if len(a) >= 3],
+                 "", code, e.file, e.line)
+        )  # fmt: skip
+    return rows
+
+
 def state_code(e: Entry, states: set[str]) -> str | None:
     """The state an entry names, where its codes carry no sector and the last is a bare state
     code, dated or not (``[USRAZE <911018] [AZEUNR …] [AZE >911221]``: AZE), else None."""
@@ -619,6 +645,7 @@ def derive(folder: Path, out: Path) -> dict[str, int]:
     countries = parse_actors(folder / "Phoenix.Countries.actors.txt")
     adjectives: list[dict] = []
     rows = state_rows(countries, states, demonyms, adjectives)
+    rows += territory_rows(countries, set(states))
     words = {w.lower() for n in states.values() for w in n.split()} | {d.lower() for d in demonyms}
     firsts = first_names()
     rows += body_rows(countries, set(states), "org", words, firsts)

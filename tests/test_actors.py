@@ -266,3 +266,76 @@ def test_led_agent_is_the_leaders():
     assert ("coalition", "USA", "state", "USA", "") in found
     assert ("forces", "SAU", "state", "SAU", "MIL") in found
     assert not [f for f in found if f[0] == "militias" and f[3] == "IRN"]
+
+
+def _sides(text, published="2020-01-08"):
+    x = extract_text(text, published=PartialDate.parse(published))
+    return [
+        (e.type, e.source_actor, e.source_country, e.source_sector, e.target_country)
+        for e in x.events
+    ]
+
+
+def test_group_sides_code_an_armed_group_by_its_home_country_with_sector_reb():
+    # Phoenix HEZBOLLAH_ [LBNREB]; the curated TTP's home is Pakistan; the group stays the actor
+    found = _sides(
+        "Hezbollah fighters killed two Israeli soldiers on Monday. "
+        "The Pakistani Taliban attacked a US convoy on Monday."
+    )
+    assert ("ASSAULT", "group:hezbollah", "LBN", "REB", "ISR") in found
+    assert ("ASSAULT", "TTP", "PAK", "REB", "USA") in found
+
+
+def test_group_sides_code_a_group_without_a_home_country_as_img():
+    found = _sides("Al-Qaeda bombed the US embassy on Monday.")
+    assert ("ASSAULT", "AQ", "IMG", "REB", "USA") in found
+
+
+def test_group_sides_leave_a_member_of_a_group_coded_by_the_group():
+    found = _sides("TTP chief Noor Wali Mehsud threatened Pakistan on Monday.")
+    assert [f[2] for f in found if f[0] == "THREATEN"] == ["TTP"]
+
+
+def test_stances_do_not_count_an_armed_groups_act_for_its_home_country():
+    from pakus.analysis.ct import stances
+
+    cols = ["doc", "start", "end", "quote", "type", "date", "precision", "actors", "countries",
+            "source_actor", "target_actor", "source_country", "target_country", "negated",
+            "modality"]  # fmt: skip
+    row = ["d", 0, 10, "x", "ASSAULT", "2020-01-06", "day", "TTP;USA", "PAK;USA", "TTP", "USA",
+           "PAK", "USA", False, "asserted"]  # fmt: skip
+    army = [*row[:9], "PAK", "TTP", "PAK", "TTP", False, "asserted"]  # Pakistan strikes the TTP
+    events = pd.DataFrame([row, army], columns=cols)
+    entities = pd.DataFrame(
+        {"id": ["TTP"], "name": ["Tehrik-i-Taliban Pakistan"], "type": ["group"]}
+    )
+    found = stances(events, entities, ["TTP"])
+    assert list(zip(found["side"], found["stance"], strict=True)) == [("PAK", "hostile")]
+
+
+def test_state_role_before_a_name_gives_the_person_that_states_country():
+    # rule _state_role_before: a state ('s) or a state's body right before the title
+    found = entities(
+        "Pakistan's envoy Tariq Lodhan met them. State Department spokeswoman Mara Quill said so."
+    )
+    assert ("Tariq Lodhan", "person:tariq-lodhan", "person", "PAK", "GOV") in found
+    assert ("Mara Quill", "person:mara-quill", "person", "USA", "GOV") in found
+
+
+def test_state_role_before_reaches_every_mention_of_the_person_and_not_a_coordinated_name():
+    found = entities("India's envoy Ravi Sethan called. Later Ravi Sethan and Senator Jo Marn met.")
+    assert [f[3] for f in found if f[0] == "Ravi Sethan"] == ["IND", "IND"]
+    assert ("Jo Marn", "person:jo-marn", "person", "", "") in found
+
+
+def test_derivation_territories_are_places_of_their_own_code(tmp_path):
+    # rule territory_rows: a Countries entry coded [HKG] (no curated state) gives a place
+    d = _script()
+    path = tmp_path / "Phoenix.Countries.actors.txt"
+    path.write_text(
+        "HONG_KONG  [HKG]\n+HONGKONG_\nATLANTIS_ [ATL]\n+POSEIDONIA_\n", encoding="utf-8"
+    )
+    rows = d.territory_rows(d.parse_actors(path), {"PAK"})
+    assert [(r["id"], r["country"], r["aliases"]) for r in rows] == [
+        ("place:hong-kong", "HKG", "Hongkong")
+    ]

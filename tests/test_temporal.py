@@ -179,7 +179,10 @@ def test_a_dateline_ends_at_any_dash_and_an_event_takes_the_weekday_counted_from
 def test_a_datelines_date_and_outlet_are_not_the_first_sentences(dash):
     text = f"KARACHI, Jan 6 (Reuters) {dash} The United States suspended aid to Pakistan."
     event = extract(text, "2018-01-06").events[0]
-    assert (event.date, "ORG.REUTERS" in event.actors) == (None, False)
+    assert "ORG.REUTERS" not in event.actors
+    # the undated lead tells the dateline day's news (dating.dateline_lead), taken from
+    # the dateline, not read as a date of the sentence's own
+    assert (event.date, event.date_quote) == ("2018-01-06", "Jan 6")
 
 
 def test_the_dateline_date_is_resolved_and_marked():
@@ -481,3 +484,48 @@ def test_later_in_the_day_is_the_day_last_told():
         ("Earlier that day", "2013-01-03", "day"),
         ("The same day", "2013-01-03", "day"),
     ]
+
+
+def test_a_month_after_a_bare_past_participle_is_past_whatever_the_modal_before_it():
+    # temporal._BARE_PARTICIPLE: "aid frozen in March" is the freezing's own (past) month,
+    # though "would" opens the clause; "would be frozen in March" stays future
+    past = "A deal would permit the return of aid to Pakistan frozen in March."
+    assert _date(past, "1993-09-01", "in March").date == "1993-03"
+    future = "Aid to Pakistan would be frozen in March."
+    assert _date(future, "1993-09-01", "in March").date == "1994-03"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lahore/Washington, May 9: ",  # places with capitals, a slash, a colon
+        "LAHORE, May 9 (APP) ",  # the bracketed outlet ends it without a dash
+        "Lahore, May 9 APP: ",  # the outlet's bare initials before the colon
+    ],
+)
+def test_datelines_of_regional_papers_set_the_reference_day(line):
+    # text.DATELINE: "yesterday" counts from the dateline's day, not the published day
+    text = f"{line}The United States yesterday released military aid to Pakistan."
+    found = _date(text, "2005-05-10", "yesterday")
+    assert (found.date, found.anchor) == ("2005-05-08", "dateline")
+
+
+def test_a_month_and_day_in_a_future_clause_is_the_next_such_day():
+    # temporal._month_day_no_year: "will stop over in Islamabad on March 25" (published
+    # March 8) is this year's March 25, not last year's
+    text = "The president will stop over in Islamabad on March 25."
+    assert _date(text, "2000-03-08", "March 25").date == "2000-03-25"
+    assert (
+        _date("The president stopped over in Islamabad on March 25.", "2000-03-08", "March 25").date
+        == "1999-03-25"
+    )
+
+
+def test_a_date_after_a_sequence_adverb_opens_the_narrative():
+    # text._CONNECTIVE: "Earlier, in May, ..." opens its sentence like "In May, ...", so
+    # "the following month" counts from it, not from a date told before
+    text = (
+        "In March 2021 the United States sanctioned two firms. Earlier, in May, Washington had "
+        "sanctioned a Pakistani supplier. Two more firms were sanctioned the following month."
+    )
+    assert _date(text, "2024-12-19", "the following month").date == "2024-06"

@@ -1,7 +1,8 @@
 """On which militant groups do Washington and Islamabad converge?
 
 Each dated, asserted event that names an armed group and whose acting (source) actor belongs
-to one side (the United States or Pakistan) is a *stance* of that side toward the group: **hostile** for SANCTION, ASSAULT and COERCE naming the group, for ACCUSE, THREATEN and
+to one side (the United States or Pakistan; an armed group's act is not its home country's,
+though its ``source_country`` is that country, as Phoenix codes it) is a *stance* of that side toward the group: **hostile** for SANCTION, ASSAULT and COERCE naming the group, for ACCUSE, THREATEN and
 REJECT aimed at it (it is the target), and for a REQUEST whose clause asks to act *against* it; **shielding** for SUPPORT, AGREE, AID,
 COOPERATE, CONCEDE and RETREAT with the group as target. Per group and period the
 convergence score is +1 when both sides are hostile, −1 when one is hostile and the other
@@ -62,13 +63,14 @@ def stances(
     ev = pd.concat([within(dated_events(events), start, end), undated], ignore_index=True)
     ev = with_coalitions(ev, coalitions or {})
     group_ids = set(groups)
+    armed = group_ids | (set(known_groups(entities)) if "type" in entities.columns else set())
     rows = []
     for r in ev.itertuples(index=False):
         named = [a for a in split(r.actors) if a in group_ids]
         if not named:
             continue
         side = r.source_country  # the side that acts, not the one acted upon
-        if side not in SIDES:
+        if side not in SIDES or r.source_actor in armed:  # a group's side is its home country
             continue
         for group in named:
             if (

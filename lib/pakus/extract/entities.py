@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -163,6 +164,13 @@ def _countries(actors: pd.DataFrame) -> dict[str, str]:
     return out
 
 
+def _with_article(names: set[str]) -> set[str]:
+    """The names that are another of ``names`` with "The " before it ("The Washington Post"
+    beside "Washington Post"): the article is no part of the name's span (the annotation
+    guidelines: the span is the name), so only the name without it is matched."""
+    return {n for n in names if n.startswith("The ") and n[4:] in names}
+
+
 class Gazetteer:
     """A token trie over every name and alias of ``actors.csv`` and, below them,
     ``peer_actors.csv`` (a peer alias that a curated actor has stays the curated actor's).
@@ -196,8 +204,9 @@ class Gazetteer:
             index = len(self.actors)
             self.actors.append(actor)
             self.by_id[actor.id] = actor
-            for alias in {row.name, *row.aliases.split("|")}:
-                self._add(alias.strip(), index, any_case=row.type in {"program", "agreement"})
+            names = {a.strip() for a in (row.name, *row.aliases.split("|"))}
+            for alias in names - _with_article(names):
+                self._add(alias, index, any_case=row.type in {"program", "agreement"})
         self.curated = len(self.actors)
         if peers is not None and len(peers):
             self._add_peers(peers)
@@ -601,13 +610,29 @@ def _merge_country_prefixes(text: str, mentions: list[EntityMention]) -> list[En
 
 # --- entities not in the gazetteer ------------------------------------------------------
 
+_MEDIA_WORDS = (
+    "News",
+    "Times",
+    "Tribune",
+    "Herald",
+    "Gazette",
+    "Journal",
+    "Telegraph",
+    "Chronicle",
+    "Monitor",
+    "Observer",
+    "Television",
+    "Radio",
+)
+"""Last words of the names of news media ("CBS News", "Pakistan Observer", "Security
+Assistance Monitor"): a body (sector ``MED``), never a person ("Fox News said")."""
 _SUFFIX_WORDS = (
     "Committee|Department|Ministry|Agency|Council|University|College|Command|Bureau|Institute|"
     "Office|Commission|Corps|Party|Front|Movement|Organisation|Organization|Foundation|Institution|"
     "Authority|Court|Parliament|Assembly|Working Group|Program|Programme|Fund|Initiative|"
     "Agreement|Accords|Accord|Framework|Act|Treaty|Pact|Memorandum|Amendment|Bill|Dialogue|Forum|"
     "Alliance|Society|Association|Union|Federation|League|Centre|Center|Club|Academy|Consortium|"
-    "Headquarters|Embassy|Consulate|High Commission"
+    "Headquarters|Embassy|Consulate|High Commission|" + "|".join(_MEDIA_WORDS)
 )
 _SPEECH_VERBS = (
     "said|says|told|added|remarked|stated|noted|wrote|tweeted|announced|explained|argued|"
@@ -729,6 +754,14 @@ _AND_PERSON = re.compile(
     rf"[ \t]+and[ \t]+(?:{_TITLES}[ \t]+)?(?P<name>{_CAP}(?:[ \t]+{_NAME_PART}){{1,3}})\b"
 )
 """A second person coordinated with a titled one: "… and (Gen.) John Smith"."""
+_OFFICE_WORDS = re.compile(
+    r"(?:(?:Prime|Minister|Ministers|Secretary|State|Affairs|Foreign|External|Home|Interior|"
+    r"Defen[cs]e|Finance|Under|Deputy|Assistant|Vice|President|Ambassador|Envoy|Senator|"
+    r"Spokesman|Spokeswoman|Spokesperson|Chairman|Chairwoman)(?:[ \t]+|$))+"
+)
+"""Words of an office's name that open what a pattern took for a person's name: "Prime
+Minister" after "Mr.", "Affairs Minister S Jaishankar" before "said", "State Nicholas Burns"
+after "Under Secretary of": the name starts after them, and there is none if nothing is left."""
 _NETWORK = re.compile(r"\bthe[ \t]+(?P<name>(?:[A-Z][a-z]+[ \t]+){1,3}network)\b")
 _ORG_WORDS = (
     r"(?:[A-Z][\w’'\-]*|of|for|and(?![ \t]+the\b)|on|in|(?<=of[ \t])the|(?<=for[ \t])the|"
@@ -786,7 +819,9 @@ _LEADING_STOP = re.compile(
     r"^(?:(?:The|A|An|In|On|At|For|From|With|By|Of|And|But|Meanwhile|However|Since|"
     r"During|After|Before|While|When|As|If|This|That|These|Those|Both|Official|Officials|"
     r"Previously|Today|Despite|Although|Following|Under|Over|Later|Earlier|Then|Separately|"
-    r"Yesterday|Tonight|" + "|".join([*MONTH_NAMES, *WEEKDAY_NAMES]) + r")[ \t]+)+"
+    r"Yesterday|Tonight|What|Why|How|Where|Who|"
+    + "|".join([*MONTH_NAMES, *WEEKDAY_NAMES])
+    + r")[ \t]+)+"
 )
 """Words that open a sentence before a name without being part of it ("Later Thursday
 Heather Nauert, the …": the name is Heather Nauert)."""
@@ -838,6 +873,41 @@ def _clean_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not words or words[0] in _NOT_NAMES or all(w in _NOT_NAMES for w in words):
         return None
     return start, end
+
+
+_ADMINISTRATION = re.compile(r"\b(?P<surname>[A-Z][a-z]+)(?=[ \t\u00a0]+administration\b)")
+"""A surname before a lower-case *administration*: "the Carter administration's offer"."""
+ADMINISTRATION_TITLE = "President"
+"""The office whose holder gives an administration its name (a US president's, as news copy
+writes "the Reagan administration"; offices.csv's terms date it)."""
+
+
+def _administration(
+    m: re.Match[str], offices: Offices, gaz: Gazetteer, found: _Found, when, text: str
+) -> None:
+    """ "The X administration": X is the president of that surname whose term holds (or lies
+    nearest) ``when`` (``Offices.holder`` with ``ADMINISTRATION_TITLE``), a mention of that
+    person (method ``office``) in place of a one-word gazetteer reading of the surname ("the
+    Clinton administration" is Bill Clinton's, not Hillary Clinton's) or where none was
+    found ("Carter", "Ford", also a first name or a word). Nothing when no president has that
+    surname or a longer name holds it ("the Jimmy Carter administration" keeps its name)."""
+    office = offices.holder(ADMINISTRATION_TITLE, m.group("surname"), when)
+    if office is None:
+        return
+    start, end = m.span("surname")
+    hits = found._overlapping(start, end)
+    if any((h.start, h.end) != (start, end) or h.type != "person" for h in hits):
+        return
+    for h in hits:
+        found.remove(h)
+    actor = gaz.by_id.get(office.holder)
+    found.add(
+        EntityMention(
+            start, end, text[start:end], actor.id if actor else f"person:{slug(office.name)}",
+            actor.name if actor else office.name, "person", office.country, "office",
+            office.country, office.sector,
+        )
+    )  # fmt: skip
 
 
 class _Found:
@@ -920,9 +990,10 @@ _SUFFIX_SECTOR = {
     "University": "EDU", "College": "EDU", "School": "EDU", "Academy": "EDU",
     "Court": "JUD", "Parliament": "LEG", "Assembly": "LEG",
     "Ministry": "GOV", "Embassy": "GOV", "Consulate": "GOV", "High Commission": "GOV",
+    **dict.fromkeys(_MEDIA_WORDS, "MED"),
 }  # fmt: skip
 """The Phoenix sector of a body named by its last word (CAMEO manual 1.1b3, ch. 3: EDU
-education, JUD judiciary, LEG legislature, GOV government)."""
+education, JUD judiciary, LEG legislature, GOV government, MED media)."""
 
 
 def _placed_body(mention: EntityMention, found: _Found, suffix: str) -> EntityMention:
@@ -1097,6 +1168,8 @@ def entity_mentions(
                     office.country, office.sector,
                 )
             )  # fmt: skip
+        for m in _ADMINISTRATION.finditer(text):
+            _administration(m, offices, gaz, found, when(m.start()), text)
     local_alias: dict[str, EntityMention] = {}
     # short forms of names already told: a person's surname, an organisation's last words
     people: dict[str, EntityMention] = {}
@@ -1142,6 +1215,12 @@ def entity_mentions(
             rank = _RANK.match(text, cleaned[0], cleaned[1])
             if rank and rank.end() < cleaned[1]:
                 cleaned = (rank.end(), cleaned[1])  # "Col John Miller": the rank is not the name
+        if cleaned:
+            office = _OFFICE_WORDS.match(text, cleaned[0], cleaned[1])
+            if office and office.end() >= cleaned[1]:
+                return  # "Mr. Prime Minister", "the Prime Minister said": an office, no name
+            if office:
+                cleaned = (office.end(), cleaned[1])  # "External Affairs Minister S Jaishankar"
         if cleaned and text[cleaned[1] - 2 : cleaned[1]] in {"'s", "’s"}:
             cleaned = (cleaned[0], cleaned[1] - 2)  # "President Suharto's government"
         if not cleaned or not found.free(*cleaned):
@@ -1248,6 +1327,7 @@ def entity_mentions(
     items = []
     by_group: dict[str, EntityMention] = {}
     by_body: dict[str, EntityMention] = {}
+    by_state: dict[str, EntityMention] = {}
     for e in found.items:
         if e.type == "person" and e.id not in by_body:
             body = _body_role(text, e, found)
@@ -1259,6 +1339,10 @@ def entity_mentions(
             group = _group_role_before(text, e, found)
             if group is not None:
                 by_group.setdefault(e.id, group)
+            else:
+                served = _state_role_before(text, e, found)
+                if served is not None:
+                    by_state.setdefault(e.id, served)
         year = e.type == "agreement" and _NAMED_YEAR.match(text, e.end, e.end + 8)
         if year and e.quote.split()[-1] == "Act":
             e = _as(e, e.start, year.end(), text, e.method)
@@ -1269,7 +1353,35 @@ def entity_mentions(
         _of_group(e, by_group[e.id]) if e.id in by_group and not e.country else e for e in items
     ]
     items = [_of_body(e, by_body[e.id]) if e.id in by_body else e for e in items]
+    # "Pakistan's Foreign Minister Khawaja Asif", "State Department spokeswoman Heather
+    # Nauert": every mention of that person acts for the state
+    items = [
+        _of_state(e, by_state[e.id]) if e.id in by_state and not e.country else e for e in items
+    ]
+    items = _home_ministries(items, gaz, text)
     return sorted(items, key=lambda e: (e.start, e.end))
+
+
+_BARE_MINISTRY = frozenset({"Foreign Office", "Foreign Ministry", "Ministry of Foreign Affairs"})
+"""A foreign ministry named without its state."""
+
+
+def _home_ministries(items: list[EntityMention], gaz: Gazetteer, text: str) -> list[EntityMention]:
+    """A foreign ministry named without its state ("the Foreign Office said", found by its
+    suffix with no country) is the curated foreign ministry (id ``….MOFA``) of the state the
+    document names most among those that have one: news copy names "the Foreign Office" of
+    the country it reports from (the annotations code it so: ``PAK.MOFA``). Unchanged where
+    no such state is named."""
+    bare = [e for e in items if e.type == "org" and not e.country and e.quote in _BARE_MINISTRY]
+    if not bare:
+        return items
+    ministries = {a.country: a for a in gaz.actors[: gaz.curated] if a.id.endswith(".MOFA")}
+    counts = Counter(e.id for e in items if e.type == "state" and e.id in ministries)
+    if not counts:
+        return items
+    home = ministries[max(counts, key=lambda k: (counts[k], k))]
+    ids = {id(e) for e in bare}
+    return [_of(home, e.start, e.end, text, "coreference") if id(e) in ids else e for e in items]
 
 
 _GROUP_ROLE = re.compile(rf"[ \t]+{_ROLES}[ \t]+$")
@@ -1284,6 +1396,39 @@ def _group_role_before(text: str, e: EntityMention, found: _Found) -> EntityMent
         return None
     before = found.ending_at(m.start())
     return before[-1] if before and before[-1].type == "group" else None
+
+
+_STATE_ROLE = re.compile(
+    rf"(?:['’]s)?[ \t]+(?:(?:[Ff]ormer|[Aa]cting|[Dd]eputy|[Ss]enior|[Cc]hief|[Ss]pecial|[Tt]hen|"
+    rf"[Nn]ational|[Ss]ecurity|[Aa]ssistant|[Pp]rincipal|[Ff]oreign|[Ii]nterior|[Dd]efen[cs]e|"
+    rf"[Ff]inance|[Pp]rime|[Vv]ice|[Aa]rmy|[Mm]ilitary)[ \t-]+){{0,3}}"
+    rf"(?:{_ROLES}|{_TITLES})(?:[ \t]+of[ \t]+staff)?[ \t]+(?:{_TITLES}[ \t]+)*$"
+)
+"""The title between a state (or a state's body) and a person's name: "'s Foreign Minister",
+" spokeswoman", "'s envoy", " chief of staff"."""
+
+
+def _state_role_before(text: str, e: EntityMention, found: _Found) -> EntityMention | None:
+    """The state, or a body of one, named right before the title of ``e`` ("Pakistan's Foreign
+    Minister Khawaja Asif", "State Department spokeswoman Heather Nauert", "India's envoy
+    Siddhartha Shankar Ray", "UN envoy X"): the one whose country the person acts for, as a
+    nationality before a title gives it (``_with_nationality``); or None."""
+    before = [
+        b for b in found._overlapping(max(0, e.start - 70), e.start)
+        if b.end < e.start and _STATE_ROLE.fullmatch(text, b.end, e.start)
+    ]  # fmt: skip
+    if not before:
+        return None
+    served = max(before, key=lambda b: b.end)
+    return served if served.type in {"state", "org"} and served.country else None
+
+
+def _of_state(e: EntityMention, served: EntityMention) -> EntityMention:
+    """``e`` acting for the country of the state or body ``served`` (sector that body's, else
+    GOV)."""
+    return EntityMention(e.start, e.end, e.quote, e.id, e.name, e.type, e.affiliation or
+                         served.country, e.method, served.country,
+                         e.sector or served.sector or "GOV")  # fmt: skip
 
 
 _BODY_ROLE_AFTER = re.compile(r",[ \t]+the[ \t]+")

@@ -392,6 +392,15 @@ _CLAUSE_REACH = 100
 """How far (characters) the clause of a date is read for its tense, each way."""
 
 
+_BARE_PARTICIPLE = re.compile(
+    r"\b(?!(?:be|been|being|is|are|was|were|will|would|shall|should|could|can|may|might|must|"
+    r"to|have|has|had|get|gets|got|not)\b)[A-Za-z]+\s+(?:[a-z]+ed|[a-z]+en)\s+(?:(?:in|on|during)\s+)?\Z"
+)
+"""A past participle right before the date's preposition, after a word that is no
+auxiliary: a reduced relative ("aid to Pakistan frozen in March"), whose time is past
+whatever the modal of the clause around it (CGEL ch. 12, past-participial modifiers)."""
+
+
 def _future(m: re.Match[str], ctx: Context) -> bool:
     """Whether the clause that holds the date speaks of the future: a future or conditional
     auxiliary ("will", "would", "is due to", "plans to") between the clause's start and the
@@ -405,6 +414,8 @@ def _future(m: re.Match[str], ctx: Context) -> bool:
     before = text[lo : m.start()]
     edges = list(_CLAUSE_EDGE.finditer(before))
     clause = before[edges[-1].end() :] if edges else before
+    if _BARE_PARTICIPLE.search(clause):
+        return False  # "aid to Pakistan frozen in March": a past participle's own time
     if FUTURE_CUE.search(clause):
         return True
     if clause.strip(" \t\n").lower() not in {"", "on", "by", "from", "until", "till", "next"}:
@@ -419,8 +430,14 @@ def _future(m: re.Match[str], ctx: Context) -> bool:
 
 
 def _month_day_no_year(m, ctx):
+    """A month and day without a year: the latest such day up to the reference day, or, in
+    a clause that speaks of the future (:func:`_future`: "will make a stopover on March
+    25"), the next one from it."""
     month, day = _month(m), int(m.group("d"))
     year = _nearest_year(month, day, ctx.reference)
+    pub = ctx.reference
+    if year is not None and pub is not None and pub.day is not None and _future(m, ctx):
+        year = pub.year if (month, day) >= (pub.month, pub.day) else pub.year + 1
     if year is None:
         return Resolved.unresolved("no year in the text and no published month to infer it")
     return _rel(_pd(year, month, day), ctx)

@@ -62,15 +62,18 @@ DATELINE_DASH = r"(?:[:—–]|--?(?=[ \t]))"
 typewriter's dash), before a space (wires write "KARACHI, Jan 6 (Reuters) - The …" with the
 keyboard's hyphen, "ISLAMABAD, Pakistan, Oct. 28 (UPI) -- At least …" with two)."""
 DATELINE = re.compile(
-    r"^[ \t]*(?P<place>[A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+){0,3})(?:,[ \t]*[A-Z][A-Za-z.]+)?,"
+    r"^[ \t]*(?P<place>[A-Z][A-Za-z.'\-]+(?:[ \t/]+[A-Z][A-Za-z.'\-]+){0,3})(?:,[ \t]*[A-Z][A-Za-z.]+)?,"
     rf"[ \t]+(?P<date>(?P<m>{'|'.join(MONTH_NAMES + MONTH_ABBREVIATIONS)})\.?[ \t]+"
     r"(?P<d>[0-3]?\d)(?:,?[ \t]+(?P<y>19\d\d|20\d\d))?)"
-    rf"[ \t]*(?:\([A-Z][\w .&-]{{1,30}}\)[ \t]*)?{DATELINE_DASH}",
+    rf"[ \t]*(?:\([A-Z][\w .&-]{{1,30}}\)[ \t]*{DATELINE_DASH}?|(?:[A-Z]{{2,6}}[ \t]*)?{DATELINE_DASH})",
     re.M,
 )
-"""A story's dated dateline at the start of a line: a place in capitals, perhaps its state,
-the date (``date``: month ``m``, day ``d``, year ``y`` if given), perhaps the outlet in
-brackets, then ``DATELINE_DASH`` ("ISLAMABAD, Oct 21 (Reuters) –", "WASHINGTON, October 21:").
+"""A story's dated dateline at the start of a line: a place in capitals or with capitals
+(one or more, "Islamabad/Washington"), perhaps its state, the date (``date``: month ``m``,
+day ``d``, year ``y`` if given), then the outlet in brackets, perhaps with
+``DATELINE_DASH`` ("ISLAMABAD, Oct 21 (Reuters) –", "NEW DELHI, March 7 (PTI) On …"), or
+perhaps the outlet's bare initials and ``DATELINE_DASH`` ("WASHINGTON, October 21:",
+"Rawalpindi, Sept 3 PPI:", "Islamabad/Washington, March 25:").
 It is a heading, not part of the first sentence: ``sentence_spans`` keeps it apart."""
 
 PLACE_LINE = re.compile(
@@ -222,6 +225,7 @@ def token_key(token: str) -> str:
 
 _CONNECTIVE = re.compile(
     r"^(?:Furthermore|Moreover|However|Meanwhile|Additionally|Also|Indeed|Still|Yet|Then|Later|"
+    r"Earlier|Previously|Subsequently|Afterwards|Thereafter|Before that|After that|"
     r"Separately|Similarly|Likewise|In addition|Since then),\s+"
 )
 

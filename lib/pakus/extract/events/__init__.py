@@ -32,7 +32,7 @@ from dataclasses import replace
 from pakus.extract.events import dating, roles, triggers
 from pakus.extract.events.clause import ACTOR_TYPES, Clause, within
 from pakus.extract.events.lexicon import Keywords, Lexicon, Trigger, words_of
-from pakus.extract.events.mood import mood
+from pakus.extract.events.mood import COMMISSIVE_VERBS, mood
 from pakus.extract.events.parsed import CodingTables, SentenceInfo, code_events
 from pakus.extract.events.triggers import trigger_hits
 from pakus.extract.mentions import AmountMention, DateMention, EntityMention, EventMention
@@ -67,6 +67,7 @@ def event_mentions(
     rules, which read ``demonyms.csv`` themselves, and are actors of the parse (their
     country and sector)."""
     compounds = list(entities)
+    all_dates = list(dates)
     entities = [e for e in entities if e.method != "compound"]
     ent_starts = [e.start for e in entities]
     years = [(d, dating.agreements_year(text, d, entities, ent_starts)) for d in dates]
@@ -119,7 +120,41 @@ def event_mentions(
         out = one_telling(code_events(text, infos, out, compounds, lexicon, coding, issuer))
     dated = [d for d in dates if d.precision in DAY_MONTH_YEAR]
     out = dating.referred_back(text, out, dated, sentences, lexicon)
-    return dating.same_time(text, out, sentences, lexicon)
+    out = dating.dateline_lead(text, out, all_dates, sentences)
+    return group_sides(dating.same_time(text, out, sentences, lexicon), compounds)
+
+
+NO_HOME = "IMG"
+"""Phoenix's code of an international militarized group, the side of an armed group with no
+home country (``AL-QAEDA_IN_THE_ARABIAN_PENINSULA [IMG]`` in PETRARCH2's
+Phoenix.MilNonState.actors.txt)."""
+
+
+def group_sides(
+    events: list[EventMention], entities: Sequence[EntityMention]
+) -> list[EventMention]:
+    """``events`` with an armed group's side coded as Phoenix and PLOVER code it: the group's
+    home country with sector ``REB`` (Phoenix.MilNonState.actors.txt: ``HEZBOLLAH_ [LBNREB]``,
+    ``TALIBAN_ [AFGREB]``; the PLOVER gold-standard records code Hezbollah ``LBN``/``REB``,
+    Hamas ``PSE``/``REB``), ``IMG`` for a group with none; the group stays the
+    ``source_actor``/``target_actor``. Only where the actor is the group itself: a member
+    named as such (Noor Wali Mehsud of the TTP) keeps the group as side, as the annotations
+    code a member by the group. Coding inside the pipeline keeps the group's id as its side
+    (the TTP is not Pakistan); this is the last step. A group's home: its mention's
+    ``country`` (``entities``: the document's). Order and everything else kept."""
+    homes = {m.id: m.country if m.country != m.id else "" for m in entities if m.type == "group"}
+    if not homes:
+        return events
+    out = []
+    for e in events:
+        changes = {}
+        for role in ("source", "target"):
+            side = getattr(e, f"{role}_country")
+            if side in homes and getattr(e, f"{role}_actor") == side:
+                changes[f"{role}_country"] = homes[side] or NO_HOME
+                changes[f"{role}_sector"] = getattr(e, f"{role}_sector") or "REB"
+        out.append(replace(e, **changes) if changes else e)
+    return out
 
 
 def one_telling(events: list[EventMention]) -> list[EventMention]:
@@ -127,7 +162,10 @@ def one_telling(events: list[EventMention]) -> list[EventMention]:
     polarity, an event that has a date: one telling of one happening. The parse recodes a
     noun governed by a speech act into the act ("protested against the raid on Friday": the
     raid's date becomes the protest's), beside the clause's own undated reading of the verb;
-    the dated event keeps the contexts and any party only the undated one named. Order kept."""
+    the dated event keeps the contexts and any party only the undated one named. Then a
+    second telling of one happening inside one clause is dropped (an adverbial participle
+    restating it, a coordinated verb of its type and date, a commitment's promised act:
+    :func:`_participle_restatements`). Order kept."""
 
     def telling(e: EventMention) -> tuple:
         return e.trigger_start, e.trigger_end, e.type, e.modality, e.negated
@@ -157,7 +195,81 @@ def one_telling(events: list[EventMention]) -> list[EventMention]:
             actors=tuple(dict.fromkeys([*base.actors, *e.actors])),
             countries=tuple(dict.fromkeys([*base.countries, *e.countries])),
         )
-    return [merged.get(id(e), e) for e in events if id(e) not in drop]
+    out = [merged.get(id(e), e) for e in events if id(e) not in drop]
+    return _participle_restatements(out)
+
+
+_ADVERBIAL_PARTICIPLE = re.compile(r",\s+(?:(?:thus|thereby|effectively|so)\s+)?\Z")
+"""A comma (perhaps with a linking adverb) right before an -ing trigger: the trigger opens
+an adverbial participle clause on the clause before it."""
+
+
+COMMITTED_TYPES = frozenset({"AGREE", "THREATEN"})
+"""The types a commitment is coded as (``mood.commitment``): its promised act, retyped, is
+the commitment itself."""
+
+
+_COORDINATED = re.compile(r"\s+and\s+(?:[\w-]+\s+){0,3}")
+"""The words between two verbs coordinated in one clause: "and", perhaps a short subject
+or auxiliary ("killed and six others wounded", "attacked and were killing")."""
+
+
+def _restates(e: EventMention, x: EventMention, participle: bool) -> bool:
+    """Whether ``e`` tells again the happening ``x`` told before it in its clause (see
+    :func:`_participle_restatements`); ``participle``: ``e`` opens an adverbial participle
+    clause."""
+    if not (
+        x.start == e.start and x.end == e.end and x.type == e.type
+        and x.trigger_end <= e.trigger_start
+        and x.negated == e.negated and x.modality == e.modality
+    ):  # fmt: skip
+        return False
+    if participle:
+        return True
+    gap = e.quote[x.trigger_end - e.start : e.trigger_start - e.start]
+    if x.date == e.date and _COORDINATED.fullmatch(gap):
+        return True
+    said = x.trigger.split()[0].lower() if x.trigger else ""
+    return e.type in COMMITTED_TYPES and any(said.startswith(v[:5]) for v in COMMISSIVE_VERBS)
+
+
+def _participle_restatements(events: list[EventMention]) -> list[EventMention]:
+    """``events`` less the second telling of one happening inside one clause, of the same
+    type, modality and polarity: an adverbial participle clause that restates its clause's
+    event ("imposed sanctions on Pakistan in May, cutting off all military and economic
+    aid"; CGEL ch. 14, supplementive -ing clauses of result or elaboration); a verb
+    coordinated right after it with the same date ("Seven people were killed and six others
+    wounded in a drone attack": one attack, two outcomes; ``_COORDINATED``); and a promised
+    act coded as the commitment (AGREE, THREATEN: ``mood.commitment``) where the commissive
+    verb ("agreed to", ``mood.COMMISSIVE_VERBS``) is already that event of the clause. The
+    first telling stays, with the later one's date if it had none, and its parties filled
+    from it. Order kept."""
+    out: list[EventMention] = []
+    for e in events:
+        before = e.quote[: e.trigger_start - e.start]
+        first = e.trigger.split()[0].lower() if e.trigger else ""
+        participle = first.endswith("ing") and bool(_ADVERBIAL_PARTICIPLE.search(before))
+
+        main = next(
+            (k for k in range(len(out) - 1, -1, -1) if _restates(e, out[k], participle)),
+            None,
+        )
+        if main is None:
+            out.append(e)
+            continue
+        kept = out[main]
+        if kept.date is None and e.date is not None:
+            kept = replace(kept, date=e.date, precision=e.precision, date_quote=e.date_quote)
+        out[main] = replace(
+            kept,
+            source_actor=kept.source_actor or e.source_actor,
+            source_country=kept.source_country or e.source_country,
+            source_sector=kept.source_sector or e.source_sector,
+            target_actor=kept.target_actor or e.target_actor,
+            target_country=kept.target_country or e.target_country,
+            target_sector=kept.target_sector or e.target_sector,
+        )
+    return out
 
 
 def clause_events(c: Clause) -> list[EventMention]:

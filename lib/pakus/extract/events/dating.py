@@ -15,7 +15,15 @@ at …") takes that date (:func:`referred_back`).
 Read on the sentence's parse (:func:`parse_date`, used by ``parsed``): a date that modifies a
 noun other than an event's trigger labels that thing ("the 1985 law", "last year's budget") and
 dates no event told beside it; a stated intent (a promise, a threat) takes the date of the
-statement, the clause of its verb of saying (:func:`statement_date`).
+statement, the clause of its verb of saying (:func:`statement_date`); a verbal act said in
+a dated statement's content takes the statement's date (:func:`performed_date`); a
+commitment's promised act takes the commitment's (:func:`commitment_date`). A date in a
+clause of another time (a gerund after "after"/"before", a "scheduled for" participle) is
+that clause's (:func:`_other_time`); a time adjunct the parse hangs on the verb dates the
+verb though it follows its object noun (:func:`verb_adjunct_date`).
+
+A story's dated dateline dates the undated happenings of its lead, when the lead tells no
+date of its own (:func:`dateline_lead`).
 """
 
 from __future__ import annotations
@@ -29,6 +37,7 @@ from dataclasses import replace
 from pakus.extract.events import grammar
 from pakus.extract.events.clause import RELATIVE, Clause, within
 from pakus.extract.events.lexicon import Lexicon
+from pakus.extract.events.mood import commitment
 from pakus.extract.events.triggers import Candidate
 from pakus.extract.mentions import DateMention, EntityMention, EventMention
 from pakus.extract.text import opens_sentence
@@ -298,6 +307,8 @@ def parse_date(
         return grammar.head_token(doc, d.start - offset, d.end - offset)
 
     if not event.date_quote:
+        if (adjunct := verb_adjunct_date(tok, dates, offset)) is not None:
+            return _dated(event, adjunct)
         return _dated(event, when) if (when := when_date(tok, dates, offset)) else event
 
     current = next((d for d in dates if d.quote == event.date_quote and d.date == event.date), None)
@@ -316,6 +327,26 @@ def parse_date(
     if own is None and governing is not None and governing in others:
         own = governing
     return _dated(event, own)
+
+
+def verb_adjunct_date(tok, dates: Sequence[DateMention], offset: int) -> DateMention | None:
+    """The date of a time adjunct that the parse hangs on the verb ``tok`` itself: a
+    preposition's object ("Congress blocked the sale of F-16s in May 2016": the blocking's
+    month, though the words follow the object noun) or a bare noun phrase of time ("cut
+    aid Monday"). None for a noun trigger, or where no date hangs there. ``dates``: the
+    sentence's dates, parsed as ``tok.doc`` from document offset ``offset``."""
+    if tok.pos_ != "VERB":
+        return None
+    for d in dates:
+        h = grammar.head_token(tok.doc, d.start - offset, d.end - offset)
+        if h is None or _UP_TO_NOW.match(d.quote):
+            continue  # "for the past five months": a span the event fills
+        if h.dep_ == "pobj" and h.head.dep_ == "prep" and h.head.head.i == tok.i:
+            if h.head.lower_ not in DEADLINE_PREPOSITIONS | TIME_PREPOSITIONS:
+                return d
+        elif h.dep_ == "npadvmod" and h.head.i == tok.i:
+            return d
+    return None
 
 
 SAME_TIME_MARKS = frozenset({"when", "while", "as"})
@@ -365,6 +396,8 @@ def _subordinate(date_head, tok, event_heads: set[int] = frozenset()) -> bool:
             return False  # the date's clause is not under the event's
         if cur.dep_ == "advcl" and cur.head.i == verb.i:
             return not any(t.i == tok.i for t in cur.subtree)
+        if _other_time(cur, date_head) and not any(t.i == tok.i for t in cur.subtree):
+            return True
         if (
             cur.dep_ == "relcl"
             and cur.head.i not in event_heads
@@ -373,6 +406,24 @@ def _subordinate(date_head, tok, event_heads: set[int] = frozenset()) -> bool:
             relative = True
         cur = grammar.clause_head(cur.head)
     return relative
+
+
+def _other_time(verb, date_head) -> bool:
+    """Whether the clause headed by ``verb``, holding the date whose head token is
+    ``date_head``, tells another time than the clause it hangs from: a gerund clause after a preposition of time (``TIME_PREPOSITIONS``: "handed him
+    over days after arresting him on March 1": the arrest's day, the handing over came an
+    unstated time later; CGEL ch. 7, prepositions with clausal complements), or a
+    participle of scheduling on a noun (``grammar.SCHEDULE_VERBS``) with its "for" date ("talks scheduled for
+    next week were called off": the time the talks were set for, not of the calling off)."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ in TIME_PREPOSITIONS:
+        return True
+    return (
+        verb.dep_ == "acl"
+        and bool(grammar.verb_lemmas(verb) & grammar.SCHEDULE_VERBS)
+        and date_head.dep_ == "pobj"
+        and date_head.head.lower_ == "for"  # the time set: "set for", "planned for"
+        and date_head.head.head.i == verb.i  # not "slots set aside … in August 2018"
+    )
 
 
 def _allegation_date(date_head, tok) -> bool:
@@ -436,6 +487,33 @@ def statement_date(tok, dates: Sequence[DateMention], offset: int) -> DateMentio
                 said = _date_of_clause(grammar.clause_head(cur.head), dates, offset)
             return said
     return None
+
+
+def commitment_date(tok, dates: Sequence[DateMention], offset: int) -> DateMention | None:
+    """The date of the commitment whose complement holds ``tok`` ("On Monday the US agreed
+    to restore …": Monday; ``mood.commitment``), None if there is none or it is undated."""
+    verb = commitment(tok)
+    return _date_of_clause(verb, dates, offset) if verb is not None else None
+
+
+VERBAL_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE"})
+"""PLOVER's verbal types: acts done by saying (PLOVER manual: verbal cooperation and
+conflict)."""
+
+
+def performed_date(tok, dates: Sequence[DateMention], offset: int) -> DateMention | None:
+    """The date of the statement that performs the verbal act whose trigger head ``tok``
+    lies in its content, when the content tells the speaker's stance now: a present tense
+    ("issued a statement earlier this week saying the United States respects Pakistan's
+    sovereignty") or the speaker's own pronoun as subject ("said in a statement Thursday
+    morning that he condemned the test"): the act is done in that statement, at its time
+    (:func:`statement_date`). None otherwise, or if the statement is undated."""
+    verb = grammar.clause_head(tok)
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    own = subject is not None and subject.lower_ in {"he", "she", "they", "we", "i", "it"}
+    if not (verb.tag_ in {"VBZ", "VBP"} or own):
+        return None
+    return statement_date(tok, dates, offset)
 
 
 def _date_of_clause(verb, dates: Sequence[DateMention], offset: int) -> DateMention | None:
@@ -582,3 +660,28 @@ def same_time(
                 for e in out
             ]  # fmt: skip
     return out
+
+
+def dateline_lead(
+    text: str, events: list[EventMention], dates: Sequence[DateMention],
+    sentences: Sequence[tuple[int, int]],
+) -> list[EventMention]:  # fmt: skip
+    """The events, where a story's dated dateline ("ISLAMABAD, Sept 8 (Reuters) -") dates
+    its lead: the first sentence after it that is no heading, when that sentence tells no
+    date of its own, tells the news of the dateline's day (the inverted pyramid of wire
+    style: the lead is the day's news, its details and dates follow). Its undated asserted
+    happenings take the dateline's date. ``dates``: all the document's date mentions (the
+    dateline's own has note ``dateline``); ``sentences``: (start, end) offsets."""
+    line = next((d for d in dates if d.note == "dateline" and d.date), None)
+    if line is None:
+        return events
+    lead = next(((a, b) for a, b in sentences if a >= line.end and not heading(text, a, b)), None)
+    if lead is None or any(lead[0] <= d.start < lead[1] for d in dates):
+        return events
+    return [
+        _dated(e, line)
+        if e.date is None and lead[0] <= e.trigger_start < lead[1]
+        and e.modality == "asserted" and not e.negated
+        else e
+        for e in events
+    ]  # fmt: skip

@@ -15,7 +15,11 @@ One home per rule:
   takes its controller's (``urged Pakistan to sign`` → Pakistan signs; ``agreed to provide``
   → the one who agreed), a coordinated verb its first conjunct's, a relative clause its
   antecedent. An event noun takes its possessor or modifier (``US strikes``), a ``by``
-  phrase, or the subject of the verb it is the object of (``imposed sanctions on``).
+  phrase, or the subject of the verb it is the object of (``imposed sanctions on``). A
+  passive, or a participle modifying a noun (``the people killed in …``), told with an event
+  noun of its kind takes that noun's agent; a verb of judging a deed is against the deed's
+  doer (``judged_deed``, ``deed_doers``); the speaker of reported speech is no party of what
+  it reports (``in_speaker``).
 - **phrases** (``actors_of``): a phrase's head names the actor; if it names none, its
   modifiers do (``US forces``, ``Pakistani soldiers``, ``the government of Pakistan``);
   coordination gives all conjuncts; a relative pronoun is its antecedent; a pronoun is the
@@ -52,6 +56,9 @@ IRREALIS_ADJECTIVES = frozenset(
     "future envisaged contemplated".split()
 )
 """Modifiers of an event noun that make it not (yet) done: "a possible sale"."""
+APPROVAL_VERBS = frozenset("approve authorize authorise clear notify".split())
+"""Verbs whose approval is done though what they approve is only possible: "has approved a
+possible sale" (the approving, AGREE, happened; the sale is not done)."""
 DIRECTIVE_VERBS = frozenset(
     "invite urge ask encourage request press push pressure call require oblige obligate mandate".split()
 )
@@ -59,7 +66,7 @@ DIRECTIVE_VERBS = frozenset(
 pushing Pakistan to launch an operation"; and verbs of obligation, whose complement is owed,
 not done ("a law that requires the United States to cut off aid", "obliged him to impose")."""
 READINESS_ADJECTIVES = frozenset(
-    "ready willing prepared eager keen likely unlikely poised set determined".split()
+    "ready willing prepared eager keen likely unlikely poised set determined due".split()
 )
 """Adjectives whose infinitive is not (yet) done: "was ready to pursue the Taliban", "is
 unlikely to become", "were prepared to revive" (CGEL ch. 14: adjectives with infinitival
@@ -84,9 +91,18 @@ SUBJECTS = ("nsubj", "csubj")
 LOCATIVE = frozenset("in at near inside outside across along around into within throughout".split())
 """Prepositions whose object is where an event took place ("killed 12 militants in North
 Waziristan", "exploded bombs in the capital Kabul", "a raid at a Pakistani check post")."""
+PROXIMITY = frozenset({"close", "next", "adjacent", "near"})
+"""Adjectives that with ``to`` make a preposition of place ("close to the border")."""
 _OWN_CLAUSE_STOP = frozenset({"relcl", "ccomp", "csubj", "parataxis", "advcl"})
 """Links below which a clause tells its own happening, not the place of this one."""
 _MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "nummod")
+RELATIONAL_NOUNS = frozenset(
+    "ally neighbor neighbour rival enemy foe adversary opponent partner friend counterpart".split()
+)
+"""Relational nouns of another party (CGEL ch. 5, relational nouns: their possessor or
+``of`` phrase names the relatum, the one the relation is to): "its Afghan ally" is not "its"
+state, "Israel's militia ally in southern Lebanon" is not Israel, "an ally of Pakistan" not
+Pakistan."""
 _CLIMB_DEPS = frozenset({"dobj", "pobj", "prep", "compound", "amod", "nsubjpass", "acl", "conj"})
 
 
@@ -254,7 +270,10 @@ def _own_actors(tok, index: ActorIndex, seen: frozenset[int]) -> list[Actor]:
                 where = index.place_at(child)
                 if found or where is not None:
                     return found or [where]
+    relational = tok.lemma_.lower() in RELATIONAL_NOUNS
     for child in tok.children:
+        if relational and (child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of")):
+            continue  # "its Afghan ally", "Israel's militia ally": the relatum, not the referent
         if child.dep_ in _MODIFIER_DEPS and child.i < tok.i:
             found = actors_of(child, index, seen)
             if found:
@@ -265,6 +284,8 @@ def _own_actors(tok, index: ActorIndex, seen: frozenset[int]) -> list[Actor]:
             if where is not None:
                 return [where]
     for child in tok.children:  # "the government of Pakistan", "forces from Afghanistan"
+        if relational and child.lower_ == "of":
+            continue  # "an ally of Pakistan" is not Pakistan
         if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
@@ -351,6 +372,13 @@ def is_passive(tok) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) and not stative(tok)
 
 
+def reduced_passive(tok) -> bool:
+    """A past participle modifying a noun, a passive relative clause reduced ("the people
+    killed in the strike" = who were killed; CGEL ch. 12, past-participial modifiers): the
+    noun undergoes the act."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN", "PRON"}
+
+
 def _subject_of(tok, index: ActorIndex) -> list[Actor]:
     """The subject actors of the clause headed by ``tok``, through control and coordination;
     a :func:`stative` participle's subject, the subject of the copula an adjective completes
@@ -409,10 +437,15 @@ def roles(
             r = _distinct(list(r.sources), found)
         return r
     sources = _subject_of(tok, index)
-    if not sources and kin is not None and is_passive(tok):
+    passive = is_passive(tok) or reduced_passive(tok)
+    if not sources and kin is not None and passive:
         # a passive told by an event noun of its kind names the agent there: "was killed in
-        # a US drone strike" (USA acted); the noun is no target
-        for n in _prep_objects(tok, "in"):
+        # a US drone strike" (USA acted), so a participle modifying a noun ("the 16 people
+        # killed in Sunday's U.S. drone strike"); the noun is no target. A phrase after the
+        # last of coordinated passives is shared by all ("were killed and six others wounded
+        # in a US drone attack": CGEL ch. 15, a right-peripheral dependent of coordination)
+        shared = [c for c in _children(tok, "conj") if c.tag_ == "VBN"]
+        for n in [*_prep_objects(tok, "in"), *(n for c in shared for n in _prep_objects(c, "in"))]:
             agents = _agents_of(n, index) if n.pos_ == "NOUN" and kin(n) else []
             if agents:
                 sources, exclude = agents, exclude | {n.i}
@@ -455,6 +488,8 @@ def roles(
                 targets = list(roles(conj, frame, index, exclude).targets)
                 if targets:
                     break
+    if not targets and kin is not None and reduced_passive(tok) and not kin(tok.head):
+        targets = actors_of(tok.head, index)  # "the soldiers killed in …" were killed
     if addressed and not targets:
         targets = [
             a for a in _content_targets(tok, frame, index, exclude, addressed == "asked")
@@ -472,6 +507,58 @@ def _agents_of(noun, index: ActorIndex) -> list[Actor]:
             if found:
                 return found
     return [a for p in _prep_objects(noun, "by") for a in actors_of(p, index)]
+
+
+def judged_deed(verb, deed_types: Callable[[object], frozenset[str]], index: ActorIndex):
+    """The deed a verb of judging takes as its object ("condemned the strike", "denounced an
+    act of killing of civilians"): its direct object if ``deed_types`` gives it a type, else
+    the first such noun of the object's measure or part phrases (``_nested``), unless the
+    object names a party itself ("accused Baloch separatists of the attack": the separatists
+    are accused). None if none."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    for obj in _children(verb, "dobj"):
+        if obj.pos_ == "NOUN" and deed_types(obj):
+            return obj
+        party = index.at(obj) is not None or any(
+            actors_of(c, index) or index.place_at(c, named=True) is not None
+            for c in obj.children
+            if c.dep_ in _MODIFIER_DEPS
+        )
+        for n in [] if party else _nested(obj)[1:]:
+            if n.pos_ == "NOUN" and deed_types(n):
+                return n
+    return None
+
+
+def deed_doers(deed, verb, index: ActorIndex, suffered: bool = False) -> list[Actor]:
+    """Who did the deed a verb of judging takes as its object: the deed noun's modifier or
+    possessor ("condemned the US strike"; not a possessor that suffered it, ``suffered``:
+    "condemned Khan's arrest"), else a ``by`` phrase of the deed or of the nouns between it
+    and the verb, else a ``by`` phrase the parser hung on the verb itself: a verb in the
+    active voice has no agent of its own (CGEL ch. 16: the ``by`` phrase of a passive), so
+    its ``by`` phrase belongs to the deed ("denounced an act of killing … by ISAF troops").
+    Empty if none."""
+    for c in deed.children:
+        if c.dep_ in _MODIFIER_DEPS and c.i < deed.i and not (suffered and c.dep_ == "poss"):
+            found = actors_of(c, index)
+            if found:
+                return found
+    cur = deed
+    for _ in range(4):
+        if cur.i == verb.i or cur.head.i == cur.i:
+            break
+        found = [a for p in _prep_objects(cur, "by") for a in actors_of(p, index)]
+        if found:
+            return found
+        cur = cur.head
+    if not is_passive(verb):
+        return [
+            a for g in verb.children
+            if g.dep_ == "agent" or (g.dep_ == "prep" and g.lower_ == "by")
+            for p in _children(g, "pobj") for a in actors_of(p, index)
+        ]  # fmt: skip
+    return []
 
 
 def _content_clauses(tok) -> list:
@@ -773,7 +860,10 @@ def _distinct(sources: list[Actor], targets: list[Actor]) -> Roles:
 def _place_in(tok, index: ActorIndex, seen: frozenset[int] = frozenset()) -> Actor | None:
     """The place a locative phrase's object names: itself, a modifier ("a Pakistani check
     post", "the Bosnian enclave"), an apposition ("the capital Kabul"), or a place of or in it
-    ("the town of Samarra", "a village in Western Cambodia")."""
+    ("the town of Samarra", "a village in Western Cambodia"), or near it ("a village close
+    to Angoor Adda, South Waziristan Agency": ``PROXIMITY`` + ``to``, CGEL ch. 7's complex
+    prepositions of place; a place told beside another, which the parser may read as a
+    conjunct, counts)."""
     if tok.i in seen:
         return None
     seen = seen | {tok.i}
@@ -781,9 +871,12 @@ def _place_in(tok, index: ActorIndex, seen: frozenset[int] = frozenset()) -> Act
     if found is not None:
         return found
     for c in tok.children:
-        if c.dep_ in {"compound", "amod", "appos", "nmod", "poss"}:
+        near = c.dep_ == "prep" and c.lower_ == "to" and tok.lower_ in PROXIMITY
+        if c.dep_ in {"compound", "amod", "appos", "nmod", "poss"} or (
+            c.dep_ == "conj" and tok.pos_ == "PROPN"
+        ):
             found = _place_in(c, index, seen)
-        elif c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ in LOCATIVE):
+        elif c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ in LOCATIVE or near):
             found = next(
                 (p for o in _children(c, "pobj") if (p := _place_in(o, index, seen))), None
             )
@@ -826,6 +919,16 @@ def place_of(tok, index: ActorIndex, kin: Callable[[object], bool] | None = None
                     if found is not None:
                         return found
             queue.append(c)
+    if tok.dep_ == "conj" and tok.pos_ == "VERB" and not _children(tok, *SUBJECTS, "nsubjpass"):
+        # coordinated verbs of one subject share the setting told with the first: "troops
+        # landed at a village in South Waziristan and killed seven civilians" (CGEL ch. 15,
+        # a dependent of the first of coordinated verb phrases)
+        for c in _children(tok.head, "prep"):
+            if c.lower_ in LOCATIVE and c.i < tok.i:
+                for o in _children(c, "pobj"):
+                    found = None if kin is not None and kin(o) else _place_in(o, index)
+                    if found is not None:
+                        return found
     return None
 
 
@@ -960,7 +1063,7 @@ def mood(tok) -> Mood:
             negated = True
         if any(c.dep_ == "amod" and c.lower_ in IRREALIS_ADJECTIVES for c in tok.children):
             modality = "hypothetical"
-        if _scheduled(tok):
+        if _scheduled(tok) or _due(tok):
             modality = "future"  # "Talks with Pakistan are scheduled for Friday"
         if _asked_for(tok, verb):
             modality = "hypothetical"  # "calling for an immediate end to the attacks"
@@ -969,19 +1072,27 @@ def mood(tok) -> Mood:
     for c in verb.children:
         if c.dep_ in {"dobj", "nsubj", "nsubjpass"} and _det_no(c):
             negated = True
-        if c.dep_ == "dobj" and any(
-            g.dep_ == "amod" and g.lower_ in IRREALIS_ADJECTIVES for g in c.children
+        if (
+            c.dep_ == "dobj"
+            and any(g.dep_ == "amod" and g.lower_ in IRREALIS_ADJECTIVES for g in c.children)
+            and not (verb.i == tok.i and verb_lemmas(verb) & APPROVAL_VERBS)
         ):
             modality = modality or "hypothetical"
     chain = [verb]
     cur = verb
     while cur.head.i != cur.i and len(chain) < 6:
-        if cur.dep_ in {"relcl", "acl"}:
+        if cur.dep_ in {"relcl", "acl"} or _reduced_relative(cur):
             break  # a relative clause tells its own happening
         nxt = cur.head
         if cur.dep_ == "conj":
             cur = nxt
             continue
+        if _supplementive(cur):
+            # ", triggering a cutoff": a result clause on the whole sentence, not on the
+            # content clause the parser hung it from ("declined to certify that Pakistan does
+            # not possess a device, triggering a cutoff": the cutoff is not denied)
+            while nxt.dep_ in {"ccomp", "xcomp", "conj"} and nxt.head.i != nxt.i:
+                nxt = nxt.head
         chain.append(nxt)
         if cur.dep_ not in {"xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "dobj", "nsubj",
                             "nsubjpass", "csubj", "oprd", "acomp"}:  # fmt: skip
@@ -1039,6 +1150,30 @@ def mood(tok) -> Mood:
         if v.dep_ == "pcomp" and v.head.lower_ == "without":
             negated = True
     return Mood(negated, modality or "asserted")
+
+
+def _reduced_relative(verb) -> bool:
+    """Whether ``verb``, parsed as a complement clause (``ccomp``), is a bare past
+    participle with no auxiliary: no finite clause, but a reduced relative on the noun
+    before it ("would allow the resumption of aid to Pakistan suspended in October": the aid
+    suspended in October; CGEL ch. 12 §8, past-participial modifiers). It tells its own
+    happening, not the mood of the clause around it."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    )
+
+
+def _supplementive(verb) -> bool:
+    """Whether ``verb`` heads a supplementive -ing clause set off by a comma and closing its
+    sentence (", triggering a cutoff of aid."; CGEL ch. 14 §9: its understood subject and its
+    time are the main clause's; it tells a result told as fact)."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i == 0:
+        return False
+    if verb.doc[verb.i - 1].text != ",":
+        return False
+    return all(t.is_punct for t in verb.doc[max(t.i for t in verb.subtree) + 1 :])
 
 
 TIME_SHARING_MARKS = frozenset(
@@ -1155,6 +1290,32 @@ def _scheduled(noun) -> bool:
     )
 
 
+ASPECTUAL_VERBS = frozenset(
+    "begin start resume open commence continue happen occur proceed take go conclude end".split()
+)
+"""Verbs that tell a happening's course ("the visit is due to begin", "talks are set to
+resume", "the meeting will take place"): their subject noun is the happening itself."""
+
+
+def _due(noun) -> bool:
+    """Whether the event noun ``noun`` is the subject of a verb of readiness or expectation
+    (``READINESS_ADJECTIVES``, or a passive of ``SCHEDULE_VERBS``) whose infinitive is a verb
+    of its course (``ASPECTUAL_VERBS``): "Mr Clinton's visit is due to begin on March 19",
+    "talks are expected to start soon" — the happening is to come. Not "the raid is likely
+    to worsen relations" (the raid happened; its effect is to come)."""
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ not in {"nsubj", "nsubjpass"} or noun.head.i == noun.i:
+        return False
+    verb = noun.head
+    ready = [c for c in verb.children if c.dep_ == "acomp" and c.lower_ in READINESS_ADJECTIVES]
+    if verb_lemmas(verb) & SCHEDULE_VERBS and any(c.dep_ == "auxpass" for c in verb.children):
+        ready.append(verb)
+    return any(
+        x.dep_ == "xcomp" and verb_lemmas(x) & ASPECTUAL_VERBS for r in ready for x in r.children
+    )
+
+
 ASKING_VERBS = frozenset({"demand", "seek"})
 """Verbs whose object is asked for, beside ``DIRECTIVE_VERBS``: "demanded an end to …"."""
 
@@ -1239,6 +1400,28 @@ def _reported(tok) -> bool:
         cur = cur.head
         if cur.lemma_.lower() in SPEECH_VERBS | ALLEGE_VERBS:
             return True
+    return False
+
+
+def in_speaker(tok, start: int, end: int, index: ActorIndex) -> bool:
+    """Whether the words at document offsets ``[start, end)`` lie in the subject of a verb
+    of saying that reports the clause of ``tok``: one whose content clause (``ccomp``) holds
+    it, or one the parser hung on it as a parenthetical (``parataxis``, ``ccomp``: "The U.S.
+    will not resume aid, Pakistan's Foreign Office said"). The speaker of reported speech is
+    the source of the speech act, not a party of the happening reported (CGEL ch. 11,
+    reported speech). ``tok`` itself in that subject is the speaker's own act."""
+    verb = _clause_head(tok)
+    speakers = [a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}]
+    speakers += [c for c in verb.children if c.dep_ in {"parataxis", "ccomp"}]
+    for v in speakers:
+        if not verb_lemmas(v) & (SPEECH_VERBS | ALLEGE_VERBS):
+            continue
+        for subj in _children(v, *SUBJECTS):
+            lo = index.offset + subj.left_edge.idx
+            hi = index.offset + subj.right_edge.idx + len(subj.right_edge)
+            inside = lo <= index.offset + tok.idx < hi
+            if lo <= start and end <= hi and not inside:
+                return True
     return False
 
 

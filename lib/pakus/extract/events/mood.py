@@ -93,3 +93,54 @@ def mood(c: Clause, m: re.Match[str]) -> Mood:
     else:
         modality = "asserted"
     return Mood(negated, modality)
+
+
+COMMISSIVE_VERBS = frozenset("agree pledge promise vow commit undertake".split())
+"""Verbs by which a speaker commits to a future act (Searle's commissives; PLOVER manual,
+AGREE: "agree to, promise, pledge, commit to" an action, and THREATEN for a conflictual
+one): the commitment, once made, is a happening of its own."""
+
+
+def commitment(tok):
+    """The commissive verb (``COMMISSIVE_VERBS``) whose infinitive complement (``xcomp``)
+    holds the trigger head ``tok``, when that verb is itself told as done ("The US agreed to
+    restore Pakistan's access to training": the agreeing happened, the restoring is still to
+    come); None otherwise ("may agree to restore", "did not agree to restore", "restored")."""
+    from pakus.extract.events import grammar  # the parse's rules; imported where used
+
+    verb = grammar.clause_head(tok)
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # "agreed to restore and expand": both are promised
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i == verb.i or head.pos_ != "VERB":
+        return None
+    if not grammar.verb_lemmas(head) & COMMISSIVE_VERBS:
+        return None
+    m = grammar.mood(head)
+    return head if m.modality == "asserted" and not m.negated else None
+
+
+PERMITTED_TYPES = frozenset({"RETREAT"})
+"""Types whose permission, once granted, is the happening itself: a law or vote that lets
+the President waive or ease sanctions eases them (the project's annotation guidelines: "a
+congressional act allowing the President to waive a sanction is a dated RETREAT ... and the
+waivers it allows not-done"; PLOVER manual, RETREAT: easing of sanctions)."""
+
+
+def permission(tok):
+    """The verb of permission (``grammar.PERMISSION_VERBS``) whose complement holds the
+    trigger head ``tok``, when the permitting is told as done or as what a law does ("voted
+    to allow the President to waive the sanctions", "a bill that lets the president relax
+    sanctions"); None otherwise ("may allow", "did not allow")."""
+    from pakus.extract.events import grammar  # the parse's rules; imported where used
+
+    verb = grammar.clause_head(tok)
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    head = verb.head
+    if verb.dep_ not in {"xcomp", "ccomp"} or head.i == verb.i or head.pos_ != "VERB":
+        return None
+    if not grammar.verb_lemmas(head) & grammar.PERMISSION_VERBS:
+        return None
+    m = grammar.mood(head)
+    return head if m.modality in {"asserted", "general"} and not m.negated else None

@@ -30,6 +30,7 @@ import pandas as pd
 
 from pakus.extract.events import dating, grammar, triggers
 from pakus.extract.events.grammar import Actor, ActorIndex
+from pakus.extract.events.mood import PERMITTED_TYPES, commitment, permission
 from pakus.extract.mentions import DateMention, EntityMention, EventMention
 from pakus.extract.parse import MAX_SENTENCE_CHARS, ParserError, parse_spans
 from pakus.extract.scan import Scan
@@ -366,7 +367,7 @@ def code_events(
         ]  # fmt: skip
         s_places = [p for p in places if si.start <= p.start and p.end <= si.end]
         index = ActorIndex(si.start, s_actors, previous, issuer_actor, s_places)
-        coded = _sentence(text, si, doc, s_events, index, lex, tables)
+        coded = _sentence(text, si, doc, s_events, index, lex, tables, out)
         out.extend(coded)
         subj = next((t for t in doc if t.dep_ in grammar.SUBJECTS and t.head.dep_ == "ROOT"), None)
         found = grammar.actors_of(subj, index) if subj is not None else []
@@ -383,10 +384,13 @@ def implicit_recipients(events: list[EventMention]) -> list[EventMention]:
     (PLOVER: AID is given to, a SANCTION imposed on, a target), and one left unsaid is
     recovered from the discourse, as implicit arguments of predicates are (Gerber & Chai
     2010, "Beyond NomBank"): "The US cut aid to Pakistan in 1990. … It also held back the
-    delivery of 28 F-16s" (PAK). Likewise one whose clause names no giver (an agentless
-    passive: "aid was restored two years later") takes the state that last acted so on its
-    recipient. ``events`` in document order; an event with neither party, or whose party
-    has met no one so before, is kept."""
+    delivery of 28 F-16s" (PAK). Likewise an event of any type whose clause names no doer
+    (an agentless passive: "aid was restored two years later", "The US ambassador was called
+    in last night" after "Pakistan called in the US ambassador"; an event noun with no
+    agent: "the strike killed Mansour" after a US strike on the Taliban) takes the state
+    that last did an act of its type (or the act it undoes) to its target: the agent left
+    unsaid is the discourse's (Gerber & Chai 2010). ``events`` in document order; an event
+    with neither party, or whose party has met no one so before, is kept."""
     last: dict[tuple[str, bool], str] = {}
     by: dict[tuple[str, str], str] = {}
     out = []
@@ -401,7 +405,7 @@ def implicit_recipients(events: list[EventMention]) -> list[EventMention]:
                 actors=tuple(dict.fromkeys([*e.actors, t])),
                 countries=tuple(dict.fromkeys([*e.countries, t])),
             )  # fmt: skip
-        elif e.type in RECIPIENT and not e.source_country and (giver := _giver(e, by)):
+        elif not e.source_country and (giver := _giver(e, by)):
             g = giver
             e = replace(
                 e, source_actor=g, source_country=g, source_sector="",
@@ -415,9 +419,10 @@ def implicit_recipients(events: list[EventMention]) -> list[EventMention]:
     return out
 
 
-UNDOES = {"RETREAT": "SANCTION", "SANCTION": "AID"}
+UNDOES = {"RETREAT": "SANCTION", "SANCTION": "AID", "AID": "SANCTION"}
 """The act a type undoes (``governors.csv``: lifting a sanction is RETREAT, cutting aid
-SANCTION): an unnamed doer of the undoing is the doer of the act undone."""
+SANCTION; aid given again, "aid was restored", undoes its cutoff): an unnamed doer of the
+undoing is the doer of the act undone."""
 
 
 def _giver(e: EventMention, by: dict[tuple[str, str], str]) -> str:
@@ -436,8 +441,10 @@ def _conflict(quad: str) -> bool:
 
 def _sentence(
     text: str, si: SentenceInfo, doc, events: list[EventMention], index: ActorIndex, lex,
-    tables: CodingTables,
+    tables: CodingTables, history: Sequence[EventMention] = (),
 ) -> list[EventMention]:  # fmt: skip
+    """The events of one parsed sentence; ``history``: the document's events coded before
+    it, in order (the antecedents of deeds referred back to)."""
     heads = {}
     for ev in events:
         tok = grammar.head_token(doc, ev.trigger_start - si.start, ev.trigger_end - si.start)
@@ -515,10 +522,20 @@ def _sentence(
             date_start = ev.start + at if at >= 0 else None
         out.extend(
             _recode(
-                text, si, ev, tok, index, lex, tables, trigger_tokens, date_start, trigger_dates
+                text,
+                si,
+                ev,
+                tok,
+                index,
+                lex,
+                tables,
+                trigger_tokens,
+                date_start,
+                trigger_dates,
+                [*history, *out],
             )
         )
-    main, main_tokens = _main_event(text, si, doc, heads, index, lex, tables, out, dropped)
+    main, main_tokens = _main_event(text, si, doc, heads, index, lex, tables, out, history, dropped)
     out.extend(main)
     covered = {t.i for t in heads.values()} | {e.trigger_start for e in out} | main_tokens
     for tok in doc:
@@ -567,7 +584,7 @@ def _sentence(
                 ),
             )
         judges = reading.type in EVALUATIVE and any(o.i in covered for o in _judged_objects(tok))
-        new = _new_event(text, si, tok, reading, index, lex, judges)
+        new = _new_event(text, si, tok, reading, index, lex, judges, [*history, *out])
         if new:
             covered.add(tok.i)
             out.extend(new)
@@ -663,6 +680,86 @@ def _act_judging(noun):
     return None
 
 
+def _judged_roles(
+    type_: str, verb, r: grammar.Roles, index: ActorIndex, lex,
+    history: Sequence[EventMention] = (),
+) -> grammar.Roles:  # fmt: skip
+    """Roles of an EVALUATIVE speech act whose object is a deed of a MATERIAL type: its
+    target is who did the deed (PLOVER manual draft 2.0: ACCUSE "condemn, decry a policy or
+    an action" is against the actor of the action; SUPPORT "commend, approve policy,
+    action" for it), not the deed's victim nor its place: "Pakistan condemned the US drone
+    strike that killed five militants" (USA). The doer named with the deed
+    (``grammar.deed_doers``), else, for a definite deed ("condemned the strike"), the source
+    of the last event of its type told before (``history``: the document's events so far,
+    in order): the noun refers back to it. No target where neither names one. ``r``
+    unchanged for other types or objects."""
+    if type_ not in EVALUATIVE:
+        return r
+
+    def deed_types(n) -> frozenset[str]:
+        forms = {n.lower_, n.lemma_.lower()}
+        return frozenset(
+            t.type for f in forms for t in lex.by_form.get(f, ()) if t.type in MATERIAL
+        )
+
+    deed = grammar.judged_deed(verb, deed_types, index)
+    if deed is None or any(
+        t.type == type_ for f in {deed.lower_, deed.lemma_.lower()} for t in lex.by_form.get(f, ())
+    ):
+        return r  # the act's own noun under a light verb: "lodged a protest with Albania"
+    kinds = deed_types(deed)
+    doers = grammar.deed_doers(deed, verb, index, suffered=bool(kinds & SUFFERED))
+    definite = any(
+        (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in deed.children
+    )
+    if not doers and definite:
+        at = index.offset + verb.idx
+        prior = next(
+            (e for e in reversed(history)
+             if e.type in kinds and e.source_country and e.trigger_start < at),
+            None,
+        )  # fmt: skip
+        if prior is not None:
+            doers = [Actor(prior.source_actor, prior.source_country, prior.source_sector)]
+    own = {a.id for a in r.sources}
+    return grammar.Roles(r.sources, tuple(a for a in doers if a.id not in own))
+
+
+def _referred_back(
+    type_: str, noun, r: grammar.Roles, index: ActorIndex, history: Sequence[EventMention]
+) -> grammar.Roles:
+    """The parties of a definite event noun that names none ("The cutoff, required under
+    the Pressler Amendment, halts …", "yesterday's drone strikes"): those of the last event of
+    its type told before (``history``), all its coordinated parties, which a definite
+    description refers back to (Poesio & Vieira 1998, definite descriptions of discourse-old
+    entities). ``r`` unchanged for a verb, an indefinite noun, or where nothing of its type
+    was told with a doer."""
+    if not _noun(noun) or not any(
+        (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in noun.children
+    ):
+        return r
+    at = index.offset + noun.idx
+    prior = next(
+        (e for e in reversed(history)
+         if e.type == type_ and e.source_country and e.trigger_start < at),
+        None,
+    )  # fmt: skip
+    if prior is None:
+        return r
+    told = [e for e in history if (e.trigger_start, e.type) == (prior.trigger_start, type_)]
+    sources = {
+        e.source_actor: Actor(e.source_actor, e.source_country, e.source_sector)
+        for e in told
+        if e.source_country
+    }
+    targets = {
+        e.target_actor: Actor(e.target_actor, e.target_country, e.target_sector)
+        for e in told
+        if e.target_country
+    }
+    return grammar.Roles(tuple(sources.values()), tuple(targets.values()))
+
+
 def _curated_readings(ev: EventMention, lex) -> list:
     """The curated trigger readings (``Trigger`` rows of the lexicon) of ``ev``'s trigger
     words and type."""
@@ -742,7 +839,8 @@ def _object_named(tok, ev: EventMention, lex) -> bool:
 
 def _main_event(
     text: str, si: SentenceInfo, doc, heads: dict, index: ActorIndex, lex,
-    tables: CodingTables, coded: Sequence[EventMention] = (), dropped: frozenset[int] | set[int] = frozenset(),
+    tables: CodingTables, coded: Sequence[EventMention] = (),
+    history: Sequence[EventMention] = (), dropped: frozenset[int] | set[int] = frozenset(),
 ) -> tuple[list[EventMention], set[int]]:  # fmt: skip
     """The sentence's main event where the trigger lexicon coded only its subordinate
     clauses: a curated trigger that is a main predicate (``grammar.main_predicate``) or the
@@ -807,6 +905,7 @@ def _main_event(
             r = grammar.Roles(
                 (Actor(below.source_actor, below.source_country, below.source_sector),), r.targets
             )
+        r = _judged_roles(trig.type, tok, r, index, lex, [*history, *coded])
         date = _clause_date(tok, si) or dating.when_date(tok, si.dates, si.start) or si.governing
         if date is not None and _since(date, doc, si):
             date = None  # "Since the 2001 attacks, … has detained": a span's start, no date
@@ -1003,7 +1102,7 @@ def own_date(noun, ev: EventMention, si: SentenceInfo, gov=None) -> bool:
 def _recode(
     text: str, si: SentenceInfo, ev: EventMention, tok, index: ActorIndex, lex,
     tables: CodingTables, trigger_tokens: set[int], date_start: int | None,
-    trigger_dates: dict[int, str],
+    trigger_dates: dict[int, str], history: Sequence[EventMention] = (),
 ) -> list[EventMention]:  # fmt: skip
     head = tok
     original = ev.type
@@ -1059,11 +1158,16 @@ def _recode(
         targets = tuple(a for a in inner.targets if a.id not in src_ids) or r.targets
         r = grammar.Roles(sources, targets)
     r = grammar.placed(head, _fallback(ev, r, head, index, kin), index, kin)
+    r = _judged_roles(ev.type, head, r, index, lex, history)
+    if head.i == tok.i and not (r.sources or r.targets) and grammar.mood(head) == grammar.Mood():
+        r = _referred_back(ev.type, head, r, index, history)  # a happening told as done
     if date_start is not None:
         before = [a for a in r.targets if a.end <= date_start]
         r = grammar.Roles(r.sources[:1], (before[-1],) if before else r.targets[:1])
     m = grammar.mood(head)
     negated, modality = m.negated, m.modality
+    if modality == "hypothetical" and ev.type in PERMITTED_TYPES and permission(head) is not None:
+        modality = "asserted"  # "voted to allow the President to waive the sanctions"
     ev = dating.parse_date(ev, head, si.dates, si.governing, si.start, trigger_tokens | {head.i})
     if own_time is not None:  # the date of the noun's own phrase, not its governor's clause
         ev = replace(
@@ -1071,9 +1175,17 @@ def _recode(
         )
     if modality == "general":  # a standing state or habit is no dated happening
         ev = replace(ev, date=None, precision=None, date_quote="")
+    if (
+        ev.date is None and modality == "asserted" and not negated
+        and ev.type in dating.VERBAL_TYPES
+        and (said := dating.performed_date(head, si.dates, si.start)) is not None
+    ):  # fmt: skip
+        ev = replace(ev, date=said.date, precision=said.precision, date_quote=said.quote)
     stated = _stated_intent(ev.type, head, modality, negated, r, content_mood)
     if stated:
-        said = dating.statement_date(head, si.dates, si.start)
+        said = dating.statement_date(head, si.dates, si.start) or dating.commitment_date(
+            head, si.dates, si.start
+        )
         ev = replace(
             ev, type=stated, mode="", intensity=float(lex.intensity[stated]),
             quad=lex.quad[stated], date=said.date if said else None,
@@ -1096,7 +1208,7 @@ def _stated_intent(
     stated intent."""
     if negated or not r.sources or content_mood is not None or modality == "asserted":
         return ""
-    told = modality == "future" or grammar.reported_would(head)
+    told = modality == "future" or grammar.reported_would(head) or commitment(head) is not None
     if not told and type_ in CONFLICTUAL and modality == "hypothetical":
         verb = grammar.clause_head(head)
         modal = any(
@@ -1134,6 +1246,14 @@ def _in_coordinated_verb(head, actor_id: str, index: ActorIndex) -> bool:
     return False
 
 
+def _speaker(head, actor_id: str, index: ActorIndex) -> bool:
+    """Whether the actor ``actor_id`` is named only as the speaker who reports ``head``'s
+    clause (``grammar.in_speaker``): "The U.S. will not resume aid, Pakistan's Foreign Office
+    said" (the Foreign Office is not the one aid is resumed to)."""
+    named = [a for a in index.actors if a.id == actor_id]
+    return bool(named) and all(grammar.in_speaker(head, a.start, a.end, index) for a in named)
+
+
 def _in_phrase(head, actor_id: str, index: ActorIndex, kin=None) -> bool:
     """Whether the actor ``actor_id`` may be the target of the event noun ``head``: an event
     noun that is a clause's subject or sits in an adverbial phrase of a verb has its target in
@@ -1168,6 +1288,7 @@ def _fallback(
         not targets and ev.target_actor and ev.target_actor not in src_ids
         and len(sources) < 2  # coordinated sources act jointly, on no one
         and not (index and _in_coordinated_verb(head, ev.target_actor, index))
+        and not (index and _speaker(head, ev.target_actor, index))
         and not (index and _noun(head) and not _in_phrase(head, ev.target_actor, index, kin))
     ):  # fmt: skip
         targets = (Actor(ev.target_actor, ev.target_country, ev.target_sector),)
@@ -1207,7 +1328,7 @@ def _with_roles(
 
 def _new_event(
     text: str, si: SentenceInfo, tok, reading: VerbReading, index: ActorIndex, lex,
-    judges: bool = False,
+    judges: bool = False, history: Sequence[EventMention] = (),
 ) -> list[EventMention]:  # fmt: skip
     """The derived lexicon's event of the verb ``tok``; ``judges``: the verb is an EVALUATIVE
     speech act whose object is a coded event (its object, the event, is its second party)."""
@@ -1228,7 +1349,7 @@ def _new_event(
         # blockades", "5,000 workers demonstrated"). A one-actor reading in a relative clause
         # or a modifier ("who took office in August") tells a background, not an event.
         return []
-    r = grammar.placed(tok, r, index)
+    r = _judged_roles(reading.type, tok, grammar.placed(tok, r, index), index, lex, history)
     start = si.start + tok.idx
     c_start, c_end = next(
         ((a, b) for a, b in clause_spans(text, si.start, si.end) if a <= start < b),
@@ -1242,7 +1363,15 @@ def _new_event(
     stated = _stated_intent(reading.type, tok, m.modality, m.negated, r, None)
     if stated:
         reading = replace(reading, type=stated, mode="")
-        date, modality = dating.statement_date(tok, si.dates, si.start), "asserted"
+        date = dating.statement_date(tok, si.dates, si.start) or dating.commitment_date(
+            tok, si.dates, si.start
+        )
+        modality = "asserted"
+    if (
+        date is None and modality == "asserted" and not m.negated
+        and reading.type in dating.VERBAL_TYPES
+    ):  # fmt: skip
+        date = dating.performed_date(tok, si.dates, si.start)  # said in it, at its time
     ev = EventMention(
         c_start, c_end, text[c_start:c_end], reading.type, tok.text, start, start + len(tok),
         reading.mode, date.date if date else None, date.precision if date else None,
