@@ -40,6 +40,7 @@ default (``FRAMES``). The source is always the subject (or the passive agent).
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import re
 import sys
@@ -58,7 +59,7 @@ FRAMES = {
     "AGREE": "with|to|dobj",
     "CONSULT": "with|dobj|to",
     "COOPERATE": "with|to|dobj",
-    "SUPPORT": "dobj|for|with",
+    "SUPPORT": "dobj|for|with|to",
     "CONCEDE": "to|dobj",
     "RETREAT": "dobj|on|from|to",
     "SANCTION": "on|against|dobj|to|from",
@@ -243,6 +244,7 @@ def derive(cameo_text: str, plover_text: str) -> list[dict[str, str]]:
         }  # fmt: skip
 
     verbs: list[str] = []
+    own_codes: set[str] = set()
     block_code = ""
     in_verbs = False
     for i in range(start + 1, len(lines)):
@@ -252,7 +254,7 @@ def derive(cameo_text: str, plover_text: str) -> list[dict[str, str]]:
         b = _BLOCK.match(line)
         if b:
             block_code = b.group(2) if b.group(2).isdigit() else ""
-            verbs, in_verbs = [], True
+            verbs, in_verbs, own_codes = [], True, set()
             continue
         if not line.strip() or line.startswith("~"):
             continue
@@ -264,7 +266,7 @@ def derive(cameo_text: str, plover_text: str) -> list[dict[str, str]]:
             # a pattern reads the verb its comment names (``# RUSH``), where the block has it
             comment = raw.split("#", 1)[1].split() if "#" in raw else []
             named = _words(comment[0]) if comment else ""
-            owners = [named] if named in verbs else verbs
+            owners = [named, *forms_of(named, verbs, own_codes)] if named in verbs else verbs
             for obj, prep, slot in pattern_cues(p.group("body"), synsets):
                 for verb in owners:
                     add(verb, obj, prep, p.group("code"), no, slot)
@@ -274,10 +276,36 @@ def derive(cameo_text: str, plover_text: str) -> list[dict[str, str]]:
             lemma = _words(token)
             verbs.append(lemma)
             own = _CODE.search(line)
+            if own:
+                own_codes.add(lemma)
             code = own.group(1) if own else block_code
             if code:
                 add(lemma, "", "", code, no)
     return [rows[k] for k in sorted(rows)]
+
+
+FORM_SIMILARITY = 0.85
+"""How alike (``difflib.SequenceMatcher`` ratio) a line of a block must be to the verb a
+pattern names to count as its irregular form or spelling variant: ``FORGAVE`` / ``FORGIVE``
+0.86, ``BURNT`` / ``BURN`` 0.89, ``CRITICISE`` / ``CRITICIZE`` 0.89; not ``CONVERGE`` /
+``CONVENE`` 0.80 nor ``BLOCKADE`` / ``BLOCK`` 0.77. The first three letters must be the
+same too: a prefixed verb is another verb (``ENFORCE`` / ``REINFORCE``)."""
+
+
+def forms_of(named: str, verbs: list[str], own_codes: set[str]) -> list[str]:
+    """The block's lines that are irregular forms or spellings of the verb ``named``: one
+    word, without a code of their own, alike to it (``FORM_SIMILARITY``; PETRARCH2 lists a verb's
+    irregular forms as lines of its block, ``FORGAVE`` / ``FORGIVE`` / ``FORGIVEN``; a
+    pattern commented ``# FORGIVE`` reads them too, so that "forgave … debt" meets
+    ``- * DEBT [071]``)."""
+    if " " in named:
+        return []
+    return [
+        v for v in verbs
+        if v != named and " " not in v and v not in own_codes
+        and v[:3] == named[:3]  # not a prefixed verb: "enforce" is no form of "reinforce"
+        and difflib.SequenceMatcher(None, v, named).ratio() >= FORM_SIMILARITY
+    ]  # fmt: skip
 
 
 def set_rows(cameo_text: str) -> list[dict[str, str]]:

@@ -146,3 +146,13 @@ def test_a_code_the_plover_manual_types_otherwise_takes_the_manuals_type():
     table = derive_verb_lexicon.read_plover("163: COERCE, restrict, diplomatic # Impose\n")
     reading = derive_verb_lexicon.plover_of("1631", table)
     assert reading is not None and reading.type == "SANCTION"
+
+
+def test_a_pattern_named_for_a_verb_reads_its_irregular_forms_and_spellings():
+    # forms_of: PETRARCH2 lists FORGAVE and FORGIVEN as lines of the FORGIVE block
+    verbs = ["forgave", "forgive", "forgiven", "pardon", "reinforce"]
+    assert derive_verb_lexicon.forms_of("forgive", verbs, set()) == ["forgave", "forgiven"]
+    assert derive_verb_lexicon.forms_of("criticize", ["criticise"], set()) == ["criticise"]
+    # a prefixed verb is another verb; a line with its own code is its own verb
+    assert derive_verb_lexicon.forms_of("enforce", ["reinforce"], set()) == []
+    assert derive_verb_lexicon.forms_of("forgive", ["forgave"], {"forgave"}) == []

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from pakus.extract.events import dating, grammar
+from pakus.extract.events import dating, grammar, triggers
 from pakus.extract.events.grammar import Actor, ActorIndex
 from pakus.extract.events.mood import PERMITTED_TYPES, commitment, permission
 from pakus.extract.mentions import DateMention, EntityMention, EventMention
@@ -207,6 +207,7 @@ class CodingTables:
             if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "a bombing claimed by …"
                 objs.append(tok.head)
             objs = [_antecedent(o) for o in objs]
+            objs += [p for o in objs if _partitive(o) for p in _of_objects(o)]
             after = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i]
             preps = [
                 (c.lower_, p)
@@ -243,6 +244,27 @@ class CodingTables:
         return set(mods) <= before
 
 
+PARTITIVES = frozenset(
+    "amount part portion share bulk rest most some all half much sum lot tranche instalment "
+    "installment worth".split()
+)
+"""Nouns of quantity whose ``of`` phrase names the thing counted: "$1 billion of debt",
+"part of the aid", "the bulk of the funds" (a partitive construction: Huddleston &
+Pullum 2002, The Cambridge Grammar of the English Language, ch. 5 §9)."""
+
+
+def _partitive(obj) -> bool:
+    """Whether ``obj`` is a number ("$1 billion") or a noun of quantity (``PARTITIVES``)."""
+    return obj.like_num or obj.tag_ == "CD" or obj.lemma_.lower() in PARTITIVES
+
+
+def _of_objects(obj) -> list:
+    return [
+        p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children if p.dep_ == "pobj"
+    ]  # fmt: skip
+
+
 def _antecedent(obj):
     """The noun a relative pronoun object stands for: "the sanctions that the law obliged him
     to impose" (``that`` → sanctions), through infinitive complements up to the relative
@@ -260,7 +282,12 @@ def _antecedent(obj):
 
 
 def _phrasal_lemma(tok) -> str:
-    prt = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+    """The verb's lemma with its particle: a ``prt`` child, or a preposition right after it
+    that the parse attaches as an adverb ("set aside the sanctions": ``aside`` advmod)."""
+    prt = [
+        c.lower_ for c in tok.children
+        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.pos_ == "ADP" and c.i == tok.i + 1)
+    ]  # fmt: skip
     return f"{tok.lemma_.lower()} {prt[0]}" if prt else tok.lemma_.lower()
 
 
@@ -428,6 +455,10 @@ def _sentence(
     out: list[EventMention] = []
     donors: dict[int, EventMention] = {}
     """verb token → a dropped event whose clause date is the verb's event's"""
+    dropped: set[int] = set()
+    motives: set[int] = set()
+    """offsets of event nouns that name a motive (``triggers.names_motive``)"""
+    """verb tokens whose curated reading's required word is not among their arguments"""
     for ev in events:
         tok = heads.get(id(ev))
         if tok is None:
@@ -447,8 +478,27 @@ def _sentence(
             if ev.date and verb.i != tok.i:
                 donors.setdefault(verb.i, ev)
             continue
+        if triggers.topic_of_evaluation(tok):
+            continue  # "stressed the importance of … assistance": a topic, not a happening
+        if triggers.names_motive(tok):
+            motives.add(si.start + tok.idx)  # "denied aid … in protest against …": the
+            # motive of the denial, no event of its own (dropped once it has lent its
+            # parties to the main event: "a hunger strike in protest of X's refusal")
         if tok.pos_ == "VERB" and _complement_missing(tok, ev, lex):
             continue  # "told reporters that …": no infinitive, so no order
+        if (
+            tok.pos_ == "VERB"
+            and (_other_sense(tok, ev, tables) or tok.dep_ == "relcl")
+            and triggers.required_elsewhere(tok, ev.trigger, ev.type, lex, index)
+        ):
+            # "officials … in no mood to strike a deal": the word the reading needs
+            # ("military") is not the verb's, and its object selects another sense
+            # (PETRARCH2 STRIKE + DEAL [057]), or the verb is a relative clause's, whose
+            # object is its antecedent ("the first tweet he sent … threatened to cut aid");
+            # the derived lexicon reads the verb instead
+            del heads[id(ev)]
+            dropped.add(tok.i)
+            continue
         if tok.pos_ == "VERB":
             met, reading = tables.cued_reading(tok, objects_only=True)
             if met and reading is None and not _object_named(tok, ev, lex):
@@ -458,6 +508,12 @@ def _sentence(
                 ev, type=chosen, mode="", intensity=float(lex.intensity[chosen]),
                 quad=lex.quad[chosen],
             )  # fmt: skip
+        gov = tables.governor(tok, ev.type)
+        if (
+            gov is not None and gov[0].i in trigger_tokens and ev.date and _noun(tok)
+            and not own_date(tok, ev, si, gov[0])
+        ):  # fmt: skip
+            donors.setdefault(gov[0].i, ev)  # the governed noun's date is its governor's
         date_start = None
         if sum(e.trigger_start == ev.trigger_start for e in events) > 1 and ev.date_quote:
             # one trigger, several dates ("killed A in 2009 and B in 2013"): each date's
@@ -479,7 +535,7 @@ def _sentence(
                 [*history, *out],
             )
         )
-    main, main_tokens = _main_event(text, si, doc, heads, index, lex, tables, out, history)
+    main, main_tokens = _main_event(text, si, doc, heads, index, lex, tables, out, history, dropped)
     out.extend(main)
     covered = {t.i for t in heads.values()} | {e.trigger_start for e in out} | main_tokens
     for tok in doc:
@@ -495,7 +551,12 @@ def _sentence(
         if reading is None:
             continue
         if reading.type not in EVALUATIVE and any(
-            c.i in covered or (not own_object and any(g.i in covered for g in c.children))
+            c.i in covered
+            or (
+                not own_object
+                and c.pos_ not in {"VERB", "AUX"}  # "caught trying to ship …": a clause
+                and any(g.i in covered for g in c.children)
+            )
             for c in tok.children
             if c.dep_ not in _OWN_CLAUSE_DEPS
         ):
@@ -522,13 +583,12 @@ def _sentence(
                     reading, type=gov[1], mode="", target=tables.frames.get(gov[1], reading.target)
                 ),
             )
-        judges = reading.type in EVALUATIVE and any(
-            c.dep_ == "dobj" and c.i in covered for c in tok.children
-        )
+        judges = reading.type in EVALUATIVE and any(o.i in covered for o in _judged_objects(tok))
         new = _new_event(text, si, tok, reading, index, lex, judges, [*history, *out])
         if new:
             covered.add(tok.i)
             out.extend(new)
+    out = [e for e in out if e.trigger_start not in motives]
     return _unique(_judged(out, doc, si, donors))
 
 
@@ -558,7 +618,8 @@ def _judged(
         tok = grammar.head_token(doc, e.trigger_start - si.start, e.trigger_end - si.start)
         if tok is None or e.type not in MATERIAL or not _noun(tok):
             return False  # a happening, not another speech act ("backed the request")
-        if tok.dep_ != "dobj" or tok.head.i not in acts:
+        act = _act_judging(tok)
+        if act is None or act.i not in acts:
             return False
         if not any(
             (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in tok.children
@@ -568,7 +629,7 @@ def _judged(
         own = si.text[lo:hi] if si.text else ""
         if any(d and d in own for d in dated):
             return False
-        judge[id(e)] = tok.head.i
+        judge[id(e)] = act.i
         return True
 
     topics = [e for e in events if acts and topic(e)]
@@ -584,6 +645,39 @@ def _judged(
             e = replace(e, date=src.date, precision=src.precision, date_quote=src.date_quote)
         out.append(e)
     return out
+
+
+JUDGED_FOR = frozenset({"for", "over"})
+"""Prepositions whose object is what a judgement is about: "apologised for the attack",
+"criticised Pakistan over the raid", "praised the army for the operation" (PETRARCH2
+CAMEO.2.0.txt patterns ``(FOR …)``/``(OVER …)`` of APOLOGIZE, ACCUSE, PRAISE, CRITICIZE)."""
+
+
+def _judged_objects(verb) -> list:
+    """What the speech act ``verb`` judges: its direct object, and the object of its ``for``
+    or ``over`` phrase (``JUDGED_FOR``)."""
+    out = [c for c in verb.children if c.dep_ == "dobj"]
+    out += [
+        p for c in verb.children if c.dep_ == "prep" and c.lower_ in JUDGED_FOR
+        for p in c.children if p.dep_ == "pobj"
+    ]  # fmt: skip
+    return out
+
+
+def _act_judging(noun):
+    """The verb whose judged object (:func:`_judged_objects`) ``noun`` is, or None; a
+    ``for``/``over`` phrase the parse attaches to the verb's object (or to the object of its
+    preposition) is the verb's."""
+    if noun.dep_ == "dobj":
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in JUDGED_FOR:
+        act = noun.head.head
+        if act.pos_ in {"NOUN", "PROPN"} and act.dep_ in {"dobj", "pobj"}:
+            # the parse hangs the phrase from the verb's object: "lashed out at the US
+            # military over the raids", "criticised Pakistan over the attack"
+            act = act.head.head if act.dep_ == "pobj" else act.head
+        return act
+    return None
 
 
 def _judged_roles(
@@ -746,7 +840,7 @@ def _object_named(tok, ev: EventMention, lex) -> bool:
 def _main_event(
     text: str, si: SentenceInfo, doc, heads: dict, index: ActorIndex, lex,
     tables: CodingTables, coded: Sequence[EventMention] = (),
-    history: Sequence[EventMention] = (),
+    history: Sequence[EventMention] = (), dropped: frozenset[int] | set[int] = frozenset(),
 ) -> tuple[list[EventMention], set[int]]:  # fmt: skip
     """The sentence's main event where the trigger lexicon coded only its subordinate
     clauses: a curated trigger that is a main predicate (``grammar.main_predicate``) or the
@@ -771,7 +865,7 @@ def _main_event(
         return [], set()  # an event noun as subject is the main event too: "a strike killed …"
     for m in _curated_hits(si.text, lex):
         tok = grammar.head_token(doc, m.start(), m.end())
-        if tok is None or tok.i not in slots or index.at(tok) is not None:
+        if tok is None or tok.i not in slots or index.at(tok) is not None or tok.i in dropped:
             continue
         start = si.start + m.start()
         if any(e.trigger_start <= start < e.trigger_end for e in coded):
@@ -878,13 +972,18 @@ def _unique(events: list[EventMention]) -> list[EventMention]:
     return out
 
 
-def _framing(tok, lex, trigger_tokens: set[int]):
+def _framing(tok, lex, trigger_tokens: set[int], content_type: str = ""):
     """The nearest speech-act trigger that governs ``tok`` as its content, and its type.
     A reading that requires ``to`` or ``that`` frames an infinitive or a ``that`` clause
     ("offered to hand over": AGREE); a speech-act noun that is the object of the verb the
     content hangs on frames it too ("reiterated its demand that Israel ease …": REQUEST).
     None past a verb of exclusion (``grammar.excludes``): "refused to rule out sanctions"
-    refuses the excluding, not the sanctions, which stay possible (``grammar.mood``)."""
+    refuses the excluding, not the sanctions, which stay possible (``grammar.mood``); None
+    past an adverbial clause with its own subject (a content clause of a speech act is an
+    infinitive, a ``that`` clause or an object, not a finite adverbial clause: Huddleston &
+    Pullum 2002, ch. 11). A speech act whose form has a THREATEN reading frames a SANCTION
+    content (``content_type``) as THREATEN: a warning of sanctions is a threat (CAMEO 1312),
+    whatever verb of the SANCTION rows the content uses."""
     clause = grammar.clause_head(tok)
     if clause.dep_ == "acl" and _content_clause(clause):  # "its demand that India lift …"
         noun = clause.head
@@ -901,12 +1000,19 @@ def _framing(tok, lex, trigger_tokens: set[int]):
             continue
         if anc.i != tok.i and grammar.excludes(anc):
             return None
+        if below.dep_ == "advcl" and any(c.dep_ in grammar.SUBJECTS for c in below.children):
+            return None  # an adverbial clause with a subject of its own tells its own
+            # happening, not a speech act's content: "thousands held a rally …, and a
+            # spokesman condemned …" (the parse's advcl for a second coordinated clause)
         for form in (_phrasal_lemma(anc), anc.lower_):
             readings = lex.by_form.get(form, [])
             types = [
                 t.type for t in readings
                 if t.type in FRAMING and (not t.requires or _complement(t.requires, below, anc))
             ]  # fmt: skip
+            if types and content_type == "SANCTION" and any(t.type == "THREATEN" for t in readings):
+                return anc, "THREATEN"  # "warned that it could cut aid": a threat of
+                # sanctions (CAMEO 1312), whichever word the warning's content uses
             if types:
                 return anc, types[0]
         if below.dep_ in {"ccomp", "xcomp"} and below.head.i == anc.i:
@@ -961,6 +1067,38 @@ def _retype(ev: EventMention, type_: str, tok, si: SentenceInfo, lex) -> EventMe
     )  # fmt: skip
 
 
+def _other_sense(tok, ev: EventMention, tables: CodingTables) -> bool:
+    """Whether the verb ``tok``'s own object selects a reading of the derived lexicon of
+    another type than ``ev``'s, or no event (a verb-and-object pattern: "strike a deal")."""
+    met, reading = tables.cued_reading(tok, objects_only=True)
+    return met and (reading is None or reading.type != ev.type)
+
+
+def _dated_in_phrase(noun, ev: EventMention, si: SentenceInfo) -> bool:
+    """Whether the date ``ev`` was given lies in the phrase the noun ``noun`` heads (its
+    modifiers, its relative clause: "the strike that killed X last week")."""
+    d = next((d for d in si.dates if d.quote == ev.date_quote), None)
+    if d is None:
+        return False
+    dt = grammar.head_token(noun.doc, d.start - si.start, d.end - si.start)
+    return dt is not None and noun.left_edge.i <= dt.i <= noun.right_edge.i
+
+
+def own_date(noun, ev: EventMention, si: SentenceInfo, gov=None) -> bool:
+    """Whether the date ``ev`` was given is the noun ``noun``'s own: in the phrase it heads
+    ("the 1998 sanctions", "the sale of May 2016") or, with ``gov`` (its governing token),
+    in no clause of the governor's ("the sanctions that the law obliged him to impose …
+    after … tests in May"); not where it hangs from the governor's clause ("blocked the sale
+    … in May 2016"). True where the date is not found."""
+    d = next((d for d in si.dates if d.quote == ev.date_quote), None)
+    if d is None:
+        return True
+    dt = grammar.head_token(noun.doc, d.start - si.start, d.end - si.start)
+    if dt is None or noun.left_edge.i <= dt.i <= noun.right_edge.i:
+        return True
+    return gov is not None and not grammar.same_clause(dt, gov)
+
+
 def _recode(
     text: str, si: SentenceInfo, ev: EventMention, tok, index: ActorIndex, lex,
     tables: CodingTables, trigger_tokens: set[int], date_start: int | None,
@@ -977,12 +1115,30 @@ def _recode(
         shared = trigger_dates.get(gov[0].i) == ev.date_quote
         if ev.date is None or not _noun(tok) or shared or gov[1] in FRAMING:
             return []  # what is approved or refused ("approved the sale") is not yet done
+        if not own_date(tok, ev, si, gov[0]):
+            return []  # "blocked the sale … in May 2016": the clause's date, the governor's
         gov = None
+        own_time = ev
+    else:
+        own_time = None
+    if (
+        gov is not None and gov[1] not in FRAMING and _noun(tok) and ev.date_quote
+        and _dated_in_phrase(tok, ev, si)
+    ):  # fmt: skip
+        gov = None  # "lifted the sanctions imposed … for their 1998 tests": the noun tells
+        # the imposition with its own date; the lifting is the governor's own event
+        own_time = ev
     if gov is not None:
         gov_tok, becomes = gov
         ev = _retype(ev, becomes, gov_tok, si, lex)
         head = gov_tok
-    frame = _framing(head, lex, trigger_tokens)
+    frame = _framing(head, lex, trigger_tokens, ev.type)
+    if (
+        frame is not None and frame[1] in EVALUATIVE and _noun(head) and ev.date_quote
+        and _dated_in_phrase(head, ev, si)
+    ):  # fmt: skip
+        frame = None  # "criticised the drone strike that killed X last week": the judged
+        # happening is told with a date of its own (as ``_judged`` keeps it)
     if frame is not None and frame[0].i != head.i:
         content_mood = grammar.mood(head)
         ev = _retype(ev, frame[1], frame[0], si, lex)
@@ -1013,6 +1169,10 @@ def _recode(
     if modality == "hypothetical" and ev.type in PERMITTED_TYPES and permission(head) is not None:
         modality = "asserted"  # "voted to allow the President to waive the sanctions"
     ev = dating.parse_date(ev, head, si.dates, si.governing, si.start, trigger_tokens | {head.i})
+    if own_time is not None:  # the date of the noun's own phrase, not its governor's clause
+        ev = replace(
+            ev, date=own_time.date, precision=own_time.precision, date_quote=own_time.date_quote
+        )
     if modality == "general":  # a standing state or habit is no dated happening
         ev = replace(ev, date=None, precision=None, date_quote="")
     if (
