@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from pakus.dates import PartialDate
-from pakus.extract.actors import Agents, Offices
+from pakus.extract.actors import Agents, Office, Offices
 from pakus.extract.mentions import DateMention, EntityMention
 from pakus.extract.scan import Anchor, Scan, joined
 from pakus.extract.text import DATELINE_DASH, WORD, token_key, tokens
@@ -882,6 +882,19 @@ ADMINISTRATION_TITLE = "President"
 writes "the Reagan administration"; offices.csv's terms date it)."""
 
 
+def _office_holder(
+    text: str, start: int, end: int, office: Office, gaz: Gazetteer
+) -> EntityMention:
+    """The person holding ``office`` named at ``text[start:end]`` (method ``office``): the
+    gazetteer's actor of that holder, else a ``person:`` id made from the office's name."""
+    actor = gaz.by_id.get(office.holder)
+    return EntityMention(
+        start, end, text[start:end], actor.id if actor else f"person:{slug(office.name)}",
+        actor.name if actor else office.name, "person", office.country, "office",
+        office.country, office.sector,
+    )  # fmt: skip
+
+
 def _administration(
     m: re.Match[str], offices: Offices, gaz: Gazetteer, found: _Found, when, text: str
 ) -> None:
@@ -900,14 +913,7 @@ def _administration(
         return
     for h in hits:
         found.remove(h)
-    actor = gaz.by_id.get(office.holder)
-    found.add(
-        EntityMention(
-            start, end, text[start:end], actor.id if actor else f"person:{slug(office.name)}",
-            actor.name if actor else office.name, "person", office.country, "office",
-            office.country, office.sector,
-        )
-    )  # fmt: skip
+    found.add(_office_holder(text, start, end, office, gaz))
 
 
 class _Found:
@@ -1159,15 +1165,7 @@ def entity_mentions(
             office = offices.holder(m.group("title"), m.group("surname"), when(m.start()))
             if office is None:
                 continue
-            actor = gaz.by_id.get(office.holder)
-            start, end = m.span("surname")
-            found.add(
-                EntityMention(
-                    start, end, text[start:end], actor.id if actor else f"person:{slug(office.name)}",
-                    actor.name if actor else office.name, "person", office.country, "office",
-                    office.country, office.sector,
-                )
-            )  # fmt: skip
+            found.add(_office_holder(text, *m.span("surname"), office, gaz))
         for m in _ADMINISTRATION.finditer(text):
             _administration(m, offices, gaz, found, when(m.start()), text)
     local_alias: dict[str, EntityMention] = {}

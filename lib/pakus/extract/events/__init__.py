@@ -157,6 +157,18 @@ def group_sides(
     return out
 
 
+PARTY_FIELDS = tuple(
+    f"{r}_{k}" for r in ("source", "target") for k in ("actor", "country", "sector")
+)
+"""The fields that say who an event's source and target are."""
+
+
+def _with_parties_of(kept: EventMention, other: EventMention) -> EventMention:
+    """``kept`` with each party field it leaves empty taken from ``other`` (another telling of
+    the same happening)."""
+    return replace(kept, **{f: getattr(kept, f) or getattr(other, f) for f in PARTY_FIELDS})
+
+
 def one_telling(events: list[EventMention]) -> list[EventMention]:
     """``events`` less the undated ones whose trigger tells, with the same type, modality and
     polarity, an event that has a date: one telling of one happening. The parse recodes a
@@ -184,14 +196,8 @@ def one_telling(events: list[EventMention]) -> list[EventMention]:
         base = merged.get(id(twin), twin)
         contexts = sorted({c for x in (base, e) for c in x.context.split(";") if c})
         merged[id(twin)] = replace(
-            base,
+            _with_parties_of(base, e),
             context=";".join(contexts),
-            source_actor=base.source_actor or e.source_actor,
-            source_country=base.source_country or e.source_country,
-            source_sector=base.source_sector or e.source_sector,
-            target_actor=base.target_actor or e.target_actor,
-            target_country=base.target_country or e.target_country,
-            target_sector=base.target_sector or e.target_sector,
             actors=tuple(dict.fromkeys([*base.actors, *e.actors])),
             countries=tuple(dict.fromkeys([*base.countries, *e.countries])),
         )
@@ -260,15 +266,7 @@ def _participle_restatements(events: list[EventMention]) -> list[EventMention]:
         kept = out[main]
         if kept.date is None and e.date is not None:
             kept = replace(kept, date=e.date, precision=e.precision, date_quote=e.date_quote)
-        out[main] = replace(
-            kept,
-            source_actor=kept.source_actor or e.source_actor,
-            source_country=kept.source_country or e.source_country,
-            source_sector=kept.source_sector or e.source_sector,
-            target_actor=kept.target_actor or e.target_actor,
-            target_country=kept.target_country or e.target_country,
-            target_sector=kept.target_sector or e.target_sector,
-        )
+        out[main] = _with_parties_of(kept, e)
     return out
 
 
