@@ -488,7 +488,8 @@ def load_corpus(
         corpus.problems.extend(meta.problems)
         listed = meta.files  # rows that failed validation still claim their file
         for doc_id, row in meta.ids.items():
-            taken[doc_id] = f"corpus.csv row {row + 1}, column 'id'"
+            refused = "" if row in meta.rows.index else " (a row refused above: fix it there)"
+            taken[doc_id] = f"corpus.csv row {row + 1}, column 'id'{refused}"
         for row in meta.rows.itertuples(index=False):
             try:
                 text = read_document(corpus_path(folder, row.file), max_bytes)
