@@ -469,6 +469,8 @@ def load_corpus(
       the id rule (``.hidden.txt``) or is already taken (by a row of ``corpus.csv`` or by
       another unlisted file);
     - any other file or folder is reported as not read (a note, not skipped);
+    - a ``reprint_of`` that names no document read is reported as a note (kept as given:
+      reprints of one missing original count as one source);
     - a file that is missing, cannot be opened or decoded (``read_document``), or whose path
       leaves the folder through a symbolic link (``corpus_path``), is reported and skipped.
 
@@ -539,6 +541,14 @@ def load_corpus(
         )
         corpus.documents.append(Document(id=doc_id, text=text if texts else "", file=name))
     corpus.documents.sort(key=lambda d: d.id)
+    loaded = {d.id for d in corpus.documents}
+    for d in corpus.documents:
+        if d.reprint_of and d.reprint_of not in loaded:
+            corpus.problems.append(Problem(str(csv_path), (
+                f"document {d.id!r}: reprint_of {d.reprint_of!r} names no document read from "
+                "this corpus (a misspelt id?); kept: reprints of one missing original still "
+                "count as one source"
+            ), skipped=False))  # fmt: skip
     return corpus
 
 
