@@ -265,3 +265,18 @@ def test_citations_as_bibtex_and_csl_json(tmp_path):
     assert items[1]["issued"] == {"date-parts": [[2022, 9]]}
     assert items[1]["author"] == [{"literal": "A. Writer"}]
     assert any(i["id"].startswith("milestones-") for i in items)
+
+
+def test_problems_note_counts_what_was_left_out_and_names_the_files():
+    problems_note = report.problems_note
+    none = pd.DataFrame({"path": [], "message": [], "skipped": []})
+    assert problems_note(none).startswith("Left out: nothing")
+    problems = pd.DataFrame({
+        "path": ["/c/corpus.csv", "/c/b.txt", "/c/x.pdf"],
+        "message": ["row 2, column 'published': bad", "not UTF-8", "not a .txt document"],
+        "skipped": [True, True, False],
+    })  # fmt: skip
+    note = problems_note(problems)
+    assert "2 problem(s)" in note and "(b.txt, corpus.csv)" in note and "1 note(s)" in note
+    only_notes = problems[~problems["skipped"]]
+    assert problems_note(only_notes).startswith("Left out: nothing; 1 note(s)")

@@ -156,6 +156,24 @@ def setup_display() -> None:
     pd.set_option("display.max_colwidth", None)
 
 
+def problems_note(problems: pd.DataFrame) -> str:
+    """One line saying what of the corpus folder was left out of the tables (the ``problems``
+    table's skipped rows: unreadable files, refused ``corpus.csv`` rows, documents over the
+    time budget) and how many notes were made, so that a count of documents is never read
+    as the whole folder; the rows themselves are in ``problems.csv`` beside the tables."""
+    if problems.empty:
+        return "Left out: nothing (every document of the corpus folder was read)."
+    skipped = problems[problems["skipped"].astype(bool)]
+    notes = len(problems) - len(skipped)
+    if skipped.empty:
+        return f"Left out: nothing; {notes} note(s) on the corpus (see problems.csv)."
+    where = sorted({Path(p).name for p in skipped["path"]})
+    return (
+        f"Left out: {len(skipped)} problem(s) kept document(s) or corpus.csv row(s) out of the "
+        f"tables ({', '.join(where)}); {notes} note(s); each is listed in problems.csv."
+    )
+
+
 def corrections_note(corrections: pd.DataFrame) -> str:
     """One line saying whether researchers' corrections (``corrections.csv`` in the corpus
     folder, ``pakus.corrections``) were applied, and how many changed something."""
