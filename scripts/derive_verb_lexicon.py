@@ -31,6 +31,10 @@ PLOVER manual states otherwise (``MANUAL``: 163 impose sanctions is SANCTION). C
 is no PLOVER event and is dropped; 02 (appeal) is not in the table and is coded REQUEST,
 which the PLOVER manual (draft 2.0, REQUEST) says merges CAMEO's APPEAL and DEMAND.
 
+A military-cooperation or aid reading (062, 07) of a verb of getting (``GETTING``: the
+``OBTAIN`` and ``PURCHASE`` blocks) is AID with the target frame ``subject`` (``RECEIVER``): the
+buyer or recipient is the target, the ``from`` phrase the source.
+
 Each row gets a role frame, ``target``: where the target is found, as ``|``-separated
 dependency slots tried in order (``dobj`` the direct object, ``dative`` the indirect object,
 a preposition for its phrase): from the pattern when it marks the target, else the type's
@@ -88,6 +92,18 @@ SPREAD_NOTE = ", an attitude read with every CAMEO 01 statement verb"
 ATTITUDE_CODES = ("051", "11")
 """The CAMEO codes of a stated attitude: 051 praise or endorse, 11 disapprove (110 disapprove,
 111 criticize or denounce, 112 accuse); PLOVER SUPPORT and ACCUSE, the evaluative speech acts."""
+GETTING = frozenset({"OBTAIN", "PURCHASE"})
+"""The blocks of verbs of getting (``OBTAIN``: receive, get, acquire …; ``PURCHASE``: buy,
+purchase). Their military-cooperation and aid readings (062, 07: "bought F-16s", "received
+weapons") tell the *other* party's act: the seller or giver provides, the subject gets — an
+arms sale is AID from the seller to the buyer (tests/annotations/README.md guidelines; the
+PLOVER manual draft 2.0, AID: "provide military aid … arms"). Such a row is AID with the
+target frame ``RECEIVER``."""
+GOT_CODES = ("062", "07")
+RECEIVER = "subject"
+"""The ``target`` frame of a getting row: the subject is the target, the source is in the
+``from`` phrase (PETRARCH2 marks this reversal ``[:code]``, "code the event from the object
+to the subject")."""
 APPEAL_ROOT = "02"
 """CAMEO 02 (appeal) → REQUEST: the PLOVER manual draft 2.0, section REQUEST."""
 MANUAL = {"163": ("SANCTION", "", "diplomatic")}
@@ -232,6 +248,8 @@ def derive(cameo_text: str, plover_text: str) -> list[dict[str, str]]:
 
     def add(lemma, obj, prep, code, line_no, target_slot="", note=""):
         reading = plover_of(code, table)
+        if block_name in GETTING and reading is not None and code.startswith(GOT_CODES):
+            reading, target_slot = Reading("AID", "", "military", reading.line), RECEIVER
         key = (lemma, obj, prep)
         if not lemma or key in rows:
             return
@@ -259,6 +277,7 @@ def derive(cameo_text: str, plover_text: str) -> list[dict[str, str]]:
     verbs: list[str] = []
     own_codes: set[str] = set()
     block_code = ""
+    block_name = ""
     in_verbs = False
     stating: list[str] = []  # the verbs of the CAMEO 01 (public statement) blocks
     attitudes: dict[str, set[tuple[str, int]]] = {}  # their plain-object patterns' codes
@@ -269,6 +288,7 @@ def derive(cameo_text: str, plover_text: str) -> list[dict[str, str]]:
         b = _BLOCK.match(line)
         if b:
             block_code = b.group(2) if b.group(2).isdigit() else ""
+            block_name = b.group(1)
             verbs, in_verbs, own_codes = [], True, set()
             continue
         if not line.strip() or line.startswith("~"):

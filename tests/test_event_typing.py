@@ -631,3 +631,17 @@ def test_a_statement_verb_with_an_attitude_object_codes_the_attitude():
     assert [(e.trigger, e.type, e.source_actor) for e in ev] == [("underlined", "SUPPORT", "JPN")]
     ev = extract("On Friday Japan emphasized its anger at Nepal.", "2011-03-07").events
     assert [(e.trigger, e.type) for e in ev] == [("emphasized", "ACCUSE")]
+
+
+def test_a_verb_of_getting_arms_is_aid_from_the_seller_to_the_buyer():
+    # an arms sale is AID seller -> buyer, whether told by the seller or the buyer
+    # ("B-52s": a model's plural meets the &AIRCRAFT member "b-52")
+    for text, seller in [
+        ("In 2009 Egypt received weapons from France.", "FRA"),
+        ("In 2009 Egypt received 20 B-52s from France.", "FRA"),
+        ("Egypt says the B-52s that it bought from Russia in 2009 are old.", "RUS"),
+    ]:
+        ev = extract(text).events
+        assert [(e.type, e.source_actor, e.target_actor, e.date) for e in ev] == [
+            ("AID", seller, "EGY", "2009")
+        ], text
