@@ -298,6 +298,19 @@ def test_a_scheduler_that_cannot_be_reached_is_a_one_line_error(tmp_path):
     assert not (tmp_path / "p" / "events.csv").exists()
 
 
+def test_a_scheduler_that_is_no_name_and_no_address_is_refused_at_once(tmp_path):
+    from pakus.errors import ParameterError
+    from pakus.runner import Runner, is_address
+
+    assert is_address("tcp://10.0.0.5:8786") and is_address("host:8786")
+    assert not is_address("proceses") and not is_address("tcp://") and not is_address("host:")
+    with (
+        pytest.raises(ParameterError, match="'proceses' is neither a scheduler address"),
+        Runner(scheduler="proceses"),
+    ):
+        pass
+
+
 def test_batches_are_written_in_document_order(monkeypatch, seed_build, tmp_path):
     monkeypatch.setattr(build_module, "BATCH_DOCUMENTS", 2)  # several batches for five documents
     out = tmp_path / "small_batches"

@@ -75,6 +75,25 @@ def test_build_summary_counts_refused_rows_and_names_their_files(tmp_path):
     assert any("(its file c.txt is left out)" in line for line in skipped)
 
 
+def test_refused_rows_naming_one_file_name_it_once_and_its_unlisted_twin_points_at_the_row(
+    tmp_path,
+):
+    corpus = tmp_path / "mine"
+    corpus.mkdir()
+    for name in ("a", "b"):
+        (corpus / f"{name}.txt").write_text("The United States suspended aid to Pakistan.\n")
+    (corpus / "corpus.csv").write_text(
+        "id,file,title,outlet,author,published,published_basis\n"
+        "a,a.txt,A,Dawn,,2018-13-05,dateline\n"  # refused
+        "a2,a.txt,A again,Dawn,,2018-14-05,dateline\n"  # refused, the same file
+        "b,,B,Dawn,,2018-01-05,dateline\n"  # refused: no file, so b.txt is read as unlisted
+    )
+    run = pakus("build", "--corpus", str(corpus), "--out", str(tmp_path / "out"))
+    assert "3 corpus.csv row(s) refused, so a.txt, row 3 not built" in run.stdout
+    (b_line,) = [line for line in run.stderr.splitlines() if "b.txt: not listed" in line]
+    assert "corpus.csv row 3, column 'id' (a row refused above: fix it there)" in b_line
+
+
 def test_extract_prints_the_json_lines_contract(tmp_path):
     story = tmp_path / "story.txt"
     story.write_text(
@@ -291,3 +310,16 @@ def test_export_writes_into_a_folder_and_reports_an_unwritable_path_in_one_line(
     assert bad.returncode == 1 and "Traceback" not in bad.stderr
     assert bad.stderr.strip().startswith(f"pakus export: cannot write {blocker / 'e.csv'}")
     assert len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_export_without_out_writes_beside_the_corpus_not_into_the_project_tables(tmp_path):
+    corpus = tmp_path / "mine"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The United States suspended aid to Pakistan on 3 May 2011.\n")
+    project_table = ROOT / "data" / "processed" / "events_polecat.csv"
+    before = project_table.read_bytes() if project_table.exists() else None
+    run = pakus("export", "polecat", "--corpus", str(corpus), cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "mine-processed" / "events_polecat.csv").read_text().startswith("Event ID")
+    after = project_table.read_bytes() if project_table.exists() else None
+    assert after == before

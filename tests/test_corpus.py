@@ -371,3 +371,15 @@ def test_reading_a_corpus_does_not_import_hypothesis_and_leaves_it_importable():
                          text=True, env={**os.environ})  # fmt: skip
     assert run.returncode == 0, run.stderr
     assert run.stdout.split() == ["False", "True"]
+
+
+def test_a_reprint_of_no_document_read_is_a_note_naming_the_id(tmp_path):
+    (tmp_path / "a.txt").write_text("The United States suspended aid to Pakistan.\n")
+    (tmp_path / "corpus.csv").write_text(
+        "id,file,title,outlet,author,published,published_basis,reprint_of\n"
+        "a,a.txt,A,Dawn,,2018-01-05,dateline,zzz\n"
+    )
+    corpus = load_corpus(tmp_path)
+    assert [d.id for d in corpus.documents] == ["a"]
+    (note,) = corpus.problems
+    assert not note.skipped and "reprint_of 'zzz' names no document read" in note.message

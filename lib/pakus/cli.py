@@ -196,8 +196,10 @@ def parser() -> argparse.ArgumentParser:
     )
     ex2.add_argument("format", choices=["polecat"], help="the layout to write")
     ex2.add_argument("--corpus", type=Path, default=root / "data" / "raw", help="corpus folder")
-    ex2.add_argument("--out", default=str(root / "data" / "processed" / "events_polecat.csv"),
-                     help="output CSV file, or a folder to write events_polecat.csv in")  # fmt: skip
+    ex2.add_argument("--out", default=None,
+                     help="output CSV file, or a folder to write events_polecat.csv in (default: "
+                     "the corpus's tables folder, where pakus build writes: data/processed for "
+                     "data/raw, else DIR-processed beside the corpus)")  # fmt: skip
     return p
 
 
@@ -214,7 +216,7 @@ def _export_path(out: str) -> Path:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from pakus.build import corpus_tables
+    from pakus.build import corpus_tables, default_out
     from pakus.export import polecat_events
 
     try:
@@ -223,7 +225,7 @@ def _export(args: argparse.Namespace) -> int:
         print(f"pakus export: {err}", file=sys.stderr)
         return 1
     frame = polecat_events(tables["events"], tables["entities"], tables["documents"])
-    out = _export_path(args.out)
+    out = _export_path(args.out) if args.out else default_out(args.corpus) / POLECAT_FILE
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         frame.to_csv(out, index=False, lineterminator="\n")
@@ -311,7 +313,9 @@ def skipped_summary(skipped) -> str:
         return "0 skipped"
     parts = []
     if refused:
-        files = [next((q.file for q in g if q.file), f"row {r}") for (_, r), g in refused.items()]
+        files = dict.fromkeys(
+            next((q.file for q in g if q.file), f"row {r}") for (_, r), g in refused.items()
+        )
         parts.append(f"{len(refused)} corpus.csv row(s) refused, so {', '.join(files)} not built")
     if others:
         names = [Path(p.path).name for p in others]

@@ -469,6 +469,8 @@ def load_corpus(
       the id rule (``.hidden.txt``) or is already taken (by a row of ``corpus.csv`` or by
       another unlisted file);
     - any other file or folder is reported as not read (a note, not skipped);
+    - a ``reprint_of`` that names no document read is reported as a note (kept as given:
+      reprints of one missing original count as one source);
     - a file that is missing, cannot be opened or decoded (``read_document``), or whose path
       leaves the folder through a symbolic link (``corpus_path``), is reported and skipped.
 
@@ -488,7 +490,8 @@ def load_corpus(
         corpus.problems.extend(meta.problems)
         listed = meta.files  # rows that failed validation still claim their file
         for doc_id, row in meta.ids.items():
-            taken[doc_id] = f"corpus.csv row {row + 1}, column 'id'"
+            refused = "" if row in meta.rows.index else " (a row refused above: fix it there)"
+            taken[doc_id] = f"corpus.csv row {row + 1}, column 'id'{refused}"
         for row in meta.rows.itertuples(index=False):
             try:
                 text = read_document(corpus_path(folder, row.file), max_bytes)
@@ -538,6 +541,14 @@ def load_corpus(
         )
         corpus.documents.append(Document(id=doc_id, text=text if texts else "", file=name))
     corpus.documents.sort(key=lambda d: d.id)
+    loaded = {d.id for d in corpus.documents}
+    for d in corpus.documents:
+        if d.reprint_of and d.reprint_of not in loaded:
+            corpus.problems.append(Problem(str(csv_path), (
+                f"document {d.id!r}: reprint_of {d.reprint_of!r} names no document read from "
+                "this corpus (a misspelt id?); kept: reprints of one missing original still "
+                "count as one source"
+            ), skipped=False))  # fmt: skip
     return corpus
 
 

@@ -43,6 +43,16 @@ SCHEDULERS = ("processes", "threads", "synchronous")
 """Dask's local schedulers; anything else given to ``--scheduler`` is a scheduler address."""
 
 
+def is_address(value: str) -> bool:
+    """Whether ``value`` is written as a Dask scheduler's address: ``protocol://host[:port]``
+    or ``host:port`` (distributed's ``Client`` takes both; a bare word such as a misspelt
+    ``proceses`` is neither, and would otherwise be looked up as a host until a timeout)."""
+    if "://" in value:
+        return bool(value.split("://", 1)[1])
+    host, _, port = value.rpartition(":")
+    return bool(host) and port.isdigit()
+
+
 @dataclass(frozen=True)
 class Failed:
     """A document extraction could not finish: over its time budget, or an error."""
@@ -144,6 +154,11 @@ class Runner:
         if (self.scheduler is None and self.workers > 1) or self.scheduler == "processes":
             self._pool = process_pool(self.workers)
         elif self.scheduler is not None and self.scheduler not in SCHEDULERS:
+            if not is_address(self.scheduler):
+                raise ParameterError(
+                    f"scheduler: {self.scheduler!r} is neither a scheduler address "
+                    f"(tcp://host:8786, host:8786) nor one of {', '.join(SCHEDULERS)}"
+                )
             try:
                 from distributed import Client
 
