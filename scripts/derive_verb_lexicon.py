@@ -31,6 +31,10 @@ PLOVER manual states otherwise (``MANUAL``: 163 impose sanctions is SANCTION). C
 is no PLOVER event and is dropped; 02 (appeal) is not in the table and is coded REQUEST,
 which the PLOVER manual (draft 2.0, REQUEST) says merges CAMEO's APPEAL and DEMAND.
 
+A military-cooperation or aid reading (062, 07) of a verb of getting (``GETTING``: the
+``OBTAIN`` and ``PURCHASE`` blocks) is AID with the target frame ``subject`` (``RECEIVER``): the
+buyer or recipient is the target, the ``from`` phrase the source.
+
 Each row gets a role frame, ``target``: where the target is found, as ``|``-separated
 dependency slots tried in order (``dobj`` the direct object, ``dative`` the indirect object,
 a preposition for its phrase): from the pattern when it marks the target, else the type's
@@ -75,6 +79,31 @@ FRAMES = {
 """Default target slots by PLOVER type, tried in order (the source is the subject)."""
 NO_EVENT = "no PLOVER event: PETRARCH2 null code [---] or CAMEO 01 statement"
 """The ``source`` note of a row whose object or preposition selects no event."""
+STATEMENT_ROOT = "01"
+"""CAMEO 01 (make public statement): the blocks of verbs of saying (``EMPHASIZE``,
+``EXPLAIN_VERBAL``, ``DECLARE`` …). A pattern of one with a plain object codes what the object
+names, not the verb (``EXPRESS`` + ``BACKING`` [051], ``VOICE`` + ``UNEASE`` [110]): the
+attitude the statement states. Such an object is read with every verb of every 01 block
+("stressed its backing", "communicated its unease"), where the 01 blocks' patterns give it one
+code only (``DISMAY``: ``EXPRESS`` [012] and ``VOICE`` [111] disagree, so it is not spread) and
+that code states an attitude (``ATTITUDE_CODES``); a row the verb has of its own wins."""
+SPREAD_NOTE = ", an attitude read with every CAMEO 01 statement verb"
+"""Added to the ``source`` of a row spread to a statement verb (``STATEMENT_ROOT``)."""
+ATTITUDE_CODES = ("051", "11")
+"""The CAMEO codes of a stated attitude: 051 praise or endorse, 11 disapprove (110 disapprove,
+111 criticize or denounce, 112 accuse); PLOVER SUPPORT and ACCUSE, the evaluative speech acts."""
+GETTING = frozenset({"OBTAIN", "PURCHASE"})
+"""The blocks of verbs of getting (``OBTAIN``: receive, get, acquire …; ``PURCHASE``: buy,
+purchase). Their military-cooperation and aid readings (062, 07: "bought F-16s", "received
+weapons") tell the *other* party's act: the seller or giver provides, the subject gets — an
+arms sale is AID from the seller to the buyer (tests/annotations/README.md guidelines; the
+PLOVER manual draft 2.0, AID: "provide military aid … arms"). Such a row is AID with the
+target frame ``RECEIVER``."""
+GOT_CODES = ("062", "07")
+RECEIVER = "subject"
+"""The ``target`` frame of a getting row: the subject is the target, the source is in the
+``from`` phrase (PETRARCH2 marks this reversal ``[:code]``, "code the event from the object
+to the subject")."""
 APPEAL_ROOT = "02"
 """CAMEO 02 (appeal) → REQUEST: the PLOVER manual draft 2.0, section REQUEST."""
 MANUAL = {"163": ("SANCTION", "", "diplomatic")}
@@ -217,12 +246,14 @@ def derive(cameo_text: str, plover_text: str) -> list[dict[str, str]]:
     start = next(i for i, x in enumerate(lines) if x.startswith("####### VERB PATTERNS"))
     rows: dict[tuple[str, str, str], dict[str, str]] = {}
 
-    def add(lemma, obj, prep, code, line_no, target_slot=""):
+    def add(lemma, obj, prep, code, line_no, target_slot="", note=""):
         reading = plover_of(code, table)
+        if block_name in GETTING and reading is not None and code.startswith(GOT_CODES):
+            reading, target_slot = Reading("AID", "", "military", reading.line), RECEIVER
         key = (lemma, obj, prep)
         if not lemma or key in rows:
             return
-        source = f"{CAMEO_FILE}:{line_no} ({LICENCE[CAMEO_FILE]})"
+        source = f"{CAMEO_FILE}:{line_no} ({LICENCE[CAMEO_FILE]}){note}"
         if reading is None:
             if obj or prep:  # the object selects no event: PETRARCH2's null code or a statement
                 rows[key] = {
@@ -246,7 +277,10 @@ def derive(cameo_text: str, plover_text: str) -> list[dict[str, str]]:
     verbs: list[str] = []
     own_codes: set[str] = set()
     block_code = ""
+    block_name = ""
     in_verbs = False
+    stating: list[str] = []  # the verbs of the CAMEO 01 (public statement) blocks
+    attitudes: dict[str, set[tuple[str, int]]] = {}  # their plain-object patterns' codes
     for i in range(start + 1, len(lines)):
         raw = lines[i]
         line = raw.split("#", 1)[0].rstrip()
@@ -254,6 +288,7 @@ def derive(cameo_text: str, plover_text: str) -> list[dict[str, str]]:
         b = _BLOCK.match(line)
         if b:
             block_code = b.group(2) if b.group(2).isdigit() else ""
+            block_name = b.group(1)
             verbs, in_verbs, own_codes = [], True, set()
             continue
         if not line.strip() or line.startswith("~"):
@@ -270,6 +305,8 @@ def derive(cameo_text: str, plover_text: str) -> list[dict[str, str]]:
             for obj, prep, slot in pattern_cues(p.group("body"), synsets):
                 for verb in owners:
                     add(verb, obj, prep, p.group("code"), no, slot)
+                if block_code.startswith(STATEMENT_ROOT) and obj and not prep and not slot:
+                    attitudes.setdefault(obj, set()).add((p.group("code"), no))
             continue
         if in_verbs and re.match(r"[A-Z+]", line):
             token = line.split()[0]
@@ -281,6 +318,15 @@ def derive(cameo_text: str, plover_text: str) -> list[dict[str, str]]:
             code = own.group(1) if own else block_code
             if code:
                 add(lemma, "", "", code, no)
+            if block_code.startswith(STATEMENT_ROOT):
+                stating.append(lemma)
+    for obj, found in sorted(attitudes.items()):
+        codes = {c for c, _ in found}
+        if len(codes) != 1 or not next(iter(codes)).startswith(ATTITUDE_CODES):
+            continue  # the statement verbs disagree on it, or it states no attitude
+        code, no = min(found, key=lambda x: x[1])
+        for verb in stating:
+            add(verb, obj, "", code, no, note=SPREAD_NOTE)
     return [rows[k] for k in sorted(rows)]
 
 

@@ -156,3 +156,77 @@ def test_a_pattern_named_for_a_verb_reads_its_irregular_forms_and_spellings():
     # a prefixed verb is another verb; a line with its own code is its own verb
     assert derive_verb_lexicon.forms_of("enforce", ["reinforce"], set()) == []
     assert derive_verb_lexicon.forms_of("forgive", ["forgave"], {"forgave"}) == []
+
+
+STATEMENTS = """\
+####### VERB PATTERNS #######
+---  EMPHASIZE   [010]  ---
+EMPHASIZE
+STRESS
+---  EXPLAIN_VERBAL   [010]  ---
+EXPRESS [110]
+MENTION
+- * BACKING                              [051]         # EXPRESS
+- * DISMAY                               [012]         # EXPRESS
+- * ATTACK                               [138]         # EXPRESS
+---  REITERATE   [010]  ---
+REITERATE
+- * DISMAY                               [111]         # REITERATE
+---  WARN   [---]  ---
+WARN [130]
+"""
+STATEMENT_PLOVER = PLOVER + "05: SUPPORT\n051: SUPPORT, , diplomatic\n"
+
+
+def test_an_attitude_object_of_a_statement_verb_is_read_with_every_statement_verb():
+    rows = {
+        (r["lemma"], r["object"], r["preposition"]): r
+        for r in derive_verb_lexicon.derive(STATEMENTS, STATEMENT_PLOVER)
+    }
+    # "express backing" [051] is read with the other 01 verbs: "stressed its backing"
+    assert rows[("stress", "backing", "")]["type"] == "SUPPORT"
+    assert rows[("mention", "backing", "")]["cameo"] == "051"
+    assert derive_verb_lexicon.SPREAD_NOTE in rows[("stress", "backing", "")]["source"]
+    assert ("warn", "backing", "") not in rows  # WARN's block is no 01 statement block
+    assert ("stress", "attack", "") not in rows  # 138 is a threat, no stated attitude
+    assert ("stress", "dismay", "") not in rows  # 012 and 111 disagree: not spread
+
+
+GETTING = """\
+####### SYNONYM SETS #######
+&WEAPON
++RIFLE
+
+####### VERB PATTERNS #######
+---  PURCHASE   [061]  ---
+BUY
+- * &WEAPON                              [062]         # BUY
+---  OBTAIN   [---]  ---
+RECEIVE
+- * &WEAPON                              [072]         # RECEIVE
+- * ENVOY                                [042]         # RECEIVE
+---  SELL   [061]  ---
+SELL
+- * &WEAPON                              [062]         # SELL
+"""
+GETTING_PLOVER = """\
+04: CONSULT
+042: CONSULT, visit,
+06: COOPERATE
+061: COOPERATE, , economic
+062: COOPERATE, , military
+07: AID
+072: AID, , military
+"""
+
+
+def test_a_verb_of_getting_arms_or_aid_is_aid_to_its_subject():
+    rows = {
+        (r["lemma"], r["object"], r["preposition"]): r
+        for r in derive_verb_lexicon.derive(GETTING, GETTING_PLOVER)
+    }
+    for key in [("buy", "&WEAPON", ""), ("receive", "&WEAPON", "")]:
+        assert (rows[key]["type"], rows[key]["target"]) == ("AID", derive_verb_lexicon.RECEIVER)
+    assert rows[("buy", "", "")]["type"] == "COOPERATE"  # buying in general is trade
+    assert rows[("receive", "envoy", "")]["type"] == "CONSULT"  # not an aid reading
+    assert rows[("sell", "&WEAPON", "")]["target"] != derive_verb_lexicon.RECEIVER  # no getting

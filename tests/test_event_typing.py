@@ -622,3 +622,26 @@ def test_speaking_of_a_topic_is_no_consultation():
     assert not events("On Monday the ministry spoke of deep dismay at the remarks.", "2018-01-03")
     found = events("On Monday Abe spoke by telephone with Obama.", "2013-01-30")
     assert {(e.type, e.mode) for e in found} == {("CONSULT", "phone")}
+
+
+def test_a_statement_verb_with_an_attitude_object_codes_the_attitude():
+    # PETRARCH2 codes EXPRESS + BACKING as 051 (SUPPORT); every CAMEO 01 statement verb
+    # states the attitude its object names ("underlined", "emphasized" its backing)
+    ev = extract("On Friday Japan underlined its firm backing for Nepal.", "2011-03-07").events
+    assert [(e.trigger, e.type, e.source_actor) for e in ev] == [("underlined", "SUPPORT", "JPN")]
+    ev = extract("On Friday Japan emphasized its anger at Nepal.", "2011-03-07").events
+    assert [(e.trigger, e.type) for e in ev] == [("emphasized", "ACCUSE")]
+
+
+def test_a_verb_of_getting_arms_is_aid_from_the_seller_to_the_buyer():
+    # an arms sale is AID seller -> buyer, whether told by the seller or the buyer
+    # ("B-52s": a model's plural meets the &AIRCRAFT member "b-52")
+    for text, seller in [
+        ("In 2009 Egypt received weapons from France.", "FRA"),
+        ("In 2009 Egypt received 20 B-52s from France.", "FRA"),
+        ("Egypt says the B-52s that it bought from Russia in 2009 are old.", "RUS"),
+    ]:
+        ev = extract(text).events
+        assert [(e.type, e.source_actor, e.target_actor, e.date) for e in ev] == [
+            ("AID", seller, "EGY", "2009")
+        ], text

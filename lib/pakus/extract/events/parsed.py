@@ -79,6 +79,10 @@ demonstration" stops the protest; it does not judge it)."""
 UNNAMED = frozenset({"PROTEST"})
 """PLOVER types whose actors are often unnamed civilians ("hundreds of people demonstrated"):
 a main predicate of one is an event even with no actor named."""
+RECEIVER = "subject"
+"""The ``target`` frame of a derived reading of a verb of getting (``scripts/
+derive_verb_lexicon.py``'s ``GETTING``): the subject (or passive agent) gets, so it is the
+target, and the ``from`` phrase names the giver or seller, the source."""
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -236,12 +240,27 @@ class CodingTables:
             return False
         *mods, head = cue.split()
         heads = self.sets.get(head, frozenset({head}))
-        if tok.lemma_.lower() not in heads and tok.lower_ not in heads:
+        if (
+            tok.lemma_.lower() not in heads
+            and tok.lower_ not in heads
+            and (_model_singular(tok.lower_) not in heads)
+        ):
             return False
         if not mods:
             return True
         before = {w for c in tok.children if c.i < tok.i for w in (c.lower_, c.lemma_.lower())}
         return set(mods) <= before
+
+
+_MODEL_PLURAL = re.compile(r"(?=[a-z/]*[-/]?\d)([a-z0-9/-]*\d[a-z]?)s$")
+
+
+def _model_singular(word: str) -> str:
+    """The singular of a model designation's plural, which the tagger leaves unlemmatized:
+    ``f-16s`` → ``f-16``, ``b-52s`` → ``b-52``, ``mig-21s`` → ``mig-21`` (a designation ends in a
+    digit, or a digit and a letter, before the plural ``s``); other words unchanged."""
+    m = _MODEL_PLURAL.fullmatch(word)
+    return m.group(1) if m else word
 
 
 PARTITIVES = frozenset(
@@ -1332,7 +1351,11 @@ def _new_event(
 ) -> list[EventMention]:  # fmt: skip
     """The derived lexicon's event of the verb ``tok``; ``judges``: the verb is an EVALUATIVE
     speech act whose object is a coded event (its object, the event, is its second party)."""
-    r = grammar.roles(tok, reading.target, index, addressed=ADDRESSED.get(reading.type, ""))
+    getting = reading.target == (RECEIVER,)
+    frame = ("from",) if getting else reading.target
+    r = grammar.roles(tok, frame, index, addressed=ADDRESSED.get(reading.type, ""))
+    if getting:  # "Pakistan bought F-16s from the US": the seller provides, the buyer gets
+        r = grammar.Roles(r.targets, r.sources)
     specific = bool(reading.object or reading.preposition) or judges
     main = grammar.main_predicate(tok)
     one_actor = main and (
