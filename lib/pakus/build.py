@@ -436,11 +436,6 @@ def _preload(cache) -> None:
         parser()
 
 
-def _extract_batch(batch: Sequence[Document], runner: Runner, cache) -> list[Extraction | Failed]:
-    """Extractions of a batch, from the cache where there, else by the runner (and cached)."""
-    return _submit_batch(batch, runner, cache)()
-
-
 def _submit_batch(
     batch: Sequence[Document], runner: Runner, cache
 ) -> Callable[[], list[Extraction | Failed]]:
@@ -573,16 +568,18 @@ def _write_tables(
     ahead = 0 if runner.in_process else LOOKAHEAD_BATCHES
     queue: deque[_Batch] = deque()
     with _progress(len(corpus.documents), progress) as bar:
-        for listed in document_batches(corpus.documents):
-            queue.append(_start_batch(listed, corpus_dir, runner, cache))
-            while len(queue) > ahead:
+
+        def finish_until(left: int) -> None:
+            """Finish the oldest started batches until ``left`` remain."""
+            while len(queue) > left:
                 started = queue.popleft()
                 finish(started)  # the texts are dropped with it
                 bar.update(len(started.listed))
-        while queue:
-            started = queue.popleft()
-            finish(started)
-            bar.update(len(started.listed))
+
+        for listed in document_batches(corpus.documents):
+            queue.append(_start_batch(listed, corpus_dir, runner, cache))
+            finish_until(ahead)
+        finish_until(0)
     if len(corpus.documents) >= RELEASE_MIN_DOCUMENTS:
         from pakus.extract import release
 

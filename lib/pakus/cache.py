@@ -97,6 +97,16 @@ def document_key(document: Document, reference: str | None = None) -> str:
     return h.hexdigest()
 
 
+def _versions(*names: str) -> str:
+    """The installed versions of the packages ``names`` ("pandas 2.2.3; pandera 0.20.4"),
+    leaving out those not installed: part of a cache key for values they compute."""
+    found = []
+    for name in names:
+        with contextlib.suppress(importlib.metadata.PackageNotFoundError):
+            found.append(f"{name} {importlib.metadata.version(name)}")
+    return "; ".join(found)
+
+
 class ExtractionCache:
     """Extractions by document, on disk (``folder``); a no-op when ``folder`` is None."""
 
@@ -174,9 +184,7 @@ class ExtractionCache:
         package = Path(__file__).resolve().parent
         for module in ("corpus.py", "dates.py", "errors.py", "_pandera.py"):
             h.update(b"\0" + (package / module).read_bytes())
-        for name in ("pandas", "pandera"):
-            with contextlib.suppress(importlib.metadata.PackageNotFoundError):
-                h.update(f"\0{name} {importlib.metadata.version(name)}".encode())
+        h.update(f"\0{_versions('pandas', 'pandera')}".encode())
         return self.memo(f"metadata\0{h.hexdigest()}", lambda: read_metadata(csv_path))
 
     def aid_limit(self) -> float:
@@ -185,10 +193,7 @@ class ExtractionCache:
         ``pakus.reference``'s source, and the pandas and pandera versions."""
         from pakus.reconcile import all_aid_total
 
-        versions = []
-        for name in ("pandas", "pandera"):
-            with contextlib.suppress(importlib.metadata.PackageNotFoundError):
-                versions.append(f"{name} {importlib.metadata.version(name)}")
+        versions = _versions("pandas", "pandera")
         return self.memo(f"aid_limit\0{fingerprint()}\0{versions}", all_aid_total)
 
     def prime_compiled(self) -> None:

@@ -605,7 +605,7 @@ def referred_back(
         told = [
             e for e in out
             if lo <= e.trigger_start < hi and e.type in types
-            and e.modality == "asserted" and not e.negated
+            and e.told_as_done
             and not heading(text, *sentences[bisect.bisect_right(starts, e.trigger_start) - 1])
         ]  # fmt: skip
         dated_before = [e.trigger_start for e in told if e.date is not None]
@@ -646,7 +646,7 @@ def same_time(
             before = [
                 e for e in out
                 if e.type in types and e.date is not None and e.trigger_end <= m.start()
-                and e.modality == "asserted" and not e.negated
+                and e.told_as_done
             ]  # fmt: skip
             if not before:
                 continue
@@ -655,7 +655,7 @@ def same_time(
                 replace(e, date=anchor.date, precision=anchor.precision, date_quote=text[m.start() : at[1]])
                 if e.date is None and s_start <= e.trigger_start < s_end
                 and not at[0] <= e.trigger_start < at[1]
-                and e.modality == "asserted" and not e.negated
+                and e.told_as_done
                 else e
                 for e in out
             ]  # fmt: skip
@@ -681,7 +681,7 @@ def dateline_lead(
     return [
         _dated(e, line)
         if e.date is None and lead[0] <= e.trigger_start < lead[1]
-        and e.modality == "asserted" and not e.negated
+        and e.told_as_done
         else e
         for e in events
     ]  # fmt: skip

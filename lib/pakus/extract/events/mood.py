@@ -101,23 +101,31 @@ AGREE: "agree to, promise, pledge, commit to" an action, and THREATEN for a conf
 one): the commitment, once made, is a happening of its own."""
 
 
+def _governing_verb(tok, deps: set[str], lemmas: frozenset[str], modalities: set[str]):
+    """The verb of ``lemmas`` whose complement (a dependent of relation ``deps``) is the
+    clause of the trigger head ``tok`` (or its first conjunct: "agreed to restore and
+    expand": both are complements), when that verb's own mood is one of ``modalities`` and
+    not negated; None otherwise."""
+    from pakus.extract.events import grammar  # the parse's rules; imported where used
+
+    verb = grammar.clause_head(tok)
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    head = verb.head
+    if verb.dep_ not in deps or head.i == verb.i or head.pos_ != "VERB":
+        return None
+    if not grammar.verb_lemmas(head) & lemmas:
+        return None
+    m = grammar.mood(head)
+    return head if m.modality in modalities and not m.negated else None
+
+
 def commitment(tok):
     """The commissive verb (``COMMISSIVE_VERBS``) whose infinitive complement (``xcomp``)
     holds the trigger head ``tok``, when that verb is itself told as done ("The US agreed to
     restore Pakistan's access to training": the agreeing happened, the restoring is still to
     come); None otherwise ("may agree to restore", "did not agree to restore", "restored")."""
-    from pakus.extract.events import grammar  # the parse's rules; imported where used
-
-    verb = grammar.clause_head(tok)
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head  # "agreed to restore and expand": both are promised
-    head = verb.head
-    if verb.dep_ != "xcomp" or head.i == verb.i or head.pos_ != "VERB":
-        return None
-    if not grammar.verb_lemmas(head) & COMMISSIVE_VERBS:
-        return None
-    m = grammar.mood(head)
-    return head if m.modality == "asserted" and not m.negated else None
+    return _governing_verb(tok, {"xcomp"}, COMMISSIVE_VERBS, {"asserted"})
 
 
 PERMITTED_TYPES = frozenset({"RETREAT"})
@@ -134,13 +142,6 @@ def permission(tok):
     sanctions"); None otherwise ("may allow", "did not allow")."""
     from pakus.extract.events import grammar  # the parse's rules; imported where used
 
-    verb = grammar.clause_head(tok)
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    head = verb.head
-    if verb.dep_ not in {"xcomp", "ccomp"} or head.i == verb.i or head.pos_ != "VERB":
-        return None
-    if not grammar.verb_lemmas(head) & grammar.PERMISSION_VERBS:
-        return None
-    m = grammar.mood(head)
-    return head if m.modality in {"asserted", "general"} and not m.negated else None
+    return _governing_verb(
+        tok, {"xcomp", "ccomp"}, grammar.PERMISSION_VERBS, {"asserted", "general"}
+    )
